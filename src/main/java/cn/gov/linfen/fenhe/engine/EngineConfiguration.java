@@ -1,0 +1,24 @@
+package cn.gov.linfen.fenhe.engine;
+
+import cn.gov.linfen.fenhe.identity.IdentityProperties;
+import cn.gov.linfen.fenhe.identity.IdentitySetup;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine role's beans (absent on a workers-only node). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+public class EngineConfiguration {
+
+  @Bean
+  static FenheEnginePlugin fenheEnginePlugin() {
+    return new FenheEnginePlugin();
+  }
+
+  @Bean
+  IdentitySetup identitySetup(ProcessEngine processEngine, IdentityProperties properties) {
+    return new IdentitySetup(processEngine, properties);
+  }
+}

@@ -1,0 +1,42 @@
+package cn.gov.linfen.fenhe.engine;
+
+import cn.gov.linfen.fenhe.identity.FenheGroup;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+
+/**
+ * Engine settings that Spring properties cannot express: the admin group, changed-only
+ * deployment of processes/ and forms/, and the guard that lets only admins deploy scripts.
+ */
+public class FenheEnginePlugin implements ProcessEnginePlugin {
+
+  public static final String DEPLOYMENT_NAME = "fenhe";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setAdminGroups(new ArrayList<>(List.of(FenheGroup.ADMINS.id())));
+    // candidates may claim and complete a task, not change its due date or owner
+    configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+    if (configuration instanceof SpringProcessEngineConfiguration spring) {
+      spring.setDeployChangedOnly(true);
+      spring.setDeploymentName(DEPLOYMENT_NAME);
+    }
+    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPreBPMNParseListeners(listeners);
+    }
+    listeners.add(new ScriptDeploymentGuard());
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {}
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {}
+}

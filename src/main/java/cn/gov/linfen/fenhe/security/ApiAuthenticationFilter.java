@@ -1,0 +1,118 @@
+package cn.gov.linfen.fenhe.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates the platform's own API ({@code /api/*}): the session of a user logged in to
+ * the Camunda webapps (state-changing requests then need the webapps' CSRF token in
+ * {@code X-XSRF-TOKEN}), or HTTP Basic with the engine's users (login throttling applies).
+ * During the request the engine sees the caller as authenticated, so authorizations apply.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+  private final ProcessEngine engine;
+
+  public ApiAuthenticationFilter(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    FenheUser user = fromBasic(request);
+    if (user == null) {
+      user = fromSession(request);
+      if (user != null && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write(ErrorJson.of("Forbidden", CsrfConstants.CSRF_TOKEN_HEADER_NAME,
+            "缺少或错误的 CSRF 令牌", "missing or wrong CSRF token"));
+        return;
+      }
+    }
+    if (user == null) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"fenhe\", charset=\"UTF-8\"");
+      response.setContentType("application/json;charset=UTF-8");
+      response.getWriter().write(ErrorJson.of("Unauthorized", "Authorization",
+          "请先登录", "authentication required"));
+      return;
+    }
+    IdentityService identityService = engine.getIdentityService();
+    request.setAttribute(FenheUser.REQUEST_ATTRIBUTE, user);
+    identityService.setAuthentication(user.id(), user.groupIds());
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private FenheUser fromBasic(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    String userId = decoded.substring(0, colon);
+    String password = decoded.substring(colon + 1);
+    if (!engine.getIdentityService().checkPassword(userId, password)) {
+      return null;
+    }
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list()
+        .stream().map(Group::getId).toList();
+    return new FenheUser(userId, groups);
+  }
+
+  private FenheUser fromSession(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null) {
+      return null;
+    }
+    Authentication authentication = authentications.getAuthenticationForProcessEngine(engine.getName());
+    if (authentication instanceof UserAuthentication userAuthentication) {
+      return new FenheUser(userAuthentication.getName(), userAuthentication.getGroupIds());
+    }
+    return null;
+  }
+
+  private static boolean csrfTokenMatches(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    String given = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    return expected != null && expected.equals(given);
+  }
+}

@@ -1,0 +1,35 @@
+package cn.gov.linfen.fenhe.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one error body of Fenhe, compatible with the engine REST API's ({@code type},
+ * {@code message}) and adding the field and the reason in Chinese and English.
+ */
+public final class ErrorJson {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ErrorJson() {}
+
+  public static Map<String, Object> body(String type, String field, String chinese, String english) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", field + ": " + chinese + " / " + english);
+    body.put("field", field);
+    body.put("reason", chinese);
+    body.put("reasonEn", english);
+    return body;
+  }
+
+  public static String of(String type, String field, String chinese, String english) {
+    try {
+      return MAPPER.writeValueAsString(body(type, field, chinese, english));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

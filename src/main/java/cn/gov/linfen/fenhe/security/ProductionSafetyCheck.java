@@ -1,0 +1,61 @@
+package cn.gov.linfen.fenhe.security;
+
+import cn.gov.linfen.fenhe.identity.IdentityProperties;
+import cn.gov.linfen.fenhe.identity.IdentitySetup;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The production profile refuses to start with demo identities, default passwords or without
+ * PostgreSQL. Runs before the engine is built (no demo user can be created first).
+ */
+public class ProductionSafetyCheck implements InitializingBean {
+
+  public static final String DEFAULT_DEMO_PASSWORD = "Demo!2026fenhe";
+
+  private final Environment environment;
+  private final IdentityProperties identity;
+
+  public ProductionSafetyCheck(Environment environment, IdentityProperties identity) {
+    this.environment = environment;
+    this.identity = identity;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    List<String> problems = problems(environment, identity);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("生产环境配置不安全，拒绝启动 / unsafe production configuration, refusing to start:\n - "
+          + String.join("\n - ", problems));
+    }
+  }
+
+  static List<String> problems(Environment environment, IdentityProperties identity) {
+    List<String> problems = new ArrayList<>();
+    boolean engineRole = environment.getProperty("fenhe.role.engine", Boolean.class, true);
+    String url = environment.getProperty("spring.datasource.url", "");
+    if (engineRole && !url.startsWith("jdbc:postgresql:")) {
+      problems.add("spring.datasource.url (FENHE_DB_URL) must name a PostgreSQL database (jdbc:postgresql://…), not '" + url + "'");
+    }
+    if (engineRole && environment.getProperty("spring.datasource.password", "").isBlank()) {
+      problems.add("spring.datasource.password (FENHE_DB_PASSWORD) is empty");
+    }
+    if (identity.createDemoUsers() || environment.acceptsProfiles(org.springframework.core.env.Profiles.of("demo"))) {
+      problems.add("demo identities are enabled (profile demo / fenhe.identity.create-demo-users)");
+    }
+    String workerPassword = identity.workerPassword();
+    if (workerPassword == null || workerPassword.isBlank()) {
+      problems.add("FENHE_WORKER_PASSWORD is empty");
+    } else if (workerPassword.equals(DEFAULT_DEMO_PASSWORD) || workerPassword.equals(identity.demoPassword())) {
+      problems.add("FENHE_WORKER_PASSWORD is a demo password");
+    }
+    String clientPassword = environment.getProperty("camunda.bpm.client.basic-auth.password", "");
+    if (clientPassword.equals(DEFAULT_DEMO_PASSWORD)) {
+      problems.add("the workers' client password is the demo password");
+    }
+    return problems;
+  }
+
+}

@@ -1,0 +1,160 @@
+package cn.gov.linfen.fenhe.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses, before any engine code runs, the request shapes that Camunda 7 CE (which receives
+ * no more security fixes after 7.24) must never see:
+ *
+ * <ul>
+ *   <li>expressions ({@code ${…}} or {@code #{…}}) in any query parameter or request body,
+ *       including nested {@code orQueries} — only a deployment (multipart) may carry them;
+ *   <li>Java-serialized variable values ({@code application/x-java-serialized-object});
+ *   <li>bodies larger than the limit.
+ * </ul>
+ *
+ * <p>The answer is HTTP 400 in the engine REST API's error format, naming the field.
+ */
+public class RequestGuardFilter extends OncePerRequestFilter {
+
+  public static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
+  static final String JAVA_SERIALIZED = "application/x-java-serialized-object";
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+      for (String value : parameter.getValue()) {
+        if (containsExpression(value)) {
+          refuse(response, parameter.getKey(), "查询参数中不允许使用表达式", "expressions are not allowed in query parameters");
+          return;
+        }
+      }
+    }
+    String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase();
+    if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+      refuse(response, "body", "请求内容过大", "request body too large");
+      return;
+    }
+    boolean multipart = contentType.startsWith("multipart/");
+    boolean form = contentType.startsWith("application/x-www-form-urlencoded");
+    if (form || request.getContentLengthLong() == 0) {
+      chain.doFilter(request, response); // form parameters were checked above
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      refuse(response, "body", "请求内容过大", "request body too large");
+      return;
+    }
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (text.contains(JAVA_SERIALIZED)) {
+      refuse(response, "serializationDataFormat", "不接受 Java 序列化的变量值",
+          "Java-serialized variable values are refused");
+      return;
+    }
+    if (!multipart) {
+      Optional<String> field = fieldWithExpression(text);
+      if (field.isPresent()) {
+        refuse(response, field.get(), "请求中不允许使用表达式", "expressions are not allowed in requests");
+        return;
+      }
+    }
+    chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  static boolean containsExpression(String value) {
+    return value != null && (value.contains("${") || value.contains("#{"));
+  }
+
+  /** The JSON key nearest before the first expression in a body, or "body". */
+  static Optional<String> fieldWithExpression(String body) {
+    int at = indexOfExpression(body);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    int colon = body.lastIndexOf(':', at);
+    int keyEnd = colon < 0 ? -1 : body.lastIndexOf('"', colon);
+    int keyStart = keyEnd <= 0 ? -1 : body.lastIndexOf('"', keyEnd - 1);
+    if (keyStart >= 0 && keyEnd > keyStart) {
+      return Optional.of(body.substring(keyStart + 1, keyEnd));
+    }
+    return Optional.of("body");
+  }
+
+  private static int indexOfExpression(String body) {
+    int dollar = body.indexOf("${");
+    int hash = body.indexOf("#{");
+    if (dollar < 0) {
+      return hash;
+    }
+    return hash < 0 ? dollar : Math.min(dollar, hash);
+  }
+
+  static void refuse(HttpServletResponse response, String field, String chinese, String english)
+      throws IOException {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write(ErrorJson.of("InvalidRequestException", field, chinese, english));
+  }
+
+  /** Replays a body that was read for inspection. */
+  static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package cn.gov.linfen.fenhe.security;
+
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Security is on by default: the engine REST API and the platform API need a user; the
+ * request guard runs in front of the engine REST API, the webapps' API and the platform API.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+public class SecurityConfiguration {
+
+  public static final String ENGINE_REST = "/engine-rest/*";
+  public static final String WEBAPP_API = "/camunda/api/*";
+  public static final String PLATFORM_API = "/api/*";
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addUrlPatterns(ENGINE_REST);
+    registration.setInitParameters(Map.of(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> platformApiAuthentication(ProcessEngine engine) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
+    registration.setName("platform-api-authentication");
+    registration.addUrlPatterns(PLATFORM_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestGuardFilter> requestGuard() {
+    FilterRegistrationBean<RequestGuardFilter> registration =
+        new FilterRegistrationBean<>(new RequestGuardFilter());
+    registration.setName("request-guard");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_API, PLATFORM_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+}

@@ -1,0 +1,57 @@
+package cn.gov.linfen.fenhe.web;
+
+import cn.gov.linfen.fenhe.security.ErrorJson;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Errors of the platform API: the field and the reason, in Chinese and English; never a stack trace. */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, Object>> invalidInput(InvalidInputException e) {
+    return ResponseEntity.badRequest()
+        .body(ErrorJson.body("InvalidRequestException", e.field(), e.chinese(), e.english()));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
+    return ResponseEntity.badRequest()
+        .body(ErrorJson.body("InvalidRequestException", e.getParameterName(), "缺少必填参数", "required parameter missing"));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+    return ResponseEntity.badRequest()
+        .body(ErrorJson.body("InvalidRequestException", e.getName(), "参数格式不正确", "malformed parameter"));
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(ErrorJson.body("AuthorizationException", "user", "无权执行此操作", "not authorized"));
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(ErrorJson.body("AuthorizationException", "user", e.chinese(), e.english()));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    LOG.error("Unexpected error in the platform API", e);
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+        .body(ErrorJson.body("InternalError", "-", "服务器内部错误，请联系管理员", "internal error, please contact the administrator"));
+  }
+}
