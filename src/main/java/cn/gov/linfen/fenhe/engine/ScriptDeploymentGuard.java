@@ -2,7 +2,7 @@ package cn.gov.linfen.fenhe.engine;
 
 import cn.gov.linfen.fenhe.identity.FenheGroup;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -20,13 +20,13 @@ public class ScriptDeploymentGuard extends AbstractBpmnParseListener {
   @Override
   public void parseProcess(Element processElement, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity processDefinition) {
     if (containsScript(processElement)) {
-      checkMayDeployScripts(processDefinition.getKey());
+      checkMayDeployScripts(processElement, processDefinition.getKey());
     }
   }
 
   @Override
   public void parseScriptTask(Element scriptTaskElement, ScopeImpl scope, ActivityImpl activity) {
-    checkMayDeployScripts(activity.getId());
+    checkMayDeployScripts(scriptTaskElement, activity.getId());
   }
 
   private static boolean containsScript(Element element) {
@@ -46,7 +46,7 @@ public class ScriptDeploymentGuard extends AbstractBpmnParseListener {
     return false;
   }
 
-  private static void checkMayDeployScripts(String where) {
+  private static void checkMayDeployScripts(Element element, String where) {
     CommandContext commandContext = Context.getCommandContext();
     if (commandContext == null) {
       return;
@@ -57,9 +57,10 @@ public class ScriptDeploymentGuard extends AbstractBpmnParseListener {
     }
     List<String> groups = commandContext.getAuthenticatedGroupIds();
     if (groups == null || !groups.contains(FenheGroup.ADMINS.id())) {
-      throw new ProcessEngineException(
+      // a parse error: the deployment is refused with HTTP 400 and nothing is deployed
+      throw new BpmnParseException(
           "只有系统管理员可以部署包含脚本的模型 / only administrators may deploy models containing scripts ("
-              + where + ")");
+              + where + ")", element);
     }
   }
 }
