@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoPassword the demo users' password
  * @param workerUser the workers' technical user
  * @param workerPassword its password; the technical user is created only when one is given
+ * @param initialAdminUser the first administrator, created when no such user exists (production)
+ * @param initialAdminPassword its password
  * @param starters which groups may start which process (process key → group ids)
  */
 @ConfigurationProperties("fenhe.identity")
@@ -20,6 +22,8 @@ public record IdentityProperties(
     @DefaultValue("") String demoPassword,
     @DefaultValue("fenhe-worker") String workerUser,
     @DefaultValue("") String workerPassword,
+    @DefaultValue("") String initialAdminUser,
+    @DefaultValue("") String initialAdminPassword,
     Map<String, List<String>> starters) {
 
   public IdentityProperties {

@@ -36,6 +36,7 @@ public class IdentitySetup implements InitializingBean {
   public static final String ADMIN_USER = "admin";
   public static final String DEMO_USER_PREFIX = "demo-";
   public static final String ANY = Authorization.ANY;
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   private final ProcessEngine engine;
   private final IdentityProperties properties;
@@ -63,6 +64,8 @@ public class IdentitySetup implements InitializingBean {
     if (properties.createDemoUsers()) {
       createDemoUsers();
     }
+    ensureInitialAdmin();
+    mirrorAdminsIntoCamundaAdmin();
   }
 
   private void ensureGroup(FenheGroup fenheGroup) {
@@ -138,6 +141,46 @@ public class IdentitySetup implements InitializingBean {
     createUserIfMissing(userId, "外部任务执行器", "技术用户", properties.workerPassword());
     grantUser(userId, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+  }
+
+  /** Production: the first administrator comes from configuration (FENHE_ADMIN_USER / FENHE_ADMIN_PASSWORD). */
+  private void ensureInitialAdmin() {
+    String userId = properties.initialAdminUser();
+    if (userId == null || userId.isBlank() || properties.initialAdminPassword() == null
+        || properties.initialAdminPassword().isBlank()) {
+      return;
+    }
+    if (createUserIfMissing(userId, "系统", "管理员", properties.initialAdminPassword())) {
+      identityService.createMembership(userId, FenheGroup.ADMINS.id());
+      LOG.info("Initial administrator {} created", userId);
+    }
+  }
+
+  /**
+   * The Camunda webapps treat the engine as "not set up" — and open their unauthenticated
+   * first-admin page — while no user is in the group {@value #CAMUNDA_ADMIN}. Every member of
+   * {@code admins} is therefore also made a member of it (the setup API is blocked as well).
+   */
+  private void mirrorAdminsIntoCamundaAdmin() {
+    if (identityService.createGroupQuery().groupId(CAMUNDA_ADMIN).count() == 0) {
+      Group group = identityService.newGroup(CAMUNDA_ADMIN);
+      group.setName("系统管理员(Camunda 内置)");
+      group.setType("SYSTEM");
+      identityService.saveGroup(group);
+    }
+    for (Resources resource : Resources.values()) {
+      grant(CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
+    for (User admin : identityService.createUserQuery().memberOfGroup(FenheGroup.ADMINS.id()).listPage(0, 1000)) {
+      if (identityService.createUserQuery().userId(admin.getId()).memberOfGroup(CAMUNDA_ADMIN).count() == 0) {
+        identityService.createMembership(admin.getId(), CAMUNDA_ADMIN);
+      }
+    }
+  }
+
+  /** Whether any administrator exists (the production check needs one). */
+  public static boolean hasAdministrator(IdentityService identityService) {
+    return identityService.createUserQuery().memberOfGroup(FenheGroup.ADMINS.id()).count() > 0;
   }
 
   private void createDemoUsers() {

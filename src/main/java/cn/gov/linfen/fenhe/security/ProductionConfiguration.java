@@ -27,6 +27,10 @@ public class ProductionConfiguration {
     return () -> {
       long demoUsers = engine.getIdentityService().createUserQuery().list().stream()
           .filter(user -> IdentitySetup.isDemoUserId(user.getId())).count();
+      if (!IdentitySetup.hasAdministrator(engine.getIdentityService())) {
+        throw new IllegalStateException("没有系统管理员，拒绝启动 / no administrator exists: set FENHE_ADMIN_USER and "
+            + "FENHE_ADMIN_PASSWORD for the first start");
+      }
       if (demoUsers > 0) {
         throw new IllegalStateException("生产数据库中存在演示账号，拒绝启动 / the production database holds "
             + demoUsers + " demo user(s) (admin, demo-*): delete them or rename them first");

@@ -51,6 +51,14 @@ public class ProductionSafetyCheck implements InitializingBean {
     } else if (workerPassword.equals(DEFAULT_DEMO_PASSWORD) || workerPassword.equals(identity.demoPassword())) {
       problems.add("FENHE_WORKER_PASSWORD is a demo password");
     }
+    String adminUser = identity.initialAdminUser();
+    if (adminUser != null && IdentitySetup.isDemoUserId(adminUser)) {
+      problems.add("FENHE_ADMIN_USER '" + adminUser + "' is a demo user id: choose another");
+    }
+    String adminPassword = identity.initialAdminPassword();
+    if (adminPassword != null && (adminPassword.equals(DEFAULT_DEMO_PASSWORD) || adminPassword.equals(workerPassword))) {
+      problems.add("FENHE_ADMIN_PASSWORD is a demo or shared password");
+    }
     String clientPassword = environment.getProperty("camunda.bpm.client.basic-auth.password", "");
     if (clientPassword.equals(DEFAULT_DEMO_PASSWORD)) {
       problems.add("the workers' client password is the demo password");

@@ -32,11 +32,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestGuardFilter extends OncePerRequestFilter {
 
   public static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
+  /** The webapps' unauthenticated "create the first admin" API: never open. */
+  static final String SETUP_API = "/camunda/api/admin/setup/";
   static final String JAVA_SERIALIZED = "application/x-java-serialized-object";
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (request.getRequestURI().startsWith(request.getContextPath() + SETUP_API)) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType("application/json;charset=UTF-8");
+      response.getWriter().write(ErrorJson.of("Forbidden", "setup",
+          "初始管理员由系统配置创建，不开放网页设置", "the first administrator is created by configuration, not by the setup page"));
+      return;
+    }
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
       for (String value : parameter.getValue()) {
         if (containsExpression(value)) {
