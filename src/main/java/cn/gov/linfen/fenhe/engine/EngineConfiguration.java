@@ -1,7 +1,9 @@
 package cn.gov.linfen.fenhe.engine;
 
+import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import cn.gov.linfen.fenhe.identity.IdentityProperties;
 import cn.gov.linfen.fenhe.identity.IdentitySetup;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 public class EngineConfiguration {
 
   @Bean
-  static FenheEnginePlugin fenheEnginePlugin() {
-    return new FenheEnginePlugin();
+  FenheEnginePlugin fenheEnginePlugin(List<StartValidator> startValidators) {
+    return new FenheEnginePlugin(startValidators);
   }
 
   @Bean

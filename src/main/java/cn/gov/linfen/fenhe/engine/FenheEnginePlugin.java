@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.engine;
 
+import cn.gov.linfen.fenhe.engine.validation.StartValidationParseListener;
+import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import cn.gov.linfen.fenhe.identity.FenheGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +13,18 @@ import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 
 /**
  * Engine settings that Spring properties cannot express: the admin group, changed-only
- * deployment of processes/ and forms/, and the guard that lets only admins deploy scripts.
+ * deployment of processes/ and forms/, the guard that lets only admins deploy scripts, and
+ * the start checks of the processes ({@link StartValidator}).
  */
 public class FenheEnginePlugin implements ProcessEnginePlugin {
 
   public static final String DEPLOYMENT_NAME = "fenhe";
+
+  private final List<StartValidator> startValidators;
+
+  public FenheEnginePlugin(List<StartValidator> startValidators) {
+    this.startValidators = List.copyOf(startValidators);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -32,6 +41,7 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(listeners);
     }
     listeners.add(new ScriptDeploymentGuard());
+    listeners.add(new StartValidationParseListener(startValidators));
   }
 
   @Override

@@ -26,7 +26,7 @@ class PlatformSecurityTest extends IntegrationTest {
     Http.Response started = as("demo-enterprise").post("/engine-rest/process-definition/key/example-registration/start",
         """
         {"businessKey":"%s","variables":{"enterpriseName":{"value":"临汾示例钢铁有限公司"},
-         "creditCode":{"value":"91141000MA0KABCD1X"}}}""".formatted(businessKey));
+         "creditCode":{"value":"91141000MA0KABCD1W"}}}""".formatted(businessKey));
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     return started.json().get("id").asText();
   }

@@ -1,0 +1,22 @@
+package cn.gov.linfen.fenhe.engine.validation;
+
+import cn.gov.linfen.fenhe.workers.common.FieldError;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/** Thrown by the start check: the engine REST API answers it with HTTP 400 and its message. */
+public class InvalidStartException extends BadUserRequestException {
+
+  private final transient List<FieldError> errors;
+
+  public InvalidStartException(String processKey, List<FieldError> errors) {
+    super("申请内容有误，未创建案件 / invalid start of " + processKey + ", nothing was created: "
+        + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+    this.errors = List.copyOf(errors);
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+}
