@@ -46,6 +46,15 @@ public class SecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<StartRefusalFilter> startRefusals() {
+    FilterRegistrationBean<StartRefusalFilter> registration = new FilterRegistrationBean<>(new StartRefusalFilter());
+    registration.setName("start-refusals");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<RequestGuardFilter> requestGuard() {
     FilterRegistrationBean<RequestGuardFilter> registration =
         new FilterRegistrationBean<>(new RequestGuardFilter());

@@ -34,7 +34,9 @@ public class StartValidationParseListener extends AbstractBpmnParseListener {
         errors.addAll(validator.validate(execution.getVariables()));
       }
       if (!errors.isEmpty()) {
-        throw new InvalidStartException(processDefinition.getKey(), errors);
+        InvalidStartException refusal = new InvalidStartException(processDefinition.getKey(), errors);
+        StartRefusals.record(refusal);
+        throw refusal;
       }
     });
   }
