@@ -1,6 +1,5 @@
 package cn.gov.linfen.fenhe.security;
 
-import cn.gov.linfen.fenhe.identity.IdentityProperties;
 import cn.gov.linfen.fenhe.identity.IdentitySetup;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.InitializingBean;
@@ -8,17 +7,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.env.Environment;
 
-/** Only in the production profile. */
+/** Only in the production profile (the configuration itself is checked by {@link ProductionSafetyCheck}). */
 @Configuration(proxyBeanMethods = false)
 @Profile("production")
 public class ProductionConfiguration {
-
-  @Bean
-  static ProductionSafetyCheck productionSafetyCheck(Environment environment, IdentityProperties identity) {
-    return new ProductionSafetyCheck(environment, identity);
-  }
 
   /** Demo users left in a production database (e.g. after a trial run) stop the start-up. */
   @Bean

@@ -4,27 +4,32 @@ import cn.gov.linfen.fenhe.identity.IdentityProperties;
 import cn.gov.linfen.fenhe.identity.IdentitySetup;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * The production profile refuses to start with demo identities, default passwords or without
- * PostgreSQL. Runs before the engine is built (no demo user can be created first).
+ * PostgreSQL. Runs as soon as the configuration is read, before any bean (no database is
+ * opened, no demo user created). Registered in META-INF/spring.factories.
  */
-public class ProductionSafetyCheck implements InitializingBean {
+public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
   public static final String DEFAULT_DEMO_PASSWORD = "Demo!2026fenhe";
 
-  private final Environment environment;
-  private final IdentityProperties identity;
-
-  public ProductionSafetyCheck(Environment environment, IdentityProperties identity) {
-    this.environment = environment;
-    this.identity = identity;
-  }
-
   @Override
-  public void afterPropertiesSet() {
+  public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+    ConfigurableEnvironment environment = event.getEnvironment();
+    if (!environment.acceptsProfiles(Profiles.of("production"))) {
+      return;
+    }
+    IdentityProperties identity = Binder.get(environment)
+        .bind("fenhe.identity", Bindable.of(IdentityProperties.class))
+        .orElseGet(() -> new IdentityProperties(false, "", "fenhe-worker", "", "", "", null));
     List<String> problems = problems(environment, identity);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("生产环境配置不安全，拒绝启动 / unsafe production configuration, refusing to start:\n - "
@@ -32,7 +37,7 @@ public class ProductionSafetyCheck implements InitializingBean {
     }
   }
 
-  static List<String> problems(Environment environment, IdentityProperties identity) {
+  public static List<String> problems(Environment environment, IdentityProperties identity) {
     List<String> problems = new ArrayList<>();
     boolean engineRole = environment.getProperty("fenhe.role.engine", Boolean.class, true);
     String url = environment.getProperty("spring.datasource.url", "");
@@ -42,7 +47,7 @@ public class ProductionSafetyCheck implements InitializingBean {
     if (engineRole && environment.getProperty("spring.datasource.password", "").isBlank()) {
       problems.add("spring.datasource.password (FENHE_DB_PASSWORD) is empty");
     }
-    if (identity.createDemoUsers() || environment.acceptsProfiles(org.springframework.core.env.Profiles.of("demo"))) {
+    if (identity.createDemoUsers() || environment.acceptsProfiles(Profiles.of("demo"))) {
       problems.add("demo identities are enabled (profile demo / fenhe.identity.create-demo-users)");
     }
     String workerPassword = identity.workerPassword();

@@ -1,0 +1,62 @@
+package cn.gov.linfen.fenhe.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.linfen.fenhe.FenheApplication;
+import cn.gov.linfen.fenhe.identity.IdentityProperties;
+import cn.gov.linfen.fenhe.security.ProductionSafetyCheck;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The production profile refuses demo identities, default passwords and a database other than PostgreSQL. */
+class ProductionProfileTest {
+
+  @TempDir Path dataDir;
+
+  private static IdentityProperties identity(boolean demo, String workerPassword, String adminUser, String adminPassword) {
+    return new IdentityProperties(demo, "", "fenhe-worker", workerPassword, adminUser, adminPassword, Map.of());
+  }
+
+  private static MockEnvironment environment(String url, String dbPassword) {
+    MockEnvironment environment = new MockEnvironment();
+    environment.setActiveProfiles("production");
+    environment.setProperty("spring.datasource.url", url);
+    environment.setProperty("spring.datasource.password", dbPassword);
+    return environment;
+  }
+
+  @Test
+  void a_safe_configuration_has_no_problems() {
+    List<String> problems = ProductionSafetyCheck.problems(
+        environment("jdbc:postgresql://db.linfen.gov.cn:5432/fenhe", "s3cret-Db-2026"),
+        identity(false, "Worker#Secret-2026", "lf-admin", "Admin#Secret-2026"));
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void h2_demo_identities_and_demo_passwords_are_each_refused() {
+    List<String> problems = ProductionSafetyCheck.problems(
+        environment("jdbc:h2:file:./data/fenhe", ""),
+        identity(true, ProductionSafetyCheck.DEFAULT_DEMO_PASSWORD, "admin", ProductionSafetyCheck.DEFAULT_DEMO_PASSWORD));
+    assertThat(String.join("\n", problems))
+        .contains("PostgreSQL").contains("FENHE_DB_PASSWORD").contains("demo identities")
+        .contains("FENHE_WORKER_PASSWORD is a demo password").contains("FENHE_ADMIN_USER 'admin'")
+        .contains("FENHE_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void the_application_does_not_start_in_production_on_h2() {
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(FenheApplication.class)
+        .profiles("production", "test");
+    String[] args = {
+        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fenhe") + ";MODE=LEGACY",
+        "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=0"};
+    assertThatThrownBy(() -> builder.run(args)).hasStackTraceContaining("refusing to start").hasStackTraceContaining("PostgreSQL");
+  }
+}
