@@ -58,6 +58,11 @@ public class IdentitySetup implements InitializingBean {
   public void afterPropertiesSet() {
     for (FenheGroup group : FenheGroup.values()) {
       ensureGroup(group);
+      if (group.isCountyScoped()) {
+        for (County county : County.values()) {
+          ensureGroup(county.groupOf(group), county.chineseName() + group.chineseName().replace("县级", ""));
+        }
+      }
     }
     grantGroupAuthorizations();
     ensureWorkerUser();
@@ -69,13 +74,19 @@ public class IdentitySetup implements InitializingBean {
   }
 
   private void ensureGroup(FenheGroup fenheGroup) {
-    Group group = identityService.createGroupQuery().groupId(fenheGroup.id()).singleResult();
+    ensureGroup(fenheGroup.id(), fenheGroup.chineseName());
+  }
+
+  private void ensureGroup(String id, String name) {
+    Group group = identityService.createGroupQuery().groupId(id).singleResult();
     if (group == null) {
-      group = identityService.newGroup(fenheGroup.id());
+      group = identityService.newGroup(id);
       group.setType("WORKFLOW");
     }
-    group.setName(fenheGroup.chineseName());
-    identityService.saveGroup(group);
+    if (!name.equals(group.getName())) {
+      group.setName(name);
+      identityService.saveGroup(group);
+    }
   }
 
   private void grantGroupAuthorizations() {
@@ -195,10 +206,22 @@ public class IdentitySetup implements InitializingBean {
         continue;
       }
       String userId = demoUserId(group);
-      if (createUserIfMissing(userId, group.chineseName(), "演示", password)) {
-        identityService.createMembership(userId, group.id());
+      if (!group.isCountyScoped()) {
+        if (createUserIfMissing(userId, group.chineseName(), "演示", password)) {
+          identityService.createMembership(userId, group.id());
+        }
+        lines.add(String.format("  %-34s %s", userId, group.chineseName()));
+        continue;
       }
-      lines.add(String.format("  %-34s %s", userId, group.chineseName()));
+      // county-level roles: the demo officer works in 尧都区, a colleague in 侯马市 (X-R03)
+      for (County county : List.of(County.YAODU, County.HOUMA)) {
+        String countyUser = county == County.YAODU ? userId : userId + "-" + county.code();
+        if (createUserIfMissing(countyUser, county.chineseName() + group.chineseName().replace("县级", ""), "演示", password)) {
+          identityService.createMembership(countyUser, group.id());
+          identityService.createMembership(countyUser, county.groupOf(group));
+        }
+        lines.add(String.format("  %-34s %s", countyUser, county.chineseName() + group.chineseName().replace("县级", "")));
+      }
     }
     LOG.warn("""
 
