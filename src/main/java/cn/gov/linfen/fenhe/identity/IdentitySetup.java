@@ -4,11 +4,13 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -247,25 +249,23 @@ public class IdentitySetup implements InitializingBean {
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
-        .singleResult();
-    if (authorization == null) {
-      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    }
-    save(authorization, permissions);
+    grantTo(authorizationService.createAuthorizationQuery().groupIdIn(groupId), a -> a.setGroupId(groupId),
+        resource, resourceId, permissions);
   }
 
   private void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .userIdIn(userId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
-        .singleResult();
+    grantTo(authorizationService.createAuthorizationQuery().userIdIn(userId), a -> a.setUserId(userId),
+        resource, resourceId, permissions);
+  }
+
+  /** Adds the permissions to the grant of the holder on the resource, creating it if missing. */
+  private void grantTo(AuthorizationQuery holderQuery, Consumer<Authorization> holder, Resource resource,
+      String resourceId, Permission... permissions) {
+    Authorization authorization = holderQuery.resourceType(resource).resourceId(resourceId)
+        .authorizationType(AUTH_TYPE_GRANT).singleResult();
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setUserId(userId);
+      holder.accept(authorization);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
     }
