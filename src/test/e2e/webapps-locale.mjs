@@ -47,7 +47,7 @@ async function visit({ app, user, locale, expect, forbid }) {
   }
 }
 
-await visit({ app: 'tasklist', user: 'demo-reform-office', locale: 'zh-CN', expect: ['任务', '过滤'], forbid: ['Create a filter', 'Start process'] });
+await visit({ app: 'tasklist', user: 'demo-reform-office', locale: 'zh-CN', expect: ['任务', '发起流程', '键盘快捷键'], forbid: ['Create a filter', 'Start process'] });
 await visit({ app: 'cockpit', user: 'demo-supervisors', locale: 'zh-CN', expect: ['流程定义'], forbid: ['Process Definitions'] });
 await visit({ app: 'admin', user: 'admin', locale: 'zh-CN', expect: ['用户', '用户组', '授权'], forbid: ['Authorizations'] });
 await visit({ app: 'welcome', user: 'admin', locale: 'zh-CN', expect: ['欢迎'], forbid: ['Welcome'] });

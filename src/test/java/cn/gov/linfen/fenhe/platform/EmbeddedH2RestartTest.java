@@ -7,12 +7,14 @@ import cn.gov.linfen.fenhe.workers.example.ExampleRegistrationProcess;
 import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The first-run default: an embedded H2 file database whose data survives a restart. */
+@Tag("own-context") // starts applications of its own: runs in a JVM of its own
 class EmbeddedH2RestartTest {
 
   @TempDir Path dataDir;

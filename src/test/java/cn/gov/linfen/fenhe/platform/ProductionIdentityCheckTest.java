@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gov.linfen.fenhe.FenheApplication;
 import cn.gov.linfen.fenhe.test.TestDatabase;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The production profile on a real PostgreSQL: no administrator, no start; with one, a clean start without demo users. */
+@Tag("own-context") // starts applications of its own: runs in a JVM of its own
 class ProductionIdentityCheckTest {
 
   private static String[] args(TestDatabase.Target db, String... more) {

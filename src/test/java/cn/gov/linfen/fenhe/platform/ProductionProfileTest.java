@@ -9,12 +9,14 @@ import cn.gov.linfen.fenhe.security.ProductionSafetyCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The production profile refuses demo identities, default passwords and a database other than PostgreSQL. */
+@Tag("own-context") // starts applications of its own: runs in a JVM of its own
 class ProductionProfileTest {
 
   @TempDir Path dataDir;
