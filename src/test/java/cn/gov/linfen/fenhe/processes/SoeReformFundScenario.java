@@ -201,6 +201,24 @@ final class SoeReformFundScenario {
     return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list();
   }
 
+  List<String> openTaskKeys() {
+    return openTasks().stream().map(Task::getTaskDefinitionKey).sorted().toList();
+  }
+
+  /** Works the task with its default answer. */
+  void work(String taskKey) {
+    Answer answer = answers.get(taskKey);
+    work(taskKey, answer.user() == null ? applicant : answer.user(), answer.variables().apply(this));
+  }
+
+  /** The variables the task's form is loaded with, as the user sees them. */
+  JsonNode formVariables(String taskKey, String user) {
+    String id = task(taskKey, user).get("id").asText();
+    Http.Response response = as(user).get("/engine-rest/task/" + id + "/form-variables");
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json();
+  }
+
   Task openTask(String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
         .singleResult();
@@ -305,6 +323,11 @@ final class SoeReformFundScenario {
     return instance.getEndActivityId() != null ? instance.getEndActivityId()
         : history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityType("noneEndEvent")
             .list().stream().map(HistoricActivityInstance::getActivityId).findFirst().orElse(null);
+  }
+
+  List<String> historicActivities() {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list()
+        .stream().map(HistoricActivityInstance::getActivityId).toList();
   }
 
   /** The top-level end event the case reached. */
