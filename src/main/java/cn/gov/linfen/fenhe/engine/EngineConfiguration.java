@@ -1,6 +1,7 @@
 package cn.gov.linfen.fenhe.engine;
 
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
+import cn.gov.linfen.fenhe.identity.Counties;
 import cn.gov.linfen.fenhe.identity.IdentityProperties;
 import cn.gov.linfen.fenhe.identity.IdentitySetup;
 import java.util.List;
@@ -17,6 +18,12 @@ public class EngineConfiguration {
   @Bean
   FenheEnginePlugin fenheEnginePlugin(List<StartValidator> startValidators) {
     return new FenheEnginePlugin(startValidators);
+  }
+
+  /** Candidate groups of county-level steps, for expressions in the models. */
+  @Bean(Counties.BEAN_NAME)
+  Counties counties() {
+    return new Counties();
   }
 
   @Bean

@@ -41,6 +41,7 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(listeners);
     }
     listeners.add(new ScriptDeploymentGuard());
+    listeners.add(new BusinessKeyAssigner());
     listeners.add(new StartValidationParseListener(startValidators));
   }
 

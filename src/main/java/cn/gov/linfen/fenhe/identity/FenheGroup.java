@@ -48,6 +48,19 @@ public enum FenheGroup {
     return chineseName;
   }
 
+  /**
+   * County-level roles: their work is per county (X-R03). Each has one group per county,
+   * {@code <role>-<county code>} (e.g. {@code county-industry-it-yaodu}); an officer is a member
+   * of the role group and of his county's group, and county tasks are offered to the county's group.
+   */
+  public boolean isCountyScoped() {
+    return switch (this) {
+      case COUNTY_INDUSTRY_IT, COUNTY_FINANCE, VILLAGE_COMMITTEE, TOWNSHIP_GOVERNMENT,
+          COUNTY_NATURAL_RESOURCES, COUNTY_AGRICULTURE -> true;
+      default -> false;
+    };
+  }
+
   /** Groups whose members work cases (everyone but supervisors, modellers and admins). */
   public boolean isCaseOfficerGroup() {
     return this != SUPERVISORS && this != MODELLERS && this != ADMINS;

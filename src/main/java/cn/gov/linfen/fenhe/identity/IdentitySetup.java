@@ -4,11 +4,13 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -58,6 +60,11 @@ public class IdentitySetup implements InitializingBean {
   public void afterPropertiesSet() {
     for (FenheGroup group : FenheGroup.values()) {
       ensureGroup(group);
+      if (group.isCountyScoped()) {
+        for (County county : County.values()) {
+          ensureGroup(county.groupOf(group), county.chineseName() + group.chineseName().replace("县级", ""));
+        }
+      }
     }
     grantGroupAuthorizations();
     ensureWorkerUser();
@@ -69,13 +76,19 @@ public class IdentitySetup implements InitializingBean {
   }
 
   private void ensureGroup(FenheGroup fenheGroup) {
-    Group group = identityService.createGroupQuery().groupId(fenheGroup.id()).singleResult();
+    ensureGroup(fenheGroup.id(), fenheGroup.chineseName());
+  }
+
+  private void ensureGroup(String id, String name) {
+    Group group = identityService.createGroupQuery().groupId(id).singleResult();
     if (group == null) {
-      group = identityService.newGroup(fenheGroup.id());
+      group = identityService.newGroup(id);
       group.setType("WORKFLOW");
     }
-    group.setName(fenheGroup.chineseName());
-    identityService.saveGroup(group);
+    if (!name.equals(group.getName())) {
+      group.setName(name);
+      identityService.saveGroup(group);
+    }
   }
 
   private void grantGroupAuthorizations() {
@@ -195,10 +208,22 @@ public class IdentitySetup implements InitializingBean {
         continue;
       }
       String userId = demoUserId(group);
-      if (createUserIfMissing(userId, group.chineseName(), "演示", password)) {
-        identityService.createMembership(userId, group.id());
+      if (!group.isCountyScoped()) {
+        if (createUserIfMissing(userId, group.chineseName(), "演示", password)) {
+          identityService.createMembership(userId, group.id());
+        }
+        lines.add(String.format("  %-34s %s", userId, group.chineseName()));
+        continue;
       }
-      lines.add(String.format("  %-34s %s", userId, group.chineseName()));
+      // county-level roles: the demo officer works in 尧都区, a colleague in 侯马市 (X-R03)
+      for (County county : List.of(County.YAODU, County.HOUMA)) {
+        String countyUser = county == County.YAODU ? userId : userId + "-" + county.code();
+        if (createUserIfMissing(countyUser, county.chineseName() + group.chineseName().replace("县级", ""), "演示", password)) {
+          identityService.createMembership(countyUser, group.id());
+          identityService.createMembership(countyUser, county.groupOf(group));
+        }
+        lines.add(String.format("  %-34s %s", countyUser, county.chineseName() + group.chineseName().replace("县级", "")));
+      }
     }
     LOG.warn("""
 
@@ -224,25 +249,23 @@ public class IdentitySetup implements InitializingBean {
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
-        .singleResult();
-    if (authorization == null) {
-      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    }
-    save(authorization, permissions);
+    grantTo(authorizationService.createAuthorizationQuery().groupIdIn(groupId), a -> a.setGroupId(groupId),
+        resource, resourceId, permissions);
   }
 
   private void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .userIdIn(userId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
-        .singleResult();
+    grantTo(authorizationService.createAuthorizationQuery().userIdIn(userId), a -> a.setUserId(userId),
+        resource, resourceId, permissions);
+  }
+
+  /** Adds the permissions to the grant of the holder on the resource, creating it if missing. */
+  private void grantTo(AuthorizationQuery holderQuery, Consumer<Authorization> holder, Resource resource,
+      String resourceId, Permission... permissions) {
+    Authorization authorization = holderQuery.resourceType(resource).resourceId(resourceId)
+        .authorizationType(AUTH_TYPE_GRANT).singleResult();
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setUserId(userId);
+      holder.accept(authorization);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
     }

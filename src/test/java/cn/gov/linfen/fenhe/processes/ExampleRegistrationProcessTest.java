@@ -95,6 +95,14 @@ class ExampleRegistrationProcessTest extends IntegrationTest {
   }
 
   @Test
+  void a_case_started_without_a_business_key_gets_one() {
+    Http.Response started = as("demo-enterprise").post("/engine-rest/process-definition/key/" + ExampleRegistrationProcess.KEY + "/start",
+        "{\"variables\":{\"enterpriseName\":{\"value\":\"临汾无编号有限公司\"},\"creditCode\":{\"value\":\"%s\"}}}".formatted(VALID_CODE));
+    assertThat(started.status()).isEqualTo(200);
+    assertThat(started.json().get("businessKey").asText()).matches("ER-\\d{8}-[2-9A-HJ-NP-Z]{6}");
+  }
+
+  @Test
   void a_rejected_registration_ends_rejected_without_a_number() {
     String businessKey = "EX-NO-" + UUID.randomUUID();
     assertThat(start(businessKey, "临汾示例钢铁有限公司", VALID_CODE).status()).isEqualTo(200);

@@ -10,8 +10,9 @@ public class InvalidStartException extends BadUserRequestException {
 
   private final transient List<FieldError> errors;
 
-  public InvalidStartException(String processKey, List<FieldError> errors) {
-    super("申请内容有误，未创建案件 / invalid start of " + processKey + ", nothing was created: "
+  public InvalidStartException(String processKey, String processName, List<FieldError> errors) {
+    super("申请内容有误，未创建案件（" + (processName == null ? processKey : processName) + "）/ invalid start of "
+        + processKey + ", nothing was created: "
         + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
     this.errors = List.copyOf(errors);
   }

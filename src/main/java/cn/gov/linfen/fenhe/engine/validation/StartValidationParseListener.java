@@ -34,7 +34,7 @@ public class StartValidationParseListener extends AbstractBpmnParseListener {
         errors.addAll(validator.validate(execution.getVariables()));
       }
       if (!errors.isEmpty()) {
-        InvalidStartException refusal = new InvalidStartException(processDefinition.getKey(), errors);
+        InvalidStartException refusal = new InvalidStartException(processDefinition.getKey(), processDefinition.getName(), errors);
         StartRefusals.record(refusal);
         throw refusal;
       }
