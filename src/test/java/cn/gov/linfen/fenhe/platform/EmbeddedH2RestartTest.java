@@ -18,12 +18,14 @@ class EmbeddedH2RestartTest {
   @TempDir Path dataDir;
 
   private ConfigurableApplicationContext start() {
+    // command-line arguments: they outrank application.yaml (builder properties are only defaults,
+    // so server.port would stay 8080 and fail when anything else on the machine listens there).
+    // An engine name of its own: closing this context must not unregister the engine "default"
+    // of the integration tests' shared context, which runs in the same JVM.
     return new SpringApplicationBuilder(FenheApplication.class)
         .profiles("demo", "test")
-        .properties(Map.of(
-            "spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("fenhe") + ";MODE=LEGACY",
-            "server.port", "0"))
-        .run();
+        .run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fenhe") + ";MODE=LEGACY", "--server.port=0",
+            "--camunda.bpm.process-engine-name=h2RestartTest");
   }
 
   @Test
