@@ -40,12 +40,15 @@ public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnv
   public static List<String> problems(Environment environment, IdentityProperties identity) {
     List<String> problems = new ArrayList<>();
     boolean engineRole = environment.getProperty("fenhe.role.engine", Boolean.class, true);
-    String url = environment.getProperty("spring.datasource.url", "");
-    if (engineRole && !url.startsWith("jdbc:postgresql:")) {
-      problems.add("spring.datasource.url (FENHE_DB_URL) must name a PostgreSQL database (jdbc:postgresql://…), not '" + url + "'");
-    }
-    if (engineRole && environment.getProperty("spring.datasource.password", "").isBlank()) {
-      problems.add("spring.datasource.password (FENHE_DB_PASSWORD) is empty");
+    if (engineRole) {
+      // a workers-only node has no database: its settings are neither needed nor read
+      String url = property(environment, "spring.datasource.url");
+      if (!url.startsWith("jdbc:postgresql:")) {
+        problems.add("spring.datasource.url (FENHE_DB_URL) must name a PostgreSQL database (jdbc:postgresql://…), not '" + url + "'");
+      }
+      if (property(environment, "spring.datasource.password").isBlank()) {
+        problems.add("spring.datasource.password (FENHE_DB_PASSWORD) is empty");
+      }
     }
     if (identity.createDemoUsers() || environment.acceptsProfiles(Profiles.of("demo"))) {
       problems.add("demo identities are enabled (profile demo / fenhe.identity.create-demo-users)");
@@ -64,11 +67,20 @@ public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnv
     if (adminPassword != null && (adminPassword.equals(DEFAULT_DEMO_PASSWORD) || adminPassword.equals(workerPassword))) {
       problems.add("FENHE_ADMIN_PASSWORD is a demo or shared password");
     }
-    String clientPassword = environment.getProperty("camunda.bpm.client.basic-auth.password", "");
+    String clientPassword = property(environment, "camunda.bpm.client.basic-auth.password");
     if (clientPassword.equals(DEFAULT_DEMO_PASSWORD)) {
       problems.add("the workers' client password is the demo password");
     }
     return problems;
   }
 
+
+  /** A setting, or "" when it is missing or names an environment variable that is not set. */
+  private static String property(Environment environment, String name) {
+    try {
+      return environment.getProperty(name, "");
+    } catch (IllegalArgumentException unresolvable) {
+      return "";
+    }
+  }
 }

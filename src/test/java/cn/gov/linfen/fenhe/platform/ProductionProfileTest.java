@@ -51,6 +51,15 @@ class ProductionProfileTest {
   }
 
   @Test
+  void a_workers_only_node_needs_no_database_settings() {
+    MockEnvironment environment = new MockEnvironment();
+    environment.setActiveProfiles("production", "workers");
+    environment.setProperty("fenhe.role.engine", "false");
+    environment.setProperty("spring.datasource.url", "${FENHE_DB_URL}");
+    assertThat(ProductionSafetyCheck.problems(environment, identity(false, "Worker#Secret-2026", "", ""))).isEmpty();
+  }
+
+  @Test
   void the_application_does_not_start_in_production_on_h2() {
     SpringApplicationBuilder builder = new SpringApplicationBuilder(FenheApplication.class)
         .profiles("production", "test");

@@ -44,6 +44,11 @@ public final class TestDatabase {
     return new Target("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=LEGACY", "sa", "", "h2");
   }
 
+  /** A new, empty PostgreSQL database, whatever the run's database (for tests of the production profile). */
+  public static synchronized Target newPostgresDatabase() {
+    return postgres();
+  }
+
   private static Target postgres() {
     String database = "fenhe_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     String adminUrl = System.getenv(PG_URL_ENV);
@@ -56,7 +61,10 @@ public final class TestDatabase {
       password = System.getenv().getOrDefault("FENHE_TEST_PG_PASSWORD", "");
     } else {
       try {
-        embedded = EmbeddedPostgres.builder().start();
+        if (embedded == null) {
+          embedded = EmbeddedPostgres.builder().start();
+          Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::closeEmbedded));
+        }
       } catch (IOException e) {
         throw new IllegalStateException("Could not start an embedded PostgreSQL and " + PG_URL_ENV
             + " is not set: the PostgreSQL test run cannot be done", e);
@@ -64,13 +72,6 @@ public final class TestDatabase {
       base = embedded.getJdbcUrl("postgres", "postgres");
       base = base.contains("?") ? base.substring(0, base.indexOf('?')) : base;
       user = "postgres";
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          embedded.close();
-        } catch (IOException ignored) {
-          // the JVM is ending
-        }
-      }));
     }
     try (Connection connection = DriverManager.getConnection(base, user, password);
         Statement statement = connection.createStatement()) {
@@ -80,6 +81,14 @@ public final class TestDatabase {
     }
     String url = base.substring(0, base.lastIndexOf('/') + 1) + database;
     return new Target(url, user, password, "postgresql");
+  }
+
+  private static void closeEmbedded() {
+    try {
+      embedded.close();
+    } catch (IOException ignored) {
+      // the JVM is ending
+    }
   }
 
   /** A free TCP port on loopback for the test server (the workers' client needs it up front). */

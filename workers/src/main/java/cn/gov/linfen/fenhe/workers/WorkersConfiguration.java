@@ -2,6 +2,8 @@ package cn.gov.linfen.fenhe.workers;
 
 import cn.gov.linfen.fenhe.workers.example.RegisteringEnterprise;
 import java.time.Clock;
+import org.camunda.bpm.client.backoff.BackoffStrategy;
+import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +14,15 @@ public class WorkersConfiguration {
   @Bean
   WorkerClock workerClock() {
     return new WorkerClock(Clock.systemUTC());
+  }
+
+  /**
+   * Back off only after errors (500 ms doubling to 60 s): an idle poll is answered by long
+   * polling, and an unreachable engine does not make the workers spin and flood the log.
+   */
+  @Bean
+  BackoffStrategy workersBackoffStrategy() {
+    return new ExponentialErrorBackoffStrategy(500L, 2f, 60_000L);
   }
 
   @Bean
