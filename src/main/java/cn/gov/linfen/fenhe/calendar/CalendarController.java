@@ -1,0 +1,196 @@
+package cn.gov.linfen.fenhe.calendar;
+
+import cn.gov.linfen.fenhe.security.ErrorJson;
+import cn.gov.linfen.fenhe.security.FenheUser;
+import cn.gov.linfen.fenhe.web.AccessDeniedException;
+import cn.gov.linfen.fenhe.web.InvalidInputException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The working-day calendar over REST. Public and stable (any authenticated user):
+ * {@code GET /api/calendar/workdays/add}, {@code GET /api/calendar/days/{date}}; also the
+ * years and the status. Administrators ({@code admins}) add or correct a year with
+ * {@code PUT /api/calendar/years/{year}}.
+ */
+@RestController
+@RequestMapping("/api/calendar")
+@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+public class CalendarController {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] WEEKDAYS = {"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"};
+
+  private final WorkingDayCalendar calendar;
+  private final CalendarYears years;
+  private final CalendarWatch watch;
+
+  public CalendarController(WorkingDayCalendar calendar, CalendarYears years, CalendarWatch watch) {
+    this.calendar = calendar;
+    this.years = years;
+    this.watch = watch;
+  }
+
+  /** The N-th working day after {@code from} ({@code from} not counted), and its deadline (18:00). */
+  @GetMapping("/workdays/add")
+  Map<String, Object> add(@RequestParam(required = false) String from, @RequestParam(required = false) String days) {
+    LocalDate start = date("from", from);
+    int n = days("days", days);
+    WorkingDayCalendar.WorkingDate result = calendar.addWorkingDays(start, n);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("from", start.toString());
+    body.put("days", n);
+    body.put("date", result.date().toString());
+    body.put("provisional", result.provisional());
+    body.put("deadline", calendar.endOfOfficeHours(result.date()).atZone(calendar.zone()).toOffsetDateTime().toString());
+    return body;
+  }
+
+  /** Whether a day is a working day, and why. */
+  @GetMapping("/days/{date}")
+  Map<String, Object> day(@PathVariable("date") String date) {
+    WorkingDayCalendar.Day day = calendar.describe(date("date", date));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("date", day.date().toString());
+    body.put("dayOfWeek", WEEKDAYS[day.date().getDayOfWeek().getValue() - 1]);
+    body.put("workingDay", day.workingDay());
+    body.put("reason", day.reason().name());
+    body.put("reasonLabel", day.reason().label());
+    body.put("holiday", day.holiday());
+    body.put("provisional", day.provisional());
+    return body;
+  }
+
+  @GetMapping("/status")
+  CalendarStatus status() {
+    return watch.status();
+  }
+
+  @GetMapping("/years")
+  Map<String, Object> years() {
+    List<Map<String, Object>> list = years.all().stream().map(CalendarController::summary).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("years", list);
+    body.put("status", watch.status());
+    return body;
+  }
+
+  @GetMapping("/years/{year}")
+  ResponseEntity<Map<String, Object>> year(@PathVariable("year") String year) {
+    int y = parseYear(year);
+    CalendarYears.Entry entry = years.get(y);
+    if (entry == null) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", "year",
+          "没有 " + y + " 年的工作日数据", "no working-day data for " + y));
+    }
+    return ResponseEntity.ok(detail(entry));
+  }
+
+  /** Adds or corrects a year (administrators only); the database then overrides the file for it. */
+  @PutMapping("/years/{year}")
+  Map<String, Object> put(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+      @PathVariable("year") String year, @RequestBody(required = false) String body) {
+    if (!user.isAdmin()) {
+      throw new AccessDeniedException("只有系统管理员可以修改工作日数据", "only administrators may change working-day data");
+    }
+    int y = parseYear(year);
+    JsonNode json;
+    try {
+      json = body == null || body.isBlank() ? null : JSON.readTree(body);
+    } catch (Exception e) {
+      throw new InvalidInputException("body", "请求内容不是有效的 JSON", "the request body is not valid JSON");
+    }
+    if (json != null && json.hasNonNull("year") && json.get("year").asInt() != y) {
+      throw new InvalidInputException("year", "请求内容中的年份与路径中的年份不一致",
+          "the year in the body differs from the year in the path");
+    }
+    HolidayYear parsed;
+    try {
+      parsed = HolidayYearParser.parse(y, json);
+    } catch (CalendarDataException e) {
+      throw new InvalidInputException(e.field(), e.chinese(), e.english());
+    }
+    return detail(years.put(parsed, user.id()));
+  }
+
+  private static Map<String, Object> summary(CalendarYears.Entry entry) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("year", entry.year().year());
+    body.put("notice", entry.year().notice());
+    body.put("source", entry.source().name());
+    body.put("updatedAt", entry.updatedAt() == null ? null : entry.updatedAt().toString());
+    body.put("updatedBy", entry.updatedBy());
+    return body;
+  }
+
+  private static Map<String, Object> detail(CalendarYears.Entry entry) {
+    Map<String, Object> body = summary(entry);
+    body.putAll(HolidayYearParser.toMap(entry.year()));
+    return body;
+  }
+
+  private static LocalDate date(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(field, "必填，格式 YYYY-MM-DD", "required, format YYYY-MM-DD");
+    }
+    try {
+      if (value.length() == 10) {
+        LocalDate date = LocalDate.parse(value);
+        if (date.getYear() >= 1900 && date.getYear() <= 2200) {
+          return date;
+        }
+      }
+    } catch (DateTimeParseException e) {
+      // answered below
+    }
+    throw new InvalidInputException(field, "不是有效的日期（格式 YYYY-MM-DD，1900–2200 年）：" + value,
+        "not a valid date (format YYYY-MM-DD, years 1900–2200): " + value);
+  }
+
+  private static int days(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(field, "必填", "required");
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= 0 && n <= WorkingDayCalendar.MAX_DAYS) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new InvalidInputException(field, "须为 0 至 " + WorkingDayCalendar.MAX_DAYS + " 之间的整数：" + value,
+        "must be a whole number from 0 to " + WorkingDayCalendar.MAX_DAYS + ": " + value);
+  }
+
+  private static int parseYear(String value) {
+    int year;
+    try {
+      year = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("year", "不是有效的年份：" + value, "not a valid year: " + value);
+    }
+    try {
+      HolidayYearParser.checkYear("year", year);
+    } catch (CalendarDataException e) {
+      throw new InvalidInputException(e.field(), e.chinese(), e.english());
+    }
+    return year;
+  }
+}

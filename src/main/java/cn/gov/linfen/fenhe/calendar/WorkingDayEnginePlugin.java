@@ -1,0 +1,34 @@
+package cn.gov.linfen.fenhe.calendar;
+
+import org.camunda.bpm.engine.impl.calendar.BusinessCalendarManager;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/**
+ * Teaches the engine working days: re-registers the {@code duration} calendar (timer
+ * {@code timeDuration}) and the {@code dueDate} calendar (timer {@code timeDate}, user task
+ * {@code dueDate} and {@code followUpDate}) with {@link WorkingDayBusinessCalendar}.
+ */
+public class WorkingDayEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final WorkingDayCalendar calendar;
+
+  public WorkingDayEnginePlugin(WorkingDayCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    BusinessCalendarManager manager = configuration.getBusinessCalendarManager();
+    if (!(manager instanceof MapBusinessCalendarManager calendars)) {
+      throw new IllegalStateException("Unexpected business calendar manager " + manager
+          + ": working-day deadlines (3WD) cannot be installed");
+    }
+    for (String name : new String[] {DurationBusinessCalendar.NAME, DueDateBusinessCalendar.NAME}) {
+      calendars.addBusinessCalendar(name, new WorkingDayBusinessCalendar(calendar, calendars.getBusinessCalendar(name)));
+    }
+  }
+}
