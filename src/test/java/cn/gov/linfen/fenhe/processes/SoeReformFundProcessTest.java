@@ -127,6 +127,24 @@ class SoeReformFundProcessTest extends IntegrationTest {
     p1.assertWiring();
   }
 
+  @Test
+  void P1_R07_a_refused_sign_off_returns_the_case_to_the_applicant_who_resubmits() {
+    SoeReformFundScenario p1 = scenario("P1-R07-NO").start(application(Map.of("liquidationCostAmount", "600000.00")));
+    p1.on(MUNICIPAL_GOVERNMENT_SIGN_OFF, demo(Groups.MUNICIPAL_GOVERNMENT), reject("清算费用偏高，请核减"));
+    p1.runUntil(CORRECT_APPLICATION);
+    assertThat(p1.variable("municipalGovernmentSignOffOpinion")).isEqualTo("清算费用偏高，请核减");
+
+    p1.on(MUNICIPAL_GOVERNMENT_SIGN_OFF, demo(Groups.MUNICIPAL_GOVERNMENT), approve("同意"));
+    p1.on(CORRECT_APPLICATION, null, Map.of("applicantDecision", Decided.RESUBMIT, "liquidationCostAmount", "450000.00"));
+    p1.runUntil();
+
+    assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
+    assertThat(p1.worked()).containsSubsequence(MUNICIPAL_GOVERNMENT_SIGN_OFF, CORRECT_APPLICATION, REFORM_OFFICE_SIGN_OFF,
+        PREPARE_NOTICE);
+    assertThat(p1.historicVariable("signOffRoute")).isEqualTo("REFORM_OFFICE");
+    p1.assertWiring();
+  }
+
   // ------------------------------------------------------------------ reviews (Art. 9(2))
 
   @Test
