@@ -48,6 +48,23 @@ public enum County {
     return Arrays.stream(values()).filter(c -> c.chineseName.equals(value) || c.code.equals(value)).findFirst();
   }
 
+  /** The Chinese name of that group, e.g. 尧都区工信部门. */
+  public String groupName(FenheGroup role) {
+    return chineseName + role.chineseName().replace("县级", "");
+  }
+
+  /** The Chinese name of a county group id such as {@code county-finance-houma}, if it is one. */
+  public static Optional<String> nameOfGroup(String groupId) {
+    for (FenheGroup role : FenheGroup.values()) {
+      for (County county : values()) {
+        if (role.isCountyScoped() && county.groupOf(role).equals(groupId)) {
+          return Optional.of(county.groupName(role));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The group of one county-level role in this county, e.g. {@code county-industry-it-yaodu}. */
   public String groupOf(FenheGroup role) {
     if (!role.isCountyScoped()) {

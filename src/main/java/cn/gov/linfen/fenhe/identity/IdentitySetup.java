@@ -62,7 +62,7 @@ public class IdentitySetup implements InitializingBean {
       ensureGroup(group);
       if (group.isCountyScoped()) {
         for (County county : County.values()) {
-          ensureGroup(county.groupOf(group), county.chineseName() + group.chineseName().replace("县级", ""));
+          ensureGroup(county.groupOf(group), county.groupName(group));
         }
       }
     }
@@ -218,11 +218,11 @@ public class IdentitySetup implements InitializingBean {
       // county-level roles: the demo officer works in 尧都区, a colleague in 侯马市 (X-R03)
       for (County county : List.of(County.YAODU, County.HOUMA)) {
         String countyUser = county == County.YAODU ? userId : userId + "-" + county.code();
-        if (createUserIfMissing(countyUser, county.chineseName() + group.chineseName().replace("县级", ""), "演示", password)) {
+        if (createUserIfMissing(countyUser, county.groupName(group), "演示", password)) {
           identityService.createMembership(countyUser, group.id());
           identityService.createMembership(countyUser, county.groupOf(group));
         }
-        lines.add(String.format("  %-34s %s", countyUser, county.chineseName() + group.chineseName().replace("县级", "")));
+        lines.add(String.format("  %-34s %s", countyUser, county.groupName(group)));
       }
     }
     LOG.warn("""

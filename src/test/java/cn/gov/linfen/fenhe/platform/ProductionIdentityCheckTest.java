@@ -22,7 +22,9 @@ class ProductionIdentityCheckTest {
         "--fenhe.identity.worker-password=Worker#Secret-2026",
         "--camunda.bpm.client.disable-auto-fetching=true",
         "--camunda.bpm.job-execution.enabled=false",
-        "--server.port=0"};
+        "--server.port=0",
+        // an engine name of its own: closing this context must not unregister the shared tests' engine
+        "--camunda.bpm.process-engine-name=productionTest"};
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);

@@ -1,0 +1,229 @@
+package cn.gov.linfen.fenhe.supervision;
+
+import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
+import cn.gov.linfen.fenhe.identity.County;
+import cn.gov.linfen.fenhe.identity.FenheGroup;
+import cn.gov.linfen.fenhe.security.FenheUser;
+import cn.gov.linfen.fenhe.web.AccessDeniedException;
+import cn.gov.linfen.fenhe.web.InvalidInputException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Deadlines for supervisors, and for each group its own work: open user tasks with a due date
+ * (and, for supervisors, pending timers), most urgent first, with working days left counted
+ * on the working-day calendar. The engine's authorizations decide which tasks a caller sees.
+ */
+@RestController
+@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+public class DeadlinesController {
+
+  static final Set<String> STATES = Set.of("overdue", "due-soon", "all");
+  static final int MAX_PAGE_SIZE = 200;
+
+  private final ProcessEngine engine;
+  private final WorkingDayCalendar calendar;
+
+  public DeadlinesController(ProcessEngine engine, WorkingDayCalendar calendar) {
+    this.engine = engine;
+    this.calendar = calendar;
+  }
+
+  @GetMapping("/api/deadlines")
+  Map<String, Object> deadlines(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+      @RequestParam(defaultValue = "all") String state,
+      @RequestParam(required = false) String procedure,
+      @RequestParam(required = false) String group,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    if (!STATES.contains(state)) {
+      throw new InvalidInputException("state", "状态只能是 overdue（已超期）、due-soon（1 个工作日内到期）或 all（全部）",
+          "state must be overdue, due-soon or all");
+    }
+    if (page < 0) {
+      throw new InvalidInputException("page", "页码不能为负数", "page must not be negative");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidInputException("size", "每页条数应在 1 到 " + MAX_PAGE_SIZE + " 之间",
+          "size must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    boolean seesEverything = user.seesEverything();
+    boolean worksCases = user.groupIds().stream().map(FenheGroup::byId)
+        .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
+    if (!seesEverything && !worksCases) {
+      throw new AccessDeniedException("只有督查人员和办理案件的部门可以查看期限", "only supervisors and case officers see deadlines");
+    }
+    if (group != null && !seesEverything && !user.groupIds().contains(group)) {
+      throw new AccessDeniedException("只能查看本部门的期限", "you may see the deadlines of your own groups only");
+    }
+
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant soon = calendar.endOfOfficeHours(calendar.addWorkingDays(calendar.dateOf(now), 1).date());
+
+    TaskQuery tasks = engine.getTaskService().createTaskQuery().active();
+    switch (state) {
+      case "overdue" -> tasks.dueBefore(Date.from(now));
+      case "due-soon" -> tasks.dueAfter(Date.from(now.minusMillis(1))).dueBefore(Date.from(soon.plusMillis(1)));
+      default -> tasks.dueAfter(new Date(0));
+    }
+    if (procedure != null && !procedure.isBlank()) {
+      tasks.processDefinitionKey(procedure);
+    }
+    if (group != null && !group.isBlank()) {
+      tasks.taskCandidateGroup(group).includeAssignedTasks();
+    }
+    long total = tasks.count();
+    List<Task> pageOfTasks = tasks.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size);
+
+    Map<String, ProcessDefinition> definitions = new HashMap<>();
+    Map<String, String> businessKeys = businessKeys(pageOfTasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Task task : pageOfTasks) {
+      Map<String, Object> item = entry("task", definition(definitions, task.getProcessDefinitionId()), task.getProcessInstanceId(),
+          businessKeys.get(task.getProcessInstanceId()), task.getTaskDefinitionKey(), task.getName(), task.getDueDate().toInstant(), now);
+      item.put("taskId", task.getId());
+      item.put("assignee", task.getAssignee());
+      item.put("candidateGroups", candidateGroups(task.getId()));
+      items.add(item);
+    }
+
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("now", now.toString());
+    answer.put("state", state);
+    answer.put("page", page);
+    answer.put("size", size);
+    answer.put("total", total);
+    answer.put("items", items);
+    answer.put("timers", seesEverything ? timers(state, procedure, now, soon, size, definitions) : List.of());
+    return answer;
+  }
+
+  private List<Map<String, Object>> timers(String state, String procedure, Instant now, Instant soon, int size,
+      Map<String, ProcessDefinition> definitions) {
+    JobQuery jobs = engine.getManagementService().createJobQuery().timers().active();
+    switch (state) {
+      case "overdue" -> jobs.duedateLowerThan(Date.from(now));
+      case "due-soon" -> jobs.duedateHigherThen(Date.from(now.minusMillis(1))).duedateLowerThan(Date.from(soon.plusMillis(1)));
+      default -> { }
+    }
+    if (procedure != null && !procedure.isBlank()) {
+      jobs.processDefinitionKey(procedure);
+    }
+    List<Job> page = jobs.orderByJobDuedate().asc().listPage(0, size);
+    Map<String, String> businessKeys = businessKeys(page.stream().map(Job::getProcessInstanceId).collect(Collectors.toSet()));
+    List<Map<String, Object>> timers = new ArrayList<>();
+    for (Job job : page) {
+      if (job.getDuedate() == null || job.getProcessInstanceId() == null) {
+        continue;
+      }
+      JobDefinition definition = engine.getManagementService().createJobDefinitionQuery()
+          .jobDefinitionId(job.getJobDefinitionId()).singleResult();
+      String activityId = definition == null ? null : definition.getActivityId();
+      ProcessDefinition process = definition(definitions, job.getProcessDefinitionId());
+      timers.add(entry("timer", process, job.getProcessInstanceId(), businessKeys.get(job.getProcessInstanceId()),
+          activityId, activityName(process, activityId), job.getDuedate().toInstant(), now));
+    }
+    return timers;
+  }
+
+  private Map<String, Object> entry(String kind, ProcessDefinition process, String processInstanceId, String businessKey,
+      String stepId, String step, Instant due, Instant now) {
+    LocalDate today = calendar.dateOf(now);
+    LocalDate dueDay = calendar.dateOf(due);
+    int workingDaysLeft = due.isBefore(now) ? -Math.max(1, calendar.workingDaysBetween(dueDay, today))
+        : calendar.workingDaysBetween(today, dueDay);
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("kind", kind);
+    item.put("procedureKey", process == null ? null : process.getKey());
+    item.put("procedure", process == null ? null : process.getName());
+    item.put("businessKey", businessKey);
+    item.put("processInstanceId", processInstanceId);
+    item.put("stepId", stepId);
+    item.put("step", step);
+    item.put("due", due.toString());
+    item.put("dueLocal", due.atZone(calendar.zone()).toLocalDateTime().toString());
+    item.put("workingDaysLeft", workingDaysLeft);
+    item.put("status", due.isBefore(now) ? "overdue" : workingDaysLeft <= 1 ? "due-soon" : "on-time");
+    item.put("provisional", !calendar.hasYear(dueDay.getYear()) || !calendar.hasYear(today.getYear()));
+    item.put("cockpitUrl", "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
+    return item;
+  }
+
+  private ProcessDefinition definition(Map<String, ProcessDefinition> cache, String id) {
+    return cache.computeIfAbsent(id, key -> engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionId(key).singleResult());
+  }
+
+  private String activityName(ProcessDefinition process, String activityId) {
+    if (process == null || activityId == null) {
+      return activityId;
+    }
+    var element = engine.getRepositoryService().getBpmnModelInstance(process.getId()).getModelElementById(activityId);
+    String name = element == null ? null : element.getAttributeValue("name");
+    return name == null ? activityId : name;
+  }
+
+  /**
+   * The business keys of cases whose deadlines the caller was already allowed to see (a case
+   * officer may see a task without the right to read its process instance).
+   */
+  private Map<String, String> businessKeys(Set<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return Map.of();
+    }
+    Authentication caller = engine.getIdentityService().getCurrentAuthentication();
+    engine.getIdentityService().clearAuthentication();
+    try {
+      Map<String, String> keys = new HashMap<>();
+      for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceIds(processInstanceIds).listPage(0, processInstanceIds.size())) {
+        keys.put(instance.getId(), instance.getBusinessKey());
+      }
+      return keys;
+    } finally {
+      if (caller != null) {
+        engine.getIdentityService().setAuthentication(caller);
+      }
+    }
+  }
+
+  private List<Map<String, String>> candidateGroups(String taskId) {
+    List<Map<String, String>> groups = new ArrayList<>();
+    for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(taskId)) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        groups.add(Map.of("id", link.getGroupId(), "name", groupName(link.getGroupId())));
+      }
+    }
+    return groups;
+  }
+
+  private static String groupName(String groupId) {
+    return FenheGroup.byId(groupId).map(FenheGroup::chineseName).or(() -> County.nameOfGroup(groupId)).orElse(groupId);
+  }
+
+}
