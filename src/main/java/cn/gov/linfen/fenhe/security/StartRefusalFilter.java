@@ -18,12 +18,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Process starts (REST {@code …/start}, Tasklist {@code …/submit-form}) refused by a start
- * check are answered with HTTP 400, the fields and the reasons in Chinese and English — not
- * with the 500 the engine REST API gives to any engine exception during a start.
+ * check, and task completions ({@code task/…/complete}, {@code task/…/submit-form}) refused by a
+ * task completion check, are answered with HTTP 400, the fields and the reasons in Chinese and
+ * English — not with the 500 the engine REST API gives to any engine exception there.
  */
 public class StartRefusalFilter extends OncePerRequestFilter {
 
-  private static final Pattern START = Pattern.compile(".*/process-definition/[^/]+(/[^/]+)?/(start|submit-form)$");
+  private static final Pattern START = Pattern.compile(".*/process-definition/[^/]+(/[^/]+)?/(start|submit-form)$"
+      + "|.*/task/[^/]+/(complete|submit-form)$");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override

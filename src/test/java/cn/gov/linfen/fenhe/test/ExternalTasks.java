@@ -29,7 +29,8 @@ public final class ExternalTasks {
 
   /** Runs the worker on every open task of the topic; returns how many it was given. */
   public int run(String topic, ExternalTaskHandler worker) {
-    List<LockedExternalTask> locked = engine.fetchAndLock(100, WORKER_ID).topic(topic, 60_000).execute();
+    List<LockedExternalTask> locked = engine.fetchAndLock(100, WORKER_ID).topic(topic, 60_000)
+        .enableCustomObjectDeserialization().execute();
     for (LockedExternalTask task : locked) {
       worker.execute(new EngineTask(task), new EngineService());
     }
@@ -39,7 +40,7 @@ public final class ExternalTasks {
   /** Runs the worker on the tasks of the topic of one case (business key) only. */
   public int run(String topic, String businessKey, ExternalTaskHandler worker) {
     List<LockedExternalTask> locked = engine.fetchAndLock(100, WORKER_ID)
-        .topic(topic, 60_000).businessKey(businessKey).execute();
+        .topic(topic, 60_000).businessKey(businessKey).enableCustomObjectDeserialization().execute();
     for (LockedExternalTask task : locked) {
       worker.execute(new EngineTask(task), new EngineService());
     }
@@ -118,7 +119,10 @@ public final class ExternalTasks {
     @Override public <T extends TypedValue> T getVariableTyped(String name, boolean deserialize) {
       return (T) task.getVariables().getValueTyped(name);
     }
-    @Override public Map<String, Object> getAllVariables() { return Map.copyOf(Variables.fromMap(task.getVariables())); }
+    // like the client: deserialized values; a variable may hold null
+    @Override public Map<String, Object> getAllVariables() {
+      return java.util.Collections.unmodifiableMap(new java.util.HashMap<>(Variables.fromMap(task.getVariables())));
+    }
     @Override public VariableMap getAllVariablesTyped() { return task.getVariables(); }
     @Override public VariableMap getAllVariablesTyped(boolean deserialize) { return task.getVariables(); }
     @Override public String getBusinessKey() { return task.getBusinessKey(); }

@@ -17,6 +17,12 @@ public class InvalidStartException extends BadUserRequestException {
     this.errors = List.copyOf(errors);
   }
 
+  /** For other refused inputs of a request (see {@link InvalidTaskCompletionException}). */
+  protected InvalidStartException(List<FieldError> errors, String message) {
+    super(message);
+    this.errors = List.copyOf(errors);
+  }
+
   public List<FieldError> errors() {
     return errors;
   }

@@ -1,6 +1,7 @@
 package cn.gov.linfen.fenhe.workers;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -17,5 +18,9 @@ public class WorkerClock {
 
   public LocalDate today() {
     return LocalDate.now(clock.withZone(ZONE));
+  }
+
+  public Instant now() {
+    return clock.instant();
   }
 }

@@ -1,0 +1,17 @@
+package cn.gov.linfen.fenhe.engine.validation;
+
+import cn.gov.linfen.fenhe.workers.common.FieldError;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A task completion refused by a {@link TaskCompletionCheck}: answered with HTTP 400 naming the
+ * fields, like a refused start; the task stays open and nothing is written.
+ */
+public class InvalidTaskCompletionException extends InvalidStartException {
+
+  public InvalidTaskCompletionException(String taskDefinitionKey, List<FieldError> errors) {
+    super(errors, "办理内容有误，任务未完成 / invalid completion of " + taskDefinitionKey + ", the task stays open: "
+        + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+  }
+}

@@ -1,0 +1,114 @@
+package cn.gov.linfen.fenhe.processes;
+
+import cn.gov.linfen.fenhe.engine.validation.StartValidator;
+import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
+import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.workers.p1.ApplicationCheck;
+import cn.gov.linfen.fenhe.workers.p1.CompletionChecks;
+import cn.gov.linfen.fenhe.workers.p1.OpeningEvaluationRound;
+import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Engine-side wiring of P1 (国企改革专项资金): the start checks of both processes, the server-side
+ * checks of what each kind of user task is completed with (named in the models as
+ * {@code ${soeReformFund…Check}}), and the applicant's read access to his own case.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SoeReformFundConfiguration {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  @Bean
+  StartValidator soeReformFundStartValidator(ApplicationCheck check) {
+    return StartValidator.of(SoeReformFundProcess.KEY, check::check);
+  }
+
+  @Bean
+  StartValidator soeReformFundEvaluationStartValidator() {
+    return StartValidator.of(SoeReformFundProcess.EVALUATION_KEY, SoeReformFundConfiguration::evaluationYear);
+  }
+
+  static List<FieldError> evaluationYear(Map<String, Object> variables) {
+    Object year = variables.get(SoeReformFundProcess.Variables.EVALUATION_YEAR);
+    if (year == null || year instanceof String text && text.isBlank()) {
+      return List.of(); // the previous year
+    }
+    if (!(year instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+      return List.of(new FieldError(SoeReformFundProcess.Variables.EVALUATION_YEAR, "评价年度须为年份数字",
+          "evaluationYear must be a year"));
+    }
+    String problem = OpeningEvaluationRound.yearProblem(number.intValue(), LocalDate.now(SHANGHAI));
+    if (problem != null) {
+      int slash = problem.indexOf(" / ");
+      return List.of(new FieldError(SoeReformFundProcess.Variables.EVALUATION_YEAR, problem.substring(0, slash),
+          problem.substring(slash + 3)));
+    }
+    return List.of();
+  }
+
+  @Bean
+  ApplicantAccess soeReformFundApplicantAccess() {
+    return new ApplicantAccess(SoeReformFundProcess.Variables.APPLICANT);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundReviewCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::review);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundCorrectionCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::correction);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundWithdrawalCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::withdrawal);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundProcurementCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::procurement);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundNoticeCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::notice);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundTransferCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::transfer);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundFollowUpCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::followUp);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundHoldCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::hold);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundSuspensionDecisionCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::suspensionDecision);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundSelfEvaluationCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::selfEvaluation);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundSasacEvaluationCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::sasacEvaluation);
+  }
+}

@@ -1,0 +1,54 @@
+package cn.gov.linfen.fenhe.workers.p1;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The plain services of P1 (国企改革专项资金), wired explicitly for its workers and checks. */
+@Configuration(proxyBeanMethods = false)
+public class P1Configuration {
+
+  @Bean
+  ApplicationCheck soeReformFundApplicationCheck() {
+    return new ApplicationCheck();
+  }
+
+  @Bean
+  CompletionChecks soeReformFundCompletionChecks(ApplicationCheck applicationCheck) {
+    return new CompletionChecks(applicationCheck);
+  }
+
+  @Bean
+  ComputingFundingGap computingFundingGap(ApplicationCheck applicationCheck) {
+    return new ComputingFundingGap(applicationCheck);
+  }
+
+  @Bean
+  StaffingStandards staffingStandards() {
+    return new DmnStaffingStandards();
+  }
+
+  @Bean
+  CheckingStaffingAndPay checkingStaffingAndPay(StaffingStandards standards) {
+    return new CheckingStaffingAndPay(standards);
+  }
+
+  @Bean
+  IssuingDisbursementNotice issuingDisbursementNotice() {
+    return new IssuingDisbursementNotice();
+  }
+
+  @Bean
+  RecordingTransfer recordingTransfer() {
+    return new RecordingTransfer();
+  }
+
+  @Bean
+  RaisingOverdueAlert raisingOverdueAlert() {
+    return new RaisingOverdueAlert();
+  }
+
+  @Bean
+  OpeningEvaluationRound openingEvaluationRound() {
+    return new OpeningEvaluationRound();
+  }
+}
