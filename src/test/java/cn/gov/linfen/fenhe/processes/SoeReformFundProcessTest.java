@@ -13,8 +13,8 @@ import cn.gov.linfen.fenhe.workers.WorkerClock;
 import cn.gov.linfen.fenhe.workers.p1.CheckStaffingAndPayWorker;
 import cn.gov.linfen.fenhe.workers.p1.IssueDisbursementNoticeWorker;
 import cn.gov.linfen.fenhe.workers.p1.IssuingDisbursementNotice;
-import cn.gov.linfen.fenhe.workers.p1.RaiseOverdueAlertWorker;
-import cn.gov.linfen.fenhe.workers.p1.RaisingOverdueAlert;
+import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
+import cn.gov.linfen.fenhe.workers.common.Escalating;
 import cn.gov.linfen.fenhe.workers.p1.RecordTransferWorker;
 import cn.gov.linfen.fenhe.workers.p1.RecordingTransfer;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Decided;
@@ -51,7 +51,7 @@ class SoeReformFundProcessTest extends IntegrationTest {
   @Autowired CheckStaffingAndPayWorker staffing;
   @Autowired IssueDisbursementNoticeWorker notice;
   @Autowired RecordTransferWorker record;
-  @Autowired RaiseOverdueAlertWorker alert;
+  @Autowired EscalateWorker alert;
 
   @AfterEach
   void resetClock() {
@@ -405,14 +405,17 @@ class SoeReformFundProcessTest extends IntegrationTest {
     OffsetDateTime late = TRANSFER_DUE.plusMinutes(1);
     ClockUtil.setCurrentTime(Date.from(late.toInstant()));
     engine.getManagementService().executeJob(timer.getId());
-    p1.workers.put(Topics.RAISE_OVERDUE_ALERT, new RaiseOverdueAlertWorker(new RaisingOverdueAlert(), fixed(late)));
+    p1.workers.put(Topics.RAISE_OVERDUE_ALERT, new EscalateWorker(new Escalating(), fixed(late)));
     p1.workers.put(Topics.RECORD_TRANSFER, new RecordTransferWorker(new RecordingTransfer(), fixed(late.plusHours(1))));
     p1.runUntil(FOLLOW_UP_OVERDUE_TRANSFER);
 
     assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(TRANSFER_FUNDS, FOLLOW_UP_OVERDUE_TRANSFER, SUPERVISE_DISBURSEMENT);
     assertThat(p1.variable("transferOverdue")).isEqualTo(true);
-    assertThat(p1.variable("overdueAlertRecipients")).isEqualTo("reform-office,finance-bureau");
-    assertThat((String) p1.variable("overdueAlert")).contains("督办", "2026-10-10 18:00", (String) p1.variable("noticeNumber"));
+    assertThat(p1.variable("lastEscalationTo")).isEqualTo("reform-office,finance-bureau");
+    assertThat((String) p1.variable("lastEscalation")).contains("督办", "2026-10-10 18:00", (String) p1.variable("noticeNumber"));
+    // the shared escalation record on the case: who was alerted, when, for which step
+    assertThat(p1.variable("escalations").toString()).contains("\"step\":\"ServiceTask_RaiseOverdueAlert\"",
+        "\"to\":\"reform-office,finance-bureau\"", "\"escalatedAt\":\"2026-10-10T10:01:00Z\"");
     p1.task(FOLLOW_UP_OVERDUE_TRANSFER, demo(Groups.REFORM_OFFICE));
     p1.task(FOLLOW_UP_OVERDUE_TRANSFER, demo(Groups.FINANCE_BUREAU));
     p1.work(FOLLOW_UP_OVERDUE_TRANSFER);

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workers.p1.CheckStaffingAndPayWorker;
 import cn.gov.linfen.fenhe.workers.p1.IssueDisbursementNoticeWorker;
-import cn.gov.linfen.fenhe.workers.p1.RaiseOverdueAlertWorker;
+import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
 import cn.gov.linfen.fenhe.workers.p1.RecordTransferWorker;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Groups;
 import cn.gov.linfen.fenhe.workers.p1.ValidateApplicationWorker;
@@ -38,7 +38,7 @@ class SoeReformFundTasklistTest extends IntegrationTest {
   @Autowired CheckStaffingAndPayWorker staffing;
   @Autowired IssueDisbursementNoticeWorker notice;
   @Autowired RecordTransferWorker record;
-  @Autowired RaiseOverdueAlertWorker alert;
+  @Autowired EscalateWorker alert;
 
   SoeReformFundScenario scenario(String prefix) {
     return new SoeReformFundScenario(engine, baseUrl(), prefix + "-" + UUID.randomUUID(),

@@ -47,6 +47,18 @@ public final class ExternalTasks {
     return locked.size();
   }
 
+  /** What the client's REST layer does: its JSON values become the engine's (Spin) JSON values. */
+  static Map<String, Object> engineValues(Map<String, Object> variables) {
+    if (variables == null) {
+      return null;
+    }
+    Map<String, Object> converted = new java.util.HashMap<>();
+    variables.forEach((name, value) -> converted.put(name,
+        value instanceof org.camunda.bpm.client.variable.value.JsonValue json
+            ? org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.getValue()).create() : value));
+    return converted;
+  }
+
   private final class EngineService implements org.camunda.bpm.client.task.ExternalTaskService {
     @Override public void lock(String id, long duration) { engine.lock(id, WORKER_ID, duration); }
     @Override public void lock(ExternalTask task, long duration) { lock(task.getId(), duration); }
@@ -59,13 +71,13 @@ public final class ExternalTasks {
       runtime.setVariables(task.getExecutionId(), variables);
     }
     @Override public void complete(ExternalTask task, Map<String, Object> variables) {
-      engine.complete(task.getId(), WORKER_ID, variables);
+      engine.complete(task.getId(), WORKER_ID, engineValues(variables));
     }
     @Override public void complete(ExternalTask task, Map<String, Object> variables, Map<String, Object> local) {
-      engine.complete(task.getId(), WORKER_ID, variables, local);
+      engine.complete(task.getId(), WORKER_ID, engineValues(variables), engineValues(local));
     }
     @Override public void complete(String id, Map<String, Object> variables, Map<String, Object> local) {
-      engine.complete(id, WORKER_ID, variables, local);
+      engine.complete(id, WORKER_ID, engineValues(variables), engineValues(local));
     }
     @Override public void handleFailure(ExternalTask task, String message, String details, int retries, long timeout) {
       engine.handleFailure(task.getId(), WORKER_ID, message, details, retries, timeout);

@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.workers;
 
+import cn.gov.linfen.fenhe.workers.common.Escalating;
 import cn.gov.linfen.fenhe.workers.example.RegisteringEnterprise;
 import java.time.Clock;
 import org.camunda.bpm.client.backoff.BackoffStrategy;
@@ -23,6 +24,11 @@ public class WorkersConfiguration {
   @Bean
   BackoffStrategy workersBackoffStrategy() {
     return new ExponentialErrorBackoffStrategy(500L, 2f, 60_000L);
+  }
+
+  @Bean
+  Escalating escalating() {
+    return new Escalating();
   }
 
   @Bean

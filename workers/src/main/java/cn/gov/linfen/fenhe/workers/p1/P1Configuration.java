@@ -43,11 +43,6 @@ public class P1Configuration {
   }
 
   @Bean
-  RaisingOverdueAlert raisingOverdueAlert() {
-    return new RaisingOverdueAlert();
-  }
-
-  @Bean
   OpeningEvaluationRound openingEvaluationRound() {
     return new OpeningEvaluationRound();
   }

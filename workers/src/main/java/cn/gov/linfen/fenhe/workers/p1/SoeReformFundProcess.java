@@ -87,7 +87,8 @@ public final class SoeReformFundProcess {
     public static final String CHECK_STAFFING_AND_PAY = "p1-check-staffing-and-pay";
     public static final String ISSUE_DISBURSEMENT_NOTICE = "p1-issue-disbursement-notice";
     public static final String RECORD_TRANSFER = "p1-record-transfer";
-    public static final String RAISE_OVERDUE_ALERT = "p1-raise-overdue-alert";
+    /** The shared escalation step (docs/escalation.md). */
+    public static final String RAISE_OVERDUE_ALERT = cn.gov.linfen.fenhe.workers.common.EscalateWorker.TOPIC;
     public static final String OPEN_EVALUATION_ROUND = "p1-open-evaluation-round";
 
     private Topics() {}
@@ -288,9 +289,9 @@ public final class SoeReformFundProcess {
     public static final String TRANSFER_RECORD = "transferRecord";
     public static final String TRANSFER_ON_TIME = "transferOnTime";
     public static final String TRANSFER_OVERDUE = "transferOverdue";
-    public static final String OVERDUE_ALERT = "overdueAlert";
-    public static final String OVERDUE_ALERT_RECIPIENTS = "overdueAlertRecipients";
-    public static final String OVERDUE_ALERTED_AT = "overdueAlertedAt";
+    public static final String OVERDUE_ALERT = cn.gov.linfen.fenhe.workers.common.EscalateWorker.LAST_MESSAGE;
+    public static final String OVERDUE_ALERT_RECIPIENTS = cn.gov.linfen.fenhe.workers.common.EscalateWorker.LAST_TO;
+    public static final String OVERDUE_ALERTED_AT = cn.gov.linfen.fenhe.workers.common.EscalateWorker.LAST_AT;
     public static final String FOLLOW_UP_NOTE = "followUpNote";
 
     // --- the finance bureau holds a disbursement (Art. 12)

@@ -44,14 +44,6 @@ class P1ServicesTest {
   }
 
   @Test
-  void P1_R10_the_overdue_alert_goes_to_the_reform_office_and_the_finance_bureau() {
-    RaisingOverdueAlert.Alert alert = new RaisingOverdueAlert().raise("SOE-2026-007", "临汾市第二机械厂", "临企改拨〔2026〕SOE-2026-007号",
-        Instant.parse("2026-10-10T10:00:00Z"), Instant.parse("2026-10-10T10:01:00Z"));
-    assertThat(alert.recipients()).containsExactly("reform-office", "finance-bureau");
-    assertThat(alert.message()).contains("督办", "2026-10-10 18:00", "市企改办、市财政局", "继续办理");
-  }
-
-  @Test
   void P1_R15_the_round_evaluates_the_previous_year_due_in_march_shanghai_time() {
     OpeningEvaluationRound.Round round = new OpeningEvaluationRound().open(null, LocalDate.of(2027, 3, 1));
     assertThat(round.year()).isEqualTo(2026);

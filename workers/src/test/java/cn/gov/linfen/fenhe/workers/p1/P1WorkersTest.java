@@ -117,20 +117,6 @@ class P1WorkersTest {
   }
 
   @Test
-  void raise_overdue_alert_flags_the_case_and_names_the_recipients() {
-    when(task.getVariable("applicationNumber")).thenReturn("SOE-9");
-    when(task.getVariable("enterpriseName")).thenReturn("某厂");
-    when(task.getVariable("noticeNumber")).thenReturn("N");
-    when(task.getVariable("transferDeadline")).thenReturn(Date.from(NOW.minusSeconds(60)));
-
-    new RaiseOverdueAlertWorker(new RaisingOverdueAlert(), clock).execute(task, service);
-
-    assertThat(completed()).containsEntry("transferOverdue", true)
-        .containsEntry("overdueAlertRecipients", "reform-office,finance-bureau")
-        .containsEntry("overdueAlertedAt", Date.from(NOW));
-  }
-
-  @Test
   void open_evaluation_round_takes_the_previous_year_unless_asked() {
     new OpenEvaluationRoundWorker(new OpeningEvaluationRound(), clock).execute(task, service);
     assertThat(completed()).containsEntry("evaluationYear", 2025);
