@@ -116,6 +116,7 @@ class DeadlinesApiTest extends IntegrationTest {
   void the_supervisors_page_is_served_in_chinese() {
     Http.Response page = Http.anonymous(baseUrl()).get("/fenhe/deadlines.html");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("期限督查").contains("/api/deadlines").contains("在监控中心查看");
+    assertThat(page.body()).contains("期限督查").contains("/api/deadlines").contains("在监控中心查看")
+        .contains("最近督办").contains("/api/escalations");
   }
 }
