@@ -1,0 +1,133 @@
+package cn.gov.linfen.fenhe.processes;
+
+import static cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Variables.*;
+
+import cn.gov.linfen.fenhe.audit.AuditLog;
+import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
+import cn.gov.linfen.fenhe.engine.validation.StartValidator;
+import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
+import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.workers.p3.ApplicationCheck;
+import cn.gov.linfen.fenhe.workers.p3.CompletionChecks;
+import cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Engine-side wiring of P3 (废钢铁加工企业奖励资金): the start check (window, figures, the
+ * announcement list, one application per enterprise and period — the register row is written
+ * in the start's transaction), the deadlines and the applicant's read access set at the start,
+ * the release of a withdrawn case's period, and the server-side checks of each kind of user
+ * task (named in the model as {@code ${scrapSteel…Check}}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+public class ScrapSteelRewardConfiguration {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  @Bean
+  ScrapSteelRegisters scrapSteelRegisters(JdbcTemplate jdbc, AuditLog audit) {
+    return new ScrapSteelRegisters(jdbc, audit);
+  }
+
+  @Bean
+  ScrapSteelDeadlines scrapSteelDeadlines(WorkingDayCalendar calendar) {
+    return new ScrapSteelDeadlines(calendar);
+  }
+
+  @Bean
+  StartValidator scrapSteelRewardStartValidator(ApplicationCheck check, ScrapSteelRegisters registers) {
+    return StartValidator.of(ScrapSteelRewardProcess.KEY, variables -> validateStart(check, registers, variables));
+  }
+
+  static List<FieldError> validateStart(ApplicationCheck check, ScrapSteelRegisters registers,
+      Map<String, Object> variables) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    LocalDate today = LocalDate.ofInstant(now, SHANGHAI);
+    List<FieldError> errors = new ArrayList<>(check.checkStart(variables, today));
+    boolean codeValid = errors.stream().noneMatch(e -> e.field().equals(CREDIT_CODE));
+    String code = codeValid ? ((String) variables.get(CREDIT_CODE)).trim() : null;
+    if (codeValid && !registers.isAnnounced(code)) {
+      errors.add(new FieldError(CREDIT_CODE, "该企业（统一社会信用代码 " + code
+          + "）不在工信部公告管理的废钢铁加工企业名单中，不能申请奖励资金（临政办发〔2021〕20号 一）",
+          "the enterprise is not on the MIIT announcement list of scrap-steel processors"));
+    }
+    if (errors.isEmpty()) {
+      String period = check.window().periodOn(today).orElseThrow();
+      if (!registers.claim(code, period, ((String) variables.get(ENTERPRISE_NAME)).trim(),
+          (String) variables.get(COUNTY), now)) {
+        errors.add(new FieldError(CREDIT_CODE, "该企业本期（" + period + "）已提交过申请，每家企业每半年度只能申请一次",
+            "the enterprise has already applied for " + period + ": one application per enterprise and period"));
+      }
+    }
+    return errors;
+  }
+
+  /** Start listener: the period (when not given), the application day and the deadlines of P3-R06. */
+  @Bean
+  ExecutionListener scrapSteelRewardDeadlines(ScrapSteelDeadlines deadlines) {
+    return execution -> {
+      if (execution.getParentId() != null) {
+        return;
+      }
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      ScrapSteelDeadlines.Deadlines due = deadlines.of(now);
+      Object period = execution.getVariable(PERIOD);
+      if (period == null || period instanceof String text && text.isBlank()) {
+        execution.setVariable(PERIOD, cn.gov.linfen.fenhe.workers.p3.ApplicationWindow.periodOf(due.applicationDate()));
+      }
+      execution.setVariable(APPLICATION_DATE, due.applicationDate().toString());
+      execution.setVariable(DUE_AT, Date.from(due.dueAt()));
+      execution.setVariable(DUE_SOON_AT, Date.from(due.dueSoonAt()));
+    };
+  }
+
+  @Bean
+  ApplicantAccess scrapSteelRewardApplicantAccess() {
+    return new ApplicantAccess(APPLICANT);
+  }
+
+  /** End listener of the withdrawn end: the enterprise may apply again for the period while the window is open. */
+  @Bean
+  ExecutionListener scrapSteelRewardRelease(ScrapSteelRegisters registers) {
+    return execution -> registers.release(String.valueOf(execution.getVariable(CREDIT_CODE)).trim(),
+        String.valueOf(execution.getVariable(PERIOD)).trim());
+  }
+
+  @Bean
+  TaskCompletionCheck scrapSteelReviewCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::review);
+  }
+
+  @Bean
+  TaskCompletionCheck scrapSteelCorrectionCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::correction);
+  }
+
+  @Bean
+  TaskCompletionCheck scrapSteelCityDisbursementCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::cityDisbursement);
+  }
+
+  @Bean
+  TaskCompletionCheck scrapSteelCountyDisbursementCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::countyDisbursement);
+  }
+
+  @Bean
+  TaskCompletionCheck scrapSteelFollowUpCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::followUp);
+  }
+}

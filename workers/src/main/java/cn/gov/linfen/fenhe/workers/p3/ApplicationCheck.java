@@ -1,0 +1,111 @@
+package cn.gov.linfen.fenhe.workers.p3;
+
+import static cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Variables.*;
+
+import cn.gov.linfen.fenhe.identity.Counties;
+import cn.gov.linfen.fenhe.workers.common.CreditCode;
+import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.workers.p1.Yuan;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What an application for the scrap-steel reward must carry, checked when it starts (with the
+ * window of P3-R02) and when a returned one is resubmitted (its figures). The announcement list
+ * (P3-R01) and duplicates (P3-R07) need the platform's tables: the engine side checks them.
+ * Plain logic; every refusal names the variable and the reason in Chinese and English.
+ */
+public class ApplicationCheck {
+
+  private static final int MAX_NAME = 100;
+
+  private final ApplicationWindow window;
+
+  public ApplicationCheck(ApplicationWindow window) {
+    this.window = window;
+  }
+
+  public ApplicationWindow window() {
+    return window;
+  }
+
+  /** The start: everything, on the day of the application (Asia/Shanghai, engine clock). */
+  public List<FieldError> checkStart(Map<String, Object> variables, LocalDate today) {
+    List<FieldError> errors = new ArrayList<>();
+    Optional<String> current = window.periodOn(today);
+    if (current.isEmpty()) {
+      errors.add(new FieldError(PERIOD, "不在申报期内：奖励资金每年 " + window.monthsInChinese()
+          + "受理申请（临政办发〔2021〕20号），今天（" + today + "）不受理",
+          "applications are accepted only in months " + window.months() + "; today is " + today));
+    } else {
+      Object period = variables.get(PERIOD);
+      if (!blank(period) && !current.get().equals(String.valueOf(period).trim())) {
+        errors.add(new FieldError(PERIOD, "申报期应为本期 " + current.get() + "（格式 YYYY-H1 或 YYYY-H2）",
+            "period must be the current one, " + current.get()));
+      }
+    }
+    String name = text(variables.get(ENTERPRISE_NAME));
+    if (name == null) {
+      errors.add(new FieldError(ENTERPRISE_NAME, "企业名称必填", "the enterprise name is required"));
+    } else if (name.length() > MAX_NAME) {
+      errors.add(new FieldError(ENTERPRISE_NAME, "企业名称不超过 100 字", "the enterprise name is too long"));
+    }
+    Object code = variables.get(CREDIT_CODE);
+    FieldError credit = CreditCode.check(CREDIT_CODE, code instanceof String s ? s.trim() : code == null ? null : "?");
+    if (credit != null) {
+      errors.add(credit);
+    }
+    FieldError county = Counties.check(COUNTY, variables.get(COUNTY));
+    if (county != null) {
+      errors.add(county);
+    }
+    errors.addAll(checkFigures(variables));
+    return errors;
+  }
+
+  /** The figures and vouchers: at the start and again at a resubmission. */
+  public List<FieldError> checkFigures(Map<String, Object> variables) {
+    List<FieldError> errors = new ArrayList<>();
+    BigDecimal sum = BigDecimal.ZERO;
+    boolean valid = true;
+    for (String tax : TAXES) {
+      Object value = variables.get(tax);
+      if (blank(value)) {
+        errors.add(new FieldError(tax, TaxNames.of(tax) + "必填（未缴纳填 0）", tax + " is required (0 if none)"));
+        valid = false;
+        continue;
+      }
+      String problem = Yuan.problem(value);
+      if (problem != null) {
+        int slash = problem.indexOf(" / ");
+        errors.add(new FieldError(tax, TaxNames.of(tax) + problem.substring(0, slash), problem.substring(slash + 3)));
+        valid = false;
+        continue;
+      }
+      sum = sum.add(Yuan.parse(value));
+    }
+    if (valid && sum.signum() == 0) {
+      errors.add(new FieldError(VAT_PAID, "五项税费均为 0，没有可奖励的市、县留成",
+          "all five taxes are 0: there is no retained share to reward"));
+    }
+    if (!Boolean.TRUE.equals(variables.get(TAX_VOUCHERS_ATTACHED))) {
+      errors.add(new FieldError(TAX_VOUCHERS_ATTACHED, "须附税收缴纳凭证", "the tax payment vouchers are required"));
+    }
+    if (!Boolean.TRUE.equals(variables.get(SALES_VOUCHERS_ATTACHED))) {
+      errors.add(new FieldError(SALES_VOUCHERS_ATTACHED, "须附销售凭证", "the sales vouchers are required"));
+    }
+    return errors;
+  }
+
+  static boolean blank(Object value) {
+    return value == null || value instanceof CharSequence text && text.toString().isBlank();
+  }
+
+  private static String text(Object value) {
+    return value instanceof String s && !s.isBlank() ? s.trim() : null;
+  }
+}

@@ -1,0 +1,109 @@
+package cn.gov.linfen.fenhe.workers.p3;
+
+import static cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Variables.*;
+
+import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.workers.p1.Yuan;
+import cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Decided;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each kind of P3 user task must be completed with — the forms check the same, the server
+ * checks again. Plain logic: each method takes the variables visible to the task after the
+ * submission and answers the refusals.
+ */
+public class CompletionChecks {
+
+  private static final int MAX_TEXT = 2000;
+
+  private final ApplicationCheck applicationCheck;
+
+  public CompletionChecks(ApplicationCheck applicationCheck) {
+    this.applicationCheck = applicationCheck;
+  }
+
+  /** County review and each city confirmation: approved (Boolean), opinion required when false (X-R02). */
+  public List<FieldError> review(Map<String, Object> variables) {
+    List<FieldError> errors = new ArrayList<>();
+    Object approved = variables.get(APPROVED);
+    if (!(approved instanceof Boolean)) {
+      errors.add(new FieldError(APPROVED, "请选择结论（通过/确认或退回）", "approved (true or false) is required"));
+    } else if (!((Boolean) approved) && ApplicationCheck.blank(variables.get(OPINION))) {
+      errors.add(new FieldError(OPINION, "退回时必须填写意见", "an opinion is required when not approved"));
+    }
+    tooLong(errors, variables, OPINION);
+    return errors;
+  }
+
+  /** The enterprise corrects and resubmits (the figures are checked again), or withdraws with a reason. */
+  public List<FieldError> correction(Map<String, Object> variables) {
+    Object decision = variables.get(APPLICANT_DECISION);
+    if (Decided.WITHDRAW.equals(decision)) {
+      List<FieldError> errors = new ArrayList<>();
+      required(errors, variables, WITHDRAWAL_REASON, "撤回原因");
+      tooLong(errors, variables, WITHDRAWAL_REASON);
+      return errors;
+    }
+    if (!Decided.RESUBMIT.equals(decision)) {
+      return List.of(new FieldError(APPLICANT_DECISION, "请选择“修改后重新提交”或“撤回申请”",
+          "applicantDecision must be RESUBMIT or WITHDRAW"));
+    }
+    return applicationCheck.checkFigures(variables);
+  }
+
+  /** City finance pays exactly the city's share (P3-R05). */
+  public List<FieldError> cityDisbursement(Map<String, Object> variables) {
+    return disbursement(variables, CITY_PAID_AMOUNT, CITY_PAYMENT_VOUCHER, REWARD_CITY, "市级");
+  }
+
+  /** County finance pays exactly the county's share (P3-R05). */
+  public List<FieldError> countyDisbursement(Map<String, Object> variables) {
+    return disbursement(variables, COUNTY_PAID_AMOUNT, COUNTY_PAYMENT_VOUCHER, REWARD_COUNTY, "县级");
+  }
+
+  private static List<FieldError> disbursement(Map<String, Object> variables, String amountField, String voucherField,
+      String shareField, String level) {
+    List<FieldError> errors = new ArrayList<>();
+    Object value = variables.get(amountField);
+    if (ApplicationCheck.blank(value)) {
+      errors.add(new FieldError(amountField, "拨付金额必填", amountField + " is required"));
+    } else if (Yuan.problem(value) != null) {
+      String problem = Yuan.problem(value);
+      int slash = problem.indexOf(" / ");
+      errors.add(new FieldError(amountField, "拨付金额" + problem.substring(0, slash), problem.substring(slash + 3)));
+    } else {
+      BigDecimal share = Yuan.parse(variables.get(shareField));
+      if (share == null || Yuan.parse(value).compareTo(share) != 0) {
+        errors.add(new FieldError(amountField, "拨付金额须等于" + level + "奖励 "
+            + (share == null ? "" : Yuan.format(share)) + " 元", amountField + " must equal " + shareField));
+      }
+    }
+    required(errors, variables, voucherField, "拨付凭证号");
+    tooLong(errors, variables, voucherField);
+    return errors;
+  }
+
+  /** The city industry-and-IT bureau follows up a case due soon or overdue (督办). */
+  public List<FieldError> followUp(Map<String, Object> variables) {
+    List<FieldError> errors = new ArrayList<>();
+    required(errors, variables, FOLLOW_UP_NOTE, "督办情况");
+    tooLong(errors, variables, FOLLOW_UP_NOTE);
+    return errors;
+  }
+
+  private static void required(List<FieldError> errors, Map<String, Object> variables, String field, String label) {
+    if (ApplicationCheck.blank(variables.get(field))) {
+      errors.add(new FieldError(field, label + "必填", field + " is required"));
+    }
+  }
+
+  private static void tooLong(List<FieldError> errors, Map<String, Object> variables, String field) {
+    Object value = variables.get(field);
+    if (value instanceof String text && text.length() > MAX_TEXT) {
+      errors.add(new FieldError(field, "不超过 2000 字", "at most 2000 characters"));
+    }
+  }
+}

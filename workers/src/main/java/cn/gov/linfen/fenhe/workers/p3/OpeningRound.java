@@ -1,0 +1,36 @@
+package cn.gov.linfen.fenhe.workers.p3;
+
+import static cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Variables.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A half-yearly round (P3 step 6): opened on 1 January / 1 July, its period is the half-year of
+ * that day ({@code YYYY-H1} / {@code YYYY-H2}, as the applications of that month) and its
+ * application window closes at the end of the month, i.e. 00:00 Asia/Shanghai on the 1st of the
+ * next month. Plain logic.
+ */
+public class OpeningRound {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  public Map<String, Object> open(Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, SHANGHAI);
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put(PERIOD, ApplicationWindow.periodOf(today));
+    output.put(ROUND_OPENED_AT, Date.from(now));
+    output.put(WINDOW_CLOSES_AT, Date.from(today.withDayOfMonth(1).plusMonths(1).atStartOfDay(SHANGHAI).toInstant()));
+    return output;
+  }
+
+  public Map<String, Object> close(Instant now) {
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put(ROUND_CLOSED_AT, Date.from(now));
+    return output;
+  }
+}

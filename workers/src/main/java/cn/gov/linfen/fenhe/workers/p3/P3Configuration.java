@@ -1,0 +1,36 @@
+package cn.gov.linfen.fenhe.workers.p3;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The plain services of P3 (废钢铁加工企业奖励资金), wired explicitly for its workers and checks. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScrapSteelRewardProperties.class)
+public class P3Configuration {
+
+  @Bean
+  ApplicationCheck scrapSteelApplicationCheck(ScrapSteelRewardProperties properties) {
+    return new ApplicationCheck(properties.window());
+  }
+
+  @Bean
+  ComputingReward computingReward(ScrapSteelRewardProperties properties) {
+    return new ComputingReward(properties.shares());
+  }
+
+  @Bean
+  RecordingPayment recordingPayment() {
+    return new RecordingPayment();
+  }
+
+  @Bean
+  OpeningRound openingRound() {
+    return new OpeningRound();
+  }
+
+  @Bean
+  CompletionChecks scrapSteelCompletionChecks(ApplicationCheck applicationCheck) {
+    return new CompletionChecks(applicationCheck);
+  }
+}
