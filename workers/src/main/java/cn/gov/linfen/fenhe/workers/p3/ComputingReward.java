@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The reward (P3-R03, 临政办发〔2021〕20号 二): the city's and the county's retained shares of the
  * enterprise's VAT, urban construction tax, education surcharge, local education surcharge and
- * stamp duty, in full. Each share of each tax is tax × ratio rounded half-up to the fen (分);
+ * stamp duty, in full. Each share of each tax is tax × ratio with fractions of a fen (分) dropped —
+ * rounding half-up could pay more than the tax itself (12.35 × 0.3 + 12.35 × 0.7 → 3.71 + 8.65);
  * the city's reward is the sum of its five shares, the county's likewise, the total both.
  * Exact decimals only. Plain logic.
  */
@@ -75,12 +76,12 @@ public class ComputingReward {
     BigDecimal total = city.add(county);
     text.append("市级奖励 ").append(Yuan.format(city)).append(" 元（市财政拨付）＋ 县级奖励 ").append(Yuan.format(county))
         .append(" 元（县财政拨付）＝ 合计 ").append(Yuan.format(total)).append(" 元（").append(Yuan.inWan(total))
-        .append("）\n各项按“税额 × 留成比例”计算，四舍五入到分。");
+        .append("）\n各项按“税额 × 留成比例”计算，不足一分的部分舍去。");
     return new Reward(city, county, total, text.toString());
   }
 
   static BigDecimal share(BigDecimal paid, BigDecimal ratio) {
-    return paid.multiply(ratio).setScale(2, RoundingMode.HALF_UP);
+    return paid.multiply(ratio).setScale(2, RoundingMode.DOWN);
   }
 
   /** 0.1875 → "18.75%". */

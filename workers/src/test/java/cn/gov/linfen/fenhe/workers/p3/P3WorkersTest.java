@@ -1,0 +1,102 @@
+package cn.gov.linfen.fenhe.workers.p3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import cn.gov.linfen.fenhe.workers.WorkerClock;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** Each P3 worker is thin: it reads the task, calls its plain service, completes with the output. */
+class P3WorkersTest {
+
+  ExternalTask task;
+  ExternalTaskService service;
+
+  @BeforeEach
+  void mocks() {
+    task = mock(ExternalTask.class);
+    service = mock(ExternalTaskService.class);
+  }
+
+  static WorkerClock at(String instant) {
+    return new WorkerClock(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> completed() {
+    ArgumentCaptor<Map<String, Object>> output = ArgumentCaptor.forClass(Map.class);
+    verify(service).complete(eq(task), output.capture());
+    return output.getValue();
+  }
+
+  @Test
+  void compute_reward_reads_the_five_taxes_and_completes_with_the_reward() {
+    when(task.getVariable("vatPaid")).thenReturn("1000000.00");
+    when(task.getVariable("urbanConstructionTax")).thenReturn("70000.00");
+    when(task.getVariable("educationSurcharge")).thenReturn("30000.00");
+    when(task.getVariable("localEducationSurcharge")).thenReturn("20000.00");
+    when(task.getVariable("stampDuty")).thenReturn("3000.00");
+
+    new ComputeRewardWorker(new ComputingReward(ComputingRewardTest.DEMO)).execute(task, service);
+
+    assertThat(completed()).containsEntry("rewardCity", "184900.00").containsEntry("rewardCounty", "282100.00")
+        .containsEntry("rewardTotal", "467000.00").containsKey("rewardBreakdown");
+  }
+
+  @Test
+  void compute_reward_raises_an_incident_for_invalid_taxes() {
+    when(task.getVariable("vatPaid")).thenReturn("x");
+
+    new ComputeRewardWorker(new ComputingReward(ComputingRewardTest.DEMO)).execute(task, service);
+
+    verify(service).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(0L));
+    verify(service, never()).complete(any(), any());
+  }
+
+  @Test
+  void P3_R06_record_payment_says_whether_it_was_within_the_deadline() {
+    Date due = Date.from(Instant.parse("2026-10-15T10:00:00Z"));
+    when(task.getVariable("dueAt")).thenReturn(due);
+
+    new RecordPaymentWorker(new RecordingPayment(), at("2026-10-15T10:00:00Z")).execute(task, service);
+    assertThat(completed()).containsEntry("paidOnTime", true)
+        .containsEntry("paidAt", Date.from(Instant.parse("2026-10-15T10:00:00Z")));
+
+    assertThat(new RecordingPayment().record(due, Instant.parse("2026-10-15T10:00:01Z"))).containsEntry("paidOnTime", false);
+  }
+
+  @Test
+  void open_round_names_the_period_and_closes_at_the_end_of_the_month_in_shanghai() {
+    // 1 July 2026 09:00 Shanghai = 01:00 UTC
+    new OpenRoundWorker(new OpeningRound(), at("2026-07-01T01:00:00Z")).execute(task, service);
+
+    Map<String, Object> output = completed();
+    assertThat(output).containsEntry("period", "2026-H2")
+        .containsEntry("windowClosesAt", Date.from(Instant.parse("2026-07-31T16:00:00Z")))
+        .containsEntry("roundOpenedAt", Date.from(Instant.parse("2026-07-01T01:00:00Z")));
+    assertThat(new OpeningRound().open(Instant.parse("2027-01-01T01:00:00Z"))).containsEntry("period", "2027-H1")
+        .containsEntry("windowClosesAt", Date.from(Instant.parse("2027-01-31T16:00:00Z")));
+  }
+
+  @Test
+  void close_round_records_when() {
+    new CloseRoundWorker(new OpeningRound(), at("2026-07-31T16:00:05Z")).execute(task, service);
+
+    assertThat(completed()).containsEntry("roundClosedAt", Date.from(Instant.parse("2026-07-31T16:00:05Z")));
+  }
+}
