@@ -273,6 +273,31 @@ class ModelRulesTest {
     }
   }
 
+  /** form-js refuses a form with two components of one id or key: Tasklist then shows no form at all. */
+  @Test
+  void form_component_ids_and_keys_are_unique_within_a_form() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    for (Path file : files(FORMS, ".form")) {
+      List<String> ids = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
+      collect(json.readTree(file.toFile()).path("components"), ids, keys);
+      assertThat(ids).as(file + ": component ids").doesNotHaveDuplicates();
+      assertThat(keys).as(file + ": field keys").doesNotHaveDuplicates();
+    }
+  }
+
+  private static void collect(JsonNode components, List<String> ids, List<String> keys) {
+    for (JsonNode component : components) {
+      ids.add(component.path("id").asText());
+      if (component.has("key")) {
+        keys.add(component.path("key").asText());
+      }
+      if (component.has("components")) {
+        collect(component.get("components"), ids, keys);
+      }
+    }
+  }
+
   private static void checkLabels(Path file, JsonNode components) {
     for (JsonNode component : components) {
       if (component.has("label") && !component.path("label").asText().isBlank()) {

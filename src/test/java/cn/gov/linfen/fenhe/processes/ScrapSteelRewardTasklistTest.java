@@ -1,0 +1,100 @@
+package cn.gov.linfen.fenhe.processes;
+
+import static cn.gov.linfen.fenhe.processes.ScrapSteelRewardScenario.demo;
+import static cn.gov.linfen.fenhe.processes.ScrapSteelRewardScenario.newCreditCode;
+import static cn.gov.linfen.fenhe.processes.ScrapSteelRewardScenario.reject;
+import static cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.linfen.fenhe.test.Http;
+import cn.gov.linfen.fenhe.test.IntegrationTest;
+import cn.gov.linfen.fenhe.workers.p3.ComputeRewardWorker;
+import cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Groups;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * P3 tasks opened in Tasklist by their users in a real headless Chromium (the generic form walk
+ * src/test/e2e/p1-forms.mjs): the Camunda Forms render with the webapps' form-js, in Chinese,
+ * with the case's values — the reward and its computation for the reviewers and confirmers, every
+ * opinion for the enterprise, each level's share for its finance department.
+ */
+@Tag("browser")
+class ScrapSteelRewardTasklistTest extends IntegrationTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired ComputeRewardWorker compute;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  ScrapSteelRewardScenario scenario(String prefix) {
+    String code = newCreditCode();
+    Http.Response added = Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD).post(
+        "/api/scrap-steel/announced-enterprises", "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}");
+    assertThat(added.status()).isEqualTo(201);
+    ScrapSteelRewardScenario p3 = new ScrapSteelRewardScenario(engine, baseUrl(), prefix + "-" + UUID.randomUUID(),
+        ScrapSteelRewardProcessTest.workers(compute, ScrapSteelRewardProcessTest.APPLIED.plusDays(20),
+            ScrapSteelRewardProcessTest.APPLIED.plusDays(80)));
+    return p3.start(p3.application(code));
+  }
+
+  private static void visit(ArrayNode visits, String user, String taskId, String name, List<String> expect) {
+    ObjectNode visit = visits.addObject();
+    visit.put("user", user).put("taskId", taskId).put("name", name);
+    expect.forEach(visit.putArray("expect")::add);
+  }
+
+  String open(ScrapSteelRewardScenario p3, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(p3.processInstanceId).taskDefinitionKey(taskKey)
+        .singleResult().getId();
+  }
+
+  @Test
+  void the_p3_forms_render_in_tasklist_in_chinese_with_the_reward_and_its_computation() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-07-15T10:00:00+08:00").toInstant()));
+    ScrapSteelRewardScenario reviewing = scenario("TL-P3-REVIEW").runUntil(COUNTY_REVIEW);
+    ScrapSteelRewardScenario confirming = scenario("TL-P3-CONFIRM").runUntil(TAX_CONFIRMATION);
+    ScrapSteelRewardScenario returned = scenario("TL-P3-RETURN");
+    returned.on(TAX_CONFIRMATION, demo(Groups.TAX_BUREAU), reject("实缴增值税与征管系统不符"));
+    returned.runUntil(CORRECT_APPLICATION);
+    ScrapSteelRewardScenario paying = scenario("TL-P3-PAY").runUntil(CITY_DISBURSEMENT);
+
+    ArrayNode visits = ScrapSteelRewardScenario.JSON.createArrayNode();
+    visit(visits, demo(Groups.COUNTY_INDUSTRY_IT), open(reviewing, COUNTY_REVIEW), "县级工信部门审核",
+        List.of("县级工信部门审核", "奖励资金计算", "计算过程", "增值税 1000000.00 元", "184900.00", "282100.00",
+            "临汾市示例废钢加工有限公司", "通过，报市工信局"));
+    visit(visits, demo(Groups.TAX_BUREAU), open(confirming, TAX_CONFIRMATION), "市税务局确认",
+        List.of("市级确认", "确认结论", "本期实缴增值税", "467000.00", "县级工信部门意见", "材料齐全，凭证属实，报市工信局"));
+    visit(visits, returned.applicant, open(returned, CORRECT_APPLICATION), "企业修改或撤回",
+        List.of("修改后重新提交或撤回", "本轮审核、确认意见", "实缴增值税与征管系统不符", "市税务局确认意见", "处理方式"));
+    visit(visits, demo(Groups.FINANCE_BUREAU), open(paying, CITY_DISBURSEMENT), "市财政拨付",
+        List.of("市财政局拨付市级奖励", "本次拨付金额（市级奖励）", "拨付凭证号", "184900.00"));
+    visit(visits, demo(Groups.COUNTY_FINANCE), open(paying, COUNTY_DISBURSEMENT), "县财政拨付",
+        List.of("县级财政部门拨付县级奖励", "本次拨付金额（县级奖励）", "282100.00"));
+
+    Process node = new ProcessBuilder("node", "src/test/e2e/p1-forms.mjs", baseUrl(), DEMO_PASSWORD, visits.toString())
+        .redirectErrorStream(true).start();
+    boolean finished = node.waitFor(5, TimeUnit.MINUTES);
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!finished) {
+      node.destroyForcibly();
+    }
+    assertThat(finished).as("browser check finished in time:\n" + output).isTrue();
+    assertThat(output).as(output).contains(" passed, 0 failed").doesNotContain("FAIL");
+  }
+}
