@@ -75,6 +75,30 @@ public class ScrapSteelRewardConfiguration {
     return errors;
   }
 
+  /**
+   * The round: opened by its timer on 1 January / 1 July, or by the city bureau by hand (REST start)
+   * when the timer could not (e.g. the platform went live mid-January) — only in an application
+   * month and only when no round is open.
+   */
+  @Bean
+  StartValidator scrapSteelRewardRoundStartValidator(ApplicationCheck check,
+      org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.RuntimeService> runtime) {
+    return StartValidator.of(ScrapSteelRewardProcess.ROUND_KEY, variables -> {
+      LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI);
+      if (!check.window().isOpen(today)) {
+        return List.of(new FieldError(PERIOD, "只能在申报月（" + check.window().monthsInChinese() + "）开启申报轮次",
+            "a round opens only in an application month"));
+      }
+      // whoever starts it, all open rounds count (not only those he may read)
+      long open = org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(() ->
+          runtime.getObject().createProcessInstanceQuery().processDefinitionKey(ScrapSteelRewardProcess.ROUND_KEY).count());
+      if (open > 0) {
+        return List.of(new FieldError(PERIOD, "本期申报轮次已开启", "a round is open already"));
+      }
+      return List.of();
+    });
+  }
+
   /** Start listener: the period (when not given), the application day and the deadlines of P3-R06. */
   @Bean
   ExecutionListener scrapSteelRewardDeadlines(ScrapSteelDeadlines deadlines) {

@@ -448,6 +448,32 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     assertThat(bad.json().get("field").asText()).isEqualTo("period");
   }
 
+  @Test
+  void P3_the_city_bureau_may_open_the_round_by_hand_in_an_application_month_when_none_is_open() {
+    String start = "/engine-rest/process-definition/key/" + ScrapSteelRewardProcess.ROUND_KEY + "/start";
+    assertThat(as(demo(Groups.ENTERPRISE)).post(start, "{}").status()).isEqualTo(403);
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-08-03T09:00:00+08:00").toInstant()));
+    Http.Response outside = as(BUREAU).post(start, "{}");
+    assertThat(outside.status()).isEqualTo(400);
+    assertThat(outside.json().get("message").asText()).contains("只能在申报月");
+
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2027-01-12T09:00:00+08:00").toInstant()));
+    Http.Response opened = as(BUREAU).post(start, "{}");
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+    String id = opened.json().get("id").asText();
+    try {
+      Http.Response again = as(BUREAU).post(start, "{}");
+      assertThat(again.status()).isEqualTo(400);
+      assertThat(again.json().get("message").asText()).contains("本期申报轮次已开启");
+      OffsetDateTime now = OffsetDateTime.parse("2027-01-12T09:00:00+08:00");
+      assertThat(new ExternalTasks(engine).run(Topics.OPEN_ROUND, new OpenRoundWorker(new OpeningRound(), fixed(now))))
+          .isEqualTo(1);
+      assertThat(engine.getRuntimeService().getVariable(id, "period")).isEqualTo("2027-H1");
+    } finally {
+      engine.getRuntimeService().deleteProcessInstance(id, "test");
+    }
+  }
+
   static JsonNode application(JsonNode round, String businessKey) {
     for (JsonNode application : round.get("applications")) {
       if (application.get("businessKey").asText().equals(businessKey)) {
