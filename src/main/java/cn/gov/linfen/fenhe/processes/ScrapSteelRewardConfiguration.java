@@ -15,9 +15,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -140,14 +143,25 @@ public class ScrapSteelRewardConfiguration {
     return TaskCompletionCheck.of(checks::correction);
   }
 
+  /**
+   * The amount paid must equal the share the case holds: read from the case, not from the task's
+   * view, which a submission could have overwritten (the model keeps the application and the
+   * reward task-local on every task, so anything else a task submits is discarded).
+   */
   @Bean
-  TaskCompletionCheck scrapSteelCityDisbursementCheck(CompletionChecks checks) {
-    return TaskCompletionCheck.of(checks::cityDisbursement);
+  TaskListener scrapSteelCityDisbursementCheck(CompletionChecks checks) {
+    return task -> TaskCompletionCheck.of(v -> checks.cityDisbursement(withCaseValue(task, v, REWARD_CITY))).notify(task);
   }
 
   @Bean
-  TaskCompletionCheck scrapSteelCountyDisbursementCheck(CompletionChecks checks) {
-    return TaskCompletionCheck.of(checks::countyDisbursement);
+  TaskListener scrapSteelCountyDisbursementCheck(CompletionChecks checks) {
+    return task -> TaskCompletionCheck.of(v -> checks.countyDisbursement(withCaseValue(task, v, REWARD_COUNTY))).notify(task);
+  }
+
+  private static Map<String, Object> withCaseValue(DelegateTask task, Map<String, Object> variables, String name) {
+    Map<String, Object> checked = new HashMap<>(variables);
+    checked.put(name, task.getExecution().getProcessInstance().getVariableLocal(name));
+    return checked;
   }
 
   @Bean

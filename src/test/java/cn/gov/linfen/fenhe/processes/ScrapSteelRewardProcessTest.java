@@ -158,6 +158,12 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().get("message").asText()).contains("cityPaidAmount", "184900.00");
     assertThat(p3.openTaskKeys()).contains(CITY_DISBURSEMENT);
+    // submitting the share along with the payment changes neither the share nor what is checked
+    Http.Response forged = p3.submit(CITY_DISBURSEMENT, demo(Groups.FINANCE_BUREAU),
+        Map.of("cityPaidAmount", "467000.00", "rewardCity", "467000.00", "cityPaymentVoucher", "LFCZ-1"));
+    assertThat(forged.status()).isEqualTo(400);
+    assertThat(p3.variable("rewardCity")).isEqualTo("184900.00");
+    assertThat(p3.openTaskKeys()).contains(CITY_DISBURSEMENT);
   }
 
   // ------------------------------------------------------------------ returns (P3-R04)
@@ -173,10 +179,15 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     assertThat(seen.get("countyReviewOpinion").get("value").asText()).isEqualTo("增值税额与完税凭证不符，请核实");
     assertThat(p3.openTaskKeys()).containsExactly(CORRECT_APPLICATION);
 
-    p3.on(COUNTY_REVIEW, demo(Groups.COUNTY_INDUSTRY_IT), approve("已核实"));
+    // a task changes only its own fields: the county's approval cannot alter the figures, the correction not the enterprise
+    p3.on(COUNTY_REVIEW, demo(Groups.COUNTY_INDUSTRY_IT), Map.of("approved", true, "opinion", "已核实",
+        "vatPaid", "1.00", "rewardCity", "1.00"));
     p3.on(CORRECT_APPLICATION, null, Map.of("applicantDecision", Decided.RESUBMIT, "vatPaid", "800000.00",
-        "taxVouchersAttached", true, "salesVouchersAttached", true));
+        "taxVouchersAttached", true, "salesVouchersAttached", true, "creditCode", newCreditCode(), "county", "侯马市"));
     p3.runUntil();
+    assertThat(p3.historicVariable("creditCode")).isEqualTo(creditCode);
+    assertThat(p3.historicVariable("county")).isEqualTo("尧都区");
+    assertThat(p3.historicVariable("vatPaid")).isEqualTo("800000.00");
 
     assertThat(p3.topLevelEnds()).containsExactly(END_PAID);
     assertThat(p3.worked()).containsSubsequence(COUNTY_REVIEW, CORRECT_APPLICATION, COUNTY_REVIEW, CITY_DISBURSEMENT);
