@@ -127,6 +127,11 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     assertThat(seen.get("rewardTotal").get("value").asText()).isEqualTo("467000.00");
     assertThat(seen.get("rewardBreakdown").get("value").asText()).contains("增值税 1000000.00 元：市级留成 15% = 150000.00 元");
     assertThat(seen.get("countyReviewApproved").get("value").asBoolean()).isTrue();
+    // the enterprise reads its own running case, another county's officer does not
+    assertThat(as(p3.applicant).get("/engine-rest/process-instance?maxResults=10&businessKey=" + p3.businessKey).json())
+        .hasSize(1);
+    assertThat(as(demo(Groups.COUNTY_INDUSTRY_IT) + "-houma")
+        .get("/engine-rest/process-instance?maxResults=10&businessKey=" + p3.businessKey).json()).isEmpty();
     p3.runUntil();
 
     assertThat(p3.topLevelEnds()).containsExactly(END_PAID);
@@ -141,6 +146,11 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     assertThat(p3.historicVariable("paidOnTime")).isEqualTo(true);
     assertThat(p3.historicVariable("confirmedAt")).isNotNull();
     p3.assertWiring(DUE);
+    // the enterprise applies with the Chinese start form
+    Http.Response startForm = as(p3.applicant).get("/engine-rest/process-definition/key/" + ScrapSteelRewardProcess.KEY
+        + "/deployed-start-form");
+    assertThat(startForm.status()).isEqualTo(200);
+    assertThat(startForm.json().get("id").asText()).isEqualTo(ScrapSteelRewardProcess.Forms.APPLICATION);
   }
 
   Map<String, Object> p3Application() {
