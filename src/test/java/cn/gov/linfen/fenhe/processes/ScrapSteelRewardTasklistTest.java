@@ -97,4 +97,44 @@ class ScrapSteelRewardTasklistTest extends IntegrationTest {
     assertThat(finished).as("browser check finished in time:\n" + output).isTrue();
     assertThat(output).as(output).contains(" passed, 0 failed").doesNotContain("FAIL");
   }
+
+  private String runNode(String... command) throws Exception {
+    Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
+    boolean finished = node.waitFor(5, TimeUnit.MINUTES);
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!finished) {
+      node.destroyForcibly();
+    }
+    assertThat(finished).as("browser check finished in time:\n" + output).isTrue();
+    return output;
+  }
+
+  @Test
+  void P3_R02_the_enterprise_applies_from_tasklist_in_july_and_is_refused_in_chinese_in_august() throws Exception {
+    String code = newCreditCode();
+    assertThat(Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD).post("/api/scrap-steel/announced-enterprises",
+        "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}").status()).isEqualTo(201);
+    ObjectNode application = ScrapSteelRewardScenario.JSON.createObjectNode();
+    application.put("enterpriseName", "临汾市示例废钢加工有限公司").put("creditCode", code).put("county", "侯马市");
+    application.putObject("taxes").put("增值税", "1000000.00").put("城市维护建设税", "70000.00").put("教育费附加", "30000.00")
+        .put("地方教育附加", "20000.00").put("印花税", "3000.00");
+    String enterprise = demo(Groups.ENTERPRISE);
+
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-08-03T10:00:00+08:00").toInstant()));
+    ObjectNode refused = application.deepCopy().put("refusedWith", "不在申报期内");
+    String august = runNode("node", "src/test/e2e/p3-start.mjs", baseUrl(), enterprise, DEMO_PASSWORD, refused.toString());
+    assertThat(august).as(august).contains(" passed, 0 failed").doesNotContain("FAIL");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .variableValueEquals("creditCode", code).count()).isZero();
+
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-07-20T10:00:00+08:00").toInstant()));
+    String july = runNode("node", "src/test/e2e/p3-start.mjs", baseUrl(), enterprise, DEMO_PASSWORD, application.toString());
+    assertThat(july).as(july).contains(" passed, 0 failed").doesNotContain("FAIL");
+    var started = engine.getHistoryService().createHistoricProcessInstanceQuery().variableValueEquals("creditCode", code)
+        .singleResult();
+    assertThat(started.getBusinessKey()).startsWith("SSR-20260720-");
+    assertThat(engine.getRuntimeService().getVariable(started.getId(), "period")).isEqualTo("2026-H2");
+    assertThat(engine.getRuntimeService().getVariable(started.getId(), "county")).isEqualTo("侯马市");
+    assertThat(engine.getRuntimeService().getVariable(started.getId(), "applicant")).isEqualTo(enterprise);
+  }
 }

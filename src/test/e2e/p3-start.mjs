@@ -1,0 +1,67 @@
+// Fenhe 汾河: the scrap-steel application started from Tasklist (zh) in a real headless Chromium, as the
+// enterprise: 发起流程 → the process → the Chinese start form filled in → 发起.
+// Usage: node src/test/e2e/p3-start.mjs <baseUrl> <user> <password> '<json {enterpriseName, creditCode, county, taxes:{label:value}, refusedWith?}>'
+// Prints "ok …" / "FAIL …" lines and "N passed, N failed"; exits non-zero on a failure.
+import { chromium } from 'playwright-core';
+
+const [baseUrl, user, password, applicationJson] = process.argv.slice(2);
+const application = JSON.parse(applicationJson);
+const results = [];
+const check = (name, ok, detail = '') => {
+  results.push(ok);
+  console.log(`${ok ? 'ok' : 'FAIL'} ${name}${detail ? ' — ' + detail : ''}`);
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
+const page = await context.newPage();
+try {
+  await page.goto(`${baseUrl}/camunda/app/tasklist/`, { waitUntil: 'networkidle' });
+  await page.waitForSelector('input[ng-model="username"]', { timeout: 30000 });
+  await page.locator('input[ng-model="username"]').first().fill(user);
+  await page.locator('input[type="password"]').first().fill(password);
+  await page.locator('button[type="submit"]').first().click();
+  await page.waitForLoadState('networkidle');
+  await page.getByText('发起流程').first().click();
+  await page.locator('.modal-dialog').getByText('废钢铁加工企业奖励资金申请、确认与拨付').first().click();
+  await page.waitForSelector('.fjs-container', { timeout: 30000 });
+  const form = await page.locator('.fjs-container').first().innerText();
+  for (const word of ['废钢铁加工企业奖励资金申请', '企业名称', '统一社会信用代码', '所在县(市、区)', '增值税', '印花税', '已附税收缴纳凭证']) {
+    check(`the start form shows "${word}"`, form.includes(word), form.includes(word) ? '' : form.slice(0, 300));
+  }
+  await page.getByLabel('企业名称').fill(application.enterpriseName);
+  await page.getByLabel('统一社会信用代码（18 位）').fill(application.creditCode);
+  await page.locator('.fjs-form-field-select').first().click();
+  const counties = await page.locator('.fjs-dropdownlist').first().innerText().catch(() => '');
+  check('the county list offers Linfen\'s counties', counties.includes('尧都区') && counties.includes('汾西县'), counties.slice(0, 100));
+  await page.locator('.fjs-dropdownlist-item', { hasText: application.county }).first().click();
+  for (const [label, value] of Object.entries(application.taxes)) {
+    await page.getByLabel(label).first().fill(value);
+  }
+  await page.getByLabel('已附税收缴纳凭证').check();
+  await page.getByLabel('已附销售凭证').check();
+  await page.getByRole('button', { name: '发起' }).last().click();
+  await page.waitForSelector('text=/流程已发起|流程发起失败/', { timeout: 30000 });
+  await page.waitForTimeout(500);
+  const shown = await page.locator('body').innerText();
+  if (application.refusedWith) {
+    check(`the refusal is shown in Chinese: "${application.refusedWith}"`, shown.includes('流程发起失败') && shown.includes(application.refusedWith),
+      shown.slice(0, 400));
+  } else {
+    check('the application is started from Tasklist', shown.includes('流程已发起'), shown.slice(0, 400));
+  }
+} catch (e) {
+  check('the application is started from Tasklist', false, e.message.split('\n')[0]);
+  await page.screenshot({ path: process.env.P3_SCREENSHOT || '/tmp/p3-start-failure.png' }).catch(() => {});
+} finally {
+  await context.close();
+  await browser.close();
+}
+const failed = results.filter((ok) => !ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
