@@ -463,6 +463,9 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     assertThat(application(round, paid.businessKey).get("late").asBoolean()).isFalse();
     assertThat(round.get("summary").get("late").asInt()).isGreaterThanOrEqualTo(1);
 
+    Http.Response page = Http.anonymous(baseUrl()).get("/fenhe/scrap-steel-rounds.html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("废钢铁加工企业奖励资金申报轮次", "/api/scrap-steel/rounds/");
     assertThat(as(demo(Groups.ENTERPRISE)).get("/api/scrap-steel/rounds/2026-H2").status()).isEqualTo(403);
     Http.Response bad = as(demo(Groups.SUPERVISORS)).get("/api/scrap-steel/rounds/2026-H3");
     assertThat(bad.status()).isEqualTo(400);
