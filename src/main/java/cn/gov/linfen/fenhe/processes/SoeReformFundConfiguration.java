@@ -9,8 +9,10 @@ import cn.gov.linfen.fenhe.workers.p1.OpeningEvaluationRound;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -82,9 +84,20 @@ public class SoeReformFundConfiguration {
     return TaskCompletionCheck.of(checks::notice);
   }
 
+  /**
+   * The transferred amount must equal the notice's amount as the case holds it: read from the case,
+   * not from the task's view, which a submission could have overwritten (the model keeps the notice's
+   * fields task-local on the transfer, so whatever else the transfer submits under their names is
+   * discarded).
+   */
   @Bean
-  TaskCompletionCheck soeReformFundTransferCheck(CompletionChecks checks) {
-    return TaskCompletionCheck.of(checks::transfer);
+  TaskListener soeReformFundTransferCheck(CompletionChecks checks) {
+    return task -> TaskCompletionCheck.of(variables -> {
+      Map<String, Object> checked = new HashMap<>(variables);
+      checked.put(SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT,
+          task.getExecution().getProcessInstance().getVariableLocal(SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT));
+      return checks.transfer(checked);
+    }).notify(task);
   }
 
   @Bean

@@ -427,6 +427,35 @@ class SoeReformFundProcessTest extends IntegrationTest {
   }
 
   @Test
+  void P1_R09_the_transfer_cannot_change_the_notice_a_forged_amount_is_refused_and_the_case_keeps_the_notice() {
+    SoeReformFundScenario p1 = scenario("P1-R09-FORGED").start(application(Map.of("liquidationCostAmount", "200000.00")));
+    p1.runUntil(TRANSFER_FUNDS);
+    Object amount = p1.variable("disbursementAmount");
+    Object account = p1.variable("accountNumber");
+    String jilin = demo(Groups.JILIN_INVESTMENT);
+
+    // a REST client submits a smaller amount together with a notice amount to match it
+    Http.Response forged = p1.submit(TRANSFER_FUNDS, jilin, Map.of("transferredAmount", "1.00",
+        "disbursementAmount", "1.00", "transferVoucherNumber", "JL-HZ-0002"));
+
+    assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
+    assertThat(forged.json().get("field").asText()).isEqualTo("transferredAmount");
+    assertThat(p1.openTaskKeys()).contains(TRANSFER_FUNDS);
+    assertThat(p1.variable("disbursementAmount")).isEqualTo(amount);
+
+    // the right amount with forged notice fields: the transfer is recorded, the notice on the case is unchanged
+    p1.work(TRANSFER_FUNDS, jilin, Map.of("transferredAmount", amount, "disbursementAmount", "1.00",
+        "accountNumber", "6222 0000 0000 0000", "transferVoucherNumber", "JL-HZ-0003"));
+    p1.runUntil();
+
+    assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
+    assertThat(p1.historicVariable("disbursementAmount")).isEqualTo(amount);
+    assertThat(p1.historicVariable("accountNumber")).isEqualTo(account);
+    assertThat(p1.historicVariable("transferredAmount")).isEqualTo(amount);
+    assertThat(p1.historicVariable("transferVoucherNumber")).isEqualTo("JL-HZ-0003");
+  }
+
+  @Test
   void P1_R09_the_disbursement_notice_carries_the_appendix_3_fields() {
     SoeReformFundScenario p1 = scenario("P1-R09").start(application(Map.of("liquidationCostAmount", "200000.00",
         "oneChildFees", "12345.67")));
