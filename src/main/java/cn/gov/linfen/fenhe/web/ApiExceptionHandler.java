@@ -6,11 +6,17 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Errors of the platform API: the field and the reason, in Chinese and English; never a stack trace. */
 @RestControllerAdvice
@@ -46,6 +52,23 @@ public class ApiExceptionHandler {
   ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
         .body(ErrorJson.body("AuthorizationException", "user", e.chinese(), e.english()));
+  }
+
+  /**
+   * Spring MVC's own refusals (no such resource, method not allowed, unsupported media type, …) keep
+   * their status: they are the caller's mistake, not a server error, and are not logged as one.
+   */
+  @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
+      HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class})
+  ResponseEntity<Map<String, Object>> refusedByMvc(Exception e) {
+    HttpStatusCode status = ((ErrorResponse) e).getStatusCode();
+    LOG.debug("Platform API request refused with {}: {}", status, e.getMessage());
+    if (status.value() == 404) {
+      return ResponseEntity.status(status)
+          .body(ErrorJson.body("NotFoundException", "path", "请求的资源不存在", "no such resource"));
+    }
+    return ResponseEntity.status(status)
+        .body(ErrorJson.body("InvalidRequestException", "request", "请求方式或格式不受支持", "method or media type not supported"));
   }
 
   @ExceptionHandler(Exception.class)

@@ -151,6 +151,15 @@ class PlatformSecurityTest extends IntegrationTest {
   }
 
   @Test
+  void a_missing_resource_or_a_wrong_method_is_the_callers_mistake_not_a_server_error() {
+    Http.Response missing = as("demo-supervisors").get("/api/no-such-endpoint");
+    assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+    assertThat(missing.json().get("message").asText()).contains("请求的资源不存在");
+    Http.Response wrongMethod = as("demo-supervisors").delete("/api/deadlines");
+    assertThat(wrongMethod.status()).as(wrongMethod.toString()).isEqualTo(405);
+  }
+
+  @Test
   void errors_carry_no_stack_trace() {
     Http.Response response = as("admin").post("/engine-rest/process-definition/key/no-such-process/start", "{}");
     assertThat(response.status()).isBetween(400, 499);
