@@ -201,6 +201,20 @@ class FarmlandFilingProcessTest extends IntegrationTest {
   }
 
   @Test
+  void P2_R03_an_objection_lodged_in_the_last_minute_is_not_lost_when_the_notice_ends_before_it_is_recorded() {
+    FarmlandScenario p2 = noticeRunning("P2-R03-LAST-MINUTE", Map.of());
+    at(shanghai("2026-09-23T23:59:30"));
+    assertThat(p2.lodgeObjection(demo(Groups.VILLAGE_COMMITTEE), "村民周某", "用地面积与协议不符").status()).isEqualTo(202);
+
+    p2.endNotice(); // before the worker has recorded it
+    assertThat(p2.openTaskKeys()).isEmpty(); // the notice waits for the objection to be recorded
+    p2.runUntil(HANDLE_OBJECTIONS);
+
+    assertThat(p2.openTaskKeys()).containsExactly(HANDLE_OBJECTIONS);
+    assertThat(p2.variable("openObjections")).isEqualTo(1);
+  }
+
+  @Test
   void P2_R03_an_objection_recorded_on_the_form_leads_to_renegotiation_and_a_new_full_10_day_notice() {
     FarmlandScenario p2 = noticeRunning("P2-R03-RENEGOTIATE", Map.of());
     at(shanghai("2026-09-23T20:00:00")); // day 10

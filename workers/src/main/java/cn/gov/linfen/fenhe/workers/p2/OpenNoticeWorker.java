@@ -25,9 +25,10 @@ public class OpenNoticeWorker implements ExternalTaskHandler {
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    LocalDate start = OpeningNotice.date(task.getVariable(NOTICE_START_DATE));
+    Object raw = task.getVariable(NOTICE_START_DATE);
+    LocalDate start = OpeningNotice.date(raw);
     if (start == null) {
-      service.handleFailure(task, "公示开始日期无效 / invalid noticeStartDate", String.valueOf(task.getVariable(NOTICE_START_DATE)), 0, 0L);
+      service.handleFailure(task, "公示开始日期无效 / invalid noticeStartDate", "noticeStartDate: " + raw, 0, 0L);
       return;
     }
     Object round = task.getVariable(NOTICE_ROUND);
