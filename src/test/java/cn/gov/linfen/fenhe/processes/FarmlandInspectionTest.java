@@ -180,6 +180,8 @@ class FarmlandInspectionTest extends IntegrationTest {
 
     assertThat(tasks(february.getId(), TOWNSHIP_INSPECTION)).hasSize(19);
     assertThat(tasks(february.getId(), COUNTY_INSPECTION)).isEmpty();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(february.getId())
+        .activityId(END_NO_JOINT_INSPECTION).count()).isEqualTo(1);
     assertThat(startTimer().getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2027-03-01T09:00:00+08:00").toInstant());
   }
 }

@@ -49,6 +49,8 @@ public final class FarmlandProcess {
   public static final class InspectionElements {
     public static final String START = "StartEvent_MonthlyInspection";
     public static final String ROUNDS = "Gateway_InspectionRounds";
+    public static final String QUARTER_START = "Gateway_QuarterStart";
+    public static final String END_NO_JOINT_INSPECTION = "EndEvent_NoJointInspection";
     public static final String TOWNSHIP_ROUND = "SubProcess_TownshipInspection";
     public static final String COUNTY_ROUND = "SubProcess_CountyInspection";
     public static final String TOWNSHIP_INSPECTION = "UserTask_TownshipInspection";
