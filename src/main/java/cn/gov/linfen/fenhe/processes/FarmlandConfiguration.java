@@ -5,10 +5,15 @@ import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
 import cn.gov.linfen.fenhe.workers.p2.FarmlandChecks;
 import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess;
 import cn.gov.linfen.fenhe.workers.p2.FilingApplicationCheck;
+import cn.gov.linfen.fenhe.workers.common.FieldError;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +53,29 @@ public class FarmlandConfiguration {
   @Bean
   StartValidator farmlandFilingStartValidator(FilingApplicationCheck check) {
     return StartValidator.of(FarmlandProcess.KEY, check::check);
+  }
+
+  /**
+   * P2-R08: a case started with {@code previousFilingKey} (a change of use or scale, from the start
+   * form or the changes API) must name a filed farmland case.
+   */
+  @Bean
+  StartValidator farmlandPreviousFilingValidator(ObjectProvider<ProcessEngine> engine) {
+    return StartValidator.of(FarmlandProcess.KEY, variables -> {
+      Object key = variables.get(FarmlandProcess.Variables.PREVIOUS_FILING_KEY);
+      if (key == null || key instanceof String text && text.isBlank()) {
+        return List.of();
+      }
+      boolean filed = key instanceof String text && Context.getCommandContext().runWithoutAuthorization(() -> {
+        HistoryService history = engine.getObject().getHistoryService();
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(FarmlandProcess.KEY)
+            .processInstanceBusinessKey(text.trim()).list().stream()
+            .anyMatch(old -> history.createHistoricVariableInstanceQuery().processInstanceId(old.getId())
+                .variableName(FarmlandProcess.Variables.FILING_NUMBER).count() > 0);
+      });
+      return filed ? List.of() : List.of(new FieldError(FarmlandProcess.Variables.PREVIOUS_FILING_KEY,
+          "原备案案件编号不存在或该案件尚未备案", "previousFilingKey must be the business key of a filed farmland case"));
+    });
   }
 
   @Bean

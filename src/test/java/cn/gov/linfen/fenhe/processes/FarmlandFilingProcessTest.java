@@ -424,5 +424,15 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     assertThat(change.json().get("businessKey").asText()).startsWith("FFF-");
     List<String> keys = List.of(p2.businessKey, change.json().get("businessKey").asText());
     assertThat(keys).doesNotHaveDuplicates();
+
+    // the same from the start form (Tasklist): a filed case may be named, nothing else
+    FarmlandScenario viaForm = scenario("P2-R08-FORM");
+    assertThat(viaForm.startAs(demo(Groups.OPERATOR), application(Map.of("previousFilingKey", p2.businessKey, "areaMu", 18)))
+        .status()).isEqualTo(200);
+    FarmlandScenario unknown = scenario("P2-R08-UNKNOWN");
+    Http.Response refused = unknown.startAs(demo(Groups.OPERATOR), application(Map.of("previousFilingKey", "FFF-20260101-NOSUCH")));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("previousFilingKey", "尚未备案");
+    assertThat(unknown.instances()).isZero();
   }
 }
