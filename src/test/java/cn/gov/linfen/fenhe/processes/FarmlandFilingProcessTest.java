@@ -383,6 +383,12 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     Http.Response empty = p2.lodgeObjection(demo(Groups.TOWNSHIP_GOVERNMENT), "村民孙某", " ");
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.json().get("field").asText()).isEqualTo("objectionContent");
+    Http.Response unknown = Http.as(baseUrl(), demo(Groups.VILLAGE_COMMITTEE), DEMO_PASSWORD)
+        .post("/api/farmland/FFF-20260101-NOSUCH/objections", "{\"objector\":\"村民\",\"objectionContent\":\"异议\"}");
+    assertThat(unknown.status()).isEqualTo(404);
+    Http.Response anonymous = Http.anonymous(baseUrl()).post("/api/farmland/" + p2.businessKey + "/objections",
+        "{\"objector\":\"村民\",\"objectionContent\":\"异议\"}");
+    assertThat(anonymous.status()).isEqualTo(401);
   }
 
   // ------------------------------------------------------------------ change of use or scale (P2-R08)
