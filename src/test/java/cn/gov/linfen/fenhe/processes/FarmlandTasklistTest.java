@@ -175,4 +175,48 @@ class FarmlandTasklistTest extends IntegrationTest {
     assertThat(finished).as("browser check finished in time:\n" + output).isTrue();
     assertThat(output).as(output).contains(" passed, 0 failed").doesNotContain("FAIL");
   }
+
+  String walk(String step) throws Exception {
+    Process node = new ProcessBuilder("node", "src/test/e2e/p2-walk.mjs", baseUrl(), DEMO_PASSWORD, step)
+        .redirectErrorStream(true).start();
+    boolean finished = node.waitFor(3, TimeUnit.MINUTES);
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!finished) {
+      node.destroyForcibly();
+    }
+    assertThat(finished).as("browser walk finished in time:\n" + output).isTrue();
+    return output;
+  }
+
+  @Test
+  void the_village_committee_posts_the_notice_and_records_an_objection_in_tasklist() throws Exception {
+    FarmlandScenario p2 = started("TL-WALK", Map.of()).runUntil(POST_NOTICE);
+    at(shanghai("2026-09-14T09:30:00"));
+    String village = demo(Groups.VILLAGE_COMMITTEE);
+    var step = SoeReformFundScenario.JSON.createObjectNode();
+    step.put("user", village).put("taskId", taskId(p2, POST_NOTICE, village));
+    step.putObject("dates").put("公示开始日期", "2026-09-14");
+    step.putArray("checks").add("已在乡镇政府张贴").add("已在村务公开栏张贴");
+
+    String posted = walk(step.toString());
+
+    assertThat(posted).as(posted).contains(" passed, 0 failed");
+    assertThat(p2.openTaskKeys()).doesNotContain(POST_NOTICE);
+    assertThat(p2.variable("noticeStartDate")).isEqualTo("2026-09-14");
+    p2.runUntil(RECORD_OBJECTION);
+    assertThat(((java.util.Date) p2.variable("noticeEndsAt")).toInstant())
+        .isEqualTo(java.time.OffsetDateTime.parse("2026-09-24T00:00:00+08:00").toInstant());
+
+    at(shanghai("2026-09-20T10:00:00"));
+    var objection = SoeReformFundScenario.JSON.createObjectNode();
+    objection.put("user", village).put("taskId", taskId(p2, RECORD_OBJECTION, village));
+    objection.putObject("text").put("异议人", "村民王某").put("异议内容", "大棚占用了村民出行的机耕路");
+
+    String recorded = walk(objection.toString());
+
+    assertThat(recorded).as(recorded).contains(" passed, 0 failed");
+    p2.runUntil();
+    assertThat(p2.variable("openObjections")).isEqualTo(1);
+    assertThat(p2.variable("objections").toString()).contains("村民王某", "机耕路", "\"channel\":\"FORM\"");
+  }
 }
