@@ -1,0 +1,145 @@
+package cn.gov.linfen.fenhe.processes;
+
+import cn.gov.linfen.fenhe.engine.validation.StartValidator;
+import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
+import cn.gov.linfen.fenhe.workers.p2.FarmlandChecks;
+import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess;
+import cn.gov.linfen.fenhe.workers.p2.FilingApplicationCheck;
+import cn.gov.linfen.fenhe.workers.common.FieldError;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Engine-side wiring of P2 (设施农业用地): the start check, the server-side checks of each kind
+ * of user task (named in the models as {@code ${farmland…Check}}), the applicant's read access to
+ * his own case, and who inspects ({@link FarmlandInspections}). Checks that depend on the time
+ * use the engine's clock.
+ */
+@Configuration(proxyBeanMethods = false)
+public class FarmlandConfiguration {
+
+  /** {@code fenhe.farmland.townships}: county code → township names, for the monthly inspections (bound by the properties scan). */
+  @ConfigurationProperties("fenhe.farmland")
+  public static class FarmlandProperties {
+    private Map<String, List<String>> townships = Map.of();
+
+    public Map<String, List<String>> getTownships() {
+      return townships;
+    }
+
+    public void setTownships(Map<String, List<String>> townships) {
+      this.townships = townships;
+    }
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  @Bean(FarmlandInspections.BEAN_NAME)
+  FarmlandInspections farmlandInspections(FarmlandProperties properties) {
+    return new FarmlandInspections(properties.getTownships());
+  }
+
+  @Bean
+  StartValidator farmlandFilingStartValidator(FilingApplicationCheck check) {
+    return StartValidator.of(FarmlandProcess.KEY, check::check);
+  }
+
+  /**
+   * P2-R08: a case started with {@code previousFilingKey} (a change of use or scale, from the start
+   * form or the changes API) must name a filed farmland case.
+   */
+  @Bean
+  StartValidator farmlandPreviousFilingValidator(ObjectProvider<ProcessEngine> engine) {
+    return StartValidator.of(FarmlandProcess.KEY, variables -> {
+      Object key = variables.get(FarmlandProcess.Variables.PREVIOUS_FILING_KEY);
+      if (key == null || key instanceof String text && text.isBlank()) {
+        return List.of();
+      }
+      boolean filed = key instanceof String text && Context.getCommandContext().runWithoutAuthorization(() -> {
+        HistoryService history = engine.getObject().getHistoryService();
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(FarmlandProcess.KEY)
+            .processInstanceBusinessKey(text.trim()).list().stream()
+            .anyMatch(old -> history.createHistoricVariableInstanceQuery().processInstanceId(old.getId())
+                .variableName(FarmlandProcess.Variables.FILING_NUMBER).count() > 0);
+      });
+      return filed ? List.of() : List.of(new FieldError(FarmlandProcess.Variables.PREVIOUS_FILING_KEY,
+          "原备案案件编号不存在或该案件尚未备案", "previousFilingKey must be the business key of a filed farmland case"));
+    });
+  }
+
+  @Bean
+  ApplicantAccess farmlandApplicantAccess() {
+    return new ApplicantAccess(FarmlandProcess.Variables.APPLICANT);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandAgreementCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::agreement);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandPostingCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.posting(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandObjectionCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.objection(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandObjectionHandlingCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::objectionHandling);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandSigningCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::signing);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandCountyReviewCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::countyReview);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandReviewCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::review);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandFilingCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::filing);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandForwardingCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.forwarding(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandRegistrationCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::registration);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandInspectionCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.inspection(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandIllegalLandUseCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::illegalLandUse);
+  }
+}

@@ -1,0 +1,81 @@
+package cn.gov.linfen.fenhe.processes;
+
+import cn.gov.linfen.fenhe.identity.County;
+import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Variables;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * For farmland-inspection (P2-R09): who inspects. The monthly round has one inspection per
+ * township of the configuration {@code fenhe.farmland.townships} (county code → township names);
+ * the quarterly joint round one per county, all 17. Each inspection's record is kept in its own
+ * sub-process instance (local variables), so parallel inspections never overwrite each other.
+ * In BPMN: {@code ${farmlandInspections.townships()}}, {@code ${farmlandInspections.counties()}}.
+ */
+public class FarmlandInspections {
+
+  public static final String BEAN_NAME = "farmlandInspections";
+  static final String SEPARATOR = "/";
+  /** The record fields of one inspection: local to its instance. */
+  static final List<String> RECORD = List.of(Variables.INSPECTION_DATE, Variables.INSPECTORS, Variables.INSPECTION_FINDINGS,
+      Variables.INSPECTION_SIGNED, Variables.VIOLATION_FOUND, Variables.VIOLATION_DESCRIPTION, Variables.INVESTIGATION_RESULT);
+
+  private final Map<County, List<String>> townships;
+
+  public FarmlandInspections(Map<String, List<String>> townshipsByCountyCode) {
+    Map<County, List<String>> byCounty = new TreeMap<>();
+    townshipsByCountyCode.forEach((code, names) -> {
+      County county = County.of(code).orElseThrow(() -> new IllegalStateException(
+          "fenhe.farmland.townships names unknown county " + code));
+      List<String> clean = names.stream().map(String::trim).filter(n -> !n.isEmpty()).distinct().toList();
+      if (clean.stream().anyMatch(n -> n.contains(SEPARATOR))) {
+        throw new IllegalStateException("fenhe.farmland.townships: a township name may not contain " + SEPARATOR);
+      }
+      byCounty.put(county, clean);
+    });
+    this.townships = byCounty;
+  }
+
+  /** One entry per township, {@code 尧都区/屯里镇}, in county order. */
+  public List<String> townships() {
+    List<String> units = new ArrayList<>();
+    townships.forEach((county, names) -> names.forEach(n -> units.add(county.chineseName() + SEPARATOR + n)));
+    return units;
+  }
+
+  /** The 17 counties, cities and districts (Chinese names). */
+  public List<String> counties() {
+    return Arrays.stream(County.values()).map(County::chineseName).toList();
+  }
+
+  /** Whether this month starts a quarter (1, 4, 7, 10 in Asia/Shanghai, engine clock): the joint county round too. */
+  public boolean quarterStart() {
+    int month = java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+        java.time.ZoneId.of("Asia/Shanghai")).getMonthValue();
+    return month % 3 == 1;
+  }
+
+  /** Start of one township's inspection: its county and township and an empty record, local to it. */
+  public void openTownshipInspection(DelegateExecution execution) {
+    String unit = (String) execution.getVariable(Variables.INSPECTION_UNIT);
+    int slash = unit.indexOf(SEPARATOR);
+    open(execution, unit.substring(0, slash), unit.substring(slash + 1));
+  }
+
+  /** Start of one county's joint inspection. */
+  public void openCountyInspection(DelegateExecution execution) {
+    open(execution, (String) execution.getVariable(Variables.INSPECTION_UNIT), null);
+  }
+
+  private static void open(DelegateExecution execution, String county, String township) {
+    execution.setVariableLocal(Variables.COUNTY, county);
+    execution.setVariableLocal(Variables.TOWNSHIP, township);
+    for (String field : RECORD) {
+      execution.setVariableLocal(field, null);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+// Fenhe 汾河: a P2 step walked in Tasklist (zh) in a real headless Chromium, as its user: claim the
+// task (认领), fill the Camunda Form (text, date, checkboxes) and submit it (提交).
+// Usage: node src/test/e2e/p2-walk.mjs <baseUrl> <password> '<json {user, taskId, text:{label:value}, dates:{label:yyyy-MM-dd}, checks:[label]}>'
+// Prints one line per check ("ok …" / "FAIL …") and "N passed, N failed"; exits non-zero on a failure.
+import { chromium } from 'playwright-core';
+
+const [baseUrl, password, stepJson] = process.argv.slice(2);
+const { user, taskId, text = {}, dates = {}, checks = [] } = JSON.parse(stepJson);
+const results = [];
+const check = (name, ok, detail = '') => {
+  results.push(ok);
+  console.log(`${ok ? 'ok' : 'FAIL'} ${name}${detail ? ' — ' + detail : ''}`);
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
+const page = await context.newPage();
+try {
+  await page.goto(`${baseUrl}/camunda/app/tasklist/`, { waitUntil: 'networkidle' });
+  await page.waitForSelector('input[ng-model="username"]', { timeout: 30000 });
+  await page.locator('input[ng-model="username"]').first().fill(user);
+  await page.locator('input[type="password"]').first().fill(password);
+  await page.locator('button[type="submit"]').first().click();
+  await page.waitForLoadState('networkidle');
+  await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`, { waitUntil: 'networkidle' });
+  await page.waitForSelector('.fjs-container', { timeout: 30000 });
+  const claim = page.getByRole('button', { name: '认领' });
+  if (await claim.count()) {
+    await claim.first().click();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+  }
+  check(`${user} claimed the task`, (await page.getByRole('button', { name: '认领' }).count()) === 0);
+  for (const [label, value] of Object.entries(text)) {
+    await page.getByLabel(label, { exact: false }).first().fill(value);
+  }
+  for (const [label, value] of Object.entries(dates)) {
+    const input = page.getByLabel(label, { exact: false }).first();
+    await input.click();
+    await input.fill(value);
+    await input.press('Enter');
+    await page.locator('.fjs-container').first().click({ position: { x: 5, y: 5 } });
+  }
+  for (const label of checks) {
+    await page.getByLabel(label, { exact: false }).first().check();
+  }
+  await page.waitForTimeout(500);
+  await page.getByRole('button', { name: '提交', exact: true }).first().click();
+  await page.waitForTimeout(3000);
+  const notice = await page.locator('body').innerText();
+  check(`${user} submitted the form`, notice.includes('任务已办理完成') || !(await page.locator('.fjs-container').count()),
+    notice.slice(0, 400).replace(/\s+/g, ' '));
+} catch (e) {
+  check(`${user} walks the task in Tasklist`, false, e.message.split('\n')[0]);
+} finally {
+  await context.close();
+  await browser.close();
+}
+const failed = results.filter((ok) => !ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,444 @@
+package cn.gov.linfen.fenhe.processes;
+
+import static cn.gov.linfen.fenhe.processes.FarmlandScenario.application;
+import static cn.gov.linfen.fenhe.processes.FarmlandScenario.at;
+import static cn.gov.linfen.fenhe.processes.FarmlandScenario.demo;
+import static cn.gov.linfen.fenhe.processes.FarmlandScenario.shanghai;
+import static cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.linfen.fenhe.test.Http;
+import cn.gov.linfen.fenhe.test.IntegrationTest;
+import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Decided;
+import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Groups;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * P2 设施农业用地 (临政办发〔2021〕18号 二) end to end: every path of farmland-facility-filing to its
+ * end event, as the users (REST, demo logins of 尧都区, claim and submit like Tasklist), with the
+ * real workers, on the engine clock.
+ */
+class FarmlandFilingProcessTest extends IntegrationTest {
+
+  /** Posted Monday 14 September 2026: day 1; day 10 is 23 September; signing possible from 24 September 00:00. */
+  static final String NOTICE_START = "2026-09-14";
+  static final OffsetDateTime NOTICE_ENDS = OffsetDateTime.parse("2026-09-24T00:00:00+08:00");
+  static final OffsetDateTime SIGNED = shanghai("2026-09-28T10:00:00");
+  /** 10 working days after Monday 28 September 2026, across National Day (1–7 October, 10 October worked). */
+  static final OffsetDateTime FILING_DUE = OffsetDateTime.parse("2026-10-16T18:00:00+08:00");
+
+  @Autowired ProcessEngine engine;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  FarmlandScenario scenario(String prefix) {
+    FarmlandScenario scenario = new FarmlandScenario(engine, baseUrl(), prefix + "-" + UUID.randomUUID());
+    scenario.noticeStartDate = NOTICE_START;
+    return scenario;
+  }
+
+  /** Starts on 10 September 2026, negotiates, posts the notice on 14 September; the notice is running. */
+  FarmlandScenario noticeRunning(String prefix, Map<String, Object> overrides) {
+    at(shanghai("2026-09-10T09:00:00"));
+    FarmlandScenario p2 = scenario(prefix).start(application(overrides));
+    p2.runUntil(POST_NOTICE);
+    at(shanghai("2026-09-14T09:30:00"));
+    p2.runUntil(RECORD_OBJECTION);
+    return p2;
+  }
+
+  /** From a running notice to the filing task, signed on Monday 28 September 2026. */
+  FarmlandScenario signed(FarmlandScenario p2) {
+    p2.endNotice();
+    at(SIGNED);
+    return p2.runUntil(FILE, COUNTY_REVIEW);
+  }
+
+  // ------------------------------------------------------------------ the main path
+
+  @Test
+  void P2_R01_R04_R06_R07_non_basic_farmland_is_signed_filed_forwarded_and_registered_without_county_review() {
+    FarmlandScenario p2 = noticeRunning("P2-MAIN", Map.of());
+    assertThat(((Date) p2.variable("noticeEndsAt")).toInstant()).isEqualTo(NOTICE_ENDS.toInstant());
+    signed(p2);
+
+    JsonNode filing = p2.task(FILE, demo(Groups.OPERATOR));
+    assertThat(SoeReformFundScenario.restDate(filing.get("due").asText()).toInstant()).isEqualTo(FILING_DUE.toInstant());
+    at(shanghai("2026-10-16T11:00:00"));
+    p2.runUntil(FORWARD);
+    assertThat(p2.variable("constructionPermitted")).isEqualTo(true);
+    assertThat(p2.variable("filedOnTime")).isEqualTo(true);
+    assertThat((String) p2.variable("filingNumber")).isEqualTo("尧都区屯里镇设施农业用地备〔2026〕" + p2.businessKey + "号");
+    assertThat((String) p2.variable("filingRecord")).contains("自即日起可以动工建设", "在期限 2026-10-16 18:00 内");
+    at(shanghai("2026-10-20T10:00:00"));
+    p2.runUntil();
+
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
+    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, SIGN, FILE, TOWNSHIP_CHECK, FORWARD, REGISTER);
+    // 15 working days after filing on Friday 16 October 2026
+    assertThat(p2.stepOf(FORWARD).due()).isEqualTo(OffsetDateTime.parse("2026-11-06T18:00:00+08:00").toInstant());
+    assertThat(p2.stepOf(FILE).due()).isEqualTo(FILING_DUE.toInstant());
+    assertThat(p2.historicVariable("mapRegistrationNumber")).isEqualTo("SNYD-141002-2026-0018");
+    assertThat(p2.historicVariable("filingOverdue")).isNull();
+    assertThat(p2.historicVariable("agreementSignedAt")).isEqualTo(Date.from(SIGNED.toInstant()));
+    p2.assertWiring();
+  }
+
+  @Test
+  void P2_R01_the_agreement_must_cover_all_eight_items() {
+    at(shanghai("2026-09-10T09:00:00"));
+    FarmlandScenario p2 = scenario("P2-R01").start(application(Map.of()));
+    Map<String, Object> incomplete = FarmlandScenario.agreement();
+    incomplete.remove("breachLiability");
+    incomplete.put("reclamationRequirements", " ");
+
+    Http.Response refused = p2.submit(NEGOTIATE, demo(Groups.OPERATOR), incomplete);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("breachLiability", "违约责任", "reclamationRequirements", "土地复垦要求");
+    assertThat(p2.openTaskKeys()).containsExactly(NEGOTIATE);
+  }
+
+  // ------------------------------------------------------------------ notice and objections (P2-R02, P2-R03)
+
+  @Test
+  void P2_R02_the_agreement_cannot_be_signed_before_the_notice_ran_10_full_days() {
+    FarmlandScenario p2 = noticeRunning("P2-R02", Map.of());
+
+    assertThat(p2.variable("noticePeriod")).isEqualTo("第 1 次公示：2026-09-14 至 2026-09-23（共 10 日，2026-09-24 0 时起可签订协议）");
+    Job timer = p2.timer(NOTICE_ENDED);
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(NOTICE_ENDS.toInstant());
+    at(shanghai("2026-09-23T23:59:00")); // the last minute of day 10
+    p2.runUntil();
+    assertThat(p2.openTaskKeys()).containsExactly(RECORD_OBJECTION);
+    assertThat(p2.sees(SIGN, demo(Groups.OPERATOR))).isFalse();
+
+    p2.endNotice();
+    p2.runUntil(SIGN);
+    assertThat(p2.openTaskKeys()).containsExactly(SIGN);
+    assertThat(p2.variable("openObjections")).isEqualTo(0);
+  }
+
+  @Test
+  void P2_R02_a_notice_date_in_the_future_or_posted_at_only_one_place_is_refused() {
+    at(shanghai("2026-09-10T09:00:00"));
+    FarmlandScenario p2 = scenario("P2-R02-POST").start(application(Map.of()));
+    p2.runUntil(POST_NOTICE);
+
+    Http.Response refused = p2.submit(POST_NOTICE, demo(Groups.VILLAGE_COMMITTEE),
+        Map.of("noticeStartDate", "2026-09-11", "postedAtTownship", true, "postedOnVillageBoard", false));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("noticeStartDate", "不能晚于今天", "postedOnVillageBoard", "村务公开栏");
+    assertThat(p2.openTaskKeys()).containsExactly(POST_NOTICE);
+  }
+
+  @Test
+  void P2_R03_an_objection_lodged_on_day_9_is_recorded_and_sends_the_case_to_handling_then_abandoned() {
+    FarmlandScenario p2 = noticeRunning("P2-R03-DAY9", Map.of());
+    at(shanghai("2026-09-22T15:00:00")); // day 9
+
+    Http.Response lodged = p2.lodgeObjection(demo(Groups.VILLAGE_COMMITTEE), "村民王某", "大棚占用了村民出行的机耕路");
+
+    assertThat(lodged.status()).as(lodged.toString()).isEqualTo(202);
+    assertThat(lodged.json().get("noticeEndsAt").asText()).isEqualTo("2026-09-23T16:00:00Z");
+    p2.runUntil();
+    assertThat(p2.variable("openObjections")).isEqualTo(1);
+    assertThat(p2.variable("objections").toString()).contains("\"objector\":\"村民王某\"", "\"round\":1",
+        "\"channel\":\"MESSAGE\"", "\"lodgedAt\":\"2026-09-22T07:00:00Z\"");
+    assertThat((String) p2.variable("lastObjection")).contains("2026-09-22 15:00", "机耕路");
+    assertThat(p2.openTaskKeys()).containsExactly(RECORD_OBJECTION); // handled when the notice ends
+
+    p2.endNotice();
+    p2.on(HANDLE_OBJECTIONS, demo(Groups.VILLAGE_COMMITTEE),
+        Map.of("objectionDecision", Decided.ABANDON, "objectionHandlingOpinion", "无法调整位置，经营者放弃用地"));
+    p2.runUntil();
+
+    assertThat(p2.endEvent()).isEqualTo(END_ABANDONED);
+    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, HANDLE_OBJECTIONS);
+    assertThat(p2.worked()).doesNotContain(SIGN, FILE);
+    p2.assertWiring();
+  }
+
+  @Test
+  void P2_R03_an_objection_lodged_after_the_notice_ended_is_refused_with_a_clear_message() {
+    FarmlandScenario p2 = noticeRunning("P2-R03-LATE", Map.of());
+    at(NOTICE_ENDS); // 00:00 of day 11: over, even before the timer has fired
+
+    Http.Response late = p2.lodgeObjection(demo(Groups.VILLAGE_COMMITTEE), "村民赵某", "公示期满后才看到");
+
+    assertThat(late.status()).as(late.toString()).isEqualTo(409);
+    assertThat(late.json().get("field").asText()).isEqualTo("noticeEndsAt");
+    assertThat(late.json().get("reason").asText()).isEqualTo("公示期已于 2026-09-24 00:00 结束，异议不再受理");
+    assertThat(late.json().get("reasonEn").asText()).contains("objections are no longer accepted");
+    // the village committee's form refuses it likewise, and records nothing
+    Http.Response form = p2.submit(RECORD_OBJECTION, demo(Groups.VILLAGE_COMMITTEE),
+        Map.of("objector", "村民赵某", "objectionContent", "公示期满后才看到"));
+    assertThat(form.status()).isEqualTo(400);
+    assertThat(form.body()).contains("公示期已于 2026-09-24 00:00 结束");
+    assertThat(p2.variable("objections")).isNull();
+
+    p2.endNotice();
+    p2.runUntil(SIGN);
+    assertThat(p2.openTaskKeys()).containsExactly(SIGN);
+    // and once the notice is over there is nothing to object to
+    Http.Response after = p2.lodgeObjection(demo(Groups.VILLAGE_COMMITTEE), "村民赵某", "再次提出");
+    assertThat(after.status()).isEqualTo(409);
+  }
+
+  @Test
+  void P2_R03_an_objection_lodged_in_the_last_minute_is_not_lost_when_the_notice_ends_before_it_is_recorded() {
+    FarmlandScenario p2 = noticeRunning("P2-R03-LAST-MINUTE", Map.of());
+    at(shanghai("2026-09-23T23:59:30"));
+    assertThat(p2.lodgeObjection(demo(Groups.VILLAGE_COMMITTEE), "村民周某", "用地面积与协议不符").status()).isEqualTo(202);
+
+    p2.endNotice(); // before the worker has recorded it
+    assertThat(p2.openTaskKeys()).isEmpty(); // the notice waits for the objection to be recorded
+    p2.runUntil(HANDLE_OBJECTIONS);
+
+    assertThat(p2.openTaskKeys()).containsExactly(HANDLE_OBJECTIONS);
+    assertThat(p2.variable("openObjections")).isEqualTo(1);
+  }
+
+  @Test
+  void P2_R03_an_objection_recorded_on_the_form_leads_to_renegotiation_and_a_new_full_10_day_notice() {
+    FarmlandScenario p2 = noticeRunning("P2-R03-RENEGOTIATE", Map.of());
+    at(shanghai("2026-09-23T20:00:00")); // day 10
+    p2.work(RECORD_OBJECTION, demo(Groups.VILLAGE_COMMITTEE), Map.of("objector", "村民李某", "objectionContent", "大棚遮挡我家承包地日照"));
+    p2.runUntil();
+    assertThat(p2.openTaskKeys()).containsExactly(RECORD_OBJECTION); // ready for the next one
+    assertThat(p2.variable("objector")).isNull();
+    assertThat(p2.variable("objections").toString()).contains("\"channel\":\"FORM\"", "\"lodgedAt\":\"2026-09-23T12:00:00Z\"");
+
+    p2.endNotice();
+    p2.runUntil(NEGOTIATE);
+    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, RECORD_OBJECTION, HANDLE_OBJECTIONS);
+    at(shanghai("2026-09-25T09:00:00"));
+    p2.noticeStartDate = "2026-09-25";
+    p2.runUntil(RECORD_OBJECTION);
+
+    assertThat(p2.variable("noticeRound")).isEqualTo(2);
+    assertThat(p2.variable("openObjections")).isEqualTo(0);
+    assertThat(p2.timer(NOTICE_ENDED).getDuedate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2026-10-05T00:00:00+08:00").toInstant());
+    p2.endNotice();
+    at(shanghai("2026-10-08T10:00:00"));
+    p2.runUntil();
+
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
+    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, RECORD_OBJECTION, HANDLE_OBJECTIONS, NEGOTIATE, POST_NOTICE,
+        SIGN, FILE, TOWNSHIP_CHECK, FORWARD, REGISTER);
+    p2.assertWiring();
+  }
+
+  // ------------------------------------------------------------------ filing deadline (P2-R04)
+
+  @Test
+  void P2_R04_filing_due_10_working_days_after_signing_across_National_Day_and_overdue_is_flagged_to_the_township() {
+    FarmlandScenario p2 = signed(noticeRunning("P2-R04", Map.of()));
+    assertThat(((Date) p2.variable("filingDeadline")).toInstant()).isEqualTo(FILING_DUE.toInstant());
+    Job overdue = p2.timer(FILING_OVERDUE);
+    assertThat(overdue.getDuedate().toInstant()).isEqualTo(FILING_DUE.toInstant());
+
+    at(FILING_DUE.plusMinutes(1));
+    engine.getManagementService().executeJob(overdue.getId());
+    p2.runUntil(FOLLOW_UP_OVERDUE_FILING);
+
+    assertThat(p2.openTaskKeys()).containsExactlyInAnyOrder(FILE, FOLLOW_UP_OVERDUE_FILING);
+    assertThat(p2.variable("filingOverdue")).isEqualTo(true);
+    assertThat(p2.variable("lastEscalationTo")).isEqualTo("township-government-yaodu");
+    assertThat((String) p2.variable("lastEscalation")).contains("督办", "屯里镇东屯里村", p2.businessKey, "2026-10-16 18:00",
+        "尧都区乡镇政府");
+    assertThat(p2.sees(FOLLOW_UP_OVERDUE_FILING, demo(Groups.TOWNSHIP_GOVERNMENT))).isTrue();
+    assertThat(p2.sees(FOLLOW_UP_OVERDUE_FILING, demo(Groups.TOWNSHIP_GOVERNMENT) + "-houma")).isFalse();
+
+    at(shanghai("2026-10-19T09:00:00"));
+    p2.runUntil();
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED); // the case continued
+    assertThat(p2.historicVariable("filedOnTime")).isEqualTo(false);
+    assertThat((String) p2.historicVariable("filingRecord")).contains("已超过期限 2026-10-16 18:00");
+    assertThat(p2.worked()).contains(FOLLOW_UP_OVERDUE_FILING);
+    p2.assertWiring();
+  }
+
+  // ------------------------------------------------------------------ permanent basic farmland (P2-R05)
+
+  @Test
+  void P2_R05_basic_farmland_consented_by_the_county_within_10_working_days_is_then_filed() {
+    FarmlandScenario p2 = signed(noticeRunning("P2-R05-OK", Map.of("usesPermanentBasicFarmland", true)));
+    assertThat(p2.openTaskKeys()).containsExactly(COUNTY_REVIEW);
+    assertThat(p2.sees(COUNTY_REVIEW, demo(Groups.COUNTY_AGRICULTURE))).isTrue();
+    assertThat(p2.sees(COUNTY_REVIEW, demo(Groups.COUNTY_NATURAL_RESOURCES) + "-houma")).isFalse();
+    at(shanghai("2026-10-12T10:00:00"));
+    p2.runUntil(FILE);
+
+    assertThat(p2.variable("countyReviewApproved")).isEqualTo(true);
+    assertThat(p2.variable("consentDocumentNumber")).isEqualTo("尧自然资函〔2026〕88号");
+    JsonNode filing = p2.task(FILE, demo(Groups.OPERATOR));
+    // 10 working days after the county's consent on Monday 12 October
+    assertThat(SoeReformFundScenario.restDate(filing.get("due").asText()).toInstant())
+        .isEqualTo(OffsetDateTime.parse("2026-10-26T18:00:00+08:00").toInstant());
+    p2.runUntil();
+
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
+    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, SIGN, COUNTY_REVIEW, FILE, TOWNSHIP_CHECK, FORWARD, REGISTER);
+    assertThat(p2.stepOf(COUNTY_REVIEW).due()).isEqualTo(FILING_DUE.toInstant()); // 10WD after signing on 28 September
+    p2.assertWiring();
+  }
+
+  @Test
+  void P2_R05_basic_farmland_not_passed_ends_refused_without_filing_or_construction() {
+    FarmlandScenario p2 = signed(noticeRunning("P2-R05-NO", Map.of("usesPermanentBasicFarmland", true)));
+    Http.Response noOpinion = p2.submit(COUNTY_REVIEW, demo(Groups.COUNTY_NATURAL_RESOURCES), Map.of("approved", false));
+    assertThat(noOpinion.status()).isEqualTo(400);
+    assertThat(noOpinion.body()).contains("opinion");
+    p2.on(COUNTY_REVIEW, demo(Groups.COUNTY_AGRICULTURE), Map.of("approved", false, "opinion", "可选址一般耕地，占用永久基本农田不必要"));
+
+    p2.runUntil();
+
+    assertThat(p2.endEvent()).isEqualTo(END_REFUSED);
+    assertThat(p2.worked()).doesNotContain(FILE, TOWNSHIP_CHECK, FORWARD, REGISTER);
+    assertThat(p2.historicVariable("constructionPermitted")).isEqualTo(false);
+    assertThat(p2.historicVariable("countyReviewOpinion")).isEqualTo("可选址一般耕地，占用永久基本农田不必要");
+    assertThat(p2.historicVariable("filingNumber")).isNull();
+    p2.assertWiring();
+  }
+
+  // ------------------------------------------------------------------ township check (P2-R06)
+
+  @Test
+  void P2_R06_a_filing_that_does_not_conform_goes_back_to_the_operator_for_correction() {
+    FarmlandScenario p2 = signed(noticeRunning("P2-R06", Map.of()));
+    at(shanghai("2026-10-09T10:00:00"));
+    p2.on(TOWNSHIP_CHECK, demo(Groups.TOWNSHIP_GOVERNMENT), Map.of("approved", false, "opinion", "建设方案缺少附属设施布局图"));
+    p2.runUntil(FILE);
+    p2.work(FILE);
+    p2.runUntil(FILE);
+    assertThat(p2.variable("constructionPermitted")).isNull(); // not filed: no construction yet
+    assertThat(p2.variable("townshipCheckOpinion")).isEqualTo("建设方案缺少附属设施布局图");
+
+    p2.on(TOWNSHIP_CHECK, demo(Groups.TOWNSHIP_GOVERNMENT), Map.of("approved", true, "opinion", "已补正"));
+    p2.runUntil();
+
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
+    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, SIGN, FILE, TOWNSHIP_CHECK, FILE, TOWNSHIP_CHECK, FORWARD, REGISTER);
+    p2.assertWiring();
+  }
+
+  // ------------------------------------------------------------------ start input (X-R04) and county scope (X-R03)
+
+  @Test
+  void X_R04_bad_start_input_is_refused_with_400_naming_the_field_and_nothing_is_created() {
+    at(shanghai("2026-09-10T09:00:00"));
+    Map<String, Map<String, Object>> bad = Map.of(
+        "operatorName", Map.of("operatorName", " "),
+        "villageCollective", Map.of("villageCollective", ""),
+        "areaMu", Map.of("areaMu", 0),
+        "county", Map.of("county", "太原市"),
+        "township", Map.of("township", ""));
+    bad.forEach((field, override) -> {
+      FarmlandScenario p2 = scenario("X-R04-" + field);
+      Http.Response refused = p2.startAs(demo(Groups.OPERATOR), application(override));
+      assertThat(refused.status()).as(field + ": " + refused).isEqualTo(400);
+      assertThat(refused.body()).as(field).contains(field);
+      assertThat(p2.instances()).as(field).isZero();
+    });
+    FarmlandScenario negative = scenario("X-R04-negative");
+    Http.Response refused = negative.startAs(demo(Groups.OPERATOR), application(Map.of("areaMu", -3)));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("areaMu", "必须大于 0");
+    FarmlandScenario missing = scenario("X-R04-missing");
+    Map<String, Object> withoutCollective = application(Map.of());
+    withoutCollective.remove("villageCollective");
+    assertThat(missing.startAs(demo(Groups.OPERATOR), withoutCollective).body()).contains("villageCollective", "农村集体经济组织");
+    assertThat(missing.instances()).isZero();
+  }
+
+  @Test
+  void X_R03_officers_of_another_county_neither_see_the_case_nor_may_lodge_objections() {
+    FarmlandScenario p2 = noticeRunning("X-R03", Map.of());
+
+    assertThat(p2.sees(RECORD_OBJECTION, demo(Groups.VILLAGE_COMMITTEE) + "-houma")).isFalse();
+    assertThat(p2.sees(RECORD_OBJECTION, demo(Groups.VILLAGE_COMMITTEE))).isTrue();
+    Http.Response foreign = p2.lodgeObjection(demo(Groups.VILLAGE_COMMITTEE) + "-houma", "村民", "异议");
+    assertThat(foreign.status()).isEqualTo(403);
+    Http.Response operator = p2.lodgeObjection(demo(Groups.OPERATOR), "村民", "异议");
+    assertThat(operator.status()).isEqualTo(403);
+    Http.Response township = p2.lodgeObjection(demo(Groups.TOWNSHIP_GOVERNMENT), "村民孙某", "异议");
+    assertThat(township.status()).isEqualTo(202);
+    Http.Response empty = p2.lodgeObjection(demo(Groups.TOWNSHIP_GOVERNMENT), "村民孙某", " ");
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.json().get("field").asText()).isEqualTo("objectionContent");
+    Http.Response unknown = Http.as(baseUrl(), demo(Groups.VILLAGE_COMMITTEE), DEMO_PASSWORD)
+        .post("/api/farmland/FFF-20260101-NOSUCH/objections", "{\"objector\":\"村民\",\"objectionContent\":\"异议\"}");
+    assertThat(unknown.status()).isEqualTo(404);
+    Http.Response anonymous = Http.anonymous(baseUrl()).post("/api/farmland/" + p2.businessKey + "/objections",
+        "{\"objector\":\"村民\",\"objectionContent\":\"异议\"}");
+    assertThat(anonymous.status()).isEqualTo(401);
+  }
+
+  // ------------------------------------------------------------------ change of use or scale (P2-R08)
+
+  @Test
+  void P2_R08_a_change_of_scale_after_filing_starts_a_new_agreement_and_filing_linked_to_the_old_one() {
+    FarmlandScenario p2 = signed(noticeRunning("P2-R08", Map.of()));
+    Http.Response early = p2.as(demo(Groups.OPERATOR)).post("/api/farmland/" + p2.businessKey + "/changes",
+        "{\"areaMu\": 20, \"changeReason\": \"扩大种植规模\"}");
+    assertThat(early.status()).as(early.toString()).isEqualTo(409);
+    at(shanghai("2026-10-09T10:00:00"));
+    p2.runUntil();
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
+
+    Http.Response foreign = p2.as(demo(Groups.TOWNSHIP_GOVERNMENT)).post("/api/farmland/" + p2.businessKey + "/changes",
+        "{\"areaMu\": 20, \"changeReason\": \"扩大种植规模\"}");
+    assertThat(foreign.status()).isEqualTo(403);
+    Http.Response fixed = p2.as(demo(Groups.OPERATOR)).post("/api/farmland/" + p2.businessKey + "/changes",
+        "{\"county\": \"侯马市\", \"changeReason\": \"搬迁\"}");
+    assertThat(fixed.status()).isEqualTo(400);
+    assertThat(fixed.json().get("field").asText()).isEqualTo("county");
+    Http.Response badArea = p2.as(demo(Groups.OPERATOR)).post("/api/farmland/" + p2.businessKey + "/changes",
+        "{\"areaMu\": 0, \"changeReason\": \"缩小\"}");
+    assertThat(badArea.status()).isEqualTo(400);
+    assertThat(badArea.json().get("field").asText()).isEqualTo("areaMu");
+
+    Http.Response change = p2.as(demo(Groups.OPERATOR)).post("/api/farmland/" + p2.businessKey + "/changes",
+        "{\"areaMu\": 20, \"landUse\": \"蔬菜和食用菌大棚\", \"changeReason\": \"扩大种植规模\"}");
+
+    assertThat(change.status()).as(change.toString()).isEqualTo(201);
+    assertThat(change.json().get("previousFilingKey").asText()).isEqualTo(p2.businessKey);
+    String newId = change.json().get("processInstanceId").asText();
+    Map<String, Object> started = engine.getRuntimeService().getVariables(newId);
+    assertThat(started).containsEntry("previousFilingKey", p2.businessKey).containsEntry("areaMu", 20)
+        .containsEntry("landUse", "蔬菜和食用菌大棚").containsEntry("operatorName", "临汾市尧都区丰禾农业专业合作社")
+        .containsEntry("applicant", demo(Groups.OPERATOR));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(newId).singleResult().getTaskDefinitionKey())
+        .isEqualTo(NEGOTIATE);
+    assertThat(change.json().get("businessKey").asText()).startsWith("FFF-");
+    List<String> keys = List.of(p2.businessKey, change.json().get("businessKey").asText());
+    assertThat(keys).doesNotHaveDuplicates();
+
+    // the same from the start form (Tasklist): a filed case may be named, nothing else
+    FarmlandScenario viaForm = scenario("P2-R08-FORM");
+    assertThat(viaForm.startAs(demo(Groups.OPERATOR), application(Map.of("previousFilingKey", p2.businessKey, "areaMu", 18)))
+        .status()).isEqualTo(200);
+    FarmlandScenario unknown = scenario("P2-R08-UNKNOWN");
+    Http.Response refused = unknown.startAs(demo(Groups.OPERATOR), application(Map.of("previousFilingKey", "FFF-20260101-NOSUCH")));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("previousFilingKey", "尚未备案");
+    assertThat(unknown.instances()).isZero();
+  }
+}

@@ -1,0 +1,187 @@
+package cn.gov.linfen.fenhe.processes;
+
+import static cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.InspectionElements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.linfen.fenhe.test.Http;
+import cn.gov.linfen.fenhe.test.IntegrationTest;
+import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess;
+import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Forms;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * P2b farmland-inspection (临政办发〔2021〕18号 四): started by the engine clock on the 1st of every
+ * month, one signed inspection record per township; in the first month of a quarter also one joint
+ * inspection per county (natural resources with agriculture); a violation goes to the county
+ * natural resources department as illegal land use.
+ */
+class FarmlandInspectionTest extends IntegrationTest {
+
+  @Autowired ProcessEngine engine;
+  final List<String> started = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() {
+    ClockUtil.reset();
+    for (String id : started) {
+      if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        engine.getRuntimeService().deleteProcessInstance(id, "test clean-up");
+      }
+    }
+  }
+
+  Job startTimer() {
+    Job job = engine.getManagementService().createJobQuery().processDefinitionKey(FarmlandProcess.INSPECTION_KEY).timers()
+        .singleResult();
+    assertThat(job).as("the monthly timer start").isNotNull();
+    return job;
+  }
+
+  /** Fires the monthly timer at that moment; the instance it started. */
+  ProcessInstance fireAt(OffsetDateTime when) {
+    Set<String> before = ids();
+    ClockUtil.setCurrentTime(Date.from(when.toInstant()));
+    engine.getManagementService().executeJob(startTimer().getId());
+    Set<String> after = ids();
+    after.removeAll(before);
+    assertThat(after).hasSize(1);
+    started.addAll(after);
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(after.iterator().next()).singleResult();
+  }
+
+  Set<String> ids() {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(FarmlandProcess.INSPECTION_KEY).list()
+        .stream().map(ProcessInstance::getId).collect(Collectors.toCollection(HashSet::new));
+  }
+
+  List<Task> tasks(String instanceId, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key).list();
+  }
+
+  List<String> groups(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream().map(l -> l.getGroupId()).sorted().toList();
+  }
+
+  static Map<String, Object> record(boolean violation) {
+    return violation
+        ? Map.of("inspectionDate", "2027-01-01", "inspectors", "张三、李四", "inspectionFindings", "发现一处大棚改建为农家乐",
+            "inspectionSigned", true, "violationFound", true, "violationDescription", "东屯里村设施农业用地擅自改变用途，建设农家乐餐厅")
+        : Map.of("inspectionDate", "2027-01-01", "inspectors", "王五", "inspectionFindings", "辖区设施农业用地均按备案使用",
+            "inspectionSigned", true, "violationFound", false);
+  }
+
+  Http as(String user) {
+    return Http.as(baseUrl(), user, DEMO_PASSWORD);
+  }
+
+  @Test
+  void P2_R09_R10_January_starts_one_inspection_per_township_and_one_joint_inspection_per_county_and_a_violation_goes_to_illegal_land_use() {
+    ProcessInstance january = fireAt(OffsetDateTime.parse("2027-01-01T09:00:01+08:00"));
+
+    // the next round: 1 February, 09:00 in Shanghai
+    assertThat(startTimer().getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2027-02-01T09:00:00+08:00").toInstant());
+    List<Task> townships = tasks(january.getId(), TOWNSHIP_INSPECTION);
+    assertThat(townships).hasSize(19); // 14 townships of 尧都区 and 5 of 侯马市 configured
+    Map<List<String>, Long> byGroup = townships.stream().collect(Collectors.groupingBy(this::groups, Collectors.counting()));
+    assertThat(byGroup).containsOnly(Map.entry(List.of("township-government-yaodu"), 14L),
+        Map.entry(List.of("township-government-houma"), 5L));
+    assertThat(townships.stream().map(t -> engine.getTaskService().getVariable(t.getId(), "township")))
+        .contains("屯里镇", "上马街道").doesNotHaveDuplicates();
+    List<Task> counties = tasks(january.getId(), COUNTY_INSPECTION);
+    assertThat(counties).hasSize(17);
+    assertThat(counties.stream().map(this::groups)).contains(List.of("county-agriculture-yaodu", "county-natural-resources-yaodu"),
+        List.of("county-agriculture-fenxi", "county-natural-resources-fenxi"));
+    assertThat(townships).allMatch(t -> t.getDueDate() == null);
+
+    // as the users see them (X-R03): each county only its own
+    JsonNode yaodu = as("demo-township-government").get("/engine-rest/task?processInstanceId=" + january.getId()
+        + "&taskDefinitionKey=" + TOWNSHIP_INSPECTION + "&maxResults=100").json();
+    assertThat(yaodu).hasSize(14);
+    assertThat(as("demo-township-government-houma").get("/engine-rest/task?processInstanceId=" + january.getId()
+        + "&taskDefinitionKey=" + TOWNSHIP_INSPECTION + "&maxResults=100").json()).hasSize(5);
+    JsonNode joint = as("demo-county-agriculture").get("/engine-rest/task?processInstanceId=" + january.getId()
+        + "&taskDefinitionKey=" + COUNTY_INSPECTION + "&maxResults=100").json();
+    assertThat(joint).hasSize(1);
+
+    // the township of 屯里镇 signs its record and reports a violation
+    String tunli = townships.stream().filter(t -> "屯里镇".equals(engine.getTaskService().getVariable(t.getId(), "township")))
+        .findFirst().orElseThrow().getId();
+    assertThat(as("admin").get("/engine-rest/task/" + tunli + "/deployed-form").json().get("id").asText())
+        .isEqualTo(Forms.INSPECTION_RECORD);
+    Http township = as("demo-township-government");
+    assertThat(township.post("/engine-rest/task/" + tunli + "/claim", "{\"userId\":\"demo-township-government\"}").status())
+        .isEqualTo(204);
+    Map<String, Object> unsigned = new java.util.HashMap<>(record(true));
+    unsigned.put("inspectionSigned", false);
+    Http.Response refused = township.post("/engine-rest/task/" + tunli + "/submit-form",
+        "{\"variables\":" + SoeReformFundScenario.variables(unsigned) + "}");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("inspectionSigned");
+    Http.Response signed = township.post("/engine-rest/task/" + tunli + "/submit-form",
+        "{\"variables\":" + SoeReformFundScenario.variables(record(true)) + "}");
+    assertThat(signed.status()).as(signed.toString()).isEqualTo(204);
+
+    List<Task> handling = tasks(january.getId(), TOWNSHIP_ILLEGAL_LAND_USE);
+    assertThat(handling).hasSize(1);
+    assertThat(groups(handling.get(0))).containsExactly("county-natural-resources-yaodu");
+    assertThat(as("admin").get("/engine-rest/task/" + handling.get(0).getId() + "/deployed-form").json().get("id").asText())
+        .isEqualTo(Forms.ILLEGAL_LAND_USE);
+    assertThat(engine.getTaskService().getVariable(handling.get(0).getId(), "violationDescription"))
+        .isEqualTo("东屯里村设施农业用地擅自改变用途，建设农家乐餐厅");
+
+    // every other record stays its own: no violation elsewhere
+    for (Task task : tasks(january.getId(), TOWNSHIP_INSPECTION)) {
+      assertThat(engine.getTaskService().getVariable(task.getId(), "violationFound")).isNull();
+      engine.getTaskService().complete(task.getId(), record(false));
+    }
+    for (Task task : tasks(january.getId(), COUNTY_INSPECTION)) {
+      engine.getTaskService().complete(task.getId(), record(false));
+    }
+    assertThat(tasks(january.getId(), TOWNSHIP_ILLEGAL_LAND_USE)).hasSize(1);
+    assertThat(tasks(january.getId(), COUNTY_ILLEGAL_LAND_USE)).isEmpty();
+    Http resources = as("demo-county-natural-resources");
+    String handlingId = handling.get(0).getId();
+    assertThat(resources.post("/engine-rest/task/" + handlingId + "/claim", "{\"userId\":\"demo-county-natural-resources\"}")
+        .status()).isEqualTo(204);
+    Http.Response done = resources.post("/engine-rest/task/" + handlingId + "/submit-form",
+        "{\"variables\":{\"investigationResult\":{\"value\":\"已立案查处，责令限期恢复原状\"}}}");
+    assertThat(done.status()).as(done.toString()).isEqualTo(204);
+
+    List<String> ends = engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(january.getId())
+        .activityType("noneEndEvent").list().stream().map(HistoricActivityInstance::getActivityId).toList();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(january.getId()).count()).isZero();
+    assertThat(ends).contains(END_MONTHLY, END_QUARTERLY, "EndEvent_TownshipViolationHandled")
+        .filteredOn("EndEvent_TownshipInspected"::equals).hasSize(18);
+    // the ledger: every signed record stays in the history of its own inspection
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(january.getId())
+        .variableName("inspectors").list()).hasSize(19 + 17);
+  }
+
+  @Test
+  void P2_R09_February_starts_township_inspections_only() {
+    ProcessInstance february = fireAt(OffsetDateTime.parse("2027-02-01T09:00:01+08:00"));
+
+    assertThat(tasks(february.getId(), TOWNSHIP_INSPECTION)).hasSize(19);
+    assertThat(tasks(february.getId(), COUNTY_INSPECTION)).isEmpty();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(february.getId())
+        .activityId(END_NO_JOINT_INSPECTION).count()).isEqualTo(1);
+    assertThat(startTimer().getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2027-03-01T09:00:00+08:00").toInstant());
+  }
+}

@@ -1,0 +1,49 @@
+package cn.gov.linfen.fenhe.workers.p2;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The public notice (公示, P2-R02): posted on the start date entered by the village committee, it
+ * runs 10 full calendar days — the start date is day 1 — and ends at 00:00 Asia/Shanghai of day
+ * 11, when the agreement may be signed. Every notice (also after a renegotiation) is a new round
+ * with its own full 10 days. Plain logic.
+ */
+public class OpeningNotice {
+
+  public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  public static final int DAYS = 10;
+
+  /** One notice round: when it ends and what people read. */
+  public record Notice(int round, LocalDate firstDay, LocalDate lastDay, Instant endsAt, String period) {}
+
+  public Notice open(LocalDate startDate, int previousRound) {
+    LocalDate lastDay = startDate.plusDays(DAYS - 1L);
+    Instant endsAt = startDate.plusDays(DAYS).atStartOfDay(SHANGHAI).toInstant();
+    String period = "第 " + (previousRound + 1) + " 次公示：" + startDate + " 至 " + lastDay + "（共 " + DAYS + " 日，"
+        + startDate.plusDays(DAYS) + " 0 时起可签订协议）";
+    return new Notice(previousRound + 1, startDate, lastDay, endsAt, period);
+  }
+
+  /** The start date as the form sends it (yyyy-MM-dd), or null if it is none. */
+  public static LocalDate date(Object value) {
+    if (value instanceof java.util.Date date) {
+      return LocalDate.ofInstant(date.toInstant(), SHANGHAI);
+    }
+    if (!(value instanceof String text) || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.trim().length() > 10 ? text.trim().substring(0, 10) : text.trim());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Whether the notice is still running at that moment (objections are accepted until it ends). */
+  public static boolean running(Instant endsAt, Instant now) {
+    return endsAt != null && now.isBefore(endsAt);
+  }
+}

@@ -1,0 +1,41 @@
+package cn.gov.linfen.fenhe.workers.p2;
+
+import static cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Variables.*;
+
+import cn.gov.linfen.fenhe.workers.WorkerClock;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.springframework.stereotype.Component;
+
+/** Topic {@value FarmlandProcess.Topics#RECORD_FILING}: the filing is recorded, construction may start. */
+@Component
+@ExternalTaskSubscription(FarmlandProcess.Topics.RECORD_FILING)
+public class RecordFilingWorker implements ExternalTaskHandler {
+
+  private final RecordingFiling recording;
+  private final WorkerClock clock;
+
+  public RecordFilingWorker(RecordingFiling recording, WorkerClock clock) {
+    this.recording = recording;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(ExternalTask task, ExternalTaskService service) {
+    Date deadline = task.getVariable(FILING_DEADLINE);
+    RecordingFiling.Filing filing = recording.record(task.getBusinessKey(), task.getVariable(COUNTY),
+        task.getVariable(TOWNSHIP), deadline == null ? null : deadline.toInstant(), clock.now());
+    Map<String, Object> output = new HashMap<>();
+    output.put(FILING_NUMBER, filing.number());
+    output.put(FILED_AT, Date.from(clock.now()));
+    output.put(FILED_ON_TIME, filing.onTime());
+    output.put(FILING_RECORD, filing.record());
+    output.put(CONSTRUCTION_PERMITTED, true);
+    service.complete(task, output);
+  }
+}
