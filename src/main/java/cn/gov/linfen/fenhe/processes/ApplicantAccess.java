@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,7 +13,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 
 /**
  * Lets the applicant (the user who started the case, {@code camunda:initiator}) read his own
- * case, and only his: a group such as {@code liquidation-team} has no read right on any
+ * case, running and ended, and only his: a group such as {@code liquidation-team} has no read right on any
  * instance, so each applicant sees his cases and not those of other applicants. A process
  * attaches it as a start listener ({@code camunda:delegateExpression}); the grant is written in
  * the start's transaction, so a refused start leaves nothing behind.
@@ -43,6 +44,14 @@ public class ApplicantAccess implements ExecutionListener {
       grant.setResourceId(execution.getProcessInstanceId());
       grant.addPermission(ProcessInstancePermissions.READ);
       authorizations.saveAuthorization(grant);
+      // and his case's history, so he still sees it once it has ended (historic instance
+      // permissions, see application.yaml)
+      Authorization history = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      history.setUserId(userId);
+      history.setResource(Resources.HISTORIC_PROCESS_INSTANCE);
+      history.setResourceId(execution.getProcessInstanceId());
+      history.addPermission(HistoricProcessInstancePermissions.READ);
+      authorizations.saveAuthorization(history);
       return null;
     });
   }

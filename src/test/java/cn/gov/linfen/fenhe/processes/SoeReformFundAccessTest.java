@@ -173,6 +173,43 @@ class SoeReformFundAccessTest extends IntegrationTest {
   }
 
   @Test
+  void an_applicant_still_sees_his_case_and_its_history_once_it_has_ended_and_nobody_elses() {
+    SoeReformFundScenario mine = scenario("OWN-END").start(application(Map.of("liquidationCostAmount", "10000.00")));
+    SoeReformFundScenario running = scenario("OWN-RUN").start(application(Map.of("liquidationCostAmount", "20000.00")));
+    mine.runUntil();
+    assertThat(mine.ended()).isTrue();
+
+    Http applicant = mine.as(mine.applicant);
+    JsonNode history = applicant.get("/engine-rest/history/process-instance?maxResults=10&processInstanceBusinessKey=" + mine.businessKey).json();
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).get("state").asText()).isEqualTo("COMPLETED");
+    JsonNode variables = applicant.get("/engine-rest/history/variable-instance?processInstanceId=" + mine.processInstanceId
+        + "&variableName=requestedAmount&maxResults=10").json();
+    assertThat(variables.findValuesAsText("value")).contains("10000.00");
+
+    // another liquidation team (here: a colleague who did not apply) sees neither case's history
+    String other = "lt-" + UUID.randomUUID().toString().substring(0, 8);
+    IdentityService identity = engine.getIdentityService();
+    User user = identity.newUser(other);
+    user.setFirstName("另一清算组");
+    user.setLastName("测试");
+    user.setPassword("Other!Team2026x");
+    identity.saveUser(user);
+    identity.createMembership(other, Groups.LIQUIDATION_TEAM);
+    try {
+      Http stranger = Http.as(baseUrl(), other, "Other!Team2026x");
+      for (SoeReformFundScenario p1 : new SoeReformFundScenario[] {mine, running}) {
+        assertThat(stranger.get("/engine-rest/history/process-instance?maxResults=10&processInstanceBusinessKey=" + p1.businessKey).json())
+            .isEmpty();
+        assertThat(stranger.get("/engine-rest/history/variable-instance?maxResults=10&processInstanceId=" + p1.processInstanceId).json())
+            .isEmpty();
+      }
+    } finally {
+      identity.deleteUser(other);
+    }
+  }
+
+  @Test
   void the_workers_technical_user_completes_external_tasks_but_sees_no_user_task() {
     SoeReformFundScenario p1 = scenario("ROLE-WORKER").start(application(Map.of("liquidationCostAmount", "10000.00")));
     p1.runUntil(INITIAL_REVIEW);
