@@ -13,8 +13,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * The production profile refuses to start with demo identities, default passwords or without
- * PostgreSQL. Runs as soon as the configuration is read, before any bean (no database is
+ * The production profile refuses to start with demo identities, default passwords, without
+ * PostgreSQL, or with the illustrative scrap-steel retained-share ratios (no source named). Runs as soon as the configuration is read, before any bean (no database is
  * opened, no demo user created). Registered in META-INF/spring.factories.
  */
 public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
@@ -66,6 +66,11 @@ public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnv
     String adminPassword = identity.initialAdminPassword();
     if (adminPassword != null && (adminPassword.equals(DEFAULT_DEMO_PASSWORD) || adminPassword.equals(workerPassword))) {
       problems.add("FENHE_ADMIN_PASSWORD is a demo or shared password");
+    }
+    if (property(environment, "fenhe.p3.retained-shares-source").isBlank()) {
+      problems.add("fenhe.p3.retained-shares-source (FENHE_P3_RETAINED_SHARES_SOURCE) is empty: the scrap-steel"
+          + " retained-share ratios are the illustrative demo values; configure fenhe.p3.retained-shares with the"
+          + " official ratios and name their source (废钢铁奖励资金留成比例未按正式文件配置)");
     }
     String clientPassword = property(environment, "camunda.bpm.client.basic-auth.password");
     if (clientPassword.equals(DEFAULT_DEMO_PASSWORD)) {

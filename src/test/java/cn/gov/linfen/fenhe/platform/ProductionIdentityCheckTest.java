@@ -22,6 +22,7 @@ class ProductionIdentityCheckTest {
         "--spring.datasource.username=" + db.user(),
         "--spring.datasource.password=not-empty-for-the-check",
         "--fenhe.identity.worker-password=Worker#Secret-2026",
+        "--fenhe.p3.retained-shares-source=临财预〔2026〕1号（测试）",
         "--camunda.bpm.client.disable-auto-fetching=true",
         "--camunda.bpm.job-execution.enabled=false",
         "--server.port=0",

@@ -30,6 +30,7 @@ class ProductionProfileTest {
     environment.setActiveProfiles("production");
     environment.setProperty("spring.datasource.url", url);
     environment.setProperty("spring.datasource.password", dbPassword);
+    environment.setProperty("fenhe.p3.retained-shares-source", "临财预〔2026〕1号（测试）");
     return environment;
   }
 
@@ -53,11 +54,21 @@ class ProductionProfileTest {
   }
 
   @Test
+  void P3_R03_the_illustrative_retained_share_ratios_are_refused_until_their_source_is_named() {
+    MockEnvironment environment = environment("jdbc:postgresql://db.linfen.gov.cn:5432/fenhe", "s3cret-Db-2026");
+    environment.setProperty("fenhe.p3.retained-shares-source", " ");
+    List<String> problems = ProductionSafetyCheck.problems(environment,
+        identity(false, "Worker#Secret-2026", "lf-admin", "Admin#Secret-2026"));
+    assertThat(problems).singleElement().asString().contains("fenhe.p3.retained-shares-source").contains("illustrative");
+  }
+
+  @Test
   void a_workers_only_node_needs_no_database_settings() {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles("production", "workers");
     environment.setProperty("fenhe.role.engine", "false");
     environment.setProperty("spring.datasource.url", "${FENHE_DB_URL}");
+    environment.setProperty("fenhe.p3.retained-shares-source", "临财预〔2026〕1号（测试）");
     assertThat(ProductionSafetyCheck.problems(environment, identity(false, "Worker#Secret-2026", "", ""))).isEmpty();
   }
 
