@@ -23,6 +23,8 @@ max_connections = 200
 shared_buffers = 512MB
 work_mem = 16MB
 maintenance_work_mem = 256MB
+timezone = 'UTC'
+log_timezone = 'UTC'
 CONF
     fi
     if ! asuser "$PGBIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
