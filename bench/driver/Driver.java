@@ -273,7 +273,8 @@ public class Driver {
   // ------------------------------------------------------------------ queries
 
   static void query(String base, String user, String path, int requests, String label) throws Exception {
-    for (int i = 0; i < 20; i++) {
+    int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_QUERY_WARMUP", "20"));
+    for (int i = 0; i < warmup; i++) {
       ok(call(base, user, "GET", path, null), path, 200);
     }
     List<Long> nanos = new ArrayList<>();
