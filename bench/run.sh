@@ -4,7 +4,8 @@
 #   bench/run.sh                          every part at the issue's sizes
 #   bench/run.sh --small                  a smoke run (minutes)
 #   bench/run.sh --parts pgbench,tasklist,cases,timers --rounds 3 --cases 30 --warmup 5 --concurrency 8 \
-#                --open 100000 --hist 1000000 --timers 10000 --queries 200 --no-build
+#                --open 100000 --hist 1000000 --timers 10000 --queries 100 --slow-queries 5 --no-build
+#   --kinds fenhe            part 3 for Fenhe only; BENCH_FENHE_JAR=… measures another build of Fenhe
 #
 # Parts: pgbench (commit ceiling), cases (P1 throughput, Fenhe vs baseline alternated A B A B …, fresh
 # schema each run; every start also gives start-up time and RSS = part 5), tasklist (100k open / 1M
@@ -17,9 +18,9 @@ ROOT=$(pwd)
 
 PARTS=pgbench,tasklist,cases,timers
 ROUNDS=3; CASES=30; WARMUP=5; CONCURRENCY=8; OPEN=100000; HIST=1000000; TIMERS=10000; QUERIES=100
-# the officer's inbox count takes seconds at 100k tasks (docs/benchmarks.md): fewer repetitions
+# the officer's inbox count and deadlines take seconds at 100k tasks (docs/benchmarks.md): fewer repetitions
 SLOW_QUERIES=5
-BUILD=1; PGBENCH_SECONDS=10
+BUILD=1; PGBENCH_SECONDS=10; KINDS="fenhe baseline"
 JVM_FLAGS=${BENCH_JVM_FLAGS:--Xmx512m -Duser.timezone=UTC}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -35,6 +36,7 @@ while [ $# -gt 0 ]; do
     --slow-queries) SLOW_QUERIES=$2; shift ;;
     --pgbench-seconds) PGBENCH_SECONDS=$2; shift ;;
     --no-build) BUILD=0 ;;
+    --kinds) KINDS=$2; shift ;;
     --small) ROUNDS=1; CASES=4; WARMUP=1; CONCURRENCY=2; OPEN=2000; HIST=20000; TIMERS=200; QUERIES=30; SLOW_QUERIES=3; PGBENCH_SECONDS=3 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -76,7 +78,7 @@ if [ "$BUILD" = 1 ]; then
   nice mvn -B -ntp -q -DskipTests -DskipLint package >/dev/null
   (cd bench/baseline && nice mvn -B -ntp -q -DskipTests package >/dev/null)
 fi
-FENHE_JAR=$(ls "$ROOT"/target/fenhe-*.jar | head -1)
+FENHE_JAR=${BENCH_FENHE_JAR:-$(ls "$ROOT"/target/fenhe-*.jar | head -1)}
 BASE_JAR=$ROOT/bench/baseline/target/camunda-baseline-1.jar
 mkdir -p "$OUT/driver"
 javac -d "$OUT/driver" bench/driver/Driver.java
@@ -198,7 +200,7 @@ if has tasklist; then
   log "part 3: task list at scale ($OPEN open, $HIST historic)"
   OFFICER_INBOX="/engine-rest/task?candidateGroups=finance-bureau,reform-office&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50"
   OFFICER_COUNT="/engine-rest/task/count?candidateGroups=finance-bureau,reform-office"
-  for kind in fenhe baseline; do
+  for kind in $KINDS; do
     db=tasklist_$kind
     start_app "$kind" "$db" 1
     port=$([ "$kind" = fenhe ] && echo $FENHE_PORT || echo $BASE_PORT)
@@ -226,7 +228,7 @@ if has tasklist; then
           deadlines-officer) [ "$kind" = fenhe ] || continue; path="/api/deadlines?size=50"; u=bench-officer ;;
         esac
         n=$QUERIES; warm=10
-        if [ "$kind-$q" = fenhe-count ]; then n=$SLOW_QUERIES; warm=1; fi
+        case "$kind-$q" in fenhe-count|fenhe-deadlines-officer) n=$SLOW_QUERIES; warm=1 ;; esac
         line=$(BENCH_QUERY_WARMUP=$warm DRIVER query "$base" "${u:-nobody}" "$path" "$n" "$kind-$q-$run")
         echo "$line" >> "$OUT/queries.csv"
         IFS=, read -r _ _ _ p50 p95 p99 _ <<< "$line"
