@@ -79,6 +79,11 @@ if [ "$BUILD" = 1 ]; then
   (cd bench/baseline && nice mvn -B -ntp -q -DskipTests package >/dev/null)
 fi
 FENHE_JAR=${BENCH_FENHE_JAR:-$(ls "$ROOT"/target/fenhe-*.jar | head -1)}
+# run a copy under a name of its own: "pkill -f fenhe-0.1.0" by someone cleaning up after his tests on a
+# shared machine killed a benchmark's app once
+mkdir -p /var/tmp/fenhe-bench
+cp "$FENHE_JAR" /var/tmp/fenhe-bench/fenhe-under-bench.jar
+FENHE_JAR=/var/tmp/fenhe-bench/fenhe-under-bench.jar
 BASE_JAR=$ROOT/bench/baseline/target/camunda-baseline-1.jar
 mkdir -p "$OUT/driver"
 javac -d "$OUT/driver" bench/driver/Driver.java
