@@ -20,6 +20,12 @@ public class EngineConfiguration {
     return new FenheEnginePlugin(startValidators);
   }
 
+  /** Indexes on engine tables justified by the benchmarks (docs/benchmarks.md). */
+  @Bean
+  EngineIndexes engineIndexes() {
+    return new EngineIndexes();
+  }
+
   /** Candidate groups of county-level steps, for expressions in the models. */
   @Bean(Counties.BEAN_NAME)
   Counties counties() {

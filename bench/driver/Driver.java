@@ -1,0 +1,450 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The benchmark driver (single-file source launch: {@code java bench/driver/Driver.java <command> …}).
+ * Talks to Fenhe or the baseline only over REST, like users do. Prints one CSV line per result.
+ *
+ * <pre>
+ *   cases   BASE N CONCURRENCY LABEL        N happy-path P1 cases (mixed application: every step runs)
+ *   query   BASE USER PATH REQUESTS LABEL   one GET repeated (after 20 warm-up calls): p50/p95/p99 in ms
+ *   start-many BASE KEY N CONCURRENCY       start N instances of a process (as admin), no variables
+ *   wait-up BASE TIMEOUT_S                  wait until /engine-rest/engine answers
+ * </pre>
+ */
+public class Driver {
+
+  static final String PASSWORD = System.getenv().getOrDefault("FENHE_DEMO_PASSWORD", "Demo!2026fenhe");
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .executor(Executors.newFixedThreadPool(16)).build();
+  static final Set<String> STANDING = Set.of("UserTask_WithdrawApplication", "UserTask_SuperviseDisbursement");
+  /** Who completes which task on the happy path (the demo user of the task's candidate group). */
+  static final Map<String, String> USERS = Map.ofEntries(
+      Map.entry("UserTask_SupervisingDepartmentReview", "demo-supervising-department"),
+      Map.entry("UserTask_CompletenessCheck", "demo-reform-office"),
+      Map.entry("UserTask_SupervisingDepartmentCostReview", "demo-supervising-department"),
+      Map.entry("UserTask_HrssReview", "demo-hrss-bureau"),
+      Map.entry("UserTask_MedicalInsuranceReview", "demo-medical-insurance-bureau"),
+      Map.entry("UserTask_HealthCommissionReview", "demo-health-commission"),
+      Map.entry("UserTask_SasacReview", "demo-sasac"),
+      Map.entry("UserTask_FiscalReview", "demo-finance-bureau"),
+      Map.entry("UserTask_GovernmentProcurement", "demo-supervising-department"),
+      Map.entry("UserTask_FinanceRecheck", "demo-finance-bureau"),
+      Map.entry("UserTask_ReformOfficeSignOff", "demo-reform-office"),
+      Map.entry("UserTask_MunicipalGovernmentSignOff", "demo-municipal-government"),
+      Map.entry("UserTask_PrepareDisbursementNotice", "demo-reform-office"),
+      Map.entry("UserTask_TransferFunds", "demo-jilin-investment"));
+
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "cases" -> cases(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
+      case "query" -> query(args[1], args[2], args[3], Integer.parseInt(args[4]), args[5]);
+      case "start-many" -> startMany(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+      case "wait-up" -> waitUp(args[1], Integer.parseInt(args[2]));
+      default -> throw new IllegalArgumentException(args[0]);
+    }
+    System.exit(0);
+  }
+
+  // ------------------------------------------------------------------ HTTP
+
+  record Response(int status, String body) {}
+
+  static Response call(String base, String user, String method, String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+        .header("Accept", "application/json");
+    if (user != null) {
+      String password = user.equals("admin") ? System.getenv().getOrDefault("FENHE_ADMIN_PASSWORD", PASSWORD) : PASSWORD;
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Response(response.statusCode(), response.body());
+  }
+
+  static Response ok(Response response, String what, int... expected) {
+    for (int e : expected) {
+      if (response.status() == e) {
+        return response;
+      }
+    }
+    throw new IllegalStateException(what + ": HTTP " + response.status() + " " + response.body());
+  }
+
+  // ------------------------------------------------------------------ cases
+
+  static String variables(Map<String, Object> variables) {
+    StringBuilder json = new StringBuilder("{");
+    variables.forEach((name, value) -> {
+      if (json.length() > 1) {
+        json.append(',');
+      }
+      json.append(quote(name)).append(":{\"value\":");
+      if (value instanceof String s && s.startsWith("[")) {
+        json.append(quote(s)).append(",\"type\":\"Json\"}");
+      } else if (value instanceof String s) {
+        json.append(quote(s)).append('}');
+      } else {
+        json.append(value).append('}');
+      }
+    });
+    return json.append('}').toString();
+  }
+
+  static String quote(String s) {
+    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  /** A mixed liquidation + resettlement application under 500,000 yuan: all five reviews and both sign-offs. */
+  static Map<String, Object> application() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("enterpriseName", "临汾市第二机械厂");
+    v.put("reformType", "LIQUIDATION");
+    v.put("supervisingDepartmentName", "临汾市工业和信息化局");
+    v.put("legalRepresentative", "张建国");
+    v.put("legalRepresentativePhone", "0357-2088001");
+    v.put("liquidationTeamLeader", "李清");
+    v.put("liquidationTeamLeaderPhone", "13903570001");
+    v.put("employeeCount", 320);
+    v.put("totalReformCost", "5000000.00");
+    v.put("assetRealization", "1500000.00");
+    v.put("landProceeds", "2000000.00");
+    v.put("fundPurpose", "支付职工安置费用及清算费用");
+    v.put("submittedAttachments", "[\"APPLICATION_REPORT\",\"REFORM_PLAN\",\"LEADING_GROUP_APPROVAL\",\"AUDIT_REPORTS\","
+        + "\"COST_ESTIMATE\",\"ASSET_REALIZATION_TABLE\",\"OTHER\"]");
+    v.put("liquidationCostAmount", "100000.00");
+    v.put("economicCompensation", "60000.00");
+    v.put("medicalArrears", "30000.00");
+    v.put("oneChildFees", "20000.00");
+    v.put("laidOffLivingAllowance", "36000.00");
+    v.put("over4050LivingAllowance", "24000.00");
+    return v;
+  }
+
+  static Map<String, Object> answer(String taskKey, String requestedAmount) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    switch (taskKey) {
+      case "UserTask_GovernmentProcurement" -> {
+        v.put("procurementReference", "LFCG-2026-0088");
+        v.put("procurementResult", "已完成采购");
+      }
+      case "UserTask_PrepareDisbursementNotice" -> {
+        v.put("approvedAmount", requestedAmount);
+        v.put("disbursementType", "PAY");
+        v.put("disbursementAmount", requestedAmount);
+        v.put("accountName", "临汾市某主管局");
+        v.put("accountNumber", "1410 0123 4567 8901");
+        v.put("bankName", "中国工商银行临汾分行");
+        v.put("bankCode", "102171000019");
+        v.put("accountContact", "王会计");
+        v.put("accountContactPhone", "0357-2012345");
+      }
+      case "UserTask_TransferFunds" -> {
+        v.put("transferredAmount", requestedAmount);
+        v.put("transferVoucherNumber", "JL-HZ-0001");
+      }
+      default -> {
+        v.put("approved", true);
+        v.put("opinion", "同意");
+        if (taskKey.equals("UserTask_SupervisingDepartmentReview")) {
+          v.put("fiscalAdvanceRequested", true);
+          v.put("fiscalAdvanceNote", "资产变现周期长，申请财政垫资");
+        }
+      }
+    }
+    return v;
+  }
+
+  static void cases(String base, int n, int concurrency, String label) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger failures = new AtomicInteger();
+    AtomicInteger userTasks = new AtomicInteger();
+    long begin = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int number = i;
+      futures.add(pool.submit(() -> {
+        try {
+          long t0 = System.nanoTime();
+          userTasks.addAndGet(oneCase(base, label + "-" + ProcessHandle.current().pid() + "-" + number));
+          latencies.add(System.nanoTime() - t0);
+        } catch (Exception e) {
+          failures.incrementAndGet();
+          System.err.println("case " + number + ": " + e.getMessage());
+        }
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    pool.shutdown();
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    System.out.printf("cases,%s,%d,%d,%.3f,%.3f,%.1f,%.1f,%.1f%n", label, sorted.size(), failures.get(), seconds,
+        sorted.size() / seconds, pct(sorted, 50), pct(sorted, 95), userTasks.get() / Math.max(1.0, sorted.size()));
+  }
+
+  static double pct(List<Long> sortedNanos, int p) {
+    if (sortedNanos.isEmpty()) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sortedNanos.size()) - 1;
+    return sortedNanos.get(Math.max(0, Math.min(index, sortedNanos.size() - 1))) / 1e6;
+  }
+
+  /** One case from start to end; returns the number of user tasks completed. */
+  static int oneCase(String base, String businessKey) throws Exception {
+    Map<String, Object> start = new LinkedHashMap<>();
+    start.put("businessKey", businessKey);
+    Map<String, Object> vars = application();
+    String body = "{\"businessKey\":" + quote(businessKey) + ",\"variables\":" + variables(vars) + "}";
+    Response started = ok(call(base, "demo-liquidation-team", "POST",
+        "/engine-rest/process-definition/key/soe-reform-fund/start", body), "start", 200);
+    String id = Json.str(Json.parse(started.body()), "id");
+    String requested = null;
+    Set<String> done = ConcurrentHashMap.newKeySet();
+    int worked = 0;
+    long deadline = System.currentTimeMillis() + 300_000;
+    while (System.currentTimeMillis() < deadline) {
+      Response open = ok(call(base, "admin", "GET", "/engine-rest/task?firstResult=0&maxResults=50&processInstanceId=" + id, null), "tasks", 200);
+      List<Object> tasks = Json.list(Json.parse(open.body()));
+      boolean progressed = false;
+      for (Object t : tasks) {
+        Map<String, Object> task = Json.map(t);
+        String key = Json.str(task, "taskDefinitionKey");
+        String taskId = Json.str(task, "id");
+        if (STANDING.contains(key) || done.contains(taskId)) {
+          continue;
+        }
+        String user = USERS.get(key);
+        if (user == null) {
+          throw new IllegalStateException("no answer for " + key);
+        }
+        if (requested == null && (key.equals("UserTask_PrepareDisbursementNotice") || key.equals("UserTask_TransferFunds"))) {
+          Response r = ok(call(base, "admin", "GET", "/engine-rest/process-instance/" + id + "/variables/requestedAmount", null),
+              "requestedAmount", 200);
+          requested = Json.str(Json.map(Json.parse(r.body())), "value");
+        }
+        if (task.get("assignee") == null) {
+          ok(call(base, user, "POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":" + quote(user) + "}"),
+              "claim " + key, 204);
+        }
+        String submit = "{\"variables\":" + variables(answer(key, requested)) + "}";
+        ok(call(base, user, "POST", "/engine-rest/task/" + taskId + "/submit-form", submit), "submit " + key, 204);
+        done.add(taskId);
+        worked++;
+        progressed = true;
+      }
+      if (!progressed) {
+        Response instance = call(base, "admin", "GET", "/engine-rest/process-instance/" + id, null);
+        if (instance.status() == 404) {
+          return worked;
+        }
+        Thread.sleep(10);
+      }
+    }
+    throw new IllegalStateException("case " + businessKey + " did not end in 300 s");
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  static void query(String base, String user, String path, int requests, String label) throws Exception {
+    int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_QUERY_WARMUP", "20"));
+    for (int i = 0; i < warmup; i++) {
+      ok(call(base, user, "GET", path, null), path, 200);
+    }
+    List<Long> nanos = new ArrayList<>();
+    String last = null;
+    for (int i = 0; i < requests; i++) {
+      long t0 = System.nanoTime();
+      Response r = ok(call(base, user, "GET", path, null), path, 200);
+      nanos.add(System.nanoTime() - t0);
+      last = r.body();
+    }
+    Collections.sort(nanos);
+    String size = last == null ? "" : last.length() > 60 ? last.substring(0, 60) : last;
+    System.out.printf("query,%s,%d,%.1f,%.1f,%.1f,%s%n", label, requests, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99),
+        quote(size.replace(",", ";")));
+  }
+
+  // ------------------------------------------------------------------ many instances
+
+  static void startMany(String base, String key, int n, int concurrency) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    List<Future<?>> futures = new ArrayList<>();
+    AtomicInteger failures = new AtomicInteger();
+    long begin = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      int number = i;
+      futures.add(pool.submit(() -> {
+        try {
+          ok(call(base, "admin", "POST", "/engine-rest/process-definition/key/" + key + "/start",
+              "{\"businessKey\":\"T-" + number + "\"}"), "start", 200);
+        } catch (Exception e) {
+          if (failures.incrementAndGet() < 5) {
+            System.err.println(e.getMessage());
+          }
+        }
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    System.out.printf("started,%s,%d,%d,%.1f%n", key, n, failures.get(), (System.nanoTime() - begin) / 1e9);
+  }
+
+  static void waitUp(String base, int timeoutSeconds) throws Exception {
+    long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
+    while (System.currentTimeMillis() < deadline) {
+      try {
+        if (call(base, null, "GET", "/engine-rest/engine", null).status() == 200) {
+          return;
+        }
+      } catch (Exception e) {
+        // not up yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("not up after " + timeoutSeconds + " s");
+  }
+
+  // ------------------------------------------------------------------ a minimal JSON reader
+
+  static final class Json {
+    private final String s;
+    private int i;
+
+    private Json(String s) {
+      this.s = s;
+    }
+
+    static Object parse(String text) {
+      Json json = new Json(text);
+      return json.value();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+      return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object o) {
+      return (List<Object>) o;
+    }
+
+    static String str(Object o, String key) {
+      Object v = map(o).get(key);
+      return v == null ? null : v.toString();
+    }
+
+    private void ws() {
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+    }
+
+    private Object value() {
+      ws();
+      char c = s.charAt(i);
+      if (c == '{') {
+        Map<String, Object> m = new LinkedHashMap<>();
+        i++;
+        ws();
+        if (s.charAt(i) == '}') {
+          i++;
+          return m;
+        }
+        while (true) {
+          ws();
+          String k = string();
+          ws();
+          i++; // :
+          m.put(k, value());
+          ws();
+          if (s.charAt(i++) == '}') {
+            return m;
+          }
+        }
+      }
+      if (c == '[') {
+        List<Object> l = new ArrayList<>();
+        i++;
+        ws();
+        if (s.charAt(i) == ']') {
+          i++;
+          return l;
+        }
+        while (true) {
+          l.add(value());
+          ws();
+          if (s.charAt(i++) == ']') {
+            return l;
+          }
+        }
+      }
+      if (c == '"') {
+        return string();
+      }
+      int start = i;
+      while (i < s.length() && ",}] \n\r\t".indexOf(s.charAt(i)) < 0) {
+        i++;
+      }
+      String token = s.substring(start, i);
+      return token.equals("null") ? null : token;
+    }
+
+    private String string() {
+      StringBuilder b = new StringBuilder();
+      i++;
+      while (true) {
+        char c = s.charAt(i++);
+        if (c == '"') {
+          return b.toString();
+        }
+        if (c == '\\') {
+          char e = s.charAt(i++);
+          switch (e) {
+            case 'n' -> b.append('\n');
+            case 't' -> b.append('\t');
+            case 'r' -> b.append('\r');
+            case 'b' -> b.append('\b');
+            case 'f' -> b.append('\f');
+            case 'u' -> {
+              b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+              i += 4;
+            }
+            default -> b.append(e);
+          }
+        } else {
+          b.append(c);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+BEGIN;
+INSERT INTO bench_commit (client, at) VALUES (:client_id, now());
+COMMIT;

@@ -1,0 +1,303 @@
+#!/usr/bin/env bash
+# Fenhe benchmarks (issue 7): builds, runs and prints a table. Not part of the normal test run.
+#
+#   bench/run.sh                          every part at the issue's sizes
+#   bench/run.sh --small                  a smoke run (minutes)
+#   bench/run.sh --parts pgbench,tasklist,cases,timers --rounds 3 --cases 30 --warmup 5 --concurrency 8 \
+#                --open 100000 --hist 1000000 --timers 10000 --queries 100 --slow-queries 5 --no-build
+#   --kinds fenhe            part 3 for Fenhe only; BENCH_FENHE_JAR=… measures another build of Fenhe
+#
+# Parts: pgbench (commit ceiling), cases (P1 throughput, Fenhe vs baseline alternated A B A B …, fresh
+# schema each run; every start also gives start-up time and RSS = part 5), tasklist (100k open / 1M
+# historic tasks: inbox, count, deadlines), timers (N working-day timers due at the same moment).
+# Results: bench/results/<UTC time>/results.csv and report.md (also printed). Uses its own PostgreSQL
+# cluster (bench/pg.sh: /var/tmp/fenhe-bench-pg, port 5499), never the tests' server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+PARTS=pgbench,tasklist,cases,timers
+ROUNDS=3; CASES=30; WARMUP=5; CONCURRENCY=8; OPEN=100000; HIST=1000000; TIMERS=10000; QUERIES=100
+# the officer's inbox count and deadlines take seconds at 100k tasks (docs/benchmarks.md): fewer repetitions
+SLOW_QUERIES=5
+BUILD=1; PGBENCH_SECONDS=10; KINDS="fenhe baseline"
+JVM_FLAGS=${BENCH_JVM_FLAGS:--Xmx512m -Duser.timezone=UTC}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --parts) PARTS=$2; shift ;;
+    --rounds) ROUNDS=$2; shift ;;
+    --cases) CASES=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
+    --concurrency) CONCURRENCY=$2; shift ;;
+    --open) OPEN=$2; shift ;;
+    --hist) HIST=$2; shift ;;
+    --timers) TIMERS=$2; shift ;;
+    --queries) QUERIES=$2; shift ;;
+    --slow-queries) SLOW_QUERIES=$2; shift ;;
+    --pgbench-seconds) PGBENCH_SECONDS=$2; shift ;;
+    --no-build) BUILD=0 ;;
+    --kinds) KINDS=$2; shift ;;
+    --small) ROUNDS=1; CASES=4; WARMUP=1; CONCURRENCY=2; OPEN=2000; HIST=20000; TIMERS=200; QUERIES=30; SLOW_QUERIES=3; PGBENCH_SECONDS=3 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+has() { [[ ",$PARTS," == *",$1,"* ]]; }
+
+OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT"
+CSV=$OUT/results.csv
+echo "part,label,run,metric,value,load1" > "$CSV"
+PASSWORD='Demo!2026fenhe'
+FENHE_PORT=8190; BASE_PORT=8191
+PSQL() { "$ROOT/bench/pg.sh" psql "$@"; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+record() { echo "$1,$2,$3,$4,$5,$(load1)" >> "$CSV"; }
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+now_ms() { date +%s%3N; }
+APP_PID=; CLIENT_PID=
+cleanup() {
+  [ -n "${CLIENT_PID:-}" ] && kill "$CLIENT_PID" 2>/dev/null || true
+  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+{
+  echo "started $(date -u +%FT%TZ) host $(hostname) $(nproc) cores, $(free -m | awk '/Mem:/{print $2}') MiB RAM"
+  grep -m1 'model name' /proc/cpuinfo
+  java -version 2>&1 | head -1
+  echo "parts=$PARTS rounds=$ROUNDS cases=$CASES warmup=$WARMUP concurrency=$CONCURRENCY open=$OPEN hist=$HIST timers=$TIMERS queries=$QUERIES jvm='$JVM_FLAGS'"
+  echo "git $(git rev-parse --short HEAD) $(git status --porcelain | wc -l) uncommitted files"
+  echo "loadavg at start: $(cat /proc/loadavg)"
+} > "$OUT/machine.txt"
+cat "$OUT/machine.txt" >&2
+
+# ----------------------------------------------------------------------------------- build
+if [ "$BUILD" = 1 ]; then
+  log "building Fenhe and the baseline"
+  nice mvn -B -ntp -q -DskipTests -DskipLint package >/dev/null
+  (cd bench/baseline && nice mvn -B -ntp -q -DskipTests package >/dev/null)
+fi
+FENHE_JAR=${BENCH_FENHE_JAR:-$(ls "$ROOT"/target/fenhe-*.jar | head -1)}
+# run a copy under a name of its own: other engineers on a shared machine clean up with
+# "pkill -f fenhe-0.1.0" (common.md), which must not stop a benchmark's app
+mkdir -p /var/tmp/fenhe-bench
+cp "$FENHE_JAR" /var/tmp/fenhe-bench/fenhe-under-bench.jar
+FENHE_JAR=/var/tmp/fenhe-bench/fenhe-under-bench.jar
+BASE_JAR=$ROOT/bench/baseline/target/camunda-baseline-1.jar
+mkdir -p "$OUT/driver"
+javac -d "$OUT/driver" bench/driver/Driver.java
+DRIVER() { java -cp "$OUT/driver" Driver "$@"; }
+"$ROOT/bench/pg.sh" start
+PGDATA_DIR=${BENCH_PGDATA:-/var/tmp/fenhe-bench-pg}
+
+fresh_db() {
+  PSQL -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
+  PSQL -d "$1" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+}
+
+# starts fenhe|baseline on a fresh database; records start-up (launch → REST answers) and RSS
+start_app() {
+  local kind=$1 db=$2 run=$3 t0 t1 port
+  fresh_db "$db"
+  t0=$(now_ms)
+  if [ "$kind" = fenhe ]; then
+    port=$FENHE_PORT
+    FENHE_DB_URL=jdbc:postgresql://127.0.0.1:5499/$db FENHE_DB_USER=postgres PORT=$port \
+      java $JVM_FLAGS -jar "$FENHE_JAR" --spring.profiles.active=demo,postgres > "$OUT/$kind-$db-$run.log" 2>&1 &
+  else
+    port=$BASE_PORT
+    FENHE_DB_URL=jdbc:postgresql://127.0.0.1:5499/$db FENHE_DB_USER=postgres PORT=$port \
+      java $JVM_FLAGS -jar "$BASE_JAR" > "$OUT/$kind-$db-$run.log" 2>&1 &
+  fi
+  APP_PID=$!
+  DRIVER wait-up "http://127.0.0.1:$port" 180
+  t1=$(now_ms)
+  record startup "$kind" "$run" startup_ms $((t1 - t0))
+  record startup "$kind" "$run" rss_mib $(( $(awk '/VmRSS/{print $2}' /proc/$APP_PID/status) / 1024 ))
+  if [ "$kind" = baseline ]; then
+    java $JVM_FLAGS -Dengine=http://127.0.0.1:$port/engine-rest -cp "$BASE_JAR" \
+      -Dloader.main=bench.baseline.BaselineClient org.springframework.boot.loader.launch.PropertiesLauncher \
+      > "$OUT/client-$db-$run.log" 2>&1 &
+    CLIENT_PID=$!
+    sleep 3
+  fi
+  log "$kind up on $db in $((t1 - t0)) ms"
+}
+
+stop_app() {
+  [ -n "${CLIENT_PID:-}" ] && { kill "$CLIENT_PID" 2>/dev/null; wait "$CLIENT_PID" 2>/dev/null || true; }
+  [ -n "${APP_PID:-}" ] && { kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; }
+  CLIENT_PID=; APP_PID=
+}
+
+ticks() { # utime+stime of the given pids (clock ticks)
+  local total=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo $total
+}
+pg_pids() { local pm; pm=$(head -1 "$PGDATA_DIR/postmaster.pid"); echo "$pm" $(pgrep -P "$pm"); }
+stats() { # xact_commit, statements, app ticks, db ticks
+  local db=$1
+  echo "$(PSQL -d "$db" -At -c "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()") \
+$(PSQL -d "$db" -At -c "SELECT coalesce(sum(calls),0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())") \
+$(ticks $APP_PID ${CLIENT_PID:-}) $(ticks $(pg_pids))"
+}
+
+# ----------------------------------------------------------------------------------- 1. pgbench
+if has pgbench; then
+  log "part 1: pgbench commit ceiling"
+  fresh_db pgbench_ceiling
+  PSQL -d pgbench_ceiling -c "CREATE TABLE bench_commit (id bigserial PRIMARY KEY, client int, at timestamptz)"
+  for run in $(seq 1 "$ROUNDS"); do
+    for c in 1 2 4 8; do
+      tps=$(pgbench -h 127.0.0.1 -p 5499 -U postgres -n -f bench/pgbench/insert.sql -c "$c" -j "$c" -T "$PGBENCH_SECONDS" \
+        pgbench_ceiling 2>/dev/null | awk '/^tps/{print $3}')
+      record pgbench "clients=$c" "$run" tps "$tps"
+      log "pgbench $c clients: $tps tps"
+    done
+  done
+fi
+
+# ----------------------------------------------------------------------------------- 2 + 5. cases
+if has cases; then
+  log "part 2: P1 case throughput, Fenhe vs baseline alternated"
+  for run in $(seq 1 "$ROUNDS"); do
+    for kind in fenhe baseline; do
+      db=cases_${kind}_$run
+      start_app "$kind" "$db" "$run"
+      port=$([ "$kind" = fenhe ] && echo $FENHE_PORT || echo $BASE_PORT)
+      DRIVER cases "http://127.0.0.1:$port" "$WARMUP" "$CONCURRENCY" "warm-$kind-$run" > /dev/null
+      read -r x0 s0 a0 d0 <<< "$(stats "$db")"
+      line=$(DRIVER cases "http://127.0.0.1:$port" "$CASES" "$CONCURRENCY" "$kind-$run")
+      read -r x1 s1 a1 d1 <<< "$(stats "$db")"
+      echo "$line" >> "$OUT/cases.csv"
+      IFS=, read -r _ _ done failed seconds rate p50 p95 tasks <<< "$line"
+      record cases "$kind" "$run" cases_done "$done"
+      record cases "$kind" "$run" cases_failed "$failed"
+      record cases "$kind" "$run" cases_per_s "$rate"
+      record cases "$kind" "$run" latency_p50_ms "$p50"
+      record cases "$kind" "$run" latency_p95_ms "$p95"
+      record cases "$kind" "$run" user_tasks_per_case "$tasks"
+      hz=$(getconf CLK_TCK)
+      awk -v x="$((x1 - x0))" -v s="$((s1 - s0))" -v a="$((a1 - a0))" -v d="$((d1 - d0))" -v n="$done" -v t="$seconds" -v hz="$hz" \
+        'BEGIN { printf "%.1f %.1f %.1f %.1f %.1f\n", x/n, s/n, a*1000/hz/n, d*1000/hz/n, x/t }' > "$OUT/tmp"
+      read -r xpc spc apc dpc cps < "$OUT/tmp"
+      record cases "$kind" "$run" commits_per_case "$xpc"
+      record cases "$kind" "$run" statements_per_case "$spc"
+      record cases "$kind" "$run" app_cpu_ms_per_case "$apc"
+      record cases "$kind" "$run" db_cpu_ms_per_case "$dpc"
+      record cases "$kind" "$run" commits_per_s "$cps"
+      log "$line; commits/case $xpc statements/case $spc app cpu ms/case $apc db cpu ms/case $dpc commits/s $cps"
+      PSQL -d "$db" -At -F ' | ' -c "SELECT calls, round(total_exec_time::numeric, 1), left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        ORDER BY total_exec_time DESC LIMIT 15" > "$OUT/top-statements-$kind-$run.txt" || true
+      stop_app
+      PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+    done
+  done
+fi
+
+# ----------------------------------------------------------------------------------- 3. task list at scale
+if has tasklist; then
+  log "part 3: task list at scale ($OPEN open, $HIST historic)"
+  OFFICER_INBOX="/engine-rest/task?candidateGroups=finance-bureau,reform-office&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50"
+  OFFICER_COUNT="/engine-rest/task/count?candidateGroups=finance-bureau,reform-office"
+  for kind in $KINDS; do
+    db=tasklist_$kind
+    start_app "$kind" "$db" 1
+    port=$([ "$kind" = fenhe ] && echo $FENHE_PORT || echo $BASE_PORT)
+    base=http://127.0.0.1:$port
+    user=
+    if [ "$kind" = fenhe ]; then
+      # a case officer with two candidate groups
+      curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' -X POST "$base/engine-rest/user/create" \
+        -d "{\"profile\":{\"id\":\"bench-officer\",\"firstName\":\"基准\",\"lastName\":\"经办人\",\"email\":\"bench@example.org\"},\"credentials\":{\"password\":\"$PASSWORD\"}}"
+      for g in finance-bureau reform-office; do
+        curl -sf -u "admin:$PASSWORD" -X PUT "$base/engine-rest/group/$g/members/bench-officer"
+      done
+      user=bench-officer
+    fi
+    t0=$(now_ms)
+    PSQL -d "$db" -v open="$OPEN" -v hist="$HIST" -v auth=$([ "$kind" = fenhe ] && echo 1 || echo 0) -f bench/sql/preload-tasks.sql
+    log "preloaded $kind in $(( $(now_ms) - t0 )) ms"
+    for run in $(seq 1 "$ROUNDS"); do
+      for q in inbox count deadlines deadlines-overdue deadlines-officer; do
+        case $q in
+          inbox) path=$OFFICER_INBOX; u=$user ;;
+          count) path=$OFFICER_COUNT; u=$user ;;
+          deadlines) [ "$kind" = fenhe ] || continue; path="/api/deadlines?size=50"; u=demo-supervisors ;;
+          deadlines-overdue) [ "$kind" = fenhe ] || continue; path="/api/deadlines?state=overdue&size=50"; u=demo-supervisors ;;
+          deadlines-officer) [ "$kind" = fenhe ] || continue; path="/api/deadlines?size=50"; u=bench-officer ;;
+        esac
+        n=$QUERIES; warm=10
+        case "$kind-$q" in fenhe-count|fenhe-deadlines-officer) n=$SLOW_QUERIES; warm=1 ;; esac
+        line=$(BENCH_QUERY_WARMUP=$warm DRIVER query "$base" "${u:-nobody}" "$path" "$n" "$kind-$q-$run")
+        echo "$line" >> "$OUT/queries.csv"
+        IFS=, read -r _ _ _ p50 p95 p99 _ <<< "$line"
+        record tasklist "$kind-$q" "$run" p50_ms "$p50"
+        record tasklist "$kind-$q" "$run" p95_ms "$p95"
+        record tasklist "$kind-$q" "$run" p99_ms "$p99"
+        log "$line"
+      done
+    done
+    stop_app
+    PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  done
+fi
+
+# ----------------------------------------------------------------------------------- 4. timers
+if has timers; then
+  log "part 4: $TIMERS working-day timers due at the same moment"
+  db=timers_fenhe
+  start_app fenhe "$db" 1
+  base=http://127.0.0.1:$FENHE_PORT
+  curl -sf -u "admin:$PASSWORD" -F deployment-name=bench-timers -F enable-duplicate-filtering=true \
+    -F "bench-timers.bpmn=@bench/timers/bench-timers.bpmn" "$base/engine-rest/deployment/create" > /dev/null
+  DRIVER start-many "$base" bench-timers "$TIMERS" 4 >&2
+  created=$(PSQL -d "$db" -At -c "SELECT count(*) FROM act_ru_job WHERE process_def_key_ = 'bench-timers'")
+  wd_due=$(PSQL -d "$db" -At -c "SELECT min(duedate_) || ' .. ' || max(duedate_) FROM act_ru_job WHERE process_def_key_ = 'bench-timers'")
+  log "$created timers, due (working-day calendar, UTC) $wd_due; moving them all to now + 20 s"
+  echo "timers created $created, computed due dates (UTC) $wd_due" >> "$OUT/machine.txt"
+  due=$(PSQL -d "$db" -At -c "SELECT to_char(date_trunc('second', localtimestamp) + interval '20 seconds', 'YYYY-MM-DD HH24:MI:SS')")
+  PSQL -d "$db" -c "UPDATE act_ru_job SET duedate_ = '$due' WHERE process_def_key_ = 'bench-timers'"
+  due_ms=$(date -u -d "$due" +%s%3N)
+  left=$created
+  while [ "$left" -gt 0 ] && [ $(( $(now_ms) - due_ms )) -lt 600000 ]; do
+    sleep 0.5
+    left=$(PSQL -d "$db" -At -c "SELECT count(*) FROM act_ru_job WHERE process_def_key_ = 'bench-timers'")
+  done
+  all_ms=$(( $(now_ms) - due_ms ))
+  record timers fenhe 1 timers "$created"
+  record timers fenhe 1 left_unfired "$left"
+  record timers fenhe 1 all_fired_after_ms "$all_ms"
+  PSQL -d "$db" -At -F ' ' -c "SELECT
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM timestamp_ - job_duedate_) * 1000),
+      max(extract(epoch FROM timestamp_ - job_duedate_) * 1000),
+      count(*),
+      (SELECT count(*) FROM (SELECT job_id_ FROM act_hi_job_log WHERE process_def_key_ = 'bench-timers' AND job_state_ = 2
+         GROUP BY job_id_ HAVING count(*) > 1) twice),
+      (SELECT count(*) FROM (SELECT proc_inst_id_ FROM act_hi_actinst WHERE act_id_ = 'TimerEvent_OneWorkingDay'
+         GROUP BY proc_inst_id_ HAVING count(*) > 1) twice_in_history),
+      (SELECT count(*) FROM act_hi_job_log WHERE process_def_key_ = 'bench-timers' AND job_state_ = 1),
+      (SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'bench-timers' AND end_act_id_ = 'EndEvent_Fired')
+    FROM act_hi_job_log WHERE process_def_key_ = 'bench-timers' AND job_state_ = 2" > "$OUT/tmp"
+  read -r med max fired twice twice_hist failures ended < "$OUT/tmp"
+  record timers fenhe 1 fire_delay_median_ms "$med"
+  record timers fenhe 1 fire_delay_max_ms "$max"
+  record timers fenhe 1 successful_job_runs "$fired"
+  record timers fenhe 1 jobs_run_twice "$twice"
+  record timers fenhe 1 timer_activities_twice "$twice_hist"
+  record timers fenhe 1 failed_job_runs "$failures"
+  record timers fenhe 1 cases_ended "$ended"
+  log "timers: all $created fired after $all_ms ms (median delay $med ms, max $max ms); run twice: $twice / $twice_hist; failures $failures; ended $ended"
+  stop_app
+  PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+fi
+
+echo "loadavg at end: $(cat /proc/loadavg)" >> "$OUT/machine.txt"
+python3 bench/report.py "$OUT" > "$OUT/report.md"
+cat "$OUT/report.md"
+log "results in $OUT"
