@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.workers.common;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -53,5 +54,22 @@ public final class FieldChecks {
   public static FieldError problem(String field, String label, String problem) {
     int slash = problem.indexOf(" / ");
     return new FieldError(field, label + problem.substring(0, slash), problem.substring(slash + 3));
+  }
+
+  /**
+   * A review's conclusion (X-R02): approved (Boolean), an opinion required when it is false, the
+   * opinion not too long. The Chinese wording is the procedure's own.
+   */
+  public static List<FieldError> review(Map<String, Object> variables, String conclusionRequired,
+      String opinionRequired) {
+    List<FieldError> errors = new ArrayList<>();
+    Object approved = variables.get("approved");
+    if (!(approved instanceof Boolean)) {
+      errors.add(new FieldError("approved", conclusionRequired, "approved (true or false) is required"));
+    } else if (!((Boolean) approved) && blank(variables.get("opinion"))) {
+      errors.add(new FieldError("opinion", opinionRequired, "an opinion is required when not approved"));
+    }
+    tooLong(errors, variables, "opinion");
+    return errors;
   }
 }

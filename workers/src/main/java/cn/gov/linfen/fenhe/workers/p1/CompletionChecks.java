@@ -35,15 +35,7 @@ public class CompletionChecks {
 
   /** Every review or approval: approved (Boolean) and opinion, required when approved is false. */
   public List<FieldError> review(Map<String, Object> variables) {
-    List<FieldError> errors = new ArrayList<>();
-    Object approved = variables.get(APPROVED);
-    if (!(approved instanceof Boolean)) {
-      errors.add(new FieldError(APPROVED, "请选择审核结论（通过或退回）", "approved (true or false) is required"));
-    } else if (!((Boolean) approved) && blank(variables.get(OPINION))) {
-      errors.add(new FieldError(OPINION, "退回时必须填写审核意见", "an opinion is required when not approved"));
-    }
-    tooLong(errors, variables, OPINION);
-    return errors;
+    return FieldChecks.review(variables, "请选择审核结论（通过或退回）", "退回时必须填写审核意见");
   }
 
   /** The applicant corrects and resubmits (the application is checked again), or withdraws. */

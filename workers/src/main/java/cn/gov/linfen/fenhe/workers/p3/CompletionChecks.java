@@ -27,15 +27,7 @@ public class CompletionChecks {
 
   /** County review and each city confirmation: approved (Boolean), opinion required when false (X-R02). */
   public List<FieldError> review(Map<String, Object> variables) {
-    List<FieldError> errors = new ArrayList<>();
-    Object approved = variables.get(APPROVED);
-    if (!(approved instanceof Boolean)) {
-      errors.add(new FieldError(APPROVED, "请选择结论（通过/确认或退回）", "approved (true or false) is required"));
-    } else if (!((Boolean) approved) && blank(variables.get(OPINION))) {
-      errors.add(new FieldError(OPINION, "退回时必须填写意见", "an opinion is required when not approved"));
-    }
-    tooLong(errors, variables, OPINION);
-    return errors;
+    return FieldChecks.review(variables, "请选择结论（通过/确认或退回）", "退回时必须填写意见");
   }
 
   /** The enterprise corrects and resubmits (the figures are checked again), or withdraws with a reason. */
