@@ -1,5 +1,5 @@
 // Fenhe 汾河: what the headless-Chromium scripts share — the checks they print, Debian's chromium
-// launched headless, a Chinese (zh-CN) browser context, and logging in to Tasklist as a user.
+// launched headless, a Chinese (zh-CN) browser context, logging in to Tasklist as a user, opening a task.
 import { chromium } from 'playwright-core';
 
 const results = [];
@@ -37,4 +37,10 @@ export const logIn = async (page, baseUrl, user, password) => {
   await page.locator('input[type="password"]').first().fill(password);
   await page.locator('button[type="submit"]').first().click();
   await page.waitForLoadState('networkidle');
+};
+
+/** Opens the task in Tasklist and waits for its Camunda Form. */
+export const openTask = async (page, baseUrl, taskId) => {
+  await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`, { waitUntil: 'networkidle' });
+  await page.waitForSelector('.fjs-container', { timeout: 30000 });
 };

@@ -2,7 +2,7 @@
 // the Camunda Form renders (form-js of the 7.24 webapps), shows its Chinese labels and the case's values.
 // Usage: node src/test/e2e/p1-forms.mjs <baseUrl> <password> '<json [{user, taskId, expect:[…]}]>'
 // Prints one line per check ("ok …" / "FAIL …") and "N passed, N failed"; exits non-zero on a failure.
-import { check, chineseContext, finish, launch, logIn } from './browser.mjs';
+import { check, chineseContext, finish, launch, logIn, openTask } from './browser.mjs';
 
 const [baseUrl, password, visitsJson] = process.argv.slice(2);
 const visits = JSON.parse(visitsJson);
@@ -13,8 +13,7 @@ for (const { user, taskId, name, expect } of visits) {
   const page = await context.newPage();
   try {
     await logIn(page, baseUrl, user, password);
-    await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('.fjs-container', { timeout: 30000 });
+    await openTask(page, baseUrl, taskId);
     await page.waitForTimeout(1500);
     const form = await page.locator('.fjs-container').first().innerText();
     const values = await page.locator('.fjs-container input, .fjs-container textarea')

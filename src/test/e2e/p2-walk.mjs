@@ -2,7 +2,7 @@
 // task (认领), fill the Camunda Form (text, date, checkboxes) and submit it (提交).
 // Usage: node src/test/e2e/p2-walk.mjs <baseUrl> <password> '<json {user, taskId, text:{label:value}, dates:{label:yyyy-MM-dd}, checks:[label]}>'
 // Prints one line per check ("ok …" / "FAIL …") and "N passed, N failed"; exits non-zero on a failure.
-import { check, chineseContext, finish, launch, logIn } from './browser.mjs';
+import { check, chineseContext, finish, launch, logIn, openTask } from './browser.mjs';
 
 const [baseUrl, password, stepJson] = process.argv.slice(2);
 const { user, taskId, text = {}, dates = {}, checks = [] } = JSON.parse(stepJson);
@@ -11,8 +11,7 @@ const context = await chineseContext(browser);
 const page = await context.newPage();
 try {
   await logIn(page, baseUrl, user, password);
-  await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`, { waitUntil: 'networkidle' });
-  await page.waitForSelector('.fjs-container', { timeout: 30000 });
+  await openTask(page, baseUrl, taskId);
   const claim = page.getByRole('button', { name: '认领' });
   if (await claim.count()) {
     await claim.first().click();
