@@ -2,33 +2,16 @@
 // task (认领), fill the Camunda Form (text, date, checkboxes) and submit it (提交).
 // Usage: node src/test/e2e/p2-walk.mjs <baseUrl> <password> '<json {user, taskId, text:{label:value}, dates:{label:yyyy-MM-dd}, checks:[label]}>'
 // Prints one line per check ("ok …" / "FAIL …") and "N passed, N failed"; exits non-zero on a failure.
-import { chromium } from 'playwright-core';
+import { check, chineseContext, finish, launch, logIn, openTask } from './browser.mjs';
 
 const [baseUrl, password, stepJson] = process.argv.slice(2);
 const { user, taskId, text = {}, dates = {}, checks = [] } = JSON.parse(stepJson);
-const results = [];
-const check = (name, ok, detail = '') => {
-  results.push(ok);
-  console.log(`${ok ? 'ok' : 'FAIL'} ${name}${detail ? ' — ' + detail : ''}`);
-};
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const context = await browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
+const browser = await launch();
+const context = await chineseContext(browser);
 const page = await context.newPage();
 try {
-  await page.goto(`${baseUrl}/camunda/app/tasklist/`, { waitUntil: 'networkidle' });
-  await page.waitForSelector('input[ng-model="username"]', { timeout: 30000 });
-  await page.locator('input[ng-model="username"]').first().fill(user);
-  await page.locator('input[type="password"]').first().fill(password);
-  await page.locator('button[type="submit"]').first().click();
-  await page.waitForLoadState('networkidle');
-  await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`, { waitUntil: 'networkidle' });
-  await page.waitForSelector('.fjs-container', { timeout: 30000 });
+  await logIn(page, baseUrl, user, password);
+  await openTask(page, baseUrl, taskId);
   const claim = page.getByRole('button', { name: '认领' });
   if (await claim.count()) {
     await claim.first().click();
@@ -61,6 +44,4 @@ try {
   await context.close();
   await browser.close();
 }
-const failed = results.filter((ok) => !ok).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

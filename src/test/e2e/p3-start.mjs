@@ -2,31 +2,15 @@
 // enterprise: 发起流程 → the process → the Chinese start form filled in → 发起.
 // Usage: node src/test/e2e/p3-start.mjs <baseUrl> <user> <password> '<json {enterpriseName, creditCode, county, taxes:{label:value}, refusedWith?}>'
 // Prints "ok …" / "FAIL …" lines and "N passed, N failed"; exits non-zero on a failure.
-import { chromium } from 'playwright-core';
+import { check, chineseContext, finish, launch, logIn } from './browser.mjs';
 
 const [baseUrl, user, password, applicationJson] = process.argv.slice(2);
 const application = JSON.parse(applicationJson);
-const results = [];
-const check = (name, ok, detail = '') => {
-  results.push(ok);
-  console.log(`${ok ? 'ok' : 'FAIL'} ${name}${detail ? ' — ' + detail : ''}`);
-};
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const context = await browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
+const browser = await launch();
+const context = await chineseContext(browser);
 const page = await context.newPage();
 try {
-  await page.goto(`${baseUrl}/camunda/app/tasklist/`, { waitUntil: 'networkidle' });
-  await page.waitForSelector('input[ng-model="username"]', { timeout: 30000 });
-  await page.locator('input[ng-model="username"]').first().fill(user);
-  await page.locator('input[type="password"]').first().fill(password);
-  await page.locator('button[type="submit"]').first().click();
-  await page.waitForLoadState('networkidle');
+  await logIn(page, baseUrl, user, password);
   await page.getByText('发起流程').first().click();
   await page.locator('.modal-dialog').getByText('废钢铁加工企业奖励资金申请、确认与拨付').first().click();
   await page.waitForSelector('.fjs-container', { timeout: 30000 });
@@ -62,6 +46,4 @@ try {
   await context.close();
   await browser.close();
 }
-const failed = results.filter((ok) => !ok).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

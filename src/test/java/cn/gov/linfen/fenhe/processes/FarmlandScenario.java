@@ -3,9 +3,8 @@ package cn.gov.linfen.fenhe.processes;
 import static cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.linfen.fenhe.test.ExternalTasks;
+import cn.gov.linfen.fenhe.test.CaseScenario;
 import cn.gov.linfen.fenhe.test.Http;
-import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workers.WorkerClock;
 import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
 import cn.gov.linfen.fenhe.workers.common.Escalating;
@@ -18,7 +17,6 @@ import cn.gov.linfen.fenhe.workers.p2.RecordFilingWorker;
 import cn.gov.linfen.fenhe.workers.p2.RecordObjectionWorker;
 import cn.gov.linfen.fenhe.workers.p2.RecordingFiling;
 import cn.gov.linfen.fenhe.workers.p2.RecordingObjection;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,20 +24,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * Drives one P2 case (farmland-facility-filing) the way its users do — over REST as the demo
@@ -47,16 +40,12 @@ import org.camunda.bpm.engine.task.Task;
  * on the engine clock. Every wait state has a default answer (the happy path); a test overrides
  * what it is about. Each task worked is recorded with its candidate groups, form and due date.
  */
-final class FarmlandScenario {
+final class FarmlandScenario extends CaseScenario<FarmlandScenario> {
 
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   static final String COUNTY = "尧都区";
   /** Tasks that wait for a person's own initiative: never completed by default. */
   static final Set<String> STANDING = Set.of(RECORD_OBJECTION);
-
-  record Answer(String user, Function<FarmlandScenario, Map<String, Object>> variables) {}
-
-  record Step(String taskKey, List<String> candidateGroups, String assignee, String formId, Instant due) {}
 
   /** The engine's clock (ClockUtil) for the workers, as in production they use the real one. */
   static final class EngineClock extends Clock {
@@ -65,30 +54,17 @@ final class FarmlandScenario {
     @Override public Instant instant() { return ClockUtil.getCurrentTime().toInstant(); }
   }
 
-  private final ProcessEngine engine;
-  private final String baseUrl;
-  final String businessKey;
-  final Map<String, ExternalTaskHandler> workers = new LinkedHashMap<>();
-  final Map<String, Answer> answers = new HashMap<>();
-  final List<Step> steps = new ArrayList<>();
-  String operator = demo(FarmlandProcess.Groups.OPERATOR);
-  String processInstanceId;
   String noticeStartDate;
 
   FarmlandScenario(ProcessEngine engine, String baseUrl, String businessKey) {
-    this.engine = engine;
-    this.baseUrl = baseUrl;
-    this.businessKey = businessKey;
+    super(engine, baseUrl, FarmlandProcess.KEY, businessKey);
+    this.applicant = demo(FarmlandProcess.Groups.OPERATOR);
     WorkerClock clock = new WorkerClock(new EngineClock());
     workers.put(Topics.OPEN_NOTICE, new OpenNoticeWorker(new OpeningNotice()));
     workers.put(Topics.RECORD_OBJECTION, new RecordObjectionWorker(new RecordingObjection(), clock));
     workers.put(Topics.RECORD_FILING, new RecordFilingWorker(new RecordingFiling(), clock));
     workers.put(Topics.ESCALATE, new EscalateWorker(new Escalating(), clock));
     defaults();
-  }
-
-  static String demo(String group) {
-    return "demo-" + group;
   }
 
   static String group(String role) {
@@ -138,174 +114,55 @@ final class FarmlandScenario {
   }
 
   private void defaults() {
-    answers.put(NEGOTIATE, new Answer(null, s -> {
+    answers.put(NEGOTIATE, new Answer<>(null, s -> {
       Map<String, Object> v = agreement();
       v.put("usesPermanentBasicFarmland", s.variable("usesPermanentBasicFarmland"));
       return v;
     }));
-    answers.put(POST_NOTICE, new Answer(demo(FarmlandProcess.Groups.VILLAGE_COMMITTEE), s -> Map.of(
+    answers.put(POST_NOTICE, new Answer<>(demo(FarmlandProcess.Groups.VILLAGE_COMMITTEE), s -> Map.of(
         "noticeStartDate", s.noticeStartDate == null ? today() : s.noticeStartDate,
         "postedAtTownship", true, "postedOnVillageBoard", true)));
-    answers.put(HANDLE_OBJECTIONS, new Answer(demo(FarmlandProcess.Groups.VILLAGE_COMMITTEE), s -> Map.of(
+    answers.put(HANDLE_OBJECTIONS, new Answer<>(demo(FarmlandProcess.Groups.VILLAGE_COMMITTEE), s -> Map.of(
         "objectionDecision", Decided.RENEGOTIATE, "objectionHandlingOpinion", "调整大棚位置，避开村民通道后重新公示")));
-    answers.put(SIGN, new Answer(null, s -> Map.of("agreementNumber", "YD-TL-2026-018", "agreementSigned", true)));
-    answers.put(COUNTY_REVIEW, new Answer(demo(FarmlandProcess.Groups.COUNTY_NATURAL_RESOURCES), s -> Map.of(
+    answers.put(SIGN, new Answer<>(null, s -> Map.of("agreementNumber", "YD-TL-2026-018", "agreementSigned", true)));
+    answers.put(COUNTY_REVIEW, new Answer<>(demo(FarmlandProcess.Groups.COUNTY_NATURAL_RESOURCES), s -> Map.of(
         "approved", true, "opinion", "确需占用，布局合理，补划可行",
         "compensationPlan", "在屯里镇西屯里村补划同等数量和质量的永久基本农田 12.5 亩",
         "consentDocumentNumber", "尧自然资函〔2026〕88号")));
-    answers.put(FILE, new Answer(null, s -> Map.of("constructionPlanSubmitted", true, "agreementSubmitted", true)));
-    answers.put(TOWNSHIP_CHECK, new Answer(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of(
+    answers.put(FILE, new Answer<>(null, s -> Map.of("constructionPlanSubmitted", true, "agreementSubmitted", true)));
+    answers.put(TOWNSHIP_CHECK, new Answer<>(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of(
         "approved", true, "opinion", "材料齐全，符合要求")));
-    answers.put(FORWARD, new Answer(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of("forwardedOn", today())));
-    answers.put(REGISTER, new Answer(demo(FarmlandProcess.Groups.COUNTY_NATURAL_RESOURCES), s -> Map.of(
+    answers.put(FORWARD, new Answer<>(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of("forwardedOn", today())));
+    answers.put(REGISTER, new Answer<>(demo(FarmlandProcess.Groups.COUNTY_NATURAL_RESOURCES), s -> Map.of(
         "mapRegistrationNumber", "SNYD-141002-2026-0018")));
-    answers.put(FOLLOW_UP_OVERDUE_FILING, new Answer(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of(
+    answers.put(FOLLOW_UP_OVERDUE_FILING, new Answer<>(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of(
         "followUpNote", "已电话督促经营者三日内备案")));
   }
 
-  FarmlandScenario on(String taskKey, String user, Map<String, Object> variables) {
-    answers.put(taskKey, new Answer(user, s -> variables));
-    return this;
+  @Override
+  protected Set<String> standing() {
+    return STANDING;
   }
 
-  Http as(String user) {
-    return Http.as(baseUrl, user, IntegrationTest.DEMO_PASSWORD);
-  }
-
-  FarmlandScenario start(Map<String, Object> variables) {
-    Http.Response response = startAs(operator, variables);
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    processInstanceId = response.json().get("id").asText();
-    return this;
-  }
-
-  Http.Response startAs(String user, Map<String, Object> variables) {
-    ObjectNode body = SoeReformFundScenario.JSON.createObjectNode();
-    body.put("businessKey", businessKey);
-    body.set("variables", SoeReformFundScenario.variables(variables));
-    return as(user).post("/engine-rest/process-definition/key/" + FarmlandProcess.KEY + "/start", body.toString());
+  @Override
+  protected int rounds() {
+    return 50;
   }
 
   long instances() {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).count();
   }
 
-  Object variable(String name) {
-    return engine.getRuntimeService().getVariable(processInstanceId, name);
-  }
-
-  Object historicVariable(String name) {
+  @Override
+  public Object historicVariable(String name) {
     return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
         .variableName(name).list().stream()
         .filter(v -> v.getActivityInstanceId() == null || v.getActivityInstanceId().equals(processInstanceId))
         .findFirst().map(v -> v.getValue()).orElse(null);
   }
 
-  List<String> openTaskKeys() {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list().stream()
-        .map(Task::getTaskDefinitionKey).sorted().toList();
-  }
-
-  boolean ended() {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
-  }
-
-  /** Runs the workers once over the case's open external tasks; how many were done. */
-  int runWorkers() {
-    int done = 0;
-    ExternalTasks external = new ExternalTasks(engine);
-    for (Map.Entry<String, ExternalTaskHandler> worker : workers.entrySet()) {
-      done += external.run(worker.getKey(), businessKey, worker.getValue());
-    }
-    return done;
-  }
-
-  /** Runs workers and completes open tasks with their answers until a stop is open or the case ends. */
-  FarmlandScenario runUntil(String... stops) {
-    Set<String> stopAt = Set.of(stops);
-    for (int round = 0; round < 50; round++) {
-      boolean progressed = runWorkers() > 0;
-      if (ended()) {
-        return this;
-      }
-      List<Task> open = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list();
-      if (open.stream().anyMatch(t -> stopAt.contains(t.getTaskDefinitionKey()))) {
-        return this;
-      }
-      for (Task task : open) {
-        String key = task.getTaskDefinitionKey();
-        if (STANDING.contains(key)) {
-          continue;
-        }
-        work(key);
-        progressed = true;
-      }
-      if (!progressed) {
-        return this;
-      }
-    }
-    throw new AssertionError("the case did not settle");
-  }
-
-  void work(String taskKey) {
-    Answer answer = answers.get(taskKey);
-    assertThat(answer).as("an answer for " + taskKey).isNotNull();
-    work(taskKey, answer.user() == null ? operator : answer.user(), answer.variables().apply(this));
-  }
-
-  void work(String taskKey, String user, Map<String, Object> variables) {
-    Http.Response response = submit(taskKey, user, variables);
-    assertThat(response.status()).as(taskKey + " by " + user + ": " + response).isEqualTo(204);
-  }
-
-  JsonNode task(String taskKey, String user) {
-    Http.Response response = as(user).get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-        + "&taskDefinitionKey=" + taskKey + "&maxResults=10");
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    assertThat(response.json()).as(user + " sees " + taskKey).hasSize(1);
-    return response.json().get(0);
-  }
-
   boolean sees(String taskKey, String user) {
-    Http.Response response = as(user).get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-        + "&taskDefinitionKey=" + taskKey + "&maxResults=10");
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json().size() > 0;
-  }
-
-  Http.Response submit(String taskKey, String user, Map<String, Object> variables) {
-    JsonNode task = task(taskKey, user);
-    String id = task.get("id").asText();
-    steps.add(step(task));
-    Http http = as(user);
-    if (task.get("assignee").isNull()) {
-      Http.Response claim = http.post("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + user + "\"}");
-      assertThat(claim.status()).as("claim " + taskKey + " by " + user + ": " + claim).isEqualTo(204);
-    }
-    ObjectNode body = SoeReformFundScenario.JSON.createObjectNode();
-    body.set("variables", SoeReformFundScenario.variables(variables));
-    return http.post("/engine-rest/task/" + id + "/submit-form", body.toString());
-  }
-
-  private Step step(JsonNode task) {
-    String id = task.get("id").asText();
-    List<String> groups = engine.getTaskService().getIdentityLinksForTask(id).stream()
-        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId()).sorted().toList();
-    Http.Response form = as("admin").get("/engine-rest/task/" + id + "/deployed-form");
-    assertThat(form.status()).as("deployed form of " + task.get("taskDefinitionKey").asText()).isEqualTo(200);
-    return new Step(task.get("taskDefinitionKey").asText(), groups,
-        task.get("assignee").isNull() ? null : task.get("assignee").asText(), form.json().get("id").asText(),
-        task.get("due").isNull() ? null : SoeReformFundScenario.restDate(task.get("due").asText()).toInstant());
-  }
-
-  Step stepOf(String taskKey) {
-    return steps.stream().filter(s -> s.taskKey().equals(taskKey)).reduce((a, b) -> b)
-        .orElseThrow(() -> new AssertionError(taskKey + " was not worked; worked: " + worked()));
-  }
-
-  List<String> worked() {
-    return steps.stream().map(Step::taskKey).toList();
+    return tasksSeen(taskKey, user).size() > 0;
   }
 
   /** The timer job of a boundary event of this case. */
@@ -324,7 +181,7 @@ final class FarmlandScenario {
   }
 
   Http.Response lodgeObjection(String user, String objector, String content) {
-    ObjectNode body = SoeReformFundScenario.JSON.createObjectNode();
+    ObjectNode body = JSON.createObjectNode();
     body.put("objector", objector);
     body.put("objectionContent", content);
     return as(user).post("/api/farmland/" + businessKey + "/objections", body.toString());
@@ -370,12 +227,8 @@ final class FarmlandScenario {
 
   /** Every step worked had its form and candidate groups (or the operator), and a due date exactly where the gazette sets one. */
   void assertWiring() {
+    assertFormsAndGroups(FORMS, GROUPS);
     for (Step step : steps) {
-      assertThat(step.formId()).as("form of " + step.taskKey()).isEqualTo(FORMS.get(step.taskKey()));
-      assertThat(step.candidateGroups()).as("candidate groups of " + step.taskKey()).isEqualTo(GROUPS.get(step.taskKey()));
-      if (GROUPS.get(step.taskKey()).isEmpty()) {
-        assertThat(step.assignee()).as("assignee of " + step.taskKey()).isEqualTo(operator);
-      }
       if (WITH_DUE_DATE.contains(step.taskKey())) {
         assertThat(step.due()).as("due date of " + step.taskKey()).isNotNull();
       } else {

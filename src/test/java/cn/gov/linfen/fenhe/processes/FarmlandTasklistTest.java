@@ -4,17 +4,18 @@ import static cn.gov.linfen.fenhe.processes.FarmlandScenario.application;
 import static cn.gov.linfen.fenhe.processes.FarmlandScenario.at;
 import static cn.gov.linfen.fenhe.processes.FarmlandScenario.demo;
 import static cn.gov.linfen.fenhe.processes.FarmlandScenario.shanghai;
+import static cn.gov.linfen.fenhe.test.BrowserScripts.visit;
 import static cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.test.BrowserScripts;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Groups;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -70,12 +71,6 @@ class FarmlandTasklistTest extends IntegrationTest {
 
   static String taskId(FarmlandScenario p2, String taskKey, String user) {
     return p2.task(taskKey, user).get("id").asText();
-  }
-
-  static void visit(ArrayNode visits, String user, String taskId, String name, List<String> expect) {
-    var visit = visits.addObject();
-    visit.put("user", user).put("taskId", taskId).put("name", name);
-    expect.forEach(visit.putArray("expect")::add);
   }
 
   @Test
@@ -165,27 +160,12 @@ class FarmlandTasklistTest extends IntegrationTest {
     visit(visits, resources, handling.getId(), "违法用地查处",
         List.of("违法用地查处", "查处结果", "擅自改变用途", "张三、李四", "乔李镇"));
 
-    Process node = new ProcessBuilder("node", "src/test/e2e/p1-forms.mjs", baseUrl(), DEMO_PASSWORD, visits.toString())
-        .redirectErrorStream(true).start();
-    boolean finished = node.waitFor(8, TimeUnit.MINUTES);
-    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!finished) {
-      node.destroyForcibly();
-    }
-    assertThat(finished).as("browser check finished in time:\n" + output).isTrue();
-    assertThat(output).as(output).contains(" passed, 0 failed").doesNotContain("FAIL");
+    BrowserScripts.assertFormsRender(baseUrl(), DEMO_PASSWORD, visits, Duration.ofMinutes(8));
   }
 
   String walk(String step) throws Exception {
-    Process node = new ProcessBuilder("node", "src/test/e2e/p2-walk.mjs", baseUrl(), DEMO_PASSWORD, step)
-        .redirectErrorStream(true).start();
-    boolean finished = node.waitFor(3, TimeUnit.MINUTES);
-    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!finished) {
-      node.destroyForcibly();
-    }
-    assertThat(finished).as("browser walk finished in time:\n" + output).isTrue();
-    return output;
+    return BrowserScripts.run("browser walk", Duration.ofMinutes(3), "node", "src/test/e2e/p2-walk.mjs", baseUrl(),
+        DEMO_PASSWORD, step);
   }
 
   @Test

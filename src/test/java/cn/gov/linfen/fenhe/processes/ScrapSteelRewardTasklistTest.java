@@ -3,21 +3,22 @@ package cn.gov.linfen.fenhe.processes;
 import static cn.gov.linfen.fenhe.processes.ScrapSteelRewardScenario.demo;
 import static cn.gov.linfen.fenhe.processes.ScrapSteelRewardScenario.newCreditCode;
 import static cn.gov.linfen.fenhe.processes.ScrapSteelRewardScenario.reject;
+import static cn.gov.linfen.fenhe.test.BrowserScripts.visit;
 import static cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.test.BrowserScripts;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workers.p3.ComputeRewardWorker;
 import cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Groups;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -53,12 +54,6 @@ class ScrapSteelRewardTasklistTest extends IntegrationTest {
     return p3.start(p3.application(code));
   }
 
-  private static void visit(ArrayNode visits, String user, String taskId, String name, List<String> expect) {
-    ObjectNode visit = visits.addObject();
-    visit.put("user", user).put("taskId", taskId).put("name", name);
-    expect.forEach(visit.putArray("expect")::add);
-  }
-
   String open(ScrapSteelRewardScenario p3, String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceId(p3.processInstanceId).taskDefinitionKey(taskKey)
         .singleResult().getId();
@@ -87,26 +82,11 @@ class ScrapSteelRewardTasklistTest extends IntegrationTest {
     visit(visits, demo(Groups.COUNTY_FINANCE), open(paying, COUNTY_DISBURSEMENT), "县财政拨付",
         List.of("县级财政部门拨付县级奖励", "本次拨付金额（县级奖励）", "282100.00"));
 
-    Process node = new ProcessBuilder("node", "src/test/e2e/p1-forms.mjs", baseUrl(), DEMO_PASSWORD, visits.toString())
-        .redirectErrorStream(true).start();
-    boolean finished = node.waitFor(5, TimeUnit.MINUTES);
-    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!finished) {
-      node.destroyForcibly();
-    }
-    assertThat(finished).as("browser check finished in time:\n" + output).isTrue();
-    assertThat(output).as(output).contains(" passed, 0 failed").doesNotContain("FAIL");
+    BrowserScripts.assertFormsRender(baseUrl(), DEMO_PASSWORD, visits, Duration.ofMinutes(5));
   }
 
   private String runNode(String... command) throws Exception {
-    Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
-    boolean finished = node.waitFor(5, TimeUnit.MINUTES);
-    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!finished) {
-      node.destroyForcibly();
-    }
-    assertThat(finished).as("browser check finished in time:\n" + output).isTrue();
-    return output;
+    return BrowserScripts.run("browser check", Duration.ofMinutes(5), command);
   }
 
   @Test

@@ -3,33 +3,21 @@ package cn.gov.linfen.fenhe.processes;
 import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.linfen.fenhe.test.ExternalTasks;
-import cn.gov.linfen.fenhe.test.Http;
-import cn.gov.linfen.fenhe.test.IntegrationTest;
+import cn.gov.linfen.fenhe.test.CaseScenario;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Decided;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Forms;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Groups;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Topics;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * Drives one P1 case the way its users do — over REST, logged in as the demo user of the
@@ -37,50 +25,21 @@ import org.camunda.bpm.engine.task.Task;
  * workers. Every wait state has a default answer (the happy path); a test overrides only what
  * it is about. Each user task worked is recorded with its candidate groups, form and due date.
  */
-final class SoeReformFundScenario {
+final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   /** Tasks that wait for a person's own initiative: never completed by default. */
   static final Set<String> STANDING = Set.of(WITHDRAW, SUPERVISE_DISBURSEMENT);
 
-  /** A Json-typed variable (a form's checklist or dynamic list). */
-  record Json(String text) {}
-
-  /** One answer: who completes the task and with what. */
-  record Answer(String user, Function<SoeReformFundScenario, Map<String, Object>> variables) {}
-
-  /** A user task as it was met: the wiring the test asserts. */
-  record Step(String taskKey, String name, List<String> candidateGroups, String assignee, String formId, String due) {}
-
-  private final ProcessEngine engine;
-  private final String baseUrl;
-  final String businessKey;
-  final Map<String, ExternalTaskHandler> workers = new LinkedHashMap<>();
-  final Map<String, Answer> answers = new HashMap<>();
-  final List<Step> steps = new ArrayList<>();
-  String applicant = demo(Groups.LIQUIDATION_TEAM);
-  String applicantPassword = IntegrationTest.DEMO_PASSWORD;
-  String processInstanceId;
-
   SoeReformFundScenario(ProcessEngine engine, String baseUrl, String businessKey, Map<String, ExternalTaskHandler> workers) {
-    this.engine = engine;
-    this.baseUrl = baseUrl;
-    this.businessKey = businessKey;
+    super(engine, baseUrl, SoeReformFundProcess.KEY, businessKey);
+    this.applicant = demo(Groups.LIQUIDATION_TEAM);
     this.workers.putAll(workers);
     defaults();
   }
 
-  static String demo(String group) {
-    return "demo-" + group;
-  }
-
-  static Map<String, Object> approve(String opinion) {
-    return Map.of("approved", true, "opinion", opinion);
-  }
-
-  static Map<String, Object> reject(String opinion) {
-    return Map.of("approved", false, "opinion", opinion);
+  @Override
+  protected Set<String> standing() {
+    return STANDING;
   }
 
   private void defaults() {
@@ -97,10 +56,10 @@ final class SoeReformFundScenario {
     on(FINANCE_RECHECK, demo(Groups.FINANCE_BUREAU), approve("复核无误"));
     on(REFORM_OFFICE_SIGN_OFF, demo(Groups.REFORM_OFFICE), approve("同意"));
     on(MUNICIPAL_GOVERNMENT_SIGN_OFF, demo(Groups.MUNICIPAL_GOVERNMENT), approve("同意"));
-    answers.put(COMPLETE_MATERIALS, new Answer(null, s -> Map.of("submittedAttachments", allAttachments())));
-    answers.put(CORRECT_APPLICATION, new Answer(null, s -> Map.of("applicantDecision", Decided.RESUBMIT)));
-    answers.put(PREPARE_NOTICE, new Answer(demo(Groups.REFORM_OFFICE), s -> notice(s.variable("requestedAmount"))));
-    answers.put(TRANSFER_FUNDS, new Answer(demo(Groups.JILIN_INVESTMENT),
+    answers.put(COMPLETE_MATERIALS, new Answer<>(null, s -> Map.of("submittedAttachments", allAttachments())));
+    answers.put(CORRECT_APPLICATION, new Answer<>(null, s -> Map.of("applicantDecision", Decided.RESUBMIT)));
+    answers.put(PREPARE_NOTICE, new Answer<>(demo(Groups.REFORM_OFFICE), s -> notice(s.variable("requestedAmount"))));
+    answers.put(TRANSFER_FUNDS, new Answer<>(demo(Groups.JILIN_INVESTMENT),
         s -> Map.of("transferredAmount", s.variable("disbursementAmount"), "transferVoucherNumber", "JL-HZ-0001")));
     on(FOLLOW_UP_OVERDUE_TRANSFER, demo(Groups.REFORM_OFFICE), Map.of("followUpNote", "已电话督促济林公司当日完成划转"));
     on(DECIDE_SUSPENDED_DISBURSEMENT, demo(Groups.FINANCE_BUREAU),
@@ -144,175 +103,6 @@ final class SoeReformFundScenario {
     variables.put("submittedAttachments", allAttachments());
     variables.putAll(amounts);
     return variables;
-  }
-
-  SoeReformFundScenario on(String taskKey, String user, Map<String, Object> variables) {
-    answers.put(taskKey, new Answer(user, s -> variables));
-    return this;
-  }
-
-  Http as(String user) {
-    String password = user.equals(applicant) ? applicantPassword : IntegrationTest.DEMO_PASSWORD;
-    return Http.as(baseUrl, user, password);
-  }
-
-  /** Starts the case over REST as the applicant; asserts it was accepted. */
-  SoeReformFundScenario start(Map<String, Object> variables) {
-    Http.Response response = startAs(applicant, variables);
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    processInstanceId = response.json().get("id").asText();
-    return this;
-  }
-
-  Http.Response startAs(String user, Map<String, Object> variables) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("businessKey", businessKey);
-    body.set("variables", variables(variables));
-    return as(user).post("/engine-rest/process-definition/key/" + SoeReformFundProcess.KEY + "/start", body.toString());
-  }
-
-  static ObjectNode variables(Map<String, Object> variables) {
-    ObjectNode node = JSON.createObjectNode();
-    variables.forEach((name, value) -> {
-      ObjectNode variable = node.putObject(name);
-      if (value instanceof Json json) {
-        variable.put("value", json.text());
-        variable.put("type", "Json");
-      } else {
-        variable.set("value", JSON.valueToTree(value));
-      }
-    });
-    return node;
-  }
-
-  Object variable(String name) {
-    return engine.getRuntimeService().getVariable(processInstanceId, name);
-  }
-
-  Object historicVariable(String name) {
-    var found = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-        .variableName(name).list();
-    return found.stream().filter(v -> v.getActivityInstanceId() != null
-        && v.getActivityInstanceId().equals(processInstanceId)).findFirst()
-        .or(() -> found.stream().findFirst()).map(v -> v.getValue()).orElse(null);
-  }
-
-  List<Task> openTasks() {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list();
-  }
-
-  List<String> openTaskKeys() {
-    return openTasks().stream().map(Task::getTaskDefinitionKey).sorted().toList();
-  }
-
-  /** Works the task with its default answer. */
-  void work(String taskKey) {
-    Answer answer = answers.get(taskKey);
-    work(taskKey, answer.user() == null ? applicant : answer.user(), answer.variables().apply(this));
-  }
-
-  /** The variables the task's form is loaded with, as the user sees them. */
-  JsonNode formVariables(String taskKey, String user) {
-    String id = task(taskKey, user).get("id").asText();
-    Http.Response response = as(user).get("/engine-rest/task/" + id + "/form-variables");
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
-  }
-
-  Task openTask(String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
-        .singleResult();
-  }
-
-  boolean ended() {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
-  }
-
-  /** Runs workers and completes the open tasks with their answers until one of the stops is open, or the case ends. */
-  SoeReformFundScenario runUntil(String... stops) {
-    Set<String> stopAt = Set.of(stops);
-    for (int round = 0; round < 100; round++) {
-      boolean progressed = false;
-      ExternalTasks external = new ExternalTasks(engine);
-      for (Map.Entry<String, ExternalTaskHandler> worker : workers.entrySet()) {
-        progressed |= external.run(worker.getKey(), businessKey, worker.getValue()) > 0;
-      }
-      if (ended()) {
-        return this;
-      }
-      List<Task> open = openTasks();
-      if (open.stream().anyMatch(t -> stopAt.contains(t.getTaskDefinitionKey()))) {
-        return this;
-      }
-      for (Task task : open) {
-        if (STANDING.contains(task.getTaskDefinitionKey()) || stopAt.contains(task.getTaskDefinitionKey())) {
-          continue;
-        }
-        Answer answer = answers.get(task.getTaskDefinitionKey());
-        assertThat(answer).as("an answer for " + task.getTaskDefinitionKey()).isNotNull();
-        work(task.getTaskDefinitionKey(), answer.user() == null ? applicant : answer.user(), answer.variables().apply(this));
-        progressed = true;
-      }
-      if (!progressed) {
-        return this;
-      }
-    }
-    throw new AssertionError("the case did not settle");
-  }
-
-  /** The task as the user sees it over REST (exactly one), recorded with its wiring. */
-  JsonNode task(String taskKey, String user) {
-    Http.Response response = as(user).get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-        + "&taskDefinitionKey=" + taskKey + "&maxResults=10");
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    assertThat(response.json()).as(user + " sees " + taskKey).hasSize(1);
-    return response.json().get(0);
-  }
-
-  /** Works a task like Tasklist: find it, claim it (unless assigned), submit its form. Records the step. */
-  void work(String taskKey, String user, Map<String, Object> variables) {
-    Http.Response response = submit(taskKey, user, variables);
-    assertThat(response.status()).as(taskKey + " by " + user + ": " + response).isEqualTo(204);
-  }
-
-  Http.Response submit(String taskKey, String user, Map<String, Object> variables) {
-    JsonNode task = task(taskKey, user);
-    String id = task.get("id").asText();
-    steps.add(step(task));
-    Http http = as(user);
-    if (task.get("assignee").isNull()) {
-      Http.Response claim = http.post("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + user + "\"}");
-      assertThat(claim.status()).as("claim " + taskKey + " by " + user + ": " + claim).isEqualTo(204);
-    }
-    ObjectNode body = JSON.createObjectNode();
-    body.set("variables", variables(variables));
-    return http.post("/engine-rest/task/" + id + "/submit-form", body.toString());
-  }
-
-  private Step step(JsonNode task) {
-    String id = task.get("id").asText();
-    TaskService tasks = engine.getTaskService();
-    List<String> groups = tasks.getIdentityLinksForTask(id).stream()
-        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId()).sorted().toList();
-    Http.Response form = as("admin").get("/engine-rest/task/" + id + "/deployed-form");
-    assertThat(form.status()).as("deployed form of " + task.get("taskDefinitionKey").asText()).isEqualTo(200);
-    return new Step(task.get("taskDefinitionKey").asText(), task.get("name").asText(), groups,
-        task.get("assignee").isNull() ? null : task.get("assignee").asText(), form.json().get("id").asText(),
-        task.get("due").isNull() ? null : task.get("due").asText());
-  }
-
-  Step stepOf(String taskKey) {
-    return steps.stream().filter(s -> s.taskKey().equals(taskKey)).findFirst()
-        .orElseThrow(() -> new AssertionError(taskKey + " was not worked; worked: " + steps.stream().map(Step::taskKey).toList()));
-  }
-
-  List<String> worked() {
-    return steps.stream().map(Step::taskKey).toList();
-  }
-
-  static OffsetDateTime restDate(String text) {
-    return OffsetDateTime.parse(text, REST_DATE);
   }
 
   String endEvent() {
@@ -386,12 +176,8 @@ final class SoeReformFundScenario {
 
   /** Every step worked had the candidate groups and the form of its kind, and no due date but the transfer's. */
   void assertWiring() {
+    assertFormsAndGroups(FORMS, GROUPS);
     for (Step step : steps) {
-      assertThat(step.formId()).as("form of " + step.taskKey()).isEqualTo(FORMS.get(step.taskKey()));
-      assertThat(step.candidateGroups()).as("candidate groups of " + step.taskKey()).isEqualTo(GROUPS.get(step.taskKey()));
-      if (GROUPS.get(step.taskKey()).isEmpty()) {
-        assertThat(step.assignee()).as("assignee of " + step.taskKey()).isEqualTo(applicant);
-      }
       if (step.taskKey().equals(TRANSFER_FUNDS)) {
         assertThat(step.due()).as("due date of the transfer").isNotNull();
       } else {

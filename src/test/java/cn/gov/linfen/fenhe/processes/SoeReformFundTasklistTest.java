@@ -3,9 +3,10 @@ package cn.gov.linfen.fenhe.processes;
 import static cn.gov.linfen.fenhe.processes.SoeReformFundScenario.application;
 import static cn.gov.linfen.fenhe.processes.SoeReformFundScenario.demo;
 import static cn.gov.linfen.fenhe.processes.SoeReformFundScenario.reject;
+import static cn.gov.linfen.fenhe.test.BrowserScripts.visit;
 import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Elements.*;
-import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.test.BrowserScripts;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workers.p1.CheckStaffingAndPayWorker;
 import cn.gov.linfen.fenhe.workers.p1.IssueDisbursementNoticeWorker;
@@ -14,12 +15,10 @@ import cn.gov.linfen.fenhe.workers.p1.RecordTransferWorker;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Groups;
 import cn.gov.linfen.fenhe.workers.p1.ValidateApplicationWorker;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,13 +42,6 @@ class SoeReformFundTasklistTest extends IntegrationTest {
   SoeReformFundScenario scenario(String prefix) {
     return new SoeReformFundScenario(engine, baseUrl(), prefix + "-" + UUID.randomUUID(),
         SoeReformFundScenario.workers(validate, staffing, notice, record, alert));
-  }
-
-  private static ObjectNode visit(ArrayNode visits, String user, String taskId, String name, List<String> expect) {
-    ObjectNode visit = visits.addObject();
-    visit.put("user", user).put("taskId", taskId).put("name", name);
-    expect.forEach(visit.putArray("expect")::add);
-    return visit;
   }
 
   @Test
@@ -76,14 +68,6 @@ class SoeReformFundTasklistTest extends IntegrationTest {
     visit(visits, demo(Groups.JILIN_INVESTMENT), transfer, "济林公司资金划转", List.of("拨款通知书编号", "户名", "账号", "开户行",
         "行号", "联系人", "电话", "划转期限", "实际划转金额", "临汾济林投资有限公司：", "499999.99"));
 
-    Process node = new ProcessBuilder("node", "src/test/e2e/p1-forms.mjs", baseUrl(), DEMO_PASSWORD, visits.toString())
-        .redirectErrorStream(true).start();
-    boolean finished = node.waitFor(5, TimeUnit.MINUTES);
-    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!finished) {
-      node.destroyForcibly();
-    }
-    assertThat(finished).as("browser check finished in time:\n" + output).isTrue();
-    assertThat(output).as(output).contains(" passed, 0 failed").doesNotContain("FAIL");
+    BrowserScripts.assertFormsRender(baseUrl(), DEMO_PASSWORD, visits, Duration.ofMinutes(5));
   }
 }

@@ -1,7 +1,9 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
+import static cn.gov.linfen.fenhe.workers.common.FieldChecks.blank;
 import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Variables.*;
 
+import cn.gov.linfen.fenhe.workers.common.FieldChecks;
 import cn.gov.linfen.fenhe.workers.common.FieldError;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -99,12 +101,7 @@ public class ApplicationCheck {
   }
 
   private static FieldError amountError(String field, String problem) {
-    int slash = problem.indexOf(" / ");
-    return new FieldError(field, problem.substring(0, slash), problem.substring(slash + 3));
-  }
-
-  private static boolean blank(Object value) {
-    return value == null || value instanceof CharSequence text && text.toString().isBlank();
+    return FieldChecks.problem(field, "", problem);
   }
 
   /** A count of people: a whole number ≥ 0. */

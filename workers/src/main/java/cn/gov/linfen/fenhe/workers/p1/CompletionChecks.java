@@ -1,7 +1,9 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
+import static cn.gov.linfen.fenhe.workers.common.FieldChecks.*;
 import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Variables.*;
 
+import cn.gov.linfen.fenhe.workers.common.FieldChecks;
 import cn.gov.linfen.fenhe.workers.common.FieldError;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Decided;
 import java.math.BigDecimal;
@@ -19,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public class CompletionChecks {
 
-  private static final int MAX_TEXT = 2000;
   /** 行号: the 12-digit CNAPS bank code. */
   static final Pattern BANK_CODE_FORMAT = Pattern.compile("^\\d{12}$");
   static final Pattern ACCOUNT_NUMBER_FORMAT = Pattern.compile("^[0-9][0-9 -]{5,39}$");
@@ -34,15 +35,7 @@ public class CompletionChecks {
 
   /** Every review or approval: approved (Boolean) and opinion, required when approved is false. */
   public List<FieldError> review(Map<String, Object> variables) {
-    List<FieldError> errors = new ArrayList<>();
-    Object approved = variables.get(APPROVED);
-    if (!(approved instanceof Boolean)) {
-      errors.add(new FieldError(APPROVED, "请选择审核结论（通过或退回）", "approved (true or false) is required"));
-    } else if (!((Boolean) approved) && blank(variables.get(OPINION))) {
-      errors.add(new FieldError(OPINION, "退回时必须填写审核意见", "an opinion is required when not approved"));
-    }
-    tooLong(errors, variables, OPINION);
-    return errors;
+    return FieldChecks.review(variables, "请选择审核结论（通过或退回）", "退回时必须填写审核意见");
   }
 
   /** The applicant corrects and resubmits (the application is checked again), or withdraws. */
@@ -186,8 +179,7 @@ public class CompletionChecks {
     }
     String problem = Yuan.problem(value);
     if (problem != null) {
-      int slash = problem.indexOf(" / ");
-      errors.add(new FieldError(field, label + problem.substring(0, slash), problem.substring(slash + 3)));
+      errors.add(FieldChecks.problem(field, label, problem));
       return null;
     }
     BigDecimal amount = Yuan.parse(value);
@@ -196,32 +188,5 @@ public class CompletionChecks {
       return null;
     }
     return amount;
-  }
-
-  private static void required(List<FieldError> errors, Map<String, Object> variables, String field, String label) {
-    if (blank(variables.get(field))) {
-      errors.add(new FieldError(field, label + "必填", field + " is required"));
-    }
-  }
-
-  private static void pattern(List<FieldError> errors, Map<String, Object> variables, String field, String label,
-      Pattern pattern) {
-    Object value = variables.get(field);
-    if (blank(value)) {
-      errors.add(new FieldError(field, label + "必填", field + " is required"));
-    } else if (!pattern.matcher(String.valueOf(value).trim()).matches()) {
-      errors.add(new FieldError(field, label + "格式不正确", field + " has a wrong format"));
-    }
-  }
-
-  private static void tooLong(List<FieldError> errors, Map<String, Object> variables, String field) {
-    Object value = variables.get(field);
-    if (value instanceof String text && text.length() > MAX_TEXT) {
-      errors.add(new FieldError(field, "不超过 2000 字", "at most 2000 characters"));
-    }
-  }
-
-  static boolean blank(Object value) {
-    return value == null || value instanceof CharSequence text && text.toString().isBlank();
   }
 }

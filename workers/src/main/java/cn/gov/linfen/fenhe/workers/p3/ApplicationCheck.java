@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.workers.p3;
 
+import static cn.gov.linfen.fenhe.workers.common.FieldChecks.blank;
 import static cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.identity.Counties;
@@ -99,10 +100,6 @@ public class ApplicationCheck {
       errors.add(new FieldError(SALES_VOUCHERS_ATTACHED, "须附销售凭证", "the sales vouchers are required"));
     }
     return errors;
-  }
-
-  static boolean blank(Object value) {
-    return value == null || value instanceof CharSequence text && text.toString().isBlank();
   }
 
   private static String text(Object value) {

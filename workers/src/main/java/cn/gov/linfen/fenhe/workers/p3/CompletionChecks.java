@@ -1,7 +1,9 @@
 package cn.gov.linfen.fenhe.workers.p3;
 
+import static cn.gov.linfen.fenhe.workers.common.FieldChecks.*;
 import static cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Variables.*;
 
+import cn.gov.linfen.fenhe.workers.common.FieldChecks;
 import cn.gov.linfen.fenhe.workers.common.FieldError;
 import cn.gov.linfen.fenhe.workers.p1.Yuan;
 import cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Decided;
@@ -17,8 +19,6 @@ import java.util.Map;
  */
 public class CompletionChecks {
 
-  private static final int MAX_TEXT = 2000;
-
   private final ApplicationCheck applicationCheck;
 
   public CompletionChecks(ApplicationCheck applicationCheck) {
@@ -27,15 +27,7 @@ public class CompletionChecks {
 
   /** County review and each city confirmation: approved (Boolean), opinion required when false (X-R02). */
   public List<FieldError> review(Map<String, Object> variables) {
-    List<FieldError> errors = new ArrayList<>();
-    Object approved = variables.get(APPROVED);
-    if (!(approved instanceof Boolean)) {
-      errors.add(new FieldError(APPROVED, "请选择结论（通过/确认或退回）", "approved (true or false) is required"));
-    } else if (!((Boolean) approved) && ApplicationCheck.blank(variables.get(OPINION))) {
-      errors.add(new FieldError(OPINION, "退回时必须填写意见", "an opinion is required when not approved"));
-    }
-    tooLong(errors, variables, OPINION);
-    return errors;
+    return FieldChecks.review(variables, "请选择结论（通过/确认或退回）", "退回时必须填写意见");
   }
 
   /** The enterprise corrects and resubmits (the figures are checked again), or withdraws with a reason. */
@@ -68,12 +60,10 @@ public class CompletionChecks {
       String shareField, String level) {
     List<FieldError> errors = new ArrayList<>();
     Object value = variables.get(amountField);
-    if (ApplicationCheck.blank(value)) {
+    if (blank(value)) {
       errors.add(new FieldError(amountField, "拨付金额必填", amountField + " is required"));
     } else if (Yuan.problem(value) != null) {
-      String problem = Yuan.problem(value);
-      int slash = problem.indexOf(" / ");
-      errors.add(new FieldError(amountField, "拨付金额" + problem.substring(0, slash), problem.substring(slash + 3)));
+      errors.add(FieldChecks.problem(amountField, "拨付金额", Yuan.problem(value)));
     } else {
       BigDecimal share = Yuan.parse(variables.get(shareField));
       if (share == null || Yuan.parse(value).compareTo(share) != 0) {
@@ -92,18 +82,5 @@ public class CompletionChecks {
     required(errors, variables, FOLLOW_UP_NOTE, "督办情况");
     tooLong(errors, variables, FOLLOW_UP_NOTE);
     return errors;
-  }
-
-  private static void required(List<FieldError> errors, Map<String, Object> variables, String field, String label) {
-    if (ApplicationCheck.blank(variables.get(field))) {
-      errors.add(new FieldError(field, label + "必填", field + " is required"));
-    }
-  }
-
-  private static void tooLong(List<FieldError> errors, Map<String, Object> variables, String field) {
-    Object value = variables.get(field);
-    if (value instanceof String text && text.length() > MAX_TEXT) {
-      errors.add(new FieldError(field, "不超过 2000 字", "at most 2000 characters"));
-    }
   }
 }

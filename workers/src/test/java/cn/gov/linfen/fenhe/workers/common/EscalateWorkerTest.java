@@ -5,47 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.client.task.ExternalTask;
-import org.camunda.bpm.client.task.ExternalTaskService;
 import org.camunda.bpm.client.variable.value.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 /** The shared escalation step: whom, why, when, appended to the case's list; a misconfiguration is an incident. */
-class EscalateWorkerTest {
+class EscalateWorkerTest extends WorkerTestSupport {
 
   static final Instant NOW = Instant.parse("2026-10-10T10:01:00Z");
   static final Instant DEADLINE = Instant.parse("2026-10-10T10:00:00Z");
-  final EscalateWorker worker = new EscalateWorker(new Escalating(), new WorkerClock(Clock.fixed(NOW, ZoneOffset.UTC)));
-  ExternalTask task;
-  ExternalTaskService service;
+  final EscalateWorker worker = new EscalateWorker(new Escalating(), clockAt(NOW));
 
   @BeforeEach
-  void mocks() {
-    task = mock(ExternalTask.class);
-    service = mock(ExternalTaskService.class);
+  void activity() {
     when(task.getActivityId()).thenReturn("ServiceTask_RaiseOverdueAlert");
-  }
-
-  @SuppressWarnings("unchecked")
-  Map<String, Object> completed() {
-    ArgumentCaptor<Map<String, Object>> output = ArgumentCaptor.forClass(Map.class);
-    verify(service).complete(eq(task), output.capture());
-    return output.getValue();
   }
 
   @Test

@@ -10,41 +10,21 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
 import cn.gov.linfen.fenhe.workers.p1.StaffingStandards.Role;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 /** Each worker is thin: it reads the task, calls its plain service, completes with the output. */
-class P1WorkersTest {
+class P1WorkersTest extends WorkerTestSupport {
 
   static final Instant NOW = Instant.parse("2026-10-10T10:01:00Z");
-  final WorkerClock clock = new WorkerClock(Clock.fixed(NOW, ZoneOffset.UTC));
-  ExternalTask task;
-  ExternalTaskService service;
-
-  @BeforeEach
-  void mocks() {
-    task = mock(ExternalTask.class);
-    service = mock(ExternalTaskService.class);
-  }
-
-  @SuppressWarnings("unchecked")
-  Map<String, Object> completed() {
-    ArgumentCaptor<Map<String, Object>> output = ArgumentCaptor.forClass(Map.class);
-    verify(service).complete(eq(task), output.capture());
-    return output.getValue();
-  }
-
+  final WorkerClock clock = clockAt(NOW);
   @Test
   void validate_application_completes_with_the_figures() {
     ComputingFundingGap computing = mock(ComputingFundingGap.class);

@@ -4,45 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.gov.linfen.fenhe.workers.WorkerClock;
-import java.time.Clock;
+import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.client.task.ExternalTask;
-import org.camunda.bpm.client.task.ExternalTaskService;
 import org.camunda.bpm.client.variable.value.JsonValue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 /** Each P2 worker is thin: it reads the task, calls its plain service, completes with the output. */
-class P2WorkersTest {
+class P2WorkersTest extends WorkerTestSupport {
 
   static final Instant NOW = Instant.parse("2026-09-22T07:00:00Z"); // 15:00 in Shanghai
-  final WorkerClock clock = new WorkerClock(Clock.fixed(NOW, ZoneOffset.UTC));
-  ExternalTask task;
-  ExternalTaskService service;
-
-  @BeforeEach
-  void mocks() {
-    task = mock(ExternalTask.class);
-    service = mock(ExternalTaskService.class);
-  }
-
-  @SuppressWarnings("unchecked")
-  Map<String, Object> completed() {
-    ArgumentCaptor<Map<String, Object>> output = ArgumentCaptor.forClass(Map.class);
-    verify(service).complete(eq(task), output.capture());
-    return output.getValue();
-  }
-
+  final WorkerClock clock = clockAt(NOW);
   @Test
   void open_notice_ends_the_notice_at_00_00_shanghai_of_day_11_and_starts_a_new_round() {
     when(task.getVariable("noticeStartDate")).thenReturn("2026-09-14");

@@ -4,44 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.gov.linfen.fenhe.workers.WorkerClock;
-import java.time.Clock;
+import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.client.task.ExternalTask;
-import org.camunda.bpm.client.task.ExternalTaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 /** Each P3 worker is thin: it reads the task, calls its plain service, completes with the output. */
-class P3WorkersTest {
-
-  ExternalTask task;
-  ExternalTaskService service;
-
-  @BeforeEach
-  void mocks() {
-    task = mock(ExternalTask.class);
-    service = mock(ExternalTaskService.class);
-  }
+class P3WorkersTest extends WorkerTestSupport {
 
   static WorkerClock at(String instant) {
-    return new WorkerClock(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
-  }
-
-  @SuppressWarnings("unchecked")
-  Map<String, Object> completed() {
-    ArgumentCaptor<Map<String, Object>> output = ArgumentCaptor.forClass(Map.class);
-    verify(service).complete(eq(task), output.capture());
-    return output.getValue();
+    return clockAt(Instant.parse(instant));
   }
 
   @Test
