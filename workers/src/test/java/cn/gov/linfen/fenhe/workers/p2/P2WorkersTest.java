@@ -3,6 +3,7 @@ package cn.gov.linfen.fenhe.workers.p2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -24,6 +25,7 @@ class P2WorkersTest extends WorkerTestSupport {
   @Test
   void open_notice_ends_the_notice_at_00_00_shanghai_of_day_11_and_starts_a_new_round() {
     when(task.getVariable("noticeStartDate")).thenReturn("2026-09-14");
+    when(task.getVariable("noticeDays")).thenReturn(10);
     when(task.getVariable("noticeRound")).thenReturn(1);
 
     new OpenNoticeWorker(new OpeningNotice()).execute(task, service);
@@ -41,6 +43,17 @@ class P2WorkersTest extends WorkerTestSupport {
     new OpenNoticeWorker(new OpeningNotice()).execute(task, service);
 
     verify(service).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(0L));
+    verify(service, never()).complete(any(), any());
+  }
+
+  @Test
+  void open_notice_raises_an_incident_when_the_model_gives_fewer_than_10_days() {
+    when(task.getVariable("noticeStartDate")).thenReturn("2026-09-14");
+    when(task.getVariable("noticeDays")).thenReturn(9);
+
+    new OpenNoticeWorker(new OpeningNotice()).execute(task, service);
+
+    verify(service).handleFailure(eq(task), contains("noticeDays"), anyString(), eq(0), eq(0L));
     verify(service, never()).complete(any(), any());
   }
 
