@@ -275,6 +275,35 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     p2.assertWiring();
   }
 
+  @Test
+  void P2_R07_forwarding_due_15_working_days_after_filing_and_overdue_is_flagged_to_the_county_natural_resources_department() {
+    FarmlandScenario p2 = signed(noticeRunning("P2-R07-LATE", Map.of()));
+    at(shanghai("2026-10-16T11:00:00"));
+    p2.runUntil(FORWARD);
+    OffsetDateTime due = OffsetDateTime.parse("2026-11-06T18:00:00+08:00"); // 15 working days after Fri 16 October 2026
+    assertThat(((Date) p2.variable("forwardingDeadline")).toInstant()).isEqualTo(due.toInstant());
+    Job overdue = p2.timer(FORWARDING_OVERDUE);
+    assertThat(overdue.getDuedate().toInstant()).isEqualTo(due.toInstant());
+
+    at(due.plusMinutes(1));
+    engine.getManagementService().executeJob(overdue.getId());
+    p2.runUntil(FOLLOW_UP_OVERDUE_FORWARDING);
+
+    assertThat(p2.openTaskKeys()).containsExactlyInAnyOrder(FORWARD, FOLLOW_UP_OVERDUE_FORWARDING);
+    assertThat(p2.variable("forwardingOverdue")).isEqualTo(true);
+    assertThat(p2.variable("lastEscalationTo")).isEqualTo("county-natural-resources-yaodu");
+    assertThat((String) p2.variable("lastEscalation")).contains("督办", p2.businessKey, "2026-11-06 18:00");
+    assertThat(p2.sees(FOLLOW_UP_OVERDUE_FORWARDING, demo(Groups.COUNTY_NATURAL_RESOURCES))).isTrue();
+    assertThat(p2.sees(FOLLOW_UP_OVERDUE_FORWARDING, demo(Groups.COUNTY_NATURAL_RESOURCES) + "-houma")).isFalse();
+
+    at(shanghai("2026-11-09T09:00:00"));
+    p2.runUntil();
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED); // the case continued
+    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, SIGN, FILE, TOWNSHIP_CHECK, FORWARD,
+        FOLLOW_UP_OVERDUE_FORWARDING, REGISTER);
+    p2.assertWiring();
+  }
+
   // ------------------------------------------------------------------ permanent basic farmland (P2-R05)
 
   @Test

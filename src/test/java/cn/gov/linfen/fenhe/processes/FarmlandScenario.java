@@ -137,6 +137,8 @@ final class FarmlandScenario extends CaseScenario<FarmlandScenario> {
         "mapRegistrationNumber", "SNYD-141002-2026-0018")));
     answers.put(FOLLOW_UP_OVERDUE_FILING, new Answer<>(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of(
         "followUpNote", "已电话督促经营者三日内备案")));
+    answers.put(FOLLOW_UP_OVERDUE_FORWARDING, new Answer<>(demo(FarmlandProcess.Groups.COUNTY_NATURAL_RESOURCES), s -> Map.of(
+        "followUpNote", "已函告屯里镇政府即日报送")));
   }
 
   @Override
@@ -205,6 +207,7 @@ final class FarmlandScenario extends CaseScenario<FarmlandScenario> {
       Map.entry(COUNTY_REVIEW, FarmlandProcess.Forms.COUNTY_REVIEW),
       Map.entry(FILE, FarmlandProcess.Forms.FILING),
       Map.entry(FOLLOW_UP_OVERDUE_FILING, FarmlandProcess.Forms.ESCALATION_FOLLOW_UP),
+      Map.entry(FOLLOW_UP_OVERDUE_FORWARDING, FarmlandProcess.Forms.ESCALATION_FOLLOW_UP),
       Map.entry(TOWNSHIP_CHECK, FarmlandProcess.Forms.TOWNSHIP_CHECK),
       Map.entry(FORWARD, FarmlandProcess.Forms.FORWARDING),
       Map.entry(REGISTER, FarmlandProcess.Forms.REGISTRATION));
@@ -218,6 +221,7 @@ final class FarmlandScenario extends CaseScenario<FarmlandScenario> {
       Map.entry(COUNTY_REVIEW, List.of("county-agriculture-yaodu", "county-natural-resources-yaodu")),
       Map.entry(FILE, List.of()),
       Map.entry(FOLLOW_UP_OVERDUE_FILING, List.of("township-government-yaodu")),
+      Map.entry(FOLLOW_UP_OVERDUE_FORWARDING, List.of("county-natural-resources-yaodu")),
       Map.entry(TOWNSHIP_CHECK, List.of("township-government-yaodu")),
       Map.entry(FORWARD, List.of("township-government-yaodu")),
       Map.entry(REGISTER, List.of("county-natural-resources-yaodu")));

@@ -36,6 +36,9 @@ public final class FarmlandProcess {
     public static final String TOWNSHIP_CHECK = "UserTask_TownshipCheck";
     public static final String RECORD_FILING = "ServiceTask_RecordFiling";
     public static final String FORWARD = "UserTask_ForwardToCounty";
+    public static final String FORWARDING_OVERDUE = "BoundaryEvent_ForwardingOverdue";
+    public static final String FLAG_FORWARDING_OVERDUE = "ServiceTask_FlagForwardingOverdue";
+    public static final String FOLLOW_UP_OVERDUE_FORWARDING = "UserTask_FollowUpOverdueForwarding";
     public static final String REGISTER = "UserTask_RegisterInMapDatabase";
     public static final String END_REGISTERED = "EndEvent_Registered";
     public static final String END_ABANDONED = "EndEvent_Abandoned";
