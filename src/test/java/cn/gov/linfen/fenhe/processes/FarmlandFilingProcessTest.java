@@ -301,6 +301,8 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     assertThat(p2.endEvent()).isEqualTo(END_REGISTERED); // the case continued
     assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, SIGN, FILE, TOWNSHIP_CHECK, FORWARD,
         FOLLOW_UP_OVERDUE_FORWARDING, REGISTER);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(p2.processInstanceId)
+        .activityId(END_FORWARDING_FOLLOWED_UP).count()).as("the 督办 branch ended on its own").isEqualTo(1);
     p2.assertWiring();
   }
 

@@ -44,6 +44,7 @@ public final class FarmlandProcess {
     public static final String END_ABANDONED = "EndEvent_Abandoned";
     public static final String END_REFUSED = "EndEvent_RefusedByCounty";
     public static final String END_OVERDUE_FOLLOWED_UP = "EndEvent_OverdueFollowedUp";
+    public static final String END_FORWARDING_FOLLOWED_UP = "EndEvent_ForwardingFollowedUp";
 
     private Elements() {}
   }
