@@ -9,28 +9,34 @@ import java.time.LocalDate;
  * due at 18:00 Asia/Shanghai on the same day of the month three calendar months after the
  * application day (a day the month lacks → its last day, e.g. 31 Jan → 30 Apr), not moved for
  * holidays; "due soon" from 18:00 of the 10th working day before that day — the moment from
- * which the deadline lies within 10 working days (X-R01 calendar).
+ * which the deadline lies within 10 working days (X-R01 calendar). Both numbers are configuration
+ * ({@code fenhe.p3.deadline-months}, {@code fenhe.p3.due-soon-working-days}).
  */
 public class ScrapSteelDeadlines {
-
-  public static final int MONTHS = 3;
-  public static final int DUE_SOON_WORKING_DAYS = 10;
 
   /** The application day and the two instants. */
   public record Deadlines(LocalDate applicationDate, Instant dueAt, Instant dueSoonAt) {}
 
   private final WorkingDayCalendar calendar;
+  private final int months;
+  private final int dueSoonWorkingDays;
 
-  public ScrapSteelDeadlines(WorkingDayCalendar calendar) {
+  public ScrapSteelDeadlines(WorkingDayCalendar calendar, int months, int dueSoonWorkingDays) {
+    if (months < 1 || dueSoonWorkingDays < 0) {
+      throw new IllegalArgumentException("fenhe.p3.deadline-months must be at least 1 and fenhe.p3.due-soon-working-days"
+          + " not negative: " + months + ", " + dueSoonWorkingDays);
+    }
     this.calendar = calendar;
+    this.months = months;
+    this.dueSoonWorkingDays = dueSoonWorkingDays;
   }
 
   public Deadlines of(Instant appliedAt) {
     LocalDate applied = calendar.dateOf(appliedAt);
-    LocalDate dueDay = applied.plusMonths(MONTHS);
+    LocalDate dueDay = applied.plusMonths(months);
     LocalDate soonDay = dueDay;
     int counted = 0;
-    while (counted < DUE_SOON_WORKING_DAYS) {
+    while (counted < dueSoonWorkingDays) {
       soonDay = soonDay.minusDays(1);
       if (calendar.isWorkingDay(soonDay)) {
         counted++;

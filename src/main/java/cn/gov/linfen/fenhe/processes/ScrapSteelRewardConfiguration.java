@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,8 +47,10 @@ public class ScrapSteelRewardConfiguration {
   }
 
   @Bean
-  ScrapSteelDeadlines scrapSteelDeadlines(WorkingDayCalendar calendar) {
-    return new ScrapSteelDeadlines(calendar);
+  ScrapSteelDeadlines scrapSteelDeadlines(WorkingDayCalendar calendar,
+      @Value("${fenhe.p3.deadline-months:3}") int months,
+      @Value("${fenhe.p3.due-soon-working-days:10}") int dueSoonWorkingDays) {
+    return new ScrapSteelDeadlines(calendar, months, dueSoonWorkingDays);
   }
 
   @Bean
