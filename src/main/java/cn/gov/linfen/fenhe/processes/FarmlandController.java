@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.processes;
 
 import static cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Variables.*;
 
+import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.engine.validation.InvalidStartException;
 import cn.gov.linfen.fenhe.identity.County;
 import cn.gov.linfen.fenhe.identity.FenheGroup;
@@ -21,7 +22,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -187,14 +187,6 @@ public class FarmlandController {
   }
 
   private <T> T asPlatform(Supplier<T> work) {
-    Authentication caller = engine.getIdentityService().getCurrentAuthentication();
-    engine.getIdentityService().clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        engine.getIdentityService().setAuthentication(caller);
-      }
-    }
+    return AsPlatform.call(engine.getIdentityService(), work);
   }
 }

@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.processes;
 
 import static cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess.Variables.*;
 
+import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.identity.FenheGroup;
 import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
@@ -23,7 +24,6 @@ import java.util.regex.Matcher;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -152,31 +152,24 @@ public class ScrapSteelRewardController {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("period", period);
     answer.put("periodLabel", matcher.group(1) + " 年" + ("1".equals(matcher.group(2)) ? "上" : "下") + "半年度");
-    Authentication caller = engine.getIdentityService().getCurrentAuthentication();
-    engine.getIdentityService().clearAuthentication();
-    try {
-      answer.put("round", roundOf(period));
-      List<Map<String, Object>> applications = applicationsOf(period);
-      Map<String, Integer> counts = new LinkedHashMap<>();
-      for (String state : List.of("APPLIED", "RETURNED", "CONFIRMED", "PAID", "WITHDRAWN")) {
-        counts.put(state, 0);
-      }
-      int late = 0;
-      for (Map<String, Object> a : applications) {
-        counts.merge((String) a.get("state"), 1, Integer::sum);
-        late += Boolean.TRUE.equals(a.get("late")) ? 1 : 0;
-      }
-      Map<String, Object> summary = new LinkedHashMap<>();
-      summary.put("applied", applications.size());
-      summary.put("byState", counts);
-      summary.put("late", late);
-      answer.put("summary", summary);
-      answer.put("applications", applications);
-    } finally {
-      if (caller != null) {
-        engine.getIdentityService().setAuthentication(caller);
-      }
+    // who may see the round is decided above, not by the engine's per-definition grants
+    answer.put("round", AsPlatform.call(engine.getIdentityService(), () -> roundOf(period)));
+    List<Map<String, Object>> applications = AsPlatform.call(engine.getIdentityService(), () -> applicationsOf(period));
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String state : List.of("APPLIED", "RETURNED", "CONFIRMED", "PAID", "WITHDRAWN")) {
+      counts.put(state, 0);
     }
+    int late = 0;
+    for (Map<String, Object> a : applications) {
+      counts.merge((String) a.get("state"), 1, Integer::sum);
+      late += Boolean.TRUE.equals(a.get("late")) ? 1 : 0;
+    }
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("applied", applications.size());
+    summary.put("byState", counts);
+    summary.put("late", late);
+    answer.put("summary", summary);
+    answer.put("applications", applications);
     return answer;
   }
 

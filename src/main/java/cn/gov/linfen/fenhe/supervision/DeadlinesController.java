@@ -1,6 +1,7 @@
 package cn.gov.linfen.fenhe.supervision;
 
 import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
+import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.identity.County;
 import cn.gov.linfen.fenhe.identity.FenheGroup;
 import cn.gov.linfen.fenhe.security.FenheUser;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -217,15 +217,7 @@ public class DeadlinesController {
 
   /** Runs engine queries without the caller's authentication (so without authorization checks), then restores it. */
   private <T> T withoutAuthorizationChecks(Supplier<T> query) {
-    Authentication caller = engine.getIdentityService().getCurrentAuthentication();
-    engine.getIdentityService().clearAuthentication();
-    try {
-      return query.get();
-    } finally {
-      if (caller != null) {
-        engine.getIdentityService().setAuthentication(caller);
-      }
-    }
+    return AsPlatform.call(engine.getIdentityService(), query);
   }
 
   /**

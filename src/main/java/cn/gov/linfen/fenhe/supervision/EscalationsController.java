@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.supervision;
 
+import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.identity.FenheGroup;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstanceQuery;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,14 +151,6 @@ public class EscalationsController {
 
   /** Who may see an entry is decided above (by its groups), not by the engine's per-definition grants. */
   private void asPlatform(Runnable work) {
-    Authentication caller = engine.getIdentityService().getCurrentAuthentication();
-    engine.getIdentityService().clearAuthentication();
-    try {
-      work.run();
-    } finally {
-      if (caller != null) {
-        engine.getIdentityService().setAuthentication(caller);
-      }
-    }
+    AsPlatform.run(engine.getIdentityService(), work);
   }
 }
