@@ -52,7 +52,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     if (user == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"fenhe\", charset=\"UTF-8\"");
+      // a script of the platform's own pages (X-Requested-With) shows its own message: a Basic
+      // challenge would make the browser open its login dialog (or hang, headless) instead
+      if (request.getHeader("X-Requested-With") == null) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"fenhe\", charset=\"UTF-8\"");
+      }
       response.setContentType("application/json;charset=UTF-8");
       response.getWriter().write(ErrorJson.of("Unauthorized", "Authorization",
           "请先登录", "authentication required"));
