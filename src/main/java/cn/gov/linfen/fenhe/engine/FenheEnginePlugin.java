@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.engine;
 
+import cn.gov.linfen.fenhe.engine.guard.EngineGuards;
 import cn.gov.linfen.fenhe.engine.validation.StartValidationParseListener;
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import cn.gov.linfen.fenhe.identity.FenheGroup;
@@ -14,7 +15,8 @@ import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 /**
  * Engine settings that Spring properties cannot express: the admin group, changed-only
  * deployment of processes/ and forms/, the guard that lets only admins deploy scripts, and
- * the start checks of the processes ({@link StartValidator}).
+ * the start checks of the processes ({@link StartValidator}) and the guards of every command
+ * ({@link EngineGuards}).
  */
 public class FenheEnginePlugin implements ProcessEnginePlugin {
 
@@ -43,6 +45,7 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     listeners.add(new ScriptDeploymentGuard());
     listeners.add(new BusinessKeyAssigner());
     listeners.add(new StartValidationParseListener(startValidators));
+    EngineGuards.install(configuration);
   }
 
   @Override

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -117,6 +118,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     HttpSession session = request.getSession(false);
     Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
     String given = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-    return expected != null && expected.equals(given);
+    // compared in constant time: the comparison's duration tells nothing about the token
+    return expected instanceof String token && given != null
+        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 }

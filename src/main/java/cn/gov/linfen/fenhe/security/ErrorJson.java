@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The one error body of Fenhe, compatible with the engine REST API's ({@code type},
- * {@code message}) and adding the field and the reason in Chinese and English.
+ * {@code message}, in Chinese: the webapps show it to the person) and adding the field and the
+ * reason in Chinese ({@code reason}) and English ({@code reasonEn}).
  */
 public final class ErrorJson {
 
@@ -18,7 +19,8 @@ public final class ErrorJson {
   public static Map<String, Object> body(String type, String field, String chinese, String english) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
-    body.put("message", field + ": " + chinese + " / " + english);
+    // what the webapps show a person: Chinese only (the English is in reasonEn and the logs)
+    body.put("message", chinese);
     body.put("field", field);
     body.put("reason", chinese);
     body.put("reasonEn", english);

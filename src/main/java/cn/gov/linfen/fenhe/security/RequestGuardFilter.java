@@ -14,6 +14,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,6 +29,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>Java-serialized variable values ({@code application/x-java-serialized-object});
  *   <li>bodies larger than the limit.
  * </ul>
+ *
+ * <p>A JSON body is read as JSON — every string value and every key, after JSON's escapes
+ * ({@code \u0024{…}}) are decoded — and any {@code …Expression} key with a value is refused,
+ * whatever it holds; other bodies are scanned as text. This is the second layer: the engine
+ * refuses expressions in queries itself (see {@code engine.guard.QueryExpressionGuard}).
  *
  * <p>The answer is HTTP 400 in the engine REST API's error format, naming the field.
  */
@@ -47,6 +55,10 @@ public class RequestGuardFilter extends OncePerRequestFilter {
       return;
     }
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+      if (isExpressionField(parameter.getKey()) || containsExpression(parameter.getKey())) {
+        refuse(response, parameter.getKey(), "查询参数中不允许使用表达式", "expressions are not allowed in query parameters");
+        return;
+      }
       for (String value : parameter.getValue()) {
         if (containsExpression(value)) {
           refuse(response, parameter.getKey(), "查询参数中不允许使用表达式", "expressions are not allowed in query parameters");
@@ -71,19 +83,80 @@ public class RequestGuardFilter extends OncePerRequestFilter {
       return;
     }
     String text = new String(body, StandardCharsets.UTF_8);
-    if (text.contains(JAVA_SERIALIZED)) {
+    JsonNode json = multipart ? null : json(text);
+    if (text.contains(JAVA_SERIALIZED) || json != null && fieldContaining(json, JAVA_SERIALIZED).isPresent()) {
       refuse(response, "serializationDataFormat", "不接受 Java 序列化的变量值",
           "Java-serialized variable values are refused");
       return;
     }
     if (!multipart) {
-      Optional<String> field = fieldWithExpression(text);
+      Optional<String> field = json != null ? expressionIn(json) : fieldWithExpression(text);
       if (field.isPresent()) {
         refuse(response, field.get(), "请求中不允许使用表达式", "expressions are not allowed in requests");
         return;
       }
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The body as JSON, or null when it is not JSON. */
+  static JsonNode json(String text) {
+    String trimmed = text.strip();
+    if (!(trimmed.startsWith("{") || trimmed.startsWith("["))) {
+      return null;
+    }
+    try {
+      return JSON.readTree(trimmed);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The field of a JSON body holding an expression: an {@code …Expression} key with a value, or a
+   * key or string value with {@code ${…}} or {@code #{…}} in it, at any depth.
+   */
+  static Optional<String> expressionIn(JsonNode json) {
+    return find(json, "body", true, RequestGuardFilter::containsExpression);
+  }
+
+  /** The field of a JSON body whose key or string value has the text in it, at any depth. */
+  static Optional<String> fieldContaining(JsonNode json, String text) {
+    return find(json, "body", false, value -> value.contains(text));
+  }
+
+  private static Optional<String> find(JsonNode node, String field, boolean expressionKeys, Predicate<String> bad) {
+    if (node.isTextual()) {
+      return bad.test(node.asText()) ? Optional.of(field) : Optional.empty();
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        Optional<String> found = find(element, field, expressionKeys, bad);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    var fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      String key = entry.getKey();
+      if (bad.test(key) || expressionKeys && isExpressionField(key) && !entry.getValue().isNull()) {
+        return Optional.of(key);
+      }
+      Optional<String> found = find(entry.getValue(), key, expressionKeys, bad);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A query field that takes an expression ({@code assigneeExpression}, {@code dueBeforeExpression}, …). */
+  static boolean isExpressionField(String name) {
+    return name != null && name.endsWith("Expression");
   }
 
   static boolean containsExpression(String value) {

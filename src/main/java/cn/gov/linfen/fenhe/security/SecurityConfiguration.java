@@ -46,11 +46,32 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<StartRefusalFilter> startRefusals() {
-    FilterRegistrationBean<StartRefusalFilter> registration = new FilterRegistrationBean<>(new StartRefusalFilter());
-    registration.setName("start-refusals");
+  FilterRegistrationBean<EngineErrorFilter> engineErrors(ProcessEngine engine) {
+    FilterRegistrationBean<EngineErrorFilter> registration =
+        new FilterRegistrationBean<>(new EngineErrorFilter(engine.getIdentityService()));
+    registration.setName("engine-errors");
     registration.addUrlPatterns(ENGINE_REST, WEBAPP_API);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  /** The webapps' CSRF token compared in constant time, before the webapps' own filter. */
+  @Bean
+  FilterRegistrationBean<CsrfTokenCheckFilter> csrfTokenCheck() {
+    FilterRegistrationBean<CsrfTokenCheckFilter> registration = new FilterRegistrationBean<>(new CsrfTokenCheckFilter());
+    registration.setName("csrf-token-check");
+    registration.addUrlPatterns(WEBAPP_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+    return registration;
+  }
+
+  /** Security headers on every answer (pages, API, webapps). */
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+    FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    registration.setName("security-headers");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 

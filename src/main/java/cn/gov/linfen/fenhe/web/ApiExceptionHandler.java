@@ -1,8 +1,19 @@
 package cn.gov.linfen.fenhe.web;
 
+import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
+import cn.gov.linfen.fenhe.security.EngineErrorFilter;
+import cn.gov.linfen.fenhe.security.EngineErrors;
 import cn.gov.linfen.fenhe.security.ErrorJson;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -40,6 +51,34 @@ public class ApiExceptionHandler {
   ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
     return ResponseEntity.badRequest()
         .body(ErrorJson.body("InvalidRequestException", e.getName(), "参数格式不正确", "malformed parameter"));
+  }
+
+  /** A refusal of the engine's guards and checks: its status and every field. */
+  @ExceptionHandler(EngineRefusal.class)
+  ResponseEntity<Map<String, Object>> refused(EngineRefusal e) {
+    return ResponseEntity.status(e.status()).body(EngineErrorFilter.body(e));
+  }
+
+  /** Conflicts and vanished tasks are the normal life of a shared inbox: 409 and 404, not 500. */
+  @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class, NullValueException.class,
+      NotFoundException.class})
+  ResponseEntity<Map<String, Object>> conflict(ProcessEngineException e) {
+    LOG.debug("Platform API request refused: {}", e.getMessage());
+    EngineErrors.Answer answer = EngineErrors.of(e.getClass().getSimpleName(), e.getMessage(), 500, null);
+    return ResponseEntity.status(answer.status()).body(ErrorJson.body(answer.type(), answer.error().field(),
+        answer.error().chinese(), answer.error().english()));
+  }
+
+  /** A body that cannot be read (not JSON, a value of the wrong type): 400 naming the field. */
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        ? mapping.getPath().stream()
+            .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+            .collect(Collectors.joining("."))
+        : "body";
+    return ResponseEntity.badRequest().body(ErrorJson.body("InvalidRequestException", field,
+        "请求内容的格式不正确", "the request body cannot be read: a value has the wrong format or type"));
   }
 
   @ExceptionHandler(AuthorizationException.class)

@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Base64;
 
 /**
@@ -21,10 +24,23 @@ public final class Http {
 
   private final String baseUrl;
   private final String authorization;
+  private final Map<String, String> headers;
 
   private Http(String baseUrl, String authorization) {
+    this(baseUrl, authorization, Map.of());
+  }
+
+  private Http(String baseUrl, String authorization, Map<String, String> headers) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;
+    this.headers = headers;
+  }
+
+  /** The same caller sending one more header with every request (e.g. X-Forwarded-For). */
+  public Http header(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Http(baseUrl, authorization, more);
   }
 
   public static Http as(String baseUrl, String user, String password) {
@@ -65,13 +81,14 @@ public final class Http {
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
+    headers.forEach(builder::header);
     return builder;
   }
 
   private static Response send(HttpRequest.Builder builder) {
     try {
       HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.body());
+      return new Response(response.statusCode(), response.body(), response.headers().map());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -81,7 +98,13 @@ public final class Http {
   }
 
   /** Status and body of an answer. */
-  public record Response(int status, String body) {
+  public record Response(int status, String body, Map<String, List<String>> headers) {
+
+    /** The first value of a response header (null if absent). */
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+    }
 
     public JsonNode json() {
       try {

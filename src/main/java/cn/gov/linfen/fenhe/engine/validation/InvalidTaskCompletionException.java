@@ -2,7 +2,6 @@ package cn.gov.linfen.fenhe.engine.validation;
 
 import cn.gov.linfen.fenhe.workers.common.FieldError;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A task completion refused by a {@link TaskCompletionCheck}: answered with HTTP 400 naming the
@@ -11,7 +10,7 @@ import java.util.stream.Collectors;
 public class InvalidTaskCompletionException extends InvalidStartException {
 
   public InvalidTaskCompletionException(String taskDefinitionKey, List<FieldError> errors) {
-    super(errors, "办理内容有误，任务未完成 / invalid completion of " + taskDefinitionKey + ", the task stays open: "
-        + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+    super(errors, "办理内容有误，任务未完成：" + chinese(errors) + " / invalid completion of " + taskDefinitionKey
+        + ", the task stays open: " + english(errors));
   }
 }

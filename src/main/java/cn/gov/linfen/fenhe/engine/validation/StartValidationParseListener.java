@@ -35,7 +35,7 @@ public class StartValidationParseListener extends AbstractBpmnParseListener {
       }
       if (!errors.isEmpty()) {
         InvalidStartException refusal = new InvalidStartException(processDefinition.getKey(), processDefinition.getName(), errors);
-        StartRefusals.record(refusal);
+        
         throw refusal;
       }
     });

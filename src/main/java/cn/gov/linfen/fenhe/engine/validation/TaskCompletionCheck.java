@@ -34,7 +34,7 @@ public final class TaskCompletionCheck implements TaskListener {
     List<FieldError> errors = check.apply(task.getVariables());
     if (!errors.isEmpty()) {
       InvalidTaskCompletionException refusal = new InvalidTaskCompletionException(task.getTaskDefinitionKey(), errors);
-      StartRefusals.record(refusal);
+      
       throw refusal;
     }
   }

@@ -1,0 +1,173 @@
+package cn.gov.linfen.fenhe.engine.guard;
+
+import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
+import cn.gov.linfen.fenhe.workers.common.FieldError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * What a person may do to a user task, checked in the engine whatever the channel (engine REST,
+ * the webapps, the platform API, the Java API):
+ *
+ * <ul>
+ *   <li>a task claimed by someone is completed (or its variables changed) only by him — an
+ *       administrator may act for him, and the case records that he did;
+ *   <li>a completion changes only the variables its step owns: the fields of the task's form that
+ *       a person fills in, and the outputs the step declares ({@code camunda:property
+ *       name="outputs"}, comma-separated); any other variable may be sent back only unchanged;
+ *   <li>each owned value is of its field's kind (text, number, yes/no, one of the choices, a list).
+ * </ul>
+ *
+ * Calls without a user (the platform itself, the engine's own jobs) are not checked here.
+ */
+final class TaskWorkGuard {
+
+  static final String OUTPUTS_PROPERTY = "outputs";
+
+  private TaskWorkGuard() {}
+
+  /** A completion (complete, submit-form, resolve) of the task with these variables. */
+  static void completion(CommandContext context, String taskId, Map<String, ?> variables) {
+    Authentication user = context.getAuthentication();
+    if (user == null || user.getUserId() == null) {
+      return;
+    }
+    TaskEntity task = existingTask(context, taskId);
+    holderOnly(context, user, task, "办理");
+    ownedOnly(context, task, variables == null ? Map.of() : variables, List.of());
+  }
+
+  /** Variables of the task set or removed outside a completion. */
+  static void variableChange(CommandContext context, String taskId, Map<String, ?> variables, Collection<String> removed) {
+    Authentication user = context.getAuthentication();
+    if (user == null || user.getUserId() == null) {
+      return;
+    }
+    TaskEntity task = existingTask(context, taskId);
+    holderOnly(context, user, task, "修改");
+    ownedOnly(context, task, variables == null ? Map.of() : variables, removed == null ? List.of() : removed);
+  }
+
+  private static TaskEntity existingTask(CommandContext context, String taskId) {
+    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    if (task == null) {
+      throw new EngineRefusal(404, new FieldError("taskId", "该任务不存在或已办结，请刷新待办列表",
+          "no such open task (it may have been completed); reload the task list"));
+    }
+    return task;
+  }
+
+  private static void holderOnly(CommandContext context, Authentication user, TaskEntity task, String action) {
+    String holder = task.getAssignee();
+    if (holder == null || holder.equals(user.getUserId())) {
+      return;
+    }
+    if (!context.getAuthorizationManager().isCamundaAdmin(user)) {
+      throw EngineRefusal.forbidden("assignee", "该任务已由" + holder + "认领，只有认领人可以" + action,
+          "the task is claimed by " + holder + "; only the holder may act on it");
+    }
+    if (task.getProcessInstanceId() != null) {
+      context.getProcessEngineConfiguration().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+          "系统管理员" + user.getUserId() + "代认领人" + holder + action + "本任务");
+    }
+  }
+
+  private static void ownedOnly(CommandContext context, TaskEntity task, Map<String, ?> variables, Collection<String> removed) {
+    FormFields fields = fieldsOf(context, task);
+    List<FieldError> errors = new ArrayList<>();
+    variables.forEach((name, given) -> {
+      Object value = given instanceof TypedValue typed ? typed.getValue() : given;
+      FormFields.Field field = fields.field(name);
+      if (field == null) {
+        if (!FormFields.same(task.getVariable(name), value)) {
+          errors.add(notOwned(name));
+        }
+      } else if (!FormFields.ofKind(field, value)) {
+        errors.add(wrongKind(field));
+      }
+    });
+    for (String name : removed) {
+      if (!fields.owns(name)) {
+        errors.add(notOwned(name));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw EngineRefusal.badRequest(errors, "办理内容有误，任务未完成", "refused, the task stays open");
+    }
+  }
+
+  private static FieldError notOwned(String name) {
+    return new FieldError(name, "本环节不能修改此项内容", name + " is not a field of this step and cannot be changed here");
+  }
+
+  private static FieldError wrongKind(FormFields.Field field) {
+    String expected = switch (field.kind()) {
+      case TEXT -> "应为文字";
+      case NUMBER -> "应为数字";
+      case BOOLEAN -> "应为“是”或“否”";
+      case LIST -> "应为列表";
+      case CHOICE -> "应为所列选项之一";
+      case ANY -> "格式不正确";
+    };
+    return new FieldError(field.key(), field.label() + expected,
+        field.key() + " must be " + field.kind().name().toLowerCase() + (field.kind() == FormFields.Kind.CHOICE
+            ? " one of " + field.options() : ""));
+  }
+
+  /** The step's owned fields: its Camunda Form's, and the outputs it declares. */
+  static FormFields fieldsOf(CommandContext context, TaskEntity task) {
+    ProcessEngineConfigurationImpl configuration = context.getProcessEngineConfiguration();
+    FormFields fields = FormFields.none();
+    TaskDefinition definition = task.getTaskDefinition();
+    context.disableAuthorizationCheck();
+    try {
+      if (definition != null && definition.getCamundaFormDefinitionKey() != null) {
+        try (InputStream form = configuration.getFormService().getDeployedTaskForm(task.getId())) {
+          fields = FormFields.parse(form);
+        } catch (IOException e) {
+          throw new IllegalStateException("the form of task " + task.getTaskDefinitionKey() + " cannot be read", e);
+        }
+      }
+      if (task.getProcessDefinitionId() != null && task.getTaskDefinitionKey() != null) {
+        fields = fields.with(declaredOutputs(configuration, task));
+      }
+    } finally {
+      context.enableAuthorizationCheck();
+    }
+    return fields;
+  }
+
+  private static List<String> declaredOutputs(ProcessEngineConfigurationImpl configuration, TaskEntity task) {
+    BpmnModelInstance model = configuration.getDeploymentCache()
+        .findBpmnModelInstanceForProcessDefinition(task.getProcessDefinitionId());
+    FlowElement element = model == null ? null : model.getModelElementById(task.getTaskDefinitionKey());
+    ExtensionElements extensions = element == null ? null : element.getExtensionElements();
+    if (extensions == null) {
+      return List.of();
+    }
+    return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> OUTPUTS_PROPERTY.equals(property.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .map(String::trim)
+        .filter(name -> !name.isEmpty())
+        .toList();
+  }
+}
