@@ -95,9 +95,13 @@ public class EngineErrorFilter extends OncePerRequestFilter {
       case 409 -> "ConflictException";
       default -> "InvalidRequestException";
     };
-    Map<String, Object> body = ErrorJson.body(type, first.field(), refusal.chineseSummary(), first.english());
-    body.put("errors", refusal.errors().stream()
-        .map(e -> Map.of("field", e.field(), "reason", e.chinese(), "reasonEn", e.english())).toList());
+    Map<String, Object> body = ErrorJson.body(type, first.field(), FieldLabels.withLabel(first.field(), first.chinese()),
+        first.english());
+    // the message a person reads names every field by its label, in Chinese only
+    body.put("message", String.join("；", refusal.errors().stream()
+        .map(e -> FieldLabels.withLabel(e.field(), e.chinese())).distinct().toList()));
+    body.put("errors", refusal.errors().stream().map(e -> Map.of("field", e.field(),
+        "reason", FieldLabels.withLabel(e.field(), e.chinese()), "reasonEn", e.english())).toList());
     return body;
   }
 }

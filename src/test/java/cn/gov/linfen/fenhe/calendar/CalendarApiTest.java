@@ -146,7 +146,7 @@ class CalendarApiTest extends IntegrationTest {
     Http.Response put = as("demo-supervisors").put("/api/calendar/years/2032", """
         {"notice":"国办发明电〔2031〕1号","holidays":[{"name":"元旦","from":"2032-01-01","to":"2032-01-01"}]}""");
     assertThat(put.status()).isEqualTo(403);
-    assertThat(put.json().get("message").asText()).contains("系统管理员").contains("administrators");
+    assertThat(put.body()).contains("系统管理员").contains("administrators");
     assertThat(as("demo-reform-office").put("/api/calendar/years/2032", "{}").status()).isEqualTo(403);
     assertThat(as("admin").get("/api/calendar/years/2032").status()).isEqualTo(404);
     assertThat(auditLog.entriesAbout(CalendarYears.subject(2032), 10)).isEmpty();

@@ -64,7 +64,8 @@ class ExampleRegistrationProcessTest extends IntegrationTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("field").asText()).isEqualTo("enterpriseName");
     assertThat(response.json().get("errors")).hasSize(2);
-    assertThat(response.json().get("message").asText())
+    assertThat(response.json().get("message").asText()).contains("企业名称必填").doesNotContain("enterpriseName");
+    assertThat(response.body())
         .contains("enterpriseName").contains("企业名称必填")
         .contains("creditCode").contains("校验位");
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();

@@ -439,13 +439,23 @@ class SoeReformFundProcessTest extends IntegrationTest {
         "disbursementAmount", "1.00", "transferVoucherNumber", "JL-HZ-0002"));
 
     assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
-    assertThat(forged.json().get("field").asText()).isEqualTo("transferredAmount");
+    assertThat(forged.json().get("field").asText()).isEqualTo("disbursementAmount");
     assertThat(p1.openTaskKeys()).contains(TRANSFER_FUNDS);
     assertThat(p1.variable("disbursementAmount")).isEqualTo(amount);
 
-    // the right amount with forged notice fields: the transfer is recorded, the notice on the case is unchanged
-    p1.work(TRANSFER_FUNDS, jilin, Map.of("transferredAmount", amount, "disbursementAmount", "1.00",
+    // the right amount with forged notice fields: refused too, the notice is not the transfer's to change
+    Http.Response forgedAccount = p1.submit(TRANSFER_FUNDS, jilin, Map.of("transferredAmount", amount,
         "accountNumber", "6222 0000 0000 0000", "transferVoucherNumber", "JL-HZ-0003"));
+    assertThat(forgedAccount.status()).as(forgedAccount.toString()).isEqualTo(400);
+    assertThat(forgedAccount.json().get("field").asText()).isEqualTo("accountNumber");
+
+    // a smaller amount than the notice's: refused by the transfer's own check
+    Http.Response smaller = p1.submit(TRANSFER_FUNDS, jilin, Map.of("transferredAmount", "1.00",
+        "transferVoucherNumber", "JL-HZ-0002"));
+    assertThat(smaller.status()).as(smaller.toString()).isEqualTo(400);
+    assertThat(smaller.json().get("field").asText()).isEqualTo("transferredAmount");
+
+    p1.work(TRANSFER_FUNDS, jilin, Map.of("transferredAmount", amount, "transferVoucherNumber", "JL-HZ-0003"));
     p1.runUntil();
 
     assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);

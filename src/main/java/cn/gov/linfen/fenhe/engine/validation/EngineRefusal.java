@@ -53,9 +53,4 @@ public class EngineRefusal extends BadUserRequestException {
   public List<FieldError> errors() {
     return errors;
   }
-
-  /** The Chinese summary a person reads: the first field's reason, with the others counted. */
-  public String chineseSummary() {
-    return errors.stream().map(FieldError::chinese).distinct().collect(Collectors.joining("；"));
-  }
 }
