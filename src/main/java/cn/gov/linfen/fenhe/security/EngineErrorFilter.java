@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.security;
 
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.engine.validation.Refusals;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -27,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class EngineErrorFilter extends OncePerRequestFilter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final IdentityService identity;
 
@@ -58,6 +60,9 @@ public class EngineErrorFilter extends OncePerRequestFilter {
     if (refusal != null) {
       status = refusal.status();
       body = body(refusal);
+    } else if (isFenhes(capturing.capturedBody())) {
+      status = capturing.getStatus(); // already in Fenhe's format (e.g. JsonFieldErrorMapper)
+      body = JSON.readValue(capturing.capturedBody(), MAP);
     } else {
       EngineErrors.Answer answer = answer(capturing);
       status = answer.status();
@@ -68,6 +73,15 @@ public class EngineErrorFilter extends OncePerRequestFilter {
     byte[] bytes = JSON.writeValueAsBytes(body);
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
+  }
+
+  private static boolean isFenhes(byte[] body) {
+    try {
+      JsonNode json = JSON.readTree(body);
+      return json != null && json.hasNonNull("reason") && json.hasNonNull("reasonEn") && json.hasNonNull("field");
+    } catch (IOException notJson) {
+      return false;
+    }
   }
 
   private EngineErrors.Answer answer(ErrorCapturingResponse capturing) {

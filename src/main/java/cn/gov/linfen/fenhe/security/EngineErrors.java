@@ -60,7 +60,8 @@ public final class EngineErrors {
           "要找的任务或案件不存在，可能已办结或已删除，请刷新", "no such task or case (it may have been completed or deleted)"));
     }
     if (kind.contains("Json") || kind.endsWith("MismatchedInputException") || kind.endsWith("InvalidFormatException")
-        || text.contains("reference chain") || kind.isEmpty() && status == 400) {
+        || text.contains("reference chain") || kind.isEmpty() && status == 400
+        || kind.equals("InvalidRequestException") && status == 400 && text.isBlank()) {
       return new Answer(400, "InvalidRequestException", new FieldError(jsonField(text),
           "请求内容的格式不正确", "the request body cannot be read: a value has the wrong format or type"));
     }

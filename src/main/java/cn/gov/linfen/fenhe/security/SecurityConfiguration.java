@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.identity.FenheGroup;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -52,6 +53,17 @@ public class SecurityConfiguration {
     registration.setName("engine-errors");
     registration.addUrlPatterns(ENGINE_REST, WEBAPP_API);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  /** Operations only administrators need, that the engine does not restrict itself. */
+  @Bean
+  FilterRegistrationBean<AdministratorsOnlyFilter> administratorsOnly(ProcessEngine engine) {
+    FilterRegistrationBean<AdministratorsOnlyFilter> registration =
+        new FilterRegistrationBean<>(new AdministratorsOnlyFilter(engine, FenheGroup.ADMINS.id()));
+    registration.setName("administrators-only");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
     return registration;
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import cn.gov.linfen.fenhe.engine.guard.CallerAddress;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -26,6 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * platform's own pages ({@code /fenhe/…}) and API a Content-Security-Policy that allows only the
  * platform's own scripts: the inline scripts of each page by their SHA-256 hash, computed from the
  * page itself. The webapps ({@code /camunda/app/…}) keep the policy of their own header filter.
+ *
+ * <p>Being the first filter of every request, it also tells the engine's login throttle who is
+ * calling ({@link CallerAddress}).
  */
 public class SecurityHeadersFilter extends OncePerRequestFilter {
 
@@ -50,7 +54,12 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
       response.setHeader("Content-Security-Policy", policyOf(path));
       response.setHeader("X-Frame-Options", "DENY");
     }
-    chain.doFilter(request, response);
+    CallerAddress.set(request.getRemoteAddr());
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      CallerAddress.clear();
+    }
   }
 
   /** The policy of a page: its inline scripts allowed by hash; of anything else: none inline. */

@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTelemetryDataCmd;
 import org.camunda.bpm.engine.impl.cmd.TelemetryConfigureCmd;
+import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -30,7 +32,7 @@ import org.camunda.bpm.engine.query.Query;
  *   <li>queries and filters: no expression anywhere ({@link QueryExpressionGuard});
  *   <li>user tasks: only the holder acts, a completion changes only what its step owns
  *       ({@link TaskWorkGuard});
- *   <li>engine-wide settings (telemetry): administrators only.
+ *   <li>engine-wide settings and figures (telemetry, metrics): administrators only.
  * </ul>
  */
 public class EngineGuardInterceptor extends CommandInterceptor {
@@ -42,7 +44,9 @@ public class EngineGuardInterceptor extends CommandInterceptor {
   }
 
   static void check(Command<?> command, CommandContext context) {
-    if (command instanceof AbstractQuery<?, ?> query) {
+    if (command instanceof MetricsQueryImpl) {
+      administratorsOnly(context, "metrics");
+    } else if (command instanceof AbstractQuery<?, ?> query) {
       QueryExpressionGuard.check(query);
     } else if (command instanceof AbstractExecuteFilterCmd) {
       Query<?, ?> extending = CommandFields.read(command, "extendingQuery");
@@ -68,7 +72,7 @@ public class EngineGuardInterceptor extends CommandInterceptor {
     } else if (command instanceof RemoveTaskVariablesCmd) {
       Collection<String> names = CommandFields.read(command, "variableNames");
       TaskWorkGuard.variableChange(context, CommandFields.read(command, "entityId"), null, names);
-    } else if (command instanceof TelemetryConfigureCmd) {
+    } else if (command instanceof TelemetryConfigureCmd || command instanceof GetTelemetryDataCmd) {
       administratorsOnly(context, "telemetry");
     }
   }

@@ -1,12 +1,8 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Every password check of the engine (engine REST Basic, the webapps' login, the platform API)
@@ -27,7 +23,7 @@ final class LoginThrottleInterceptor extends CommandInterceptor {
       return next.execute(command);
     }
     String userId = CommandFields.read(command, "userId");
-    String address = callerAddress();
+    String address = CallerAddress.current();
     if (userId == null || throttle.blocked(userId, address)) {
       return (T) Boolean.FALSE;
     }
@@ -38,14 +34,5 @@ final class LoginThrottleInterceptor extends CommandInterceptor {
       throttle.failed(userId, address);
     }
     return result;
-  }
-
-  private static String callerAddress() {
-    RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-    if (attributes instanceof ServletRequestAttributes servlet) {
-      HttpServletRequest request = servlet.getRequest();
-      return request.getRemoteAddr();
-    }
-    return null;
   }
 }
