@@ -50,6 +50,10 @@ public final class EngineErrors {
       return new Answer(409, "ConflictException", new FieldError("case",
           "该案件已暂停办理，不能执行此操作", "the case is suspended"));
     }
+    if (kind.endsWith("ParseException") || lower.contains("could not parse") || lower.contains("doctype")) {
+      return new Answer(400, "InvalidRequestException", new FieldError("data",
+          "模型文件无法解析，未部署：请在建模器中检查后重新部署", "the model cannot be parsed; nothing was deployed"));
+    }
     if (lower.contains("password") && lower.contains("policy")) {
       return new Answer(400, "InvalidRequestException", new FieldError("password",
           "密码不符合要求：" + passwordRules(identity), "the password does not match the password policy"));

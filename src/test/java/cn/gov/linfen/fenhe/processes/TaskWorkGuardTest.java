@@ -155,4 +155,33 @@ class TaskWorkGuardTest extends IntegrationTest {
       engine.getIdentityService().deleteUser(colleague);
     }
   }
+
+  @Test
+  void racing_claims_of_one_task_answer_204_or_409_never_500() throws Exception {
+    SoeReformFundScenario p1 = atInitialReview("RACE");
+    String taskId = p1.openTask(INITIAL_REVIEW).getId();
+    String reviewer = demo(Groups.SUPERVISING_DEPARTMENT);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Http.Response>> claims = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        claims.add(pool.submit(() -> {
+          go.await();
+          return p1.as(reviewer).post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + reviewer + "\"}");
+        }));
+      }
+      go.countDown();
+      for (java.util.concurrent.Future<Http.Response> claim : claims) {
+        Http.Response response = claim.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.status()).as(response.toString()).isIn(204, 409);
+        if (response.status() == 409) {
+          assertThat(response.json().get("reason").asText()).matches(".*\\p{IsHan}.*");
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(reviewer);
+  }
 }

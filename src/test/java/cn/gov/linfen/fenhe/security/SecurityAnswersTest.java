@@ -115,4 +115,31 @@ class SecurityAnswersTest extends IntegrationTest {
     // the wait at the desk of the typo (1 s, doubling) is LoginThrottleTest's: not timed here
     assertThat(identityService.createUserQuery().userId(user).singleResult()).isNotNull();
   }
+
+  @Test
+  void a_model_with_an_external_entity_is_not_read_with_it() {
+    String key = "xxe-check-" + UUID.randomUUID().toString().substring(0, 8);
+    String bpmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE definitions [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Xxe" targetNamespace="http://fenhe">
+          <bpmn:process id="KEY" name="&secret;" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="StartEvent_Xxe"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """.replace("KEY", key);
+    String boundary = "----fenhe" + UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nxxe\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key + ".bpmn\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    Http.Response response = as("admin").postMultipart("/engine-rest/deployment/create", boundary,
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (response.status() == 200) {
+      Http.Response definition = as("admin").get("/engine-rest/process-definition/key/" + key);
+      assertThat(definition.body()).doesNotContain("root:");
+    } else {
+      assertThat(response.status()).as(response.toString()).isEqualTo(400);
+      assertThat(response.body()).doesNotContain("root:");
+    }
+  }
 }

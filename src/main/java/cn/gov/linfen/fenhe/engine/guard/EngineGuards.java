@@ -24,7 +24,8 @@ public final class EngineGuards {
     // user and address instead; the engine still locks a user after login-max-attempts failures
     configuration.setLoginDelayBase(0);
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        with(configuration.getCustomPreCommandInterceptorsTxRequired(), new LoginThrottleInterceptor(throttle)));
+        with(with(configuration.getCustomPreCommandInterceptorsTxRequired(), new ConflictInterceptor()),
+            new LoginThrottleInterceptor(throttle)));
     EngineGuardInterceptor guard = new EngineGuardInterceptor();
     configuration.setCustomPostCommandInterceptorsTxRequired(
         with(configuration.getCustomPostCommandInterceptorsTxRequired(), guard));
