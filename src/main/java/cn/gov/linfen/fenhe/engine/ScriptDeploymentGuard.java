@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.engine;
 
+import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.identity.FenheGroup;
 import java.util.List;
 import org.camunda.bpm.engine.BpmnParseException;
@@ -57,10 +58,11 @@ public class ScriptDeploymentGuard extends AbstractBpmnParseListener {
     }
     List<String> groups = commandContext.getAuthenticatedGroupIds();
     if (groups == null || !groups.contains(FenheGroup.ADMINS.id())) {
-      // a parse error: the deployment is refused with HTTP 400 and nothing is deployed
-      throw new BpmnParseException(
-          "只有系统管理员可以部署包含脚本的模型 / only administrators may deploy models containing scripts ("
-              + where + ")", element);
+      // a parse error: nothing is deployed; the refusal (recorded when made) is what the caller
+      // is answered: 403 with the reason, whatever the engine makes of the parse error
+      EngineRefusal refusal = EngineRefusal.forbidden("data", "只有系统管理员可以部署包含脚本的模型（" + where + "）",
+          "only administrators may deploy models containing scripts (" + where + ")");
+      throw new BpmnParseException(refusal.getMessage(), element);
     }
   }
 }
