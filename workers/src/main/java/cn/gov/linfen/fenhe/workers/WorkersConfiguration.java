@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.workers;
 
 import cn.gov.linfen.fenhe.workers.common.Escalating;
-import cn.gov.linfen.fenhe.workers.example.RegisteringEnterprise;
 import java.time.Clock;
 import org.camunda.bpm.client.backoff.BackoffStrategy;
 import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
@@ -29,10 +28,5 @@ public class WorkersConfiguration {
   @Bean
   Escalating escalating() {
     return new Escalating();
-  }
-
-  @Bean
-  RegisteringEnterprise registeringEnterprise() {
-    return new RegisteringEnterprise();
   }
 }
