@@ -63,4 +63,15 @@ public class SecurityConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
+
+  /** The database's limits, checked before the engine or the platform sees the input (InputLimits). */
+  @Bean
+  FilterRegistrationBean<InputLimitsFilter> inputLimits() {
+    FilterRegistrationBean<InputLimitsFilter> registration =
+        new FilterRegistrationBean<>(new InputLimitsFilter(PLATFORM_API.replace("*", "")));
+    registration.setName("input-limits");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_API, PLATFORM_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+    return registration;
+  }
 }
