@@ -74,4 +74,14 @@ public class SecurityConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
     return registration;
   }
+
+  /** A database that cannot be reached answers 503 in Chinese, before and behind authentication. */
+  @Bean
+  FilterRegistrationBean<DatabaseOutageFilter> databaseOutage() {
+    FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter());
+    registration.setName("database-outage");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_API, PLATFORM_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
 }
