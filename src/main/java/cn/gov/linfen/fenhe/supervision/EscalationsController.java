@@ -137,15 +137,19 @@ public class EscalationsController {
       page.add(offset);
       List<Object[]> cases = jdbc.query(sql.toString(), (rs, i) -> new Object[] {rs.getString(1), rs.getLong(2)},
           page.toArray());
-      List<String> batch = new ArrayList<>();
+      List<String> pending = new ArrayList<>();
       for (Object[] row : cases) {
-        if (scan.entries.size() >= needed && newestAfter(scan.entries, needed) >= (Long) row[1]) {
-          expand(batch, groups, definitions, scan.entries);
-          return;
+        // each pending case holds at least one entry: read them once they may fill the page
+        if (scan.entries.size() + pending.size() >= needed) {
+          expand(pending, groups, definitions, scan.entries);
+          pending.clear();
+          if (scan.entries.size() >= needed && newestAfter(scan.entries, needed) >= (Long) row[1]) {
+            return;
+          }
         }
-        batch.add((String) row[0]);
+        pending.add((String) row[0]);
       }
-      expand(batch, groups, definitions, scan.entries);
+      expand(pending, groups, definitions, scan.entries);
       if (cases.size() < BATCH) {
         scan.complete = true;
         return;
