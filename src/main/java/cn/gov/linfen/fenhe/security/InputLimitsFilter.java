@@ -4,17 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -82,7 +75,7 @@ public class InputLimitsFilter extends OncePerRequestFilter {
         }
       }
     }
-    chain.doFilter(new Replayed(request, body), response);
+    chain.doFilter(new ReplayedBody(request, body), response);
   }
 
   private static InputLimits.Refusal tooLarge(int limit) {
@@ -94,61 +87,5 @@ public class InputLimitsFilter extends OncePerRequestFilter {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json;charset=UTF-8");
     response.getWriter().write(ErrorJson.of("InvalidRequestException", refusal.field(), refusal.chinese(), refusal.english()));
-  }
-
-  /** The body read for the check, replayed to the API. */
-  private static final class Replayed extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    Replayed(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }
