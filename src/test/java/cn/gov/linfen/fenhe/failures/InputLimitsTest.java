@@ -113,6 +113,12 @@ class InputLimitsTest extends IntegrationTest {
   }
 
   @Test
+  void a_failed_command_is_logged_once_by_whoever_answers_not_again_by_the_engine() {
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .isEnableCmdExceptionLogging()).isFalse();
+  }
+
+  @Test
   void a_platform_api_body_over_1_mb_is_refused() {
     String big = "{\"objector\":\"" + "x".repeat(1024 * 1024) + "\"}";
     refused(supervisor().post("/api/farmland/LIMIT-BIG/objections", big), "body", "请求内容过大");

@@ -73,7 +73,7 @@ class WorkerFailuresTest extends IntegrationTest {
     p1.runUntil(PREPARE_NOTICE);
 
     Map<String, Object> numeric = new HashMap<>(SoeReformFundScenario.notice(p1.variable("requestedAmount")));
-    numeric.put("accountNumber", 6222021234567890L);
+    numeric.put("accountNumber", 622202123456789L);
     Http.Response refused = p1.submit(PREPARE_NOTICE, demo(Groups.REFORM_OFFICE), numeric);
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
