@@ -140,6 +140,9 @@ public class ScrapSteelRewardController {
 
   // ------------------------------------------------------------------ rounds (P3 step 6)
 
+  /** The overview of a round lists at most this many applications (far more than Linfen's enterprises). */
+  static final int MAX_APPLICATIONS = 1000;
+
   @GetMapping("/rounds/{period}")
   Map<String, Object> round(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String period) {
     if (!user.seesEverything() && !user.isIn(FenheGroup.INDUSTRY_IT_BUREAU)) {
@@ -154,6 +157,9 @@ public class ScrapSteelRewardController {
     answer.put("periodLabel", matcher.group(1) + " 年" + ("1".equals(matcher.group(2)) ? "上" : "下") + "半年度");
     // who may see the round is decided above, not by the engine's per-definition grants
     answer.put("round", AsPlatform.call(engine.getIdentityService(), () -> roundOf(period)));
+    long total = AsPlatform.call(engine.getIdentityService(), () -> engine.getHistoryService()
+        .createHistoricProcessInstanceQuery().processDefinitionKey(ScrapSteelRewardProcess.KEY)
+        .variableValueEquals(PERIOD, period).count());
     List<Map<String, Object>> applications = AsPlatform.call(engine.getIdentityService(), () -> applicationsOf(period));
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String state : List.of("APPLIED", "RETURNED", "CONFIRMED", "PAID", "WITHDRAWN")) {
@@ -165,7 +171,10 @@ public class ScrapSteelRewardController {
       late += Boolean.TRUE.equals(a.get("late")) ? 1 : 0;
     }
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("applied", applications.size());
+    summary.put("applied", total);
+    // the first MAX_APPLICATIONS applications of the round are listed (and counted by state)
+    summary.put("listed", applications.size());
+    summary.put("truncated", total > applications.size());
     summary.put("byState", counts);
     summary.put("late", late);
     answer.put("summary", summary);
@@ -199,7 +208,7 @@ public class ScrapSteelRewardController {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(ScrapSteelRewardProcess.KEY).variableValueEquals(PERIOD, period)
-        .orderByProcessInstanceStartTime().asc().list()) {
+        .orderByProcessInstanceStartTime().asc().listPage(0, MAX_APPLICATIONS)) {
       Map<String, Object> v = variables(instance.getId());
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("businessKey", instance.getBusinessKey());

@@ -96,4 +96,25 @@ public class SecurityConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
+
+  /** The database's limits, checked before the engine or the platform sees the input (InputLimits). */
+  @Bean
+  FilterRegistrationBean<InputLimitsFilter> inputLimits() {
+    FilterRegistrationBean<InputLimitsFilter> registration =
+        new FilterRegistrationBean<>(new InputLimitsFilter(PLATFORM_API.replace("*", "")));
+    registration.setName("input-limits");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_API, PLATFORM_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+    return registration;
+  }
+
+  /** A database that cannot be reached answers 503 in Chinese, before and behind authentication. */
+  @Bean
+  FilterRegistrationBean<DatabaseOutageFilter> databaseOutage() {
+    FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter());
+    registration.setName("database-outage");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_API, PLATFORM_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
 }

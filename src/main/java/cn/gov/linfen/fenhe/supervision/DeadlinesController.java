@@ -75,6 +75,9 @@ public class DeadlinesController {
       throw new InvalidInputException("size", "每页条数应在 1 到 " + MAX_PAGE_SIZE + " 之间",
           "size must be between 1 and " + MAX_PAGE_SIZE);
     }
+    if ((long) page * size + size > Integer.MAX_VALUE) {
+      throw new InvalidInputException("page", "页码过大", "page too large");
+    }
     boolean seesEverything = user.seesEverything();
     boolean worksCases = user.groupIds().stream().map(FenheGroup::byId)
         .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());

@@ -5,9 +5,12 @@ import cn.gov.linfen.fenhe.identity.FenheGroup;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
+import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,15 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstanceQuery;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The escalations (督办) recorded on cases by the shared escalation step (docs/escalation.md),
  * newest first: supervisors see all, every other officer those addressed to one of his groups.
- * Running and finished cases alike (the record is the case's history).
+ * Running and finished cases alike (the record is the case's history). Paged in the database:
+ * cases are read newest escalation first, a batch at a time, only as deep as the page asked for
+ * (at most {@value #MAX_DEPTH} entries deep, {@value #MAX_CASES} cases per answer).
  */
 @RestController
 @ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
@@ -44,10 +48,19 @@ public class EscalationsController {
   private static final Logger LOG = LoggerFactory.getLogger(EscalationsController.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ProcessEngine engine;
+  /** A page may reach this deep into the list (page × size + size entries), no further. */
+  static final int MAX_DEPTH = 10_000;
+  /** Cases read from the database per batch, newest escalation first. */
+  static final int BATCH = 100;
+  /** At most this many cases are read for one answer (an officer whose groups are rarely alerted). */
+  static final int MAX_CASES = 5_000;
 
-  public EscalationsController(ProcessEngine engine) {
+  private final ProcessEngine engine;
+  private final JdbcTemplate jdbc;
+
+  public EscalationsController(ProcessEngine engine, JdbcTemplate jdbc) {
     this.engine = engine;
+    this.jdbc = jdbc;
   }
 
   @GetMapping("/api/escalations")
@@ -63,6 +76,10 @@ public class EscalationsController {
       throw new InvalidInputException("size", "每页条数应在 1 到 " + MAX_PAGE_SIZE + " 之间",
           "size must be between 1 and " + MAX_PAGE_SIZE);
     }
+    if ((long) page * size + size > MAX_DEPTH) {
+      throw new InvalidInputException("page", "页码过大：最多查看最近 " + MAX_DEPTH + " 条督办记录，请按程序或案件筛选",
+          "page too deep: at most the latest " + MAX_DEPTH + " escalations; filter by procedure or case");
+    }
     boolean seesEverything = user.seesEverything();
     boolean worksCases = user.groupIds().stream().map(FenheGroup::byId)
         .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
@@ -71,40 +88,98 @@ public class EscalationsController {
           "only supervisors and case officers see escalations");
     }
 
-    List<Map<String, Object>> all = new ArrayList<>();
-    asPlatform(() -> collect(procedure, businessKey, seesEverything ? null : Set.copyOf(user.groupIds()), all));
-    all.sort(Comparator.comparing((Map<String, Object> e) -> String.valueOf(e.get("escalatedAt"))).reversed());
+    int needed = page * size + size;
+    Scan scan = new Scan();
+    asPlatform(() -> collect(procedure, businessKey, seesEverything ? null : Set.copyOf(user.groupIds()), needed, scan));
+    List<Map<String, Object>> all = scan.entries;
+    all.sort(NEWEST_FIRST);
 
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("page", page);
     answer.put("size", size);
-    answer.put("total", all.size());
-    answer.put("items", all.subList(Math.min(all.size(), page * size), Math.min(all.size(), page * size + size)));
+    // known only when every case was read (a filtered list, or the last pages)
+    answer.put("total", scan.complete ? all.size() : null);
+    answer.put("more", !scan.complete || all.size() > needed);
+    answer.put("items", all.subList(Math.min(all.size(), page * size), Math.min(all.size(), needed)));
     return answer;
   }
 
-  private void collect(String procedure, String businessKey, Set<String> groups, List<Map<String, Object>> into) {
-    HistoricVariableInstanceQuery query = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .variableName(VARIABLE);
+  private static final Comparator<Map<String, Object>> NEWEST_FIRST =
+      Comparator.comparing((Map<String, Object> e) -> String.valueOf(e.get("escalatedAt"))).reversed();
+
+  /** What was read: the entries, and whether every case that matches was read. */
+  private static final class Scan {
+    final List<Map<String, Object>> entries = new ArrayList<>();
+    boolean complete;
+  }
+
+  /**
+   * Reads the cases in the database, newest escalation first ({@code lastEscalatedAt}, set with
+   * every escalation), a batch at a time, until the entries needed are certainly the newest: every
+   * entry of a case is at most as new as the case's latest escalation.
+   */
+  private void collect(String procedure, String businessKey, Set<String> groups, int needed, Scan scan) {
+    StringBuilder sql = new StringBuilder("select v.PROC_INST_ID_, v.LONG_ from ACT_HI_VARINST v where v.NAME_ = ?");
+    List<Object> arguments = new ArrayList<>(List.of(EscalateWorker.LAST_AT));
+    if (procedure != null && !procedure.isBlank()) {
+      sql.append(" and v.PROC_DEF_KEY_ = ?");
+      arguments.add(procedure);
+    }
     if (businessKey != null && !businessKey.isBlank()) {
-      List<HistoricProcessInstance> cases = engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processInstanceBusinessKey(businessKey).list();
-      if (cases.isEmpty()) {
+      sql.append(" and v.PROC_INST_ID_ in (select p.ID_ from ACT_HI_PROCINST p where p.BUSINESS_KEY_ = ?)");
+      arguments.add(businessKey);
+    }
+    sql.append(" and v.LONG_ is not null order by v.LONG_ desc, v.PROC_INST_ID_ desc limit ? offset ?");
+    Map<String, ProcessDefinition> definitions = new HashMap<>();
+    for (int offset = 0; offset < MAX_CASES; offset += BATCH) {
+      List<Object> page = new ArrayList<>(arguments);
+      page.add(BATCH);
+      page.add(offset);
+      List<Object[]> cases = jdbc.query(sql.toString(), (rs, i) -> new Object[] {rs.getString(1), rs.getLong(2)},
+          page.toArray());
+      List<String> pending = new ArrayList<>();
+      for (Object[] row : cases) {
+        // each pending case holds at least one entry: read them once they may fill the page
+        if (scan.entries.size() + pending.size() >= needed) {
+          expand(pending, groups, definitions, scan.entries);
+          pending.clear();
+          if (scan.entries.size() >= needed && newestAfter(scan.entries, needed) >= (Long) row[1]) {
+            return;
+          }
+        }
+        pending.add((String) row[0]);
+      }
+      expand(pending, groups, definitions, scan.entries);
+      if (cases.size() < BATCH) {
+        scan.complete = true;
         return;
       }
-      query.processInstanceIdIn(cases.stream().map(HistoricProcessInstance::getId).toArray(String[]::new));
     }
-    if (procedure != null && !procedure.isBlank()) {
-      query.processDefinitionKey(procedure);
+    LOG.info("escalations: stopped after {} cases", MAX_CASES);
+  }
+
+  /** The time (epoch ms) of the {@code needed}-th newest entry read so far. */
+  private static long newestAfter(List<Map<String, Object>> entries, int needed) {
+    entries.sort(NEWEST_FIRST);
+    Object at = entries.get(needed - 1).get("escalatedAt");
+    try {
+      return at == null ? Long.MIN_VALUE : Instant.parse(at.toString()).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      return Long.MIN_VALUE;
     }
-    List<HistoricVariableInstance> variables = query.list();
-    Set<String> instanceIds = variables.stream().map(HistoricVariableInstance::getProcessInstanceId).collect(Collectors.toSet());
+  }
+
+  private void expand(List<String> instanceIds, Set<String> groups, Map<String, ProcessDefinition> definitions,
+      List<Map<String, Object>> into) {
+    if (instanceIds.isEmpty()) {
+      return;
+    }
+    String[] ids = instanceIds.toArray(String[]::new);
+    List<HistoricVariableInstance> variables = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .variableName(VARIABLE).processInstanceIdIn(ids).list();
     Map<String, HistoricProcessInstance> cases = new HashMap<>();
-    if (!instanceIds.isEmpty()) {
-      engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceIds(instanceIds).list()
-          .forEach(c -> cases.put(c.getId(), c));
-    }
-    Map<String, ProcessDefinition> definitions = new HashMap<>();
+    engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceIds(Set.of(ids)).list()
+        .forEach(c -> cases.put(c.getId(), c));
     for (HistoricVariableInstance variable : variables) {
       if (variable.getValue() == null) {
         continue;

@@ -9,6 +9,12 @@ import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Runs a real worker (an {@link ExternalTaskHandler}) inside an engine test: fetches and locks
@@ -27,9 +33,39 @@ public final class ExternalTasks {
     this.runtime = processEngine.getRuntimeService();
   }
 
+  /**
+   * The variables each topic's subscription fetches ({@code camunda.bpm.client.subscriptions.<topic>.
+   * variable-names} of application.yaml): the tests fetch the same, so a worker reading a variable
+   * its subscription does not list fails them as it would fail in production.
+   */
+  private static final Binder CONFIGURATION = configuration();
+
+  private static Binder configuration() {
+    try {
+      List<PropertySource<?>> sources = new YamlPropertySourceLoader()
+          .load("application.yaml", new ClassPathResource("application.yaml"));
+      return new Binder(ConfigurationPropertySources.from(sources));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The variables the topic's subscription fetches, or {@code null} (all) when it names none. */
+  public static List<String> variableNames(String topic) {
+    return CONFIGURATION.bind("camunda.bpm.client.subscriptions." + topic + ".variable-names",
+        Bindable.listOf(String.class)).orElse(null);
+  }
+
+  private org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder topic(
+      org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder fetch, String topic) {
+    org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder builder = fetch.topic(topic, 60_000);
+    List<String> names = variableNames(topic);
+    return names == null ? builder : builder.variables(names);
+  }
+
   /** Runs the worker on every open task of the topic; returns how many it was given. */
   public int run(String topic, ExternalTaskHandler worker) {
-    List<LockedExternalTask> locked = engine.fetchAndLock(100, WORKER_ID).topic(topic, 60_000)
+    List<LockedExternalTask> locked = topic(engine.fetchAndLock(100, WORKER_ID), topic)
         .enableCustomObjectDeserialization().execute();
     for (LockedExternalTask task : locked) {
       worker.execute(new EngineTask(task), new EngineService());
@@ -39,8 +75,8 @@ public final class ExternalTasks {
 
   /** Runs the worker on the tasks of the topic of one case (business key) only. */
   public int run(String topic, String businessKey, ExternalTaskHandler worker) {
-    List<LockedExternalTask> locked = engine.fetchAndLock(100, WORKER_ID)
-        .topic(topic, 60_000).businessKey(businessKey).enableCustomObjectDeserialization().execute();
+    List<LockedExternalTask> locked = topic(engine.fetchAndLock(100, WORKER_ID), topic)
+        .businessKey(businessKey).enableCustomObjectDeserialization().execute();
     for (LockedExternalTask task : locked) {
       worker.execute(new EngineTask(task), new EngineService());
     }

@@ -36,12 +36,17 @@ public final class FieldChecks {
     }
   }
 
-  /** The field must be given and (trimmed) match the pattern. */
+  /**
+   * The field must be given as text and (trimmed) match the pattern. A number is refused: the
+   * workers read these fields as text, and a number loses leading zeros and digits beyond 2^63.
+   */
   public static void pattern(List<FieldError> errors, Map<String, Object> variables, String field, String label,
       Pattern pattern) {
     Object value = variables.get(field);
     if (blank(value)) {
       errors.add(new FieldError(field, label + "必填", field + " is required"));
+    } else if (!(value instanceof String)) {
+      errors.add(new FieldError(field, label + "须按文字填写（不能是数字或其他类型）", field + " must be text"));
     } else if (!pattern.matcher(String.valueOf(value).trim()).matches()) {
       errors.add(new FieldError(field, label + "格式不正确", field + " has a wrong format"));
     }

@@ -1,0 +1,91 @@
+package cn.gov.linfen.fenhe.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses, with HTTP 400 naming the field, the input the database would refuse with a server
+ * error ({@link InputLimits}): in JSON bodies and query parameters of the engine REST API, the
+ * webapps' API and the platform API. A body of the platform API may have at most
+ * {@value #MAX_PLATFORM_BODY} bytes. Deployments (multipart) and forms pass untouched.
+ */
+public class InputLimitsFilter extends OncePerRequestFilter {
+
+  public static final int MAX_PLATFORM_BODY = 1024 * 1024;
+  static final int MAX_BODY = 20 * 1024 * 1024;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String platformApiPrefix;
+
+  public InputLimitsFilter(String platformApiPrefix) {
+    this.platformApiPrefix = platformApiPrefix;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+      for (String value : parameter.getValue()) {
+        Optional<InputLimits.Refusal> refusal = InputLimits.parameter(parameter.getKey(), value);
+        if (refusal.isPresent()) {
+          refuse(response, refusal.get());
+          return;
+        }
+      }
+    }
+    boolean platform = request.getRequestURI().startsWith(request.getContextPath() + platformApiPrefix);
+    int limit = platform ? MAX_PLATFORM_BODY : MAX_BODY;
+    if (request.getContentLengthLong() > limit) {
+      refuse(response, tooLarge(limit));
+      return;
+    }
+    String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase();
+    if (contentType.startsWith("multipart/") || contentType.startsWith("application/x-www-form-urlencoded")
+        || request.getContentLengthLong() == 0) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(limit + 1);
+    if (body.length > limit) {
+      refuse(response, tooLarge(limit));
+      return;
+    }
+    if (body.length > 0 && (contentType.isEmpty() || contentType.contains("json"))) {
+      JsonNode json = null;
+      try {
+        json = JSON.readTree(body);
+      } catch (JsonProcessingException e) {
+        // not JSON: the API's own answer (a 400 of the engine or of Spring) follows
+      }
+      if (json != null) {
+        Optional<InputLimits.Refusal> refusal = InputLimits.check(json);
+        if (refusal.isPresent()) {
+          refuse(response, refusal.get());
+          return;
+        }
+      }
+    }
+    chain.doFilter(new ReplayedBody(request, body), response);
+  }
+
+  private static InputLimits.Refusal tooLarge(int limit) {
+    return new InputLimits.Refusal("body", "请求内容过大：不能超过 " + (limit / 1024) + " KB",
+        "request body too large: at most " + (limit / 1024) + " KB");
+  }
+
+  private static void refuse(HttpServletResponse response, InputLimits.Refusal refusal) throws IOException {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write(ErrorJson.of("InvalidRequestException", refusal.field(), refusal.chinese(), refusal.english()));
+  }
+}
