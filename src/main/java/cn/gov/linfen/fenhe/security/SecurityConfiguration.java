@@ -12,7 +12,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Security is on by default: the engine REST API and the platform API need a user; the
+ * The filters in front of the APIs, outermost first: security headers and the caller's address
+ * (5), the webapps' CSRF token in constant time (6), database outage as 503 (7), authentication
+ * (10), the request guard (20), input limits (22), administrators-only operations (25), the
+ * engine's errors in Fenhe's format (30).
+ *
+ * <p>Security is on by default: the engine REST API and the platform API need a user; the
  * request guard runs in front of the engine REST API, the webapps' API and the platform API.
  */
 @Configuration(proxyBeanMethods = false)
@@ -104,7 +109,7 @@ public class SecurityConfiguration {
         new FilterRegistrationBean<>(new InputLimitsFilter(PLATFORM_API.replace("*", "")));
     registration.setName("input-limits");
     registration.addUrlPatterns(ENGINE_REST, WEBAPP_API, PLATFORM_API);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
     return registration;
   }
 
@@ -114,7 +119,7 @@ public class SecurityConfiguration {
     FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter());
     registration.setName("database-outage");
     registration.addUrlPatterns(ENGINE_REST, WEBAPP_API, PLATFORM_API);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
     return registration;
   }
 }
