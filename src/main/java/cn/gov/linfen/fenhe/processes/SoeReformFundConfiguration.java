@@ -54,6 +54,22 @@ public class SoeReformFundConfiguration {
     return List.of();
   }
 
+  /**
+   * Start listener of the notice's issuing step (Appendix 3 "请你公司收到通知后，于 M月D日前…完成资金划转",
+   * Art. 9(3) "三个工作日内", P1-R19): the date the notice names — the 3rd working day after the day
+   * of issue in Asia/Shanghai on the engine clock, holidays and make-up days per the working-day
+   * calendar, the same day as the transfer task's {@code 3WD} due date.
+   */
+  @Bean
+  org.camunda.bpm.engine.delegate.ExecutionListener soeReformFundTransferDate(
+      cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar) {
+    return execution -> {
+      java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+      execution.setVariable(SoeReformFundProcess.Variables.TRANSFER_DUE_DATE,
+          calendar.dateOf(calendar.deadline(now, SoeReformFundProcess.TRANSFER_WORKING_DAYS)).toString());
+    };
+  }
+
   @Bean
   ApplicantAccess soeReformFundApplicantAccess() {
     return new ApplicantAccess(SoeReformFundProcess.Variables.APPLICANT);

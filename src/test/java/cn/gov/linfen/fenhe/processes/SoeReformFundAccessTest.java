@@ -82,6 +82,28 @@ class SoeReformFundAccessTest extends IntegrationTest {
   }
 
   @Test
+  void P1_R16_a_liquidation_without_the_declaration_of_only_employee_debts_is_refused_with_400() {
+    Map<String, Object> variables = with("onlyEmployeeDebtsDeclared", false);
+    assertRefused("P1-R16", variables, "onlyEmployeeDebtsDeclared", "仅拖欠职工工资、社保债务");
+  }
+
+  @Test
+  void P1_R17_bankruptcy_administrator_costs_without_the_creditors_meeting_resolution_are_refused_and_with_it_recorded() {
+    Map<String, Object> variables = with("reformType", "BANKRUPTCY");
+    variables.put("liquidationCostAmount", "100000.00");
+    variables.remove("onlyEmployeeDebtsDeclared");
+    assertRefused("P1-R17", variables, "creditorsMeetingResolution", "债权人会议审议表决通过");
+
+    variables.put("creditorsMeetingResolution", "2026年6月2日第一次债权人会议表决通过");
+    SoeReformFundScenario p1 = scenario("P1-R17-OK").start(variables);
+    p1.runUntil(INITIAL_REVIEW);
+    assertThat(p1.variable("costApprovalBody")).isEqualTo("CREDITORS_MEETING");
+    assertThat((String) p1.variable("costApprovalNote")).contains("2026年6月2日第一次债权人会议表决通过");
+    // the resolution is a material the completeness check looks for
+    assertThat((String) p1.variable("missingAttachments")).contains("债权人会议审议表决通过破产管理人费用的决议");
+  }
+
+  @Test
   void P1_R02_a_request_above_the_funding_gap_is_refused_with_400_land_proceeds_not_counted() {
     // gap = 5,000,000 − 1,500,000 = 3,500,000; the 2,000,000 of land proceeds do not raise it
     Map<String, Object> variables = new HashMap<>(application(Map.of("liquidationCostAmount", "1500000.00",

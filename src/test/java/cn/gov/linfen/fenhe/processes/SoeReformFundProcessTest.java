@@ -88,7 +88,8 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
     assertThat(p1.worked()).containsExactly(INITIAL_REVIEW, COMPLETENESS_CHECK, SUPERVISING_DEPARTMENT_COST_REVIEW,
-        FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, PREPARE_NOTICE, TRANSFER_FUNDS);
+        FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT, PREPARE_NOTICE,
+        TRANSFER_FUNDS);
     assertThat(p1.historicVariable("signOffRoute")).isEqualTo("REFORM_OFFICE");
     p1.assertWiring();
   }
@@ -124,7 +125,40 @@ class SoeReformFundProcessTest extends IntegrationTest {
     assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
     assertThat(p1.historicVariable("reformOfficeSignOffApproved")).isEqualTo(true);
     assertThat(p1.historicVariable("municipalGovernmentSignOffApproved")).isEqualTo(true);
+    // the reform office signed: a city leader consented before the notice (Art. 7, P1-R18)
+    assertThat(p1.worked()).containsSubsequence(REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT, PREPARE_NOTICE);
     p1.assertWiring();
+  }
+
+  @Test
+  void P1_R18_where_the_reform_office_signs_a_city_leader_consents_before_the_notice_and_a_refusal_returns_the_case() {
+    SoeReformFundScenario p1 = scenario("P1-R18").start(application(Map.of("liquidationCostAmount", "300000.00")));
+    p1.on(LEADER_CONSENT, demo(Groups.MUNICIPAL_GOVERNMENT), reject("清算费用测算依据不足，请补充后再报"));
+
+    p1.runUntil(CORRECT_APPLICATION);
+
+    assertThat(p1.worked()).containsSubsequence(REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT).doesNotContain(PREPARE_NOTICE);
+    JsonNode seen = p1.formVariables(CORRECT_APPLICATION, p1.applicant);
+    assertThat(seen.get("leaderConsentApproved").get("value").asBoolean()).isFalse();
+    assertThat(seen.get("leaderConsentOpinion").get("value").asText()).isEqualTo("清算费用测算依据不足，请补充后再报");
+
+    p1.on(LEADER_CONSENT, demo(Groups.MUNICIPAL_GOVERNMENT), approve("同意出具拨款通知书"));
+    p1.runUntil();
+    assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
+    assertThat(p1.worked()).containsSubsequence(CORRECT_APPLICATION, REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT, PREPARE_NOTICE);
+    assertThat(p1.historicVariable("leaderConsentApproved")).isEqualTo(true);
+    p1.assertWiring();
+  }
+
+  @Test
+  void P1_R18_where_the_municipal_government_signs_the_whole_application_no_further_consent_is_asked() {
+    SoeReformFundScenario p1 = scenario("P1-R18-MG").start(application(Map.of("liquidationCostAmount", "500000.00")));
+
+    p1.runUntil();
+
+    assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
+    assertThat(p1.worked()).contains(MUNICIPAL_GOVERNMENT_SIGN_OFF).doesNotContain(REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT);
+    assertThat(p1.historicVariable("signOffRoute")).isEqualTo("MUNICIPAL_GOVERNMENT_WHOLE");
   }
 
   @Test
@@ -140,7 +174,7 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
     assertThat(p1.worked()).containsSubsequence(MUNICIPAL_GOVERNMENT_SIGN_OFF, CORRECT_APPLICATION, REFORM_OFFICE_SIGN_OFF,
-        PREPARE_NOTICE);
+        LEADER_CONSENT, PREPARE_NOTICE);
     assertThat(p1.historicVariable("signOffRoute")).isEqualTo("REFORM_OFFICE");
     p1.assertWiring();
   }
@@ -271,7 +305,8 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
     assertThat(p1.worked()).containsExactly(INITIAL_REVIEW, COMPLETENESS_CHECK, COMPLETE_MATERIALS, COMPLETENESS_CHECK,
-        SUPERVISING_DEPARTMENT_COST_REVIEW, FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, PREPARE_NOTICE, TRANSFER_FUNDS);
+        SUPERVISING_DEPARTMENT_COST_REVIEW, FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT, PREPARE_NOTICE,
+        TRANSFER_FUNDS);
     p1.assertWiring();
   }
 
@@ -314,7 +349,8 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
     assertThat(p1.worked()).containsExactly(INITIAL_REVIEW, COMPLETENESS_CHECK, SUPERVISING_DEPARTMENT_COST_REVIEW,
-        FISCAL_REVIEW, GOVERNMENT_PROCUREMENT, FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, PREPARE_NOTICE, TRANSFER_FUNDS);
+        FISCAL_REVIEW, GOVERNMENT_PROCUREMENT, FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT, PREPARE_NOTICE,
+        TRANSFER_FUNDS);
     assertThat(p1.historicVariable("procurementReference")).isEqualTo("LFCG-2026-0088");
     p1.assertWiring();
   }
@@ -386,7 +422,7 @@ class SoeReformFundProcessTest extends IntegrationTest {
   // ------------------------------------------------------------------ notice and transfer (Art. 9(3), Appendix 3)
 
   @Test
-  void P1_R10_transfer_due_3_working_days_after_a_notice_of_30_september_2026_is_10_october_18_00_and_overdue_alerts_follow() {
+  void P1_R10_R19_transfer_due_3_working_days_after_a_notice_of_30_september_2026_is_10_october_18_00_the_notice_names_it_and_overdue_alerts_follow() {
     SoeReformFundScenario p1 = scenario("P1-R10").start(application(Map.of("liquidationCostAmount", "150000.00")));
     p1.runUntil(PREPARE_NOTICE);
     ClockUtil.setCurrentTime(Date.from(NOTICE_DAY.toInstant()));
@@ -399,6 +435,9 @@ class SoeReformFundProcessTest extends IntegrationTest {
     assertThat(SoeReformFundScenario.restDate(transfer.get("due").asText()).toInstant()).isEqualTo(TRANSFER_DUE.toInstant());
     assertThat(((Date) p1.variable("transferDeadline")).toInstant()).isEqualTo(TRANSFER_DUE.toInstant());
     assertThat(p1.variable("noticeIssuedOn")).isEqualTo("2026-09-30");
+    // P1-R19: the notice names the same day as Appendix 3 does (National Day not counted, the make-up Saturday counted)
+    assertThat(p1.variable("transferDueDate")).isEqualTo("2026-10-10");
+    assertThat((String) p1.variable("disbursementNotice")).contains("请你公司收到通知后，于10月10日前，与企业主管部门完成资金划转");
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(p1.processInstanceId).timers().singleResult();
     assertThat(timer.getDuedate().toInstant()).isEqualTo(TRANSFER_DUE.toInstant());
 
@@ -471,7 +510,10 @@ class SoeReformFundProcessTest extends IntegrationTest {
     String text = seen.get("disbursementNotice").get("value").asText();
     assertThat(text).contains("临汾济林投资有限公司：", "临汾市第二机械厂", "21.234567 万元（212345.67 元）", "户　名：临汾市某主管局",
         "账　号：1410 0123 4567 8901", "开户行：中国工商银行临汾分行", "行　号：102171000019", "联系人：王会计", "电话：0357-2012345",
-        "三个工作日内", "企业主管部门、市卫健委、市财政局审核");
+        "企业主管部门、市卫健委、市财政局审核");
+    java.time.LocalDate due = ((Date) p1.variable("transferDeadline")).toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
+        .toLocalDate();
+    assertThat(text).contains("于" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日前").doesNotContain("三个工作日内");
     assertThat(seen.get("noticeNumber").get("value").asText()).isEqualTo("临企改拨〔" + today().getYear() + "〕" + p1.businessKey + "号");
   }
 

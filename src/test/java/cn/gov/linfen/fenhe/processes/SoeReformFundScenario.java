@@ -56,6 +56,7 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
     on(FINANCE_RECHECK, demo(Groups.FINANCE_BUREAU), approve("复核无误"));
     on(REFORM_OFFICE_SIGN_OFF, demo(Groups.REFORM_OFFICE), approve("同意"));
     on(MUNICIPAL_GOVERNMENT_SIGN_OFF, demo(Groups.MUNICIPAL_GOVERNMENT), approve("同意"));
+    on(LEADER_CONSENT, demo(Groups.MUNICIPAL_GOVERNMENT), approve("同意出具拨款通知书"));
     answers.put(COMPLETE_MATERIALS, new Answer<>(null, s -> Map.of("submittedAttachments", allAttachments())));
     answers.put(CORRECT_APPLICATION, new Answer<>(null, s -> Map.of("applicantDecision", Decided.RESUBMIT)));
     answers.put(PREPARE_NOTICE, new Answer<>(demo(Groups.REFORM_OFFICE), s -> notice(s.variable("requestedAmount"))));
@@ -90,6 +91,8 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("enterpriseName", "临汾市第二机械厂");
     variables.put("reformType", SoeReformFundProcess.ReformTypes.LIQUIDATION);
+    // Art. 5 (P1-R16): a liquidation-deregistration owes only wages and social insurance
+    variables.put("onlyEmployeeDebtsDeclared", true);
     variables.put("supervisingDepartmentName", "临汾市工业和信息化局");
     variables.put("legalRepresentative", "张建国");
     variables.put("legalRepresentativePhone", "0357-2088001");
@@ -143,6 +146,7 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
       Map.entry(FINANCE_RECHECK, Forms.FINANCE_RECHECK),
       Map.entry(REFORM_OFFICE_SIGN_OFF, Forms.SIGN_OFF),
       Map.entry(MUNICIPAL_GOVERNMENT_SIGN_OFF, Forms.SIGN_OFF),
+      Map.entry(LEADER_CONSENT, Forms.LEADER_CONSENT),
       Map.entry(CORRECT_APPLICATION, Forms.CORRECTION),
       Map.entry(WITHDRAW, Forms.WITHDRAW),
       Map.entry(PREPARE_NOTICE, Forms.DISBURSEMENT_NOTICE),
@@ -166,6 +170,7 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
       Map.entry(FINANCE_RECHECK, List.of(Groups.FINANCE_BUREAU)),
       Map.entry(REFORM_OFFICE_SIGN_OFF, List.of(Groups.REFORM_OFFICE)),
       Map.entry(MUNICIPAL_GOVERNMENT_SIGN_OFF, List.of(Groups.MUNICIPAL_GOVERNMENT)),
+      Map.entry(LEADER_CONSENT, List.of(Groups.MUNICIPAL_GOVERNMENT)),
       Map.entry(CORRECT_APPLICATION, List.of()),
       Map.entry(WITHDRAW, List.of()),
       Map.entry(PREPARE_NOTICE, List.of(Groups.REFORM_OFFICE)),

@@ -14,6 +14,9 @@ public final class SoeReformFundProcess {
   public static final String KEY = "soe-reform-fund";
   public static final String EVALUATION_KEY = "soe-reform-fund-evaluation";
 
+  /** Art. 9(3) "在收到拨款通知后三个工作日内…完成资金划转". */
+  public static final int TRANSFER_WORKING_DAYS = 3;
+
   private SoeReformFundProcess() {}
 
   /** Flow nodes of soe-reform-fund.bpmn. */
@@ -39,6 +42,9 @@ public final class SoeReformFundProcess {
     public static final String SIGN_OFF_ROUTING = "BusinessRuleTask_SignOffRouting";
     public static final String REFORM_OFFICE_SIGN_OFF = "UserTask_ReformOfficeSignOff";
     public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF = "UserTask_MunicipalGovernmentSignOff";
+    /** Art. 7 "报市政府领导同意后出具拨款通知书": after the reform office signed (P1-R18). */
+    public static final String LEADER_CONSENT_NEEDED = "Gateway_LeaderConsentNeeded";
+    public static final String LEADER_CONSENT = "UserTask_LeaderConsent";
     public static final String ROUND_SIGNED_OFF = "EndEvent_RoundSignedOff";
     public static final String ROUND_RETURNED = "EndEvent_RoundReturned";
     public static final String CORRECT_APPLICATION = "UserTask_CorrectApplication";
@@ -130,6 +136,7 @@ public final class SoeReformFundProcess {
     public static final String PROCUREMENT = "form-p1-procurement";
     public static final String FINANCE_RECHECK = "form-p1-finance-recheck";
     public static final String SIGN_OFF = "form-p1-sign-off";
+    public static final String LEADER_CONSENT = "form-p1-leader-consent";
     public static final String CORRECTION = "form-p1-correction";
     public static final String DISBURSEMENT_NOTICE = "form-p1-disbursement-notice";
     public static final String TRANSFER = "form-p1-transfer";
@@ -202,6 +209,16 @@ public final class SoeReformFundProcess {
     public static final String SUPERVISING_DEPARTMENT_NAME = "supervisingDepartmentName";
     public static final String FUND_PURPOSE = "fundPurpose";
     public static final String SUBMITTED_ATTACHMENTS = "submittedAttachments";
+    /**
+     * Art. 5: 清算注销 "是指企业仅拖欠职工工资、社保债务，无其他非职工债务": a LIQUIDATION applicant declares it
+     * (P1-R16); without it the application is refused.
+     */
+    public static final String ONLY_EMPLOYEE_DEBTS_DECLARED = "onlyEmployeeDebtsDeclared";
+    /**
+     * Art. 9(2)1: a bankrupt enterprise's administrator costs are "报债权人会议审议表决通过": the resolution
+     * (date, number) is required with bankruptcy administrator costs (P1-R17).
+     */
+    public static final String CREDITORS_MEETING_RESOLUTION = "creditorsMeetingResolution";
     // staffing of the liquidation team (Art. 9(2)1), optional
     public static final String HIRED_STAFF_COUNT = "hiredStaffCount";
     public static final String CARETAKER_STAFF_COUNT = "caretakerStaffCount";
@@ -220,6 +237,10 @@ public final class SoeReformFundProcess {
     public static final String HAS_LIQUIDATION_COSTS = "hasLiquidationCosts";
     public static final String HAS_RESETTLEMENT_COSTS = "hasResettlementCosts";
     public static final String MISSING_ATTACHMENTS = "missingAttachments";
+    /** Who approved the liquidation / administrator costs (Art. 9(2)1, P1-R17): CREDITORS_MEETING or SUPERVISING_DEPARTMENT. */
+    public static final String COST_APPROVAL_BODY = "costApprovalBody";
+    /** The same in Chinese, with the resolution when the creditors' meeting approved. */
+    public static final String COST_APPROVAL_NOTE = "costApprovalNote";
     // --- computed by p1-check-staffing-and-pay
     public static final String STAFFING_FINDINGS = "staffingFindings";
     public static final String STAFFING_BREACH_COUNT = "staffingBreachCount";
@@ -251,6 +272,9 @@ public final class SoeReformFundProcess {
     public static final String REFORM_OFFICE_SIGN_OFF_OPINION = "reformOfficeSignOffOpinion";
     public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF_APPROVED = "municipalGovernmentSignOffApproved";
     public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF_OPINION = "municipalGovernmentSignOffOpinion";
+    /** The city leader's consent before the notice, where the reform office signed (Art. 7, 9(3), P1-R18). */
+    public static final String LEADER_CONSENT_APPROVED = "leaderConsentApproved";
+    public static final String LEADER_CONSENT_OPINION = "leaderConsentOpinion";
     /** Where a review round ended: SIGNED_OFF or RETURNED. */
     public static final String ROUND_OUTCOME = "roundOutcome";
 
@@ -280,6 +304,11 @@ public final class SoeReformFundProcess {
     public static final String NOTICE_NUMBER = "noticeNumber";
     public static final String NOTICE_ISSUED_ON = "noticeIssuedOn";
     public static final String DISBURSEMENT_NOTICE = "disbursementNotice";
+    /**
+     * The date the notice names for the transfer (Appendix 3 "于 M月D日前"), ISO yyyy-MM-dd: the 3rd working
+     * day after the day of issue (P1-R19), set by the engine when the notice is issued.
+     */
+    public static final String TRANSFER_DUE_DATE = "transferDueDate";
     /** The transfer task's due date, recorded when the task is created (3 working days). */
     public static final String TRANSFER_DEADLINE = "transferDeadline";
 
@@ -323,6 +352,14 @@ public final class SoeReformFundProcess {
     private ReformTypes() {}
   }
 
+  /** Values of costApprovalBody (Art. 9(2)1). */
+  public static final class CostApprovalBodies {
+    public static final String CREDITORS_MEETING = "CREDITORS_MEETING";
+    public static final String SUPERVISING_DEPARTMENT = "SUPERVISING_DEPARTMENT";
+
+    private CostApprovalBodies() {}
+  }
+
   /** Values of signOffRoute (decision soe-reform-fund-sign-off). */
   public static final class SignOffRoutes {
     public static final String MUNICIPAL_GOVERNMENT_WHOLE = "MUNICIPAL_GOVERNMENT_WHOLE";
@@ -357,6 +394,11 @@ public final class SoeReformFundProcess {
     public static final String COST_ESTIMATE = "COST_ESTIMATE";
     public static final String ASSET_REALIZATION_TABLE = "ASSET_REALIZATION_TABLE";
     public static final String OTHER = "OTHER";
+    /** Art. 9(2)1: a bankrupt enterprise's creditors' meeting resolution on the administrator costs (P1-R17). */
+    public static final String CREDITORS_MEETING_RESOLUTION = "CREDITORS_MEETING_RESOLUTION";
+    /** What the checklist says for it. */
+    public static final String CREDITORS_MEETING_RESOLUTION_LABEL =
+        "债权人会议审议表决通过破产管理人费用的决议（破产企业申请破产管理人费用时，第九条(二)1）";
 
     /** Code → the gazette's wording, in the gazette's order. */
     public static final Map<String, String> REQUIRED = orderedRequired();
