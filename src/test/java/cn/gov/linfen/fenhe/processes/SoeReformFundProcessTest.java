@@ -495,6 +495,38 @@ class SoeReformFundProcessTest extends IntegrationTest {
   }
 
   @Test
+  void P1_R20_the_evaluation_after_the_year_ends_lists_the_years_projects_with_the_goals_entered_with_their_applications() {
+    SoeReformFundScenario p1 = scenario("P1-R20").start(application(Map.of("liquidationCostAmount", "80000.00",
+        "performanceGoals", "年内安置职工 320 人，清偿率 100%（P1-R20 测试）")));
+    p1.runUntil(PREPARE_NOTICE);
+    OffsetDateTime noticeDay = OffsetDateTime.parse("2025-09-29T10:00:00+08:00");
+    ClockUtil.setCurrentTime(Date.from(noticeDay.toInstant()));
+    p1.workers.put(Topics.ISSUE_DISBURSEMENT_NOTICE, new IssueDisbursementNoticeWorker(new IssuingDisbursementNotice(),
+        fixed(noticeDay)));
+    p1.runUntil();
+    assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
+    ClockUtil.reset();
+
+    // SASAC evaluates 2025 (a past year): the self-evaluation shows the project and its goals
+    String businessKey = "P1-R20-EVAL-" + UUID.randomUUID();
+    Http.Response started = Http.as(baseUrl(), demo(Groups.SASAC), DEMO_PASSWORD).post("/engine-rest/process-definition/key/"
+        + cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.EVALUATION_KEY + "/start",
+        "{\"businessKey\":\"" + businessKey + "\",\"variables\":{\"evaluationYear\":{\"value\":2025}}}");
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String evaluation = started.json().get("id").asText();
+    try {
+      assertThat(new cn.gov.linfen.fenhe.test.ExternalTasks(engine).run(Topics.OPEN_EVALUATION_ROUND, businessKey,
+          new cn.gov.linfen.fenhe.workers.p1.OpenEvaluationRoundWorker(new cn.gov.linfen.fenhe.workers.p1.OpeningEvaluationRound(),
+              new WorkerClock(Clock.systemUTC())))).isEqualTo(1);
+      String projects = (String) engine.getRuntimeService().getVariable(evaluation, "yearProjects");
+      assertThat(projects).startsWith("2025年").contains(p1.businessKey, "临汾市第二机械厂", "2025-09-29",
+          "年内安置职工 320 人，清偿率 100%（P1-R20 测试）");
+    } finally {
+      engine.getRuntimeService().deleteProcessInstance(evaluation, "test");
+    }
+  }
+
+  @Test
   void P1_R09_the_disbursement_notice_carries_the_appendix_3_fields() {
     SoeReformFundScenario p1 = scenario("P1-R09").start(application(Map.of("liquidationCostAmount", "200000.00",
         "oneChildFees", "12345.67")));

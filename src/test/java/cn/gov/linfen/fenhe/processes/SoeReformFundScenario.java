@@ -103,6 +103,7 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
     variables.put("assetRealization", "1500000.00");
     variables.put("landProceeds", "2000000.00");
     variables.put("fundPurpose", "支付职工安置费用及清算费用");
+    variables.put("performanceGoals", "年内安置职工 320 人，拖欠工资和社保清偿率 100%，完成简易注销");
     variables.put("submittedAttachments", allAttachments());
     variables.putAll(amounts);
     return variables;

@@ -58,6 +58,14 @@ public class ApplicationCheck {
           "清算注销的企业须声明仅拖欠职工工资、社保债务，无其他非职工债务（第五条）；有其他债务的不属于本办法所指清算注销",
           "a liquidation-deregistration applicant must declare that it owes only wages and social insurance (Art. 5)"));
     }
+    Object goals = variables.get(PERFORMANCE_GOALS);
+    if (blank(goals)) {
+      errors.add(new FieldError(PERFORMANCE_GOALS,
+          "绩效目标必填：写明预期产出和效果，指标细化、量化、可衡量（第七条、第十一条），年度绩效评价据此进行",
+          "performanceGoals is required (Art. 7, 11)"));
+    } else {
+      FieldChecks.tooLong(errors, variables, PERFORMANCE_GOALS);
+    }
     FieldError employees = count(EMPLOYEE_COUNT, variables.get(EMPLOYEE_COUNT), true, MAX_EMPLOYEES);
     if (employees != null) {
       errors.add(employees);

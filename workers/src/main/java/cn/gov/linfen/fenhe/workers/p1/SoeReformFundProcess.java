@@ -210,6 +210,11 @@ public final class SoeReformFundProcess {
     public static final String FUND_PURPOSE = "fundPurpose";
     public static final String SUBMITTED_ATTACHMENTS = "submittedAttachments";
     /**
+     * The project's performance goals, entered with the application (Art. 7 "落实绩效目标", Art. 11
+     * "清晰反映预期产出和效果…细化、量化、可衡量"); the annual evaluation is against them (P1-R20).
+     */
+    public static final String PERFORMANCE_GOALS = "performanceGoals";
+    /**
      * Art. 5: 清算注销 "是指企业仅拖欠职工工资、社保债务，无其他非职工债务": a LIQUIDATION applicant declares it
      * (P1-R16); without it the application is refused.
      */
@@ -335,6 +340,8 @@ public final class SoeReformFundProcess {
     public static final String SASAC_EVALUATION_DUE = "sasacEvaluationDue";
     public static final String SELF_EVALUATIONS = "selfEvaluations";
     public static final String EVALUATION_RATING = "evaluationRating";
+    /** The year's projects with the performance goals entered with their applications (engine, P1-R20). */
+    public static final String YEAR_PROJECTS = "yearProjects";
     public static final String EVALUATION_REPORT = "evaluationReport";
     public static final String GOVERNMENT_RECEIPT_NOTE = "governmentReceiptNote";
     public static final String FINANCE_RECEIPT_NOTE = "financeReceiptNote";
@@ -350,6 +357,20 @@ public final class SoeReformFundProcess {
     public static final String LIQUIDATION = "LIQUIDATION";
 
     private ReformTypes() {}
+  }
+
+  /** Values of evaluationRating: the text's own terms (Art. 12, 13), P1-R20. */
+  public static final class Ratings {
+    public static final String ACHIEVED = "ACHIEVED";
+    public static final String DEVIATED_CORRECTED = "DEVIATED_CORRECTED";
+    public static final String SERIOUS_PROBLEMS = "SERIOUS_PROBLEMS";
+    /** Code → what people read. */
+    public static final Map<String, String> LABELS = Map.of(
+        ACHIEVED, "实现年度绩效目标",
+        DEVIATED_CORRECTED, "执行中偏离绩效目标，已纠正（第十二条）",
+        SERIOUS_PROBLEMS, "存在严重问题（第十二条：市财政局应暂缓或停止拨付，督促整改）");
+
+    private Ratings() {}
   }
 
   /** Values of costApprovalBody (Art. 9(2)1). */

@@ -24,6 +24,7 @@ class ApplicationCheckTest {
     variables.put("economicCompensation", 500000.0);
     variables.put("creditorsMeetingResolution", "2026年5月8日第二次债权人会议表决通过");
     variables.put("onlyEmployeeDebtsDeclared", true);
+    variables.put("performanceGoals", "安置职工 120 人，年内完成破产清算");
     return variables;
   }
 
@@ -78,6 +79,15 @@ class ApplicationCheckTest {
     variables.put("liquidationCostAmount", "100000.00");
     variables.put("reformType", "LIQUIDATION");
     assertThat(fields(variables)).isEmpty();
+  }
+
+  @Test
+  void P1_R20_performance_goals_are_entered_with_the_application() {
+    Map<String, Object> variables = valid();
+    variables.remove("performanceGoals");
+    List<FieldError> errors = check.check(variables);
+    assertThat(errors).extracting(FieldError::field).containsExactly("performanceGoals");
+    assertThat(errors.get(0).chinese()).contains("绩效目标", "第十一条");
   }
 
   @Test
