@@ -124,10 +124,6 @@ public class SoeReformFundConfiguration {
     return TaskCompletionCheck.of(checks::correction);
   }
 
-  @Bean
-  TaskCompletionCheck soeReformFundWithdrawalCheck(CompletionChecks checks) {
-    return TaskCompletionCheck.of(checks::withdrawal);
-  }
 
   @Bean
   TaskCompletionCheck soeReformFundProcurementCheck(CompletionChecks checks) {

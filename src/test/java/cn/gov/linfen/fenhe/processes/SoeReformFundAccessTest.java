@@ -16,6 +16,7 @@ import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Groups;
 import cn.gov.linfen.fenhe.workers.p1.ValidateApplicationWorker;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -177,6 +178,11 @@ class SoeReformFundAccessTest extends IntegrationTest {
     theirs.applicant = otherTeam;
     theirs.applicantPassword = "Other!Team2026x";
     theirs.start(application(Map.of("liquidationCostAmount", "20000.00")));
+    // each applicant gets a task of his own case: the correction after a return (withdrawal is no longer a standing task)
+    for (SoeReformFundScenario p1 : List.of(mine, theirs)) {
+      p1.on(INITIAL_REVIEW, demo(Groups.SUPERVISING_DEPARTMENT), SoeReformFundScenario.reject("请补充说明"));
+      p1.runUntil(CORRECT_APPLICATION);
+    }
 
     for (SoeReformFundScenario[] pair : new SoeReformFundScenario[][] {{mine, theirs}, {theirs, mine}}) {
       Http applicant = pair[0].as(pair[0].applicant);

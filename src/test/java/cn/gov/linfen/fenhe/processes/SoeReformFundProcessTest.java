@@ -52,6 +52,7 @@ class SoeReformFundProcessTest extends IntegrationTest {
   @Autowired IssueDisbursementNoticeWorker notice;
   @Autowired RecordTransferWorker record;
   @Autowired EscalateWorker alert;
+  @Autowired cn.gov.linfen.fenhe.audit.AuditLog audit;
 
   @AfterEach
   void resetClock() {
@@ -192,7 +193,7 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     p1.runUntil(HRSS_REVIEW, HEALTH_COMMISSION_REVIEW, SASAC_REVIEW);
 
-    assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(WITHDRAW, HRSS_REVIEW, HEALTH_COMMISSION_REVIEW, SASAC_REVIEW);
+    assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(HRSS_REVIEW, HEALTH_COMMISSION_REVIEW, SASAC_REVIEW);
     for (String absent : List.of(Groups.SUPERVISING_DEPARTMENT, Groups.MEDICAL_INSURANCE_BUREAU)) {
       Http.Response tasks = p1.as(demo(absent)).get("/engine-rest/task?processInstanceBusinessKey=" + p1.businessKey + "&maxResults=10");
       assertThat(tasks.json()).as(absent + " has nothing to review").isEmpty();
@@ -263,16 +264,37 @@ class SoeReformFundProcessTest extends IntegrationTest {
   }
 
   @Test
-  void P1_R05_the_applicant_may_withdraw_at_any_time_until_sign_off() {
+  void P1_R05_the_applicant_may_withdraw_at_any_time_until_sign_off_as_an_action_not_a_standing_task() {
     SoeReformFundScenario p1 = scenario("P1-R05-ANYTIME").start(application(Map.of("liquidationCostAmount", "80000.00")));
     p1.runUntil(FINANCE_RECHECK);
-    assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(WITHDRAW, FINANCE_RECHECK);
+    // no standing "withdraw" task in anybody's list
+    assertThat(p1.openTaskKeys()).containsExactly(FINANCE_RECHECK);
+    assertThat(p1.as(p1.applicant).get("/engine-rest/task?processInstanceBusinessKey=" + p1.businessKey + "&maxResults=10")
+        .json()).isEmpty();
+    String path = "/api/cases/" + p1.businessKey + "/withdraw";
 
-    p1.work(WITHDRAW, p1.applicant, Map.of("withdrawalReason", "企业决定暂不申请", "withdrawConfirmed", true));
+    // only the case's applicant; a reason is required; nothing changes on a refusal
+    Http.Response other = p1.as(demo(Groups.FINANCE_BUREAU)).post(path, "{\"withdrawalReason\":\"代为撤回\"}");
+    assertThat(other.status()).isEqualTo(403);
+    assertThat(other.json().get("reason").asText()).contains("只有本案申请人");
+    Http.Response noReason = p1.as(p1.applicant).post(path, "{}");
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.json().get("field").asText()).isEqualTo("withdrawalReason");
+    assertThat(noReason.json().get("reason").asText()).isEqualTo("撤回原因必填");
+    assertThat(p1.as(p1.applicant).post("/api/cases/NO-SUCH-CASE/withdraw", "{\"withdrawalReason\":\"x\"}").status())
+        .isEqualTo(404);
+    assertThat(p1.ended()).isFalse();
 
+    Http.Response withdrawn = p1.as(p1.applicant).post(path, "{\"withdrawalReason\":\"企业决定暂不申请\"}");
+
+    assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(202);
     assertThat(p1.ended()).isTrue();
     assertThat(p1.topLevelEnd()).isEqualTo(END_WITHDRAWN);
-    assertThat(p1.historicActivities()).contains(WITHDRAWN_ANY_TIME);
+    assertThat(p1.historicActivities()).contains(WITHDRAWAL_REQUESTED);
+    assertThat(p1.historicVariable("withdrawalReason")).isEqualTo("企业决定暂不申请");
+    assertThat(p1.historicVariable("withdrawnBy")).isEqualTo(p1.applicant);
+    assertThat(audit.entriesAbout("case:" + p1.businessKey, 5)).extracting(cn.gov.linfen.fenhe.audit.AuditLog.Entry::action)
+        .containsExactly("P1_APPLICATION_WITHDRAWN");
     p1.assertWiring();
   }
 
@@ -283,6 +305,11 @@ class SoeReformFundProcessTest extends IntegrationTest {
     assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(PREPARE_NOTICE, SUPERVISE_DISBURSEMENT);
     Http.Response mine = p1.as(p1.applicant).get("/engine-rest/task?processInstanceBusinessKey=" + p1.businessKey + "&maxResults=10");
     assertThat(mine.json()).isEmpty();
+    Http.Response late = p1.as(p1.applicant).post("/api/cases/" + p1.businessKey + "/withdraw",
+        "{\"withdrawalReason\":\"不再需要\"}");
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.json().get("reason").asText()).contains("审签已完成");
+    assertThat(p1.ended()).isFalse();
   }
 
   @Test
@@ -294,7 +321,7 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     p1.runUntil(COMPLETE_MATERIALS);
 
-    assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(WITHDRAW, COMPLETE_MATERIALS);
+    assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(COMPLETE_MATERIALS);
     assertThat((String) p1.variable("missingAttachments")).contains("（3）", "（4）", "（5）", "（6）").doesNotContain("（1）");
     JsonNode seen = p1.formVariables(COMPLETE_MATERIALS, p1.applicant);
     assertThat(seen.get("completenessOpinion").get("value").asText()).isEqualTo("缺少审计报告、费用测算表等材料");

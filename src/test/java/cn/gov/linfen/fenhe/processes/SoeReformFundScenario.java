@@ -28,7 +28,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
 
   /** Tasks that wait for a person's own initiative: never completed by default. */
-  static final Set<String> STANDING = Set.of(WITHDRAW, SUPERVISE_DISBURSEMENT);
+  static final Set<String> STANDING = Set.of(SUPERVISE_DISBURSEMENT);
 
   SoeReformFundScenario(ProcessEngine engine, String baseUrl, String businessKey, Map<String, ExternalTaskHandler> workers) {
     super(engine, baseUrl, SoeReformFundProcess.KEY, businessKey);
@@ -149,7 +149,6 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
       Map.entry(MUNICIPAL_GOVERNMENT_SIGN_OFF, Forms.SIGN_OFF),
       Map.entry(LEADER_CONSENT, Forms.LEADER_CONSENT),
       Map.entry(CORRECT_APPLICATION, Forms.CORRECTION),
-      Map.entry(WITHDRAW, Forms.WITHDRAW),
       Map.entry(PREPARE_NOTICE, Forms.DISBURSEMENT_NOTICE),
       Map.entry(TRANSFER_FUNDS, Forms.TRANSFER),
       Map.entry(FOLLOW_UP_OVERDUE_TRANSFER, Forms.OVERDUE_FOLLOW_UP),
@@ -173,7 +172,6 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
       Map.entry(MUNICIPAL_GOVERNMENT_SIGN_OFF, List.of(Groups.MUNICIPAL_GOVERNMENT)),
       Map.entry(LEADER_CONSENT, List.of(Groups.MUNICIPAL_GOVERNMENT)),
       Map.entry(CORRECT_APPLICATION, List.of()),
-      Map.entry(WITHDRAW, List.of()),
       Map.entry(PREPARE_NOTICE, List.of(Groups.REFORM_OFFICE)),
       Map.entry(TRANSFER_FUNDS, List.of(Groups.JILIN_INVESTMENT)),
       Map.entry(FOLLOW_UP_OVERDUE_TRANSFER, List.of(Groups.FINANCE_BUREAU, Groups.REFORM_OFFICE)),

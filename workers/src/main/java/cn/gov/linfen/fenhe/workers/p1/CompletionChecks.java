@@ -56,13 +56,9 @@ public class CompletionChecks {
     return applicationCheck.check(variables);
   }
 
-  /** The applicant withdraws at any time before sign-off. */
+  /** The applicant withdraws at any time before sign-off (the platform's withdraw action): a reason. */
   public List<FieldError> withdrawal(Map<String, Object> variables) {
-    List<FieldError> errors = new ArrayList<>(withdrawalReason(variables));
-    if (!Boolean.TRUE.equals(variables.get(WITHDRAW_CONFIRMED))) {
-      errors.add(new FieldError(WITHDRAW_CONFIRMED, "请确认撤回申请", "withdrawConfirmed must be true"));
-    }
-    return errors;
+    return withdrawalReason(variables);
   }
 
   private static List<FieldError> withdrawalReason(Map<String, Object> variables) {

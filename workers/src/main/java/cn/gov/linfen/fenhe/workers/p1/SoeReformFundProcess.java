@@ -23,7 +23,6 @@ public final class SoeReformFundProcess {
   public static final class Elements {
     public static final String START = "StartEvent_ApplicationSubmitted";
     public static final String APPLICATION_PHASE = "SubProcess_Application";
-    public static final String WITHDRAW = "UserTask_WithdrawApplication";
     public static final String REVIEW_ROUND = "SubProcess_ReviewRound";
     public static final String VALIDATE_APPLICATION = "ServiceTask_ValidateApplication";
     public static final String CHECK_STAFFING_AND_PAY = "ServiceTask_CheckStaffingAndPay";
@@ -49,7 +48,11 @@ public final class SoeReformFundProcess {
     public static final String ROUND_RETURNED = "EndEvent_RoundReturned";
     public static final String CORRECT_APPLICATION = "UserTask_CorrectApplication";
     public static final String WITHDRAWN_ON_CORRECTION = "EndEvent_WithdrawnOnCorrection";
-    public static final String WITHDRAWN_ANY_TIME = "EndEvent_WithdrawnAnyTime";
+    /**
+     * The applicant's withdrawal before sign-off: an action (POST /api/cases/{businessKey}/withdraw)
+     * correlating {@link Messages#WITHDRAWAL_REQUESTED}, not a standing task.
+     */
+    public static final String WITHDRAWAL_REQUESTED = "BoundaryEvent_WithdrawalRequested";
     public static final String APPLICATION_SIGNED_OFF = "EndEvent_ApplicationSignedOff";
     public static final String WITHDRAWN_BOUNDARY = "BoundaryEvent_ApplicationWithdrawn";
     public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
@@ -112,6 +115,14 @@ public final class SoeReformFundProcess {
     private Decisions() {}
   }
 
+  /** Messages correlated by the platform's API. */
+  public static final class Messages {
+    /** The applicant withdraws his application before sign-off. */
+    public static final String WITHDRAWAL_REQUESTED = "P1_WITHDRAWAL_REQUESTED";
+
+    private Messages() {}
+  }
+
   /** Escalations thrown inside a phase and caught on its boundary. */
   public static final class Escalations {
     public static final String APPLICATION_WITHDRAWN = "P1_APPLICATION_WITHDRAWN";
@@ -123,7 +134,6 @@ public final class SoeReformFundProcess {
   /** Camunda Forms ids (forms/p1-soe-reform-fund/). */
   public static final class Forms {
     public static final String APPLICATION = "form-p1-application";
-    public static final String WITHDRAW = "form-p1-withdraw";
     public static final String INITIAL_REVIEW = "form-p1-initial-review";
     public static final String COMPLETENESS_CHECK = "form-p1-completeness-check";
     public static final String COMPLETE_MATERIALS = "form-p1-complete-materials";
@@ -294,7 +304,9 @@ public final class SoeReformFundProcess {
     // --- the applicant
     public static final String APPLICANT_DECISION = "applicantDecision";
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
-    public static final String WITHDRAW_CONFIRMED = "withdrawConfirmed";
+    /** Who withdrew and when (the platform's withdraw action). */
+    public static final String WITHDRAWN_BY = "withdrawnBy";
+    public static final String WITHDRAWN_AT = "withdrawnAt";
 
     // --- the disbursement notice (Appendix 3)
     public static final String APPROVED_AMOUNT = "approvedAmount";

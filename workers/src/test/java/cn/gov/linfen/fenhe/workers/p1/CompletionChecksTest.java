@@ -42,7 +42,8 @@ class CompletionChecksTest {
     assertThat(fields(checks.correction(resubmit))).containsExactly("requestedAmount");
     assertThat(fields(checks.correction(map("applicantDecision", "WITHDRAW")))).containsExactly("withdrawalReason");
     assertThat(fields(checks.correction(map()))).containsExactly("applicantDecision");
-    assertThat(fields(checks.withdrawal(map("withdrawalReason", "撤回")))).containsExactly("withdrawConfirmed");
+    assertThat(checks.withdrawal(map("withdrawalReason", "撤回"))).isEmpty();
+    assertThat(fields(checks.withdrawal(map()))).containsExactly("withdrawalReason");
   }
 
   @Test
