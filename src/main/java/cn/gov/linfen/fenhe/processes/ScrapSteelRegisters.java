@@ -62,16 +62,13 @@ public class ScrapSteelRegisters {
 
   /** Removes an enterprise; false when it was not on the list. Audit-logged. */
   public boolean withdrawAnnouncement(String creditCode, String actor) {
-    List<Announced> before = jdbc.query("SELECT credit_code, enterprise_name, announcement, added_by, added_at"
-            + " FROM fenhe_scrap_steel_announced WHERE credit_code = ?",
-        (rs, row) -> new Announced(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getTimestamp(5).toInstant()), creditCode);
+    java.util.Optional<Announced> before = announcedEntry(creditCode);
     if (before.isEmpty()) {
       return false;
     }
     jdbc.update("DELETE FROM fenhe_scrap_steel_announced WHERE credit_code = ?", creditCode);
     audit.record(actor, "SCRAP_STEEL_ANNOUNCED_REMOVE", "scrap-steel-announced:" + creditCode,
-        json(Map.of("creditCode", creditCode, "enterpriseName", before.get(0).enterpriseName())));
+        json(Map.of("creditCode", creditCode, "enterpriseName", before.get().enterpriseName())));
     return true;
   }
 

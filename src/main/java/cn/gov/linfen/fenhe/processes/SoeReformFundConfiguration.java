@@ -55,19 +55,25 @@ public class SoeReformFundConfiguration {
   }
 
   /**
-   * Start listener of the notice's issuing step (Appendix 3 "请你公司收到通知后，于 M月D日前…完成资金划转",
-   * Art. 9(3) "三个工作日内", P1-R19): the date the notice names — the 3rd working day after the day
-   * of issue in Asia/Shanghai on the engine clock, holidays and make-up days per the working-day
-   * calendar, the same day as the transfer task's {@code 3WD} due date.
+   * The date a notice names for the transfer (Appendix 3 "请你公司收到通知后，于 M月D日前…完成资金划转",
+   * Art. 9(3) "三个工作日内", P1-R19), used by the model as
+   * {@code ${soeReformFundTransferDate.after(3)}}: the N-th working day after today in Asia/Shanghai on
+   * the engine clock, holidays and make-up days per the working-day calendar — the same day as the
+   * transfer task's {@code 3WD} due date. The number of days stays in the model next to {@code 3WD}.
    */
-  @Bean
-  org.camunda.bpm.engine.delegate.ExecutionListener soeReformFundTransferDate(
-      cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar) {
-    return execution -> {
+  public record TransferDate(cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar) {
+    public String after(int workingDays) {
       java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
-      execution.setVariable(SoeReformFundProcess.Variables.TRANSFER_DUE_DATE,
-          calendar.dateOf(calendar.deadline(now, SoeReformFundProcess.TRANSFER_WORKING_DAYS)).toString());
-    };
+      return calendar.dateOf(calendar.deadline(now, workingDays)).toString();
+    }
+  }
+
+  /** Engine role only: a workers-only node has no working-day calendar and runs no model expressions. */
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "fenhe.role.engine",
+      havingValue = "true", matchIfMissing = true)
+  TransferDate soeReformFundTransferDate(cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar) {
+    return new TransferDate(calendar);
   }
 
   /**

@@ -14,9 +14,6 @@ public final class SoeReformFundProcess {
   public static final String KEY = "soe-reform-fund";
   public static final String EVALUATION_KEY = "soe-reform-fund-evaluation";
 
-  /** Art. 9(3) "在收到拨款通知后三个工作日内…完成资金划转". */
-  public static final int TRANSFER_WORKING_DAYS = 3;
-
   private SoeReformFundProcess() {}
 
   /** Flow nodes of soe-reform-fund.bpmn. */
