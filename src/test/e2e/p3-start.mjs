@@ -15,7 +15,8 @@ try {
   await page.locator('.modal-dialog').getByText('废钢铁加工企业奖励资金申请、确认与拨付').first().click();
   await page.waitForSelector('.fjs-container', { timeout: 30000 });
   const form = await page.locator('.fjs-container').first().innerText();
-  for (const word of ['废钢铁加工企业奖励资金申请', '企业名称', '统一社会信用代码', '所在县(市、区)', '增值税', '印花税', '已附税收缴纳凭证']) {
+  for (const word of ['废钢铁加工企业奖励资金申请', '上一个半年度', '企业名称', '统一社会信用代码', '所在县(市、区)', '增值税', '印花税',
+    '已附税收缴纳凭证', '真实性负责']) {
     check(`the start form shows "${word}"`, form.includes(word), form.includes(word) ? '' : form.slice(0, 300));
   }
   await page.getByLabel('企业名称').fill(application.enterpriseName);
@@ -29,6 +30,7 @@ try {
   }
   await page.getByLabel('已附税收缴纳凭证').check();
   await page.getByLabel('已附销售凭证').check();
+  await page.getByLabel(/真实性负责/).check();
   await page.getByRole('button', { name: '发起' }).last().click();
   await page.waitForSelector('text=/流程已发起|流程发起失败/', { timeout: 30000 });
   await page.waitForTimeout(500);

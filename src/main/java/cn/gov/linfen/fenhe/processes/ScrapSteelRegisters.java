@@ -9,7 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The platform's P3 tables (V30): the MIIT announcement list (P3-R01) and the one-application-
+ * The platform's P3 tables (V30, V31): the MIIT announcement list (P3-R01, shown to reviewers) and the one-application-
  * per-enterprise-per-period register (P3-R07). Each call runs in the caller's transaction: the
  * engine's when a case starts, so a refused start leaves nothing.
  */
@@ -30,6 +30,14 @@ public class ScrapSteelRegisters {
     Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM fenhe_scrap_steel_announced WHERE credit_code = ?",
         Integer.class, creditCode);
     return count != null && count > 0;
+  }
+
+  /** The list's entry of an enterprise, if it is on the list. */
+  public java.util.Optional<Announced> announcedEntry(String creditCode) {
+    return jdbc.query("SELECT credit_code, enterprise_name, announcement, added_by, added_at"
+            + " FROM fenhe_scrap_steel_announced WHERE credit_code = ?",
+        (rs, row) -> new Announced(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5).toInstant()), creditCode).stream().findFirst();
   }
 
   public List<Announced> announced() {
@@ -54,16 +62,13 @@ public class ScrapSteelRegisters {
 
   /** Removes an enterprise; false when it was not on the list. Audit-logged. */
   public boolean withdrawAnnouncement(String creditCode, String actor) {
-    List<Announced> before = jdbc.query("SELECT credit_code, enterprise_name, announcement, added_by, added_at"
-            + " FROM fenhe_scrap_steel_announced WHERE credit_code = ?",
-        (rs, row) -> new Announced(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getTimestamp(5).toInstant()), creditCode);
+    java.util.Optional<Announced> before = announcedEntry(creditCode);
     if (before.isEmpty()) {
       return false;
     }
     jdbc.update("DELETE FROM fenhe_scrap_steel_announced WHERE credit_code = ?", creditCode);
     audit.record(actor, "SCRAP_STEEL_ANNOUNCED_REMOVE", "scrap-steel-announced:" + creditCode,
-        json(Map.of("creditCode", creditCode, "enterpriseName", before.get(0).enterpriseName())));
+        json(Map.of("creditCode", creditCode, "enterpriseName", before.get().enterpriseName())));
     return true;
   }
 

@@ -8,6 +8,7 @@ import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
 import cn.gov.linfen.fenhe.workers.common.FieldError;
 import cn.gov.linfen.fenhe.workers.p3.ApplicationCheck;
+import cn.gov.linfen.fenhe.workers.p3.ApplicationWindow;
 import cn.gov.linfen.fenhe.workers.p3.CompletionChecks;
 import cn.gov.linfen.fenhe.workers.p3.ScrapSteelRewardProcess;
 import java.time.Instant;
@@ -29,8 +30,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Engine-side wiring of P3 (废钢铁加工企业奖励资金): the start check (window, figures, the
- * announcement list, one application per enterprise and period — the register row is written
+ * Engine-side wiring of P3 (废钢铁加工企业奖励资金): the start check (window, period, declaration,
+ * figures, one application per enterprise and period — the register row is written
  * in the start's transaction), the deadlines and the applicant's read access set at the start,
  * the release of a withdrawn case's period, and the server-side checks of each kind of user
  * task (named in the model as {@code ${scrapSteel…Check}}).
@@ -63,18 +64,14 @@ public class ScrapSteelRewardConfiguration {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     LocalDate today = LocalDate.ofInstant(now, SHANGHAI);
     List<FieldError> errors = new ArrayList<>(check.checkStart(variables, today));
-    boolean codeValid = errors.stream().noneMatch(e -> e.field().equals(CREDIT_CODE));
-    String code = codeValid ? ((String) variables.get(CREDIT_CODE)).trim() : null;
-    if (codeValid && !registers.isAnnounced(code)) {
-      errors.add(new FieldError(CREDIT_CODE, "该企业（统一社会信用代码 " + code
-          + "）不在工信部公告管理的废钢铁加工企业名单中，不能申请奖励资金（临政办发〔2021〕20号 一）",
-          "the enterprise is not on the MIIT announcement list of scrap-steel processors"));
-    }
+    // the MIIT announcement list is not checked here: it is information for the reviewers (P3-R01)
     if (errors.isEmpty()) {
+      String code = ((String) variables.get(CREDIT_CODE)).trim();
       String period = check.window().periodOn(today).orElseThrow();
       if (!registers.claim(code, period, ((String) variables.get(ENTERPRISE_NAME)).trim(),
           (String) variables.get(COUNTY), now)) {
-        errors.add(new FieldError(CREDIT_CODE, "该企业本期（" + period + "）已提交过申请，每家企业每半年度只能申请一次",
+        errors.add(new FieldError(CREDIT_CODE, "该企业已申请过" + ApplicationWindow.label(period)
+            + "的奖励资金，每家企业每个半年度只能申请一次",
             "the enterprise has already applied for " + period + ": one application per enterprise and period"));
       }
     }
@@ -105,7 +102,10 @@ public class ScrapSteelRewardConfiguration {
     });
   }
 
-  /** Start listener: the period (when not given), the application day and the deadlines of P3-R06. */
+  /**
+   * Start listener: the period applied for (the preceding half-year, P3-R08; checked by the start
+   * check when given) and its Chinese label, the application day and the deadlines of P3-R06.
+   */
   @Bean
   ExecutionListener scrapSteelRewardDeadlines(ScrapSteelDeadlines deadlines) {
     return execution -> {
@@ -115,13 +115,42 @@ public class ScrapSteelRewardConfiguration {
       Instant now = ClockUtil.getCurrentTime().toInstant();
       ScrapSteelDeadlines.Deadlines due = deadlines.of(now);
       Object period = execution.getVariable(PERIOD);
-      if (period == null || period instanceof String text && text.isBlank()) {
-        execution.setVariable(PERIOD, cn.gov.linfen.fenhe.workers.p3.ApplicationWindow.periodOf(due.applicationDate()));
-      }
+      String key = period == null || period instanceof String text && text.isBlank()
+          ? ApplicationWindow.precedingPeriod(due.applicationDate()) : String.valueOf(period).trim();
+      execution.setVariable(PERIOD, key);
+      execution.setVariable(PERIOD_LABEL, ApplicationWindow.label(key));
       execution.setVariable(APPLICATION_DATE, due.applicationDate().toString());
       execution.setVariable(DUE_AT, Date.from(due.dueAt()));
       execution.setVariable(DUE_SOON_AT, Date.from(due.dueSoonAt()));
     };
+  }
+
+  /**
+   * Start listener: whether the enterprise is on the MIIT announcement list, and since when, for
+   * the reviewers (P3-R01: 一 ties the list to the 30% VAT refund; 二、三 reward every scrap-steel
+   * processing enterprise of the city; 四 encourages applying to the list). Not a condition.
+   */
+  @Bean
+  ExecutionListener scrapSteelRewardMiitList(ScrapSteelRegisters registers) {
+    return execution -> {
+      if (execution.getParentId() != null) {
+        return;
+      }
+      String code = String.valueOf(execution.getVariable(CREDIT_CODE)).trim();
+      ScrapSteelRegisters.Announced listed = registers.announcedEntry(code).orElse(null);
+      execution.setVariable(MIIT_LISTED, listed != null);
+      execution.setVariable(MIIT_LIST_INFO, miitListInfo(listed));
+    };
+  }
+
+  static String miitListInfo(ScrapSteelRegisters.Announced listed) {
+    if (listed == null) {
+      return "未纳入工信部公告管理的废钢铁加工企业名单（不影响申请奖励资金；增值税即征即退 30% 仅适用于名单内企业，"
+          + "可鼓励企业申报行业准入，临政办发〔2021〕20号 一、四）";
+    }
+    String since = LocalDate.ofInstant(listed.addedAt(), SHANGHAI).toString();
+    return "已纳入工信部公告管理的废钢铁加工企业名单（" + (listed.announcement() == null ? "" : "公告：" + listed.announcement() + "；")
+        + "自 " + since + " 起列入本平台名单）";
   }
 
   @Bean
@@ -139,6 +168,12 @@ public class ScrapSteelRewardConfiguration {
   @Bean
   TaskCompletionCheck scrapSteelReviewCheck(CompletionChecks checks) {
     return TaskCompletionCheck.of(checks::review);
+  }
+
+  /** The county's review: the conclusion, and when it approves the sales channels verified (P3-R09). */
+  @Bean
+  TaskCompletionCheck scrapSteelCountyReviewCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::countyReview);
   }
 
   @Bean

@@ -150,11 +150,12 @@ public class ScrapSteelRewardController {
     }
     Matcher matcher = ApplicationWindow.PERIOD.matcher(period);
     if (!matcher.matches()) {
-      throw new InvalidInputException("period", "申报期格式应为 YYYY-H1 或 YYYY-H2，如 2026-H2", "period must be YYYY-H1 or YYYY-H2");
+      throw new InvalidInputException("period", "申报期无效：请选择年度及上半年或下半年", "period must be YYYY-H1 or YYYY-H2");
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("period", period);
-    answer.put("periodLabel", matcher.group(1) + " 年" + ("1".equals(matcher.group(2)) ? "上" : "下") + "半年度");
+    answer.put("periodLabel", ApplicationWindow.label(period));
+    answer.put("periodMonths", ApplicationWindow.monthsOf(period));
     // who may see the round is decided above, not by the engine's per-definition grants
     answer.put("round", AsPlatform.call(engine.getIdentityService(), () -> roundOf(period)));
     long total = AsPlatform.call(engine.getIdentityService(), () -> engine.getHistoryService()
@@ -216,6 +217,7 @@ public class ScrapSteelRewardController {
       row.put("enterpriseName", v.get(ENTERPRISE_NAME));
       row.put("creditCode", v.get(CREDIT_CODE));
       row.put("county", v.get(COUNTY));
+      row.put("miitListed", v.get(MIIT_LISTED));
       row.put("applicationDate", v.get(APPLICATION_DATE));
       row.put("dueAt", iso(v.get(DUE_AT)));
       row.put("rewardCity", v.get(REWARD_CITY));

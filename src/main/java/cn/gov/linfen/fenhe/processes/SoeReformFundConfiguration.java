@@ -54,6 +54,67 @@ public class SoeReformFundConfiguration {
     return List.of();
   }
 
+  /**
+   * The date a notice names for the transfer (Appendix 3 "请你公司收到通知后，于 M月D日前…完成资金划转",
+   * Art. 9(3) "三个工作日内", P1-R19), used by the model as
+   * {@code ${soeReformFundTransferDate.after(3)}}: the N-th working day after today in Asia/Shanghai on
+   * the engine clock, holidays and make-up days per the working-day calendar — the same day as the
+   * transfer task's {@code 3WD} due date. The number of days stays in the model next to {@code 3WD}.
+   */
+  public record TransferDate(cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar) {
+    public String after(int workingDays) {
+      java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+      return calendar.dateOf(calendar.deadline(now, workingDays)).toString();
+    }
+  }
+
+  /** Engine role only: a workers-only node has no working-day calendar and runs no model expressions. */
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "fenhe.role.engine",
+      havingValue = "true", matchIfMissing = true)
+  TransferDate soeReformFundTransferDate(cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar) {
+    return new TransferDate(calendar);
+  }
+
+  /**
+   * Start listener of the self-evaluation (Art. 11–13, P1-R20): the projects whose disbursement
+   * notice was issued in the year evaluated, each with the performance goals entered with its
+   * application — what the departments and SASAC evaluate against.
+   */
+  @Bean
+  org.camunda.bpm.engine.delegate.ExecutionListener soeReformFundYearProjects() {
+    return execution -> {
+      Object year = execution.getVariable(SoeReformFundProcess.Variables.EVALUATION_YEAR);
+      org.camunda.bpm.engine.HistoryService history = execution.getProcessEngineServices().getHistoryService();
+      StringBuilder text = new StringBuilder();
+      int count = 0;
+      for (org.camunda.bpm.engine.history.HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(SoeReformFundProcess.KEY)
+          .variableValueLike(SoeReformFundProcess.Variables.NOTICE_ISSUED_ON, year + "-%")
+          .orderByProcessInstanceStartTime().asc().list()) {
+        Map<String, Object> v = new HashMap<>();
+        for (org.camunda.bpm.engine.history.HistoricVariableInstance variable : history
+            .createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()) {
+          if (instance.getId().equals(variable.getActivityInstanceId()) || !v.containsKey(variable.getName())) {
+            v.put(variable.getName(), variable.getValue());
+          }
+        }
+        count++;
+        text.append(count).append("．").append(v.get(SoeReformFundProcess.Variables.ENTERPRISE_NAME))
+            .append("（申请编号 ").append(instance.getBusinessKey()).append("，主管部门 ")
+            .append(v.getOrDefault(SoeReformFundProcess.Variables.SUPERVISING_DEPARTMENT_NAME, "—"))
+            .append("，拨款通知书 ").append(v.get(SoeReformFundProcess.Variables.NOTICE_ISSUED_ON))
+            .append("，拨付 ").append(v.get(SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT)).append(" 元")
+            .append(Boolean.TRUE.equals(v.get(SoeReformFundProcess.Variables.TRANSFER_OVERDUE)) ? "，划转逾期" : "")
+            .append("）\n　　绩效目标：").append(v.getOrDefault(SoeReformFundProcess.Variables.PERFORMANCE_GOALS,
+                "（申请时未填报）")).append('\n');
+      }
+      execution.setVariable(SoeReformFundProcess.Variables.YEAR_PROJECTS, count == 0
+          ? year + "年没有出具拨款通知书的项目。"
+          : year + "年出具拨款通知书的项目共 " + count + " 个：\n" + text.toString().trim());
+    };
+  }
+
   @Bean
   ApplicantAccess soeReformFundApplicantAccess() {
     return new ApplicantAccess(SoeReformFundProcess.Variables.APPLICANT);
@@ -69,10 +130,6 @@ public class SoeReformFundConfiguration {
     return TaskCompletionCheck.of(checks::correction);
   }
 
-  @Bean
-  TaskCompletionCheck soeReformFundWithdrawalCheck(CompletionChecks checks) {
-    return TaskCompletionCheck.of(checks::withdrawal);
-  }
 
   @Bean
   TaskCompletionCheck soeReformFundProcurementCheck(CompletionChecks checks) {

@@ -127,6 +127,11 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     assertThat(seen.get("rewardTotal").get("value").asText()).isEqualTo("467000.00");
     assertThat(seen.get("rewardBreakdown").get("value").asText()).contains("增值税 1000000.00 元：市级留成 15% = 150000.00 元");
     assertThat(seen.get("countyReviewApproved").get("value").asBoolean()).isTrue();
+    // the county's verification of the sales channels (P3-R09) and the MIIT list as information (P3-R01)
+    assertThat(seen.get("countySalesChannelNote").get("value").asText()).isEqualTo(ScrapSteelRewardScenario.SALES_CHANNEL_NOTE);
+    assertThat(seen.get("miitListInfo").get("value").asText()).startsWith("已纳入工信部公告管理的废钢铁加工企业名单")
+        .contains("工信部公告（测试）");
+    assertThat(seen.get("periodLabel").get("value").asText()).isEqualTo("2026年上半年");
     // the enterprise reads its own running case, another county's officer does not
     assertThat(as(p3.applicant).get("/engine-rest/process-instance?maxResults=10&businessKey=" + p3.businessKey).json())
         .hasSize(1);
@@ -142,7 +147,10 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     assertThat(p3.historicVariable("financeConfirmationOpinion")).isEqualTo("留成比例和奖励金额无误");
     assertThat(p3.historicVariable("cityPaidAmount")).isEqualTo("184900.00");
     assertThat(p3.historicVariable("countyPaidAmount")).isEqualTo("282100.00");
-    assertThat(p3.historicVariable("period")).isEqualTo("2026-H2");
+    // P3-R08: applied in July 2026, for January–June 2026
+    assertThat(p3.historicVariable("period")).isEqualTo("2026-H1");
+    assertThat(p3.historicVariable("periodLabel")).isEqualTo("2026年上半年");
+    assertThat(p3.historicVariable("countySalesChannelsVerified")).isEqualTo(true);
     assertThat(p3.historicVariable("paidOnTime")).isEqualTo(true);
     assertThat(p3.historicVariable("confirmedAt")).isNotNull();
     p3.assertWiring(DUE);
@@ -201,10 +209,13 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
         "taxVouchersAttached", true, "salesVouchersAttached", true));
     p3.runUntil(COUNTY_REVIEW);
     Http.Response figures = p3.submit(COUNTY_REVIEW, demo(Groups.COUNTY_INDUSTRY_IT), Map.of("approved", true,
-        "opinion", "已核实", "vatPaid", "1.00", "rewardCity", "1.00"));
+        "opinion", "已核实", "salesChannelsVerified", true, "salesChannelNote", "已核对销售凭证",
+        "vatPaid", "1.00", "rewardCity", "1.00"));
     assertThat(figures.status()).as(figures.toString()).isEqualTo(400);
+    assertThat(figures.json().get("field").asText()).isIn("vatPaid", "rewardCity");
     assertThat(p3.openTaskKeys()).containsExactly(COUNTY_REVIEW);
-    p3.on(COUNTY_REVIEW, demo(Groups.COUNTY_INDUSTRY_IT), Map.of("approved", true, "opinion", "已核实"));
+    p3.on(COUNTY_REVIEW, demo(Groups.COUNTY_INDUSTRY_IT), Map.of("approved", true, "opinion", "已核实",
+        "salesChannelsVerified", true, "salesChannelNote", "已核对销售凭证"));
     p3.runUntil();
     assertThat(p3.historicVariable("creditCode")).isEqualTo(creditCode);
     assertThat(p3.historicVariable("county")).isEqualTo("尧都区");
@@ -242,7 +253,7 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     // [decided] a withdrawn case frees the period: the enterprise may apply again while the window is open
     assertThat(registered(creditCode)).isZero();
     ScrapSteelRewardScenario again = scenario("P3-R07-AGAIN").start(p3Application());
-    assertThat(again.variable("period")).isEqualTo("2026-H2");
+    assertThat(again.variable("period")).isEqualTo("2026-H1");
     assertThat(registered(creditCode)).isEqualTo(1);
   }
 
@@ -265,16 +276,64 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
   }
 
   @Test
-  void P3_R02_a_period_other_than_the_current_half_is_refused() {
-    ScrapSteelRewardScenario p3 = scenario("P3-R02-PERIOD");
+  void P3_R08_a_period_other_than_the_preceding_half_year_is_refused() {
+    ScrapSteelRewardScenario p3 = scenario("P3-R08-PERIOD");
     Map<String, Object> application = p3Application();
-    application.put("period", "2026-H1");
+    application.put("period", "2026-H2");
 
     Http.Response refused = p3.startAs(p3.applicant, application);
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.body()).contains("period", "2026-H2");
+    assertThat(refused.body()).contains("period", "2026年上半年", "7 月申请当年上半年");
     assertThat(casesWithKey(p3.businessKey)).isZero();
+    application.put("period", "2026-H1");
+    assertThat(p3.startAs(p3.applicant, application).status()).isEqualTo(200);
+  }
+
+  @Test
+  void P3_R08_a_January_application_is_for_the_preceding_second_half_year() {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2027-01-15T10:00:00+08:00").toInstant()));
+    ScrapSteelRewardScenario p3 = scenario("P3-R08-JANUARY").start(p3Application());
+
+    assertThat(p3.variable("period")).isEqualTo("2026-H2");
+    assertThat(p3.variable("periodLabel")).isEqualTo("2026年下半年");
+    assertThat(jdbc.queryForObject("SELECT period FROM fenhe_scrap_steel_application WHERE credit_code = ?",
+        String.class, creditCode)).isEqualTo("2026-H2");
+    p3.runUntil(COUNTY_REVIEW);
+    JsonNode seen = p3.formVariables(COUNTY_REVIEW, demo(Groups.COUNTY_INDUSTRY_IT));
+    assertThat(seen.get("periodLabel").get("value").asText()).isEqualTo("2026年下半年");
+    // one application per enterprise and period: a second one in January 2027 names 2026年下半年 in its refusal
+    Http.Response second = scenario("P3-R08-JANUARY-2").startAs(p3.applicant, p3Application());
+    assertThat(second.status()).isEqualTo(400);
+    assertThat(second.json().get("message").asText()).contains("已申请过2026年下半年");
+  }
+
+  @Test
+  void P3_R09_an_application_without_the_declaration_that_its_materials_are_true_is_refused() {
+    ScrapSteelRewardScenario p3 = scenario("P3-R09-DECLARATION");
+    Map<String, Object> application = p3Application();
+    application.remove("materialsDeclaredTrue");
+
+    Http.Response refused = p3.startAs(p3.applicant, application);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("materialsDeclaredTrue", "真实性负责");
+    assertThat(casesWithKey(p3.businessKey)).isZero();
+    assertThat(registered(creditCode)).isZero();
+  }
+
+  @Test
+  void P3_R09_the_county_cannot_report_to_the_city_without_verifying_the_sales_channels() {
+    ScrapSteelRewardScenario p3 = scenario("P3-R09-SALES").start(p3Application());
+    p3.runUntil(COUNTY_REVIEW);
+
+    Http.Response refused = p3.submit(COUNTY_REVIEW, demo(Groups.COUNTY_INDUSTRY_IT), approve("材料齐全"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("salesChannelsVerified", "核实废钢铁加工产品销售渠道");
+    assertThat(p3.openTaskKeys()).containsExactly(COUNTY_REVIEW);
+    p3.runUntil();
+    assertThat(p3.topLevelEnds()).containsExactly(END_PAID);
   }
 
   @Test
@@ -285,7 +344,7 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     Http.Response refused = second.startAs(second.applicant, p3Application());
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.body()).contains("creditCode", "已提交过申请", "2026-H2");
+    assertThat(refused.body()).contains("creditCode", "已申请过2026年上半年", "只能申请一次");
     assertThat(casesWithKey(second.businessKey)).isZero();
     assertThat(registered(creditCode)).isEqualTo(1);
   }
@@ -305,24 +364,28 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
   }
 
   @Test
-  void P3_R01_an_enterprise_not_on_the_announcement_list_is_refused_until_the_bureau_adds_it() {
+  void P3_R01_an_enterprise_not_on_the_announcement_list_applies_and_the_reviewers_see_that_it_is_not_listed() {
     String notListed = newCreditCode();
-    ScrapSteelRewardScenario p3 = scenario("P3-R01");
     Map<String, Object> application = p3Application();
     application.put("creditCode", notListed);
 
-    Http.Response refused = p3.startAs(p3.applicant, application);
+    ScrapSteelRewardScenario p3 = scenario("P3-R01").start(application);
 
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.body()).contains("creditCode", "不在工信部公告管理的废钢铁加工企业名单中");
-    assertThat(casesWithKey(p3.businessKey)).isZero();
-    assertThat(registered(notListed)).isZero();
+    assertThat(p3.variable("miitListed")).isEqualTo(false);
+    assertThat(registered(notListed)).isEqualTo(1);
+    p3.runUntil(COUNTY_REVIEW);
+    JsonNode seen = p3.formVariables(COUNTY_REVIEW, demo(Groups.COUNTY_INDUSTRY_IT));
+    assertThat(seen.get("miitListInfo").get("value").asText()).startsWith("未纳入工信部公告管理的废钢铁加工企业名单")
+        .contains("不影响申请奖励资金");
+    p3.runUntil();
+    assertThat(p3.topLevelEnds()).containsExactly(END_PAID);
+    assertThat(p3.historicVariable("rewardTotal")).isEqualTo("467000.00");
 
+    // the bureau maintains the list; an enterprise added later is shown as listed, with the date
     announce(notListed);
     assertThat(audit.entriesAbout("scrap-steel-announced:" + notListed, 5))
         .extracting(AuditLog.Entry::actor, AuditLog.Entry::action)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(BUREAU, "SCRAP_STEEL_ANNOUNCED_ADD"));
-    assertThat(p3.startAs(p3.applicant, application).status()).isEqualTo(200);
   }
 
   @Test
@@ -430,7 +493,7 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
   // ------------------------------------------------------------------ rounds (step 6)
 
   @Test
-  void P3_the_july_round_opens_on_1_july_closes_with_the_month_and_shows_supervisors_who_applied_confirmed_paid_and_is_late() {
+  void P3_R08_the_july_round_opens_on_1_july_for_the_first_half_year_closes_with_the_month_and_shows_supervisors_who_applied_confirmed_paid_and_is_late() {
     OffsetDateTime opening = OffsetDateTime.parse("2026-07-01T09:00:00+08:00");
     ClockUtil.setCurrentTime(Date.from(opening.toInstant()));
     Job start = engine.getManagementService().createJobQuery().processDefinitionKey(ScrapSteelRewardProcess.ROUND_KEY)
@@ -449,8 +512,10 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     other.put("creditCode", otherCode);
     waiting.start(other).runUntil(COUNTY_REVIEW);
 
-    JsonNode round = as(demo(Groups.SUPERVISORS)).get("/api/scrap-steel/rounds/2026-H2").json();
-    assertThat(round.get("periodLabel").asText()).isEqualTo("2026 年下半年度");
+    JsonNode round = as(demo(Groups.SUPERVISORS)).get("/api/scrap-steel/rounds/2026-H1").json();
+    // P3-R08: the July round is for the first half of the year
+    assertThat(round.get("periodLabel").asText()).isEqualTo("2026年上半年");
+    assertThat(round.get("periodMonths").asText()).isEqualTo("2026年1月至6月");
     assertThat(round.get("round").get("state").asText()).isEqualTo("OPEN");
     assertThat(round.get("round").get("windowClosesAt").asText()).isEqualTo("2026-07-31T16:00:00Z");
     assertThat(application(round, paid.businessKey).get("stateLabel").asText()).isEqualTo("已拨付");
@@ -466,7 +531,7 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     assertThat(external.run(Topics.CLOSE_ROUND, new CloseRoundWorker(new OpeningRound(), fixed(opening.plusMonths(1)))))
         .isEqualTo(1);
 
-    round = as(demo(Groups.SUPERVISORS)).get("/api/scrap-steel/rounds/2026-H2").json();
+    round = as(demo(Groups.SUPERVISORS)).get("/api/scrap-steel/rounds/2026-H1").json();
     assertThat(round.get("round").get("state").asText()).isEqualTo("CLOSED");
     assertThat(round.get("round").get("stateLabel").asText()).isEqualTo("已截止受理");
     assertThat(application(round, waiting.businessKey).get("late").asBoolean()).isTrue();
@@ -481,6 +546,7 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     Http.Response bad = as(demo(Groups.SUPERVISORS)).get("/api/scrap-steel/rounds/2026-H3");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().get("field").asText()).isEqualTo("period");
+    assertThat(bad.json().get("reason").asText()).isEqualTo("申报期无效：请选择年度及上半年或下半年");
   }
 
   @Test
@@ -503,7 +569,9 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
       OffsetDateTime now = OffsetDateTime.parse("2027-01-12T09:00:00+08:00");
       assertThat(new ExternalTasks(engine).run(Topics.OPEN_ROUND, new OpenRoundWorker(new OpeningRound(), fixed(now))))
           .isEqualTo(1);
-      assertThat(engine.getRuntimeService().getVariable(id, "period")).isEqualTo("2027-H1");
+      // P3-R08: the January round is for the second half of the previous year
+      assertThat(engine.getRuntimeService().getVariable(id, "period")).isEqualTo("2026-H2");
+      assertThat(engine.getRuntimeService().getVariable(id, "periodLabel")).isEqualTo("2026年下半年");
     } finally {
       engine.getRuntimeService().deleteProcessInstance(id, "test");
     }

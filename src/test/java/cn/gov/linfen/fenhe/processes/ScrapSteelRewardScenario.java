@@ -49,7 +49,7 @@ final class ScrapSteelRewardScenario extends CaseScenario<ScrapSteelRewardScenar
   }
 
   private void defaults() {
-    answers.put(COUNTY_REVIEW, new Answer<>(null, s -> approve("材料齐全，凭证属实，报市工信局")));
+    answers.put(COUNTY_REVIEW, new Answer<>(null, s -> countyApproves("材料齐全，凭证属实，报市工信局")));
     on(INDUSTRY_IT_CONFIRMATION, demo(Groups.INDUSTRY_IT_BUREAU), approve("企业在工信部公告名单内，确认"));
     on(TAX_CONFIRMATION, demo(Groups.TAX_BUREAU), approve("实缴税额与征管系统一致"));
     on(FINANCE_CONFIRMATION, demo(Groups.FINANCE_BUREAU), approve("留成比例和奖励金额无误"));
@@ -61,6 +61,16 @@ final class ScrapSteelRewardScenario extends CaseScenario<ScrapSteelRewardScenar
     on(FOLLOW_UP_DUE_SOON, demo(Groups.INDUSTRY_IT_BUREAU), Map.of("followUpNote", "已提醒市财政、县财政抓紧拨付"));
     on(FOLLOW_UP_OVERDUE, demo(Groups.INDUSTRY_IT_BUREAU), Map.of("followUpNote", "已约谈县财政局，限期三日内拨付"));
   }
+
+  /** The county approves after verifying the sales channels (P3-R09, 六). */
+  static Map<String, Object> countyApproves(String opinion) {
+    Map<String, Object> answer = new LinkedHashMap<>(approve(opinion));
+    answer.put("salesChannelsVerified", true);
+    answer.put("salesChannelNote", SALES_CHANNEL_NOTE);
+    return answer;
+  }
+
+  static final String SALES_CHANNEL_NOTE = "核对销售凭证，加工产品售予本省符合产业政策的钢铁企业";
 
   /** The county officer of the case's county (demo-county-industry-it is in 尧都区, …-houma in 侯马市). */
   String countyUser(String role) {
@@ -86,6 +96,7 @@ final class ScrapSteelRewardScenario extends CaseScenario<ScrapSteelRewardScenar
     variables.put("stampDuty", "3000.00");
     variables.put("taxVouchersAttached", true);
     variables.put("salesVouchersAttached", true);
+    variables.put("materialsDeclaredTrue", true);
     return variables;
   }
 

@@ -72,9 +72,11 @@ class ScrapSteelRewardTasklistTest extends IntegrationTest {
     ArrayNode visits = ScrapSteelRewardScenario.JSON.createArrayNode();
     visit(visits, demo(Groups.COUNTY_INDUSTRY_IT), open(reviewing, COUNTY_REVIEW), "县级工信部门审核",
         List.of("县级工信部门审核", "奖励资金计算", "计算过程", "增值税 1000000.00 元", "184900.00", "282100.00",
-            "临汾市示例废钢加工有限公司", "通过，报市工信局"));
+            "临汾市示例废钢加工有限公司", "通过，报市工信局", "2026年上半年", "已纳入工信部公告管理的废钢铁加工企业名单",
+            "核实废钢铁加工产品销售渠道"));
     visit(visits, demo(Groups.TAX_BUREAU), open(confirming, TAX_CONFIRMATION), "市税务局确认",
-        List.of("市级确认", "确认结论", "本期实缴增值税", "467000.00", "县级工信部门意见", "材料齐全，凭证属实，报市工信局"));
+        List.of("市级确认", "确认结论", "本期实缴增值税", "467000.00", "县级工信部门意见", "材料齐全，凭证属实，报市工信局",
+            "县级工信部门销售渠道核实情况", ScrapSteelRewardScenario.SALES_CHANNEL_NOTE, "2026年上半年"));
     visit(visits, returned.applicant, open(returned, CORRECT_APPLICATION), "企业修改或撤回",
         List.of("修改后重新提交或撤回", "本轮审核、确认意见", "实缴增值税与征管系统不符", "市税务局确认意见", "处理方式"));
     visit(visits, demo(Groups.FINANCE_BUREAU), open(paying, CITY_DISBURSEMENT), "市财政拨付",
@@ -113,7 +115,9 @@ class ScrapSteelRewardTasklistTest extends IntegrationTest {
     var started = engine.getHistoryService().createHistoricProcessInstanceQuery().variableValueEquals("creditCode", code)
         .singleResult();
     assertThat(started.getBusinessKey()).startsWith("SSR-20260720-");
-    assertThat(engine.getRuntimeService().getVariable(started.getId(), "period")).isEqualTo("2026-H2");
+    // P3-R08: July 2026 applies for 2026年上半年
+    assertThat(engine.getRuntimeService().getVariable(started.getId(), "period")).isEqualTo("2026-H1");
+    assertThat(engine.getRuntimeService().getVariable(started.getId(), "materialsDeclaredTrue")).isEqualTo(true);
     assertThat(engine.getRuntimeService().getVariable(started.getId(), "county")).isEqualTo("侯马市");
     assertThat(engine.getRuntimeService().getVariable(started.getId(), "applicant")).isEqualTo(enterprise);
   }

@@ -16,6 +16,7 @@ import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Groups;
 import cn.gov.linfen.fenhe.workers.p1.ValidateApplicationWorker;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -79,6 +80,28 @@ class SoeReformFundAccessTest extends IntegrationTest {
   @Test
   void P1_R01_a_reform_type_other_than_bankruptcy_or_liquidation_is_refused_with_400() {
     assertRefused("P1-R01", with("reformType", "RESTRUCTURING"), "reformType", "第十六条");
+  }
+
+  @Test
+  void P1_R16_a_liquidation_without_the_declaration_of_only_employee_debts_is_refused_with_400() {
+    Map<String, Object> variables = with("onlyEmployeeDebtsDeclared", false);
+    assertRefused("P1-R16", variables, "onlyEmployeeDebtsDeclared", "仅拖欠职工工资、社保债务");
+  }
+
+  @Test
+  void P1_R17_bankruptcy_administrator_costs_without_the_creditors_meeting_resolution_are_refused_and_with_it_recorded() {
+    Map<String, Object> variables = with("reformType", "BANKRUPTCY");
+    variables.put("liquidationCostAmount", "100000.00");
+    variables.remove("onlyEmployeeDebtsDeclared");
+    assertRefused("P1-R17", variables, "creditorsMeetingResolution", "债权人会议审议表决通过");
+
+    variables.put("creditorsMeetingResolution", "2026年6月2日第一次债权人会议表决通过");
+    SoeReformFundScenario p1 = scenario("P1-R17-OK").start(variables);
+    p1.runUntil(INITIAL_REVIEW);
+    assertThat(p1.variable("costApprovalBody")).isEqualTo("CREDITORS_MEETING");
+    assertThat((String) p1.variable("costApprovalNote")).contains("2026年6月2日第一次债权人会议表决通过");
+    // the resolution is a material the completeness check looks for
+    assertThat((String) p1.variable("missingAttachments")).contains("债权人会议审议表决通过破产管理人费用的决议");
   }
 
   @Test
@@ -155,6 +178,11 @@ class SoeReformFundAccessTest extends IntegrationTest {
     theirs.applicant = otherTeam;
     theirs.applicantPassword = "Other!Team2026x";
     theirs.start(application(Map.of("liquidationCostAmount", "20000.00")));
+    // each applicant gets a task of his own case: the correction after a return (withdrawal is no longer a standing task)
+    for (SoeReformFundScenario p1 : List.of(mine, theirs)) {
+      p1.on(INITIAL_REVIEW, demo(Groups.SUPERVISING_DEPARTMENT), SoeReformFundScenario.reject("请补充说明"));
+      p1.runUntil(CORRECT_APPLICATION);
+    }
 
     for (SoeReformFundScenario[] pair : new SoeReformFundScenario[][] {{mine, theirs}, {theirs, mine}}) {
       Http applicant = pair[0].as(pair[0].applicant);

@@ -85,13 +85,20 @@ class SoeReformFundEvaluationTest extends IntegrationTest {
     Http.Response empty = as(Groups.SUPERVISING_DEPARTMENT).post("/engine-rest/task/" + self.get("id").asText() + "/submit-form",
         "{\"variables\":{\"selfEvaluations\":{\"value\":\"[]\",\"type\":\"Json\"}}}");
     assertThat(empty.status()).isEqualTo(400);
+    // P1-R20: the year's projects with the goals entered with their applications; each report carries the monitoring
+    assertThat((String) engine.getRuntimeService().getVariable(instanceId, "yearProjects")).startsWith(year + "年");
+    Http.Response noMonitoring = as(Groups.SUPERVISING_DEPARTMENT).post("/engine-rest/task/" + self.get("id").asText()
+        + "/submit-form", "{\"variables\":{\"selfEvaluations\":{\"value\":\"[{\\\"department\\\":\\\"市工信局\\\"}]\","
+        + "\"type\":\"Json\"}}}");
+    assertThat(noMonitoring.status()).isEqualTo(400);
     complete(Groups.SUPERVISING_DEPARTMENT, self, Map.of("selfEvaluations", new SoeReformFundScenario.Json(
-        "[{\"department\":\"市工信局\",\"conclusion\":\"GOOD\",\"report\":\"所属两户企业清算注销，资金专款专用\"}]")));
+        "[{\"department\":\"市工信局\",\"conclusion\":\"实现年度绩效目标\",\"monitoring\":\"未发现偏离绩效目标\","
+            + "\"report\":\"所属两户企业清算注销，资金专款专用\"}]")));
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(SASAC_EVALUATION)
         .count()).as("SASAC evaluates after the self-evaluations").isEqualTo(1);
 
     JsonNode sasac = task(instanceId, Groups.SASAC, SASAC_EVALUATION, Forms.SASAC_EVALUATION, sasacDue);
-    complete(Groups.SASAC, sasac, Map.of("evaluationRating", "GOOD", "evaluationReport", year + " 年度国企改革专项资金总体绩效良好"));
+    complete(Groups.SASAC, sasac, Map.of("evaluationRating", "ACHIEVED", "evaluationReport", year + " 年度国企改革专项资金实现年度绩效目标"));
 
     JsonNode government = task(instanceId, Groups.MUNICIPAL_GOVERNMENT, GOVERNMENT_RECEIVES_REPORT, Forms.EVALUATION_RECEIPT, null);
     JsonNode finance = task(instanceId, Groups.FINANCE_BUREAU, FINANCE_RECEIVES_REPORT, Forms.EVALUATION_RECEIPT, null);

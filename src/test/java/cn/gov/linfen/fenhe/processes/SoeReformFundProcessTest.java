@@ -52,6 +52,7 @@ class SoeReformFundProcessTest extends IntegrationTest {
   @Autowired IssueDisbursementNoticeWorker notice;
   @Autowired RecordTransferWorker record;
   @Autowired EscalateWorker alert;
+  @Autowired cn.gov.linfen.fenhe.audit.AuditLog audit;
 
   @AfterEach
   void resetClock() {
@@ -88,7 +89,8 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
     assertThat(p1.worked()).containsExactly(INITIAL_REVIEW, COMPLETENESS_CHECK, SUPERVISING_DEPARTMENT_COST_REVIEW,
-        FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, PREPARE_NOTICE, TRANSFER_FUNDS);
+        FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT, PREPARE_NOTICE,
+        TRANSFER_FUNDS);
     assertThat(p1.historicVariable("signOffRoute")).isEqualTo("REFORM_OFFICE");
     p1.assertWiring();
   }
@@ -124,7 +126,40 @@ class SoeReformFundProcessTest extends IntegrationTest {
     assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
     assertThat(p1.historicVariable("reformOfficeSignOffApproved")).isEqualTo(true);
     assertThat(p1.historicVariable("municipalGovernmentSignOffApproved")).isEqualTo(true);
+    // the reform office signed: a city leader consented before the notice (Art. 7, P1-R18)
+    assertThat(p1.worked()).containsSubsequence(REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT, PREPARE_NOTICE);
     p1.assertWiring();
+  }
+
+  @Test
+  void P1_R18_where_the_reform_office_signs_a_city_leader_consents_before_the_notice_and_a_refusal_returns_the_case() {
+    SoeReformFundScenario p1 = scenario("P1-R18").start(application(Map.of("liquidationCostAmount", "300000.00")));
+    p1.on(LEADER_CONSENT, demo(Groups.MUNICIPAL_GOVERNMENT), reject("清算费用测算依据不足，请补充后再报"));
+
+    p1.runUntil(CORRECT_APPLICATION);
+
+    assertThat(p1.worked()).containsSubsequence(REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT).doesNotContain(PREPARE_NOTICE);
+    JsonNode seen = p1.formVariables(CORRECT_APPLICATION, p1.applicant);
+    assertThat(seen.get("leaderConsentApproved").get("value").asBoolean()).isFalse();
+    assertThat(seen.get("leaderConsentOpinion").get("value").asText()).isEqualTo("清算费用测算依据不足，请补充后再报");
+
+    p1.on(LEADER_CONSENT, demo(Groups.MUNICIPAL_GOVERNMENT), approve("同意出具拨款通知书"));
+    p1.runUntil();
+    assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
+    assertThat(p1.worked()).containsSubsequence(CORRECT_APPLICATION, REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT, PREPARE_NOTICE);
+    assertThat(p1.historicVariable("leaderConsentApproved")).isEqualTo(true);
+    p1.assertWiring();
+  }
+
+  @Test
+  void P1_R18_where_the_municipal_government_signs_the_whole_application_no_further_consent_is_asked() {
+    SoeReformFundScenario p1 = scenario("P1-R18-MG").start(application(Map.of("liquidationCostAmount", "500000.00")));
+
+    p1.runUntil();
+
+    assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
+    assertThat(p1.worked()).contains(MUNICIPAL_GOVERNMENT_SIGN_OFF).doesNotContain(REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT);
+    assertThat(p1.historicVariable("signOffRoute")).isEqualTo("MUNICIPAL_GOVERNMENT_WHOLE");
   }
 
   @Test
@@ -140,7 +175,7 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
     assertThat(p1.worked()).containsSubsequence(MUNICIPAL_GOVERNMENT_SIGN_OFF, CORRECT_APPLICATION, REFORM_OFFICE_SIGN_OFF,
-        PREPARE_NOTICE);
+        LEADER_CONSENT, PREPARE_NOTICE);
     assertThat(p1.historicVariable("signOffRoute")).isEqualTo("REFORM_OFFICE");
     p1.assertWiring();
   }
@@ -158,7 +193,7 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     p1.runUntil(HRSS_REVIEW, HEALTH_COMMISSION_REVIEW, SASAC_REVIEW);
 
-    assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(WITHDRAW, HRSS_REVIEW, HEALTH_COMMISSION_REVIEW, SASAC_REVIEW);
+    assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(HRSS_REVIEW, HEALTH_COMMISSION_REVIEW, SASAC_REVIEW);
     for (String absent : List.of(Groups.SUPERVISING_DEPARTMENT, Groups.MEDICAL_INSURANCE_BUREAU)) {
       Http.Response tasks = p1.as(demo(absent)).get("/engine-rest/task?processInstanceBusinessKey=" + p1.businessKey + "&maxResults=10");
       assertThat(tasks.json()).as(absent + " has nothing to review").isEmpty();
@@ -229,16 +264,37 @@ class SoeReformFundProcessTest extends IntegrationTest {
   }
 
   @Test
-  void P1_R05_the_applicant_may_withdraw_at_any_time_until_sign_off() {
+  void P1_R05_the_applicant_may_withdraw_at_any_time_until_sign_off_as_an_action_not_a_standing_task() {
     SoeReformFundScenario p1 = scenario("P1-R05-ANYTIME").start(application(Map.of("liquidationCostAmount", "80000.00")));
     p1.runUntil(FINANCE_RECHECK);
-    assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(WITHDRAW, FINANCE_RECHECK);
+    // no standing "withdraw" task in anybody's list
+    assertThat(p1.openTaskKeys()).containsExactly(FINANCE_RECHECK);
+    assertThat(p1.as(p1.applicant).get("/engine-rest/task?processInstanceBusinessKey=" + p1.businessKey + "&maxResults=10")
+        .json()).isEmpty();
+    String path = "/api/cases/" + p1.businessKey + "/withdraw";
 
-    p1.work(WITHDRAW, p1.applicant, Map.of("withdrawalReason", "企业决定暂不申请", "withdrawConfirmed", true));
+    // only the case's applicant; a reason is required; nothing changes on a refusal
+    Http.Response other = p1.as(demo(Groups.FINANCE_BUREAU)).post(path, "{\"withdrawalReason\":\"代为撤回\"}");
+    assertThat(other.status()).isEqualTo(403);
+    assertThat(other.json().get("reason").asText()).contains("只有本案申请人");
+    Http.Response noReason = p1.as(p1.applicant).post(path, "{}");
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.json().get("field").asText()).isEqualTo("withdrawalReason");
+    assertThat(noReason.json().get("reason").asText()).isEqualTo("撤回原因必填");
+    assertThat(p1.as(p1.applicant).post("/api/cases/NO-SUCH-CASE/withdraw", "{\"withdrawalReason\":\"x\"}").status())
+        .isEqualTo(404);
+    assertThat(p1.ended()).isFalse();
 
+    Http.Response withdrawn = p1.as(p1.applicant).post(path, "{\"withdrawalReason\":\"企业决定暂不申请\"}");
+
+    assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(202);
     assertThat(p1.ended()).isTrue();
     assertThat(p1.topLevelEnd()).isEqualTo(END_WITHDRAWN);
-    assertThat(p1.historicActivities()).contains(WITHDRAWN_ANY_TIME);
+    assertThat(p1.historicActivities()).contains(WITHDRAWAL_REQUESTED);
+    assertThat(p1.historicVariable("withdrawalReason")).isEqualTo("企业决定暂不申请");
+    assertThat(p1.historicVariable("withdrawnBy")).isEqualTo(p1.applicant);
+    assertThat(audit.entriesAbout("case:" + p1.businessKey, 5)).extracting(cn.gov.linfen.fenhe.audit.AuditLog.Entry::action)
+        .containsExactly("P1_APPLICATION_WITHDRAWN");
     p1.assertWiring();
   }
 
@@ -249,6 +305,11 @@ class SoeReformFundProcessTest extends IntegrationTest {
     assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(PREPARE_NOTICE, SUPERVISE_DISBURSEMENT);
     Http.Response mine = p1.as(p1.applicant).get("/engine-rest/task?processInstanceBusinessKey=" + p1.businessKey + "&maxResults=10");
     assertThat(mine.json()).isEmpty();
+    Http.Response late = p1.as(p1.applicant).post("/api/cases/" + p1.businessKey + "/withdraw",
+        "{\"withdrawalReason\":\"不再需要\"}");
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.json().get("reason").asText()).contains("审签已完成");
+    assertThat(p1.ended()).isFalse();
   }
 
   @Test
@@ -260,7 +321,7 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     p1.runUntil(COMPLETE_MATERIALS);
 
-    assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(WITHDRAW, COMPLETE_MATERIALS);
+    assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(COMPLETE_MATERIALS);
     assertThat((String) p1.variable("missingAttachments")).contains("（3）", "（4）", "（5）", "（6）").doesNotContain("（1）");
     JsonNode seen = p1.formVariables(COMPLETE_MATERIALS, p1.applicant);
     assertThat(seen.get("completenessOpinion").get("value").asText()).isEqualTo("缺少审计报告、费用测算表等材料");
@@ -271,7 +332,8 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
     assertThat(p1.worked()).containsExactly(INITIAL_REVIEW, COMPLETENESS_CHECK, COMPLETE_MATERIALS, COMPLETENESS_CHECK,
-        SUPERVISING_DEPARTMENT_COST_REVIEW, FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, PREPARE_NOTICE, TRANSFER_FUNDS);
+        SUPERVISING_DEPARTMENT_COST_REVIEW, FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT, PREPARE_NOTICE,
+        TRANSFER_FUNDS);
     p1.assertWiring();
   }
 
@@ -314,7 +376,8 @@ class SoeReformFundProcessTest extends IntegrationTest {
 
     assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
     assertThat(p1.worked()).containsExactly(INITIAL_REVIEW, COMPLETENESS_CHECK, SUPERVISING_DEPARTMENT_COST_REVIEW,
-        FISCAL_REVIEW, GOVERNMENT_PROCUREMENT, FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, PREPARE_NOTICE, TRANSFER_FUNDS);
+        FISCAL_REVIEW, GOVERNMENT_PROCUREMENT, FINANCE_RECHECK, REFORM_OFFICE_SIGN_OFF, LEADER_CONSENT, PREPARE_NOTICE,
+        TRANSFER_FUNDS);
     assertThat(p1.historicVariable("procurementReference")).isEqualTo("LFCG-2026-0088");
     p1.assertWiring();
   }
@@ -386,7 +449,7 @@ class SoeReformFundProcessTest extends IntegrationTest {
   // ------------------------------------------------------------------ notice and transfer (Art. 9(3), Appendix 3)
 
   @Test
-  void P1_R10_transfer_due_3_working_days_after_a_notice_of_30_september_2026_is_10_october_18_00_and_overdue_alerts_follow() {
+  void P1_R10_R19_transfer_due_3_working_days_after_a_notice_of_30_september_2026_is_10_october_18_00_the_notice_names_it_and_overdue_alerts_follow() {
     SoeReformFundScenario p1 = scenario("P1-R10").start(application(Map.of("liquidationCostAmount", "150000.00")));
     p1.runUntil(PREPARE_NOTICE);
     ClockUtil.setCurrentTime(Date.from(NOTICE_DAY.toInstant()));
@@ -399,6 +462,9 @@ class SoeReformFundProcessTest extends IntegrationTest {
     assertThat(SoeReformFundScenario.restDate(transfer.get("due").asText()).toInstant()).isEqualTo(TRANSFER_DUE.toInstant());
     assertThat(((Date) p1.variable("transferDeadline")).toInstant()).isEqualTo(TRANSFER_DUE.toInstant());
     assertThat(p1.variable("noticeIssuedOn")).isEqualTo("2026-09-30");
+    // P1-R19: the notice names the same day as Appendix 3 does (National Day not counted, the make-up Saturday counted)
+    assertThat(p1.variable("transferDueDate")).isEqualTo("2026-10-10");
+    assertThat((String) p1.variable("disbursementNotice")).contains("请你公司收到通知后，于10月10日前，与企业主管部门完成资金划转");
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(p1.processInstanceId).timers().singleResult();
     assertThat(timer.getDuedate().toInstant()).isEqualTo(TRANSFER_DUE.toInstant());
 
@@ -466,6 +532,38 @@ class SoeReformFundProcessTest extends IntegrationTest {
   }
 
   @Test
+  void P1_R20_the_evaluation_after_the_year_ends_lists_the_years_projects_with_the_goals_entered_with_their_applications() {
+    SoeReformFundScenario p1 = scenario("P1-R20").start(application(Map.of("liquidationCostAmount", "80000.00",
+        "performanceGoals", "年内安置职工 320 人，清偿率 100%（P1-R20 测试）")));
+    p1.runUntil(PREPARE_NOTICE);
+    OffsetDateTime noticeDay = OffsetDateTime.parse("2025-09-29T10:00:00+08:00");
+    ClockUtil.setCurrentTime(Date.from(noticeDay.toInstant()));
+    p1.workers.put(Topics.ISSUE_DISBURSEMENT_NOTICE, new IssueDisbursementNoticeWorker(new IssuingDisbursementNotice(),
+        fixed(noticeDay)));
+    p1.runUntil();
+    assertThat(p1.topLevelEnd()).isEqualTo(END_DISBURSED);
+    ClockUtil.reset();
+
+    // SASAC evaluates 2025 (a past year): the self-evaluation shows the project and its goals
+    String businessKey = "P1-R20-EVAL-" + UUID.randomUUID();
+    Http.Response started = Http.as(baseUrl(), demo(Groups.SASAC), DEMO_PASSWORD).post("/engine-rest/process-definition/key/"
+        + cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.EVALUATION_KEY + "/start",
+        "{\"businessKey\":\"" + businessKey + "\",\"variables\":{\"evaluationYear\":{\"value\":2025}}}");
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String evaluation = started.json().get("id").asText();
+    try {
+      assertThat(new cn.gov.linfen.fenhe.test.ExternalTasks(engine).run(Topics.OPEN_EVALUATION_ROUND, businessKey,
+          new cn.gov.linfen.fenhe.workers.p1.OpenEvaluationRoundWorker(new cn.gov.linfen.fenhe.workers.p1.OpeningEvaluationRound(),
+              new WorkerClock(Clock.systemUTC())))).isEqualTo(1);
+      String projects = (String) engine.getRuntimeService().getVariable(evaluation, "yearProjects");
+      assertThat(projects).startsWith("2025年").contains(p1.businessKey, "临汾市第二机械厂", "2025-09-29",
+          "年内安置职工 320 人，清偿率 100%（P1-R20 测试）");
+    } finally {
+      engine.getRuntimeService().deleteProcessInstance(evaluation, "test");
+    }
+  }
+
+  @Test
   void P1_R09_the_disbursement_notice_carries_the_appendix_3_fields() {
     SoeReformFundScenario p1 = scenario("P1-R09").start(application(Map.of("liquidationCostAmount", "200000.00",
         "oneChildFees", "12345.67")));
@@ -481,7 +579,10 @@ class SoeReformFundProcessTest extends IntegrationTest {
     String text = seen.get("disbursementNotice").get("value").asText();
     assertThat(text).contains("临汾济林投资有限公司：", "临汾市第二机械厂", "21.234567 万元（212345.67 元）", "户　名：临汾市某主管局",
         "账　号：1410 0123 4567 8901", "开户行：中国工商银行临汾分行", "行　号：102171000019", "联系人：王会计", "电话：0357-2012345",
-        "三个工作日内", "企业主管部门、市卫健委、市财政局审核");
+        "企业主管部门、市卫健委、市财政局审核");
+    java.time.LocalDate due = ((Date) p1.variable("transferDeadline")).toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
+        .toLocalDate();
+    assertThat(text).contains("于" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日前").doesNotContain("三个工作日内");
     assertThat(seen.get("noticeNumber").get("value").asText()).isEqualTo("临企改拨〔" + today().getYear() + "〕" + p1.businessKey + "号");
   }
 

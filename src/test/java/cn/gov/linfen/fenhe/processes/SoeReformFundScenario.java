@@ -28,7 +28,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
 
   /** Tasks that wait for a person's own initiative: never completed by default. */
-  static final Set<String> STANDING = Set.of(WITHDRAW, SUPERVISE_DISBURSEMENT);
+  static final Set<String> STANDING = Set.of(SUPERVISE_DISBURSEMENT);
 
   SoeReformFundScenario(ProcessEngine engine, String baseUrl, String businessKey, Map<String, ExternalTaskHandler> workers) {
     super(engine, baseUrl, SoeReformFundProcess.KEY, businessKey);
@@ -56,6 +56,7 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
     on(FINANCE_RECHECK, demo(Groups.FINANCE_BUREAU), approve("复核无误"));
     on(REFORM_OFFICE_SIGN_OFF, demo(Groups.REFORM_OFFICE), approve("同意"));
     on(MUNICIPAL_GOVERNMENT_SIGN_OFF, demo(Groups.MUNICIPAL_GOVERNMENT), approve("同意"));
+    on(LEADER_CONSENT, demo(Groups.MUNICIPAL_GOVERNMENT), approve("同意出具拨款通知书"));
     answers.put(COMPLETE_MATERIALS, new Answer<>(null, s -> Map.of("submittedAttachments", allAttachments())));
     answers.put(CORRECT_APPLICATION, new Answer<>(null, s -> Map.of("applicantDecision", Decided.RESUBMIT)));
     answers.put(PREPARE_NOTICE, new Answer<>(demo(Groups.REFORM_OFFICE), s -> notice(s.variable("requestedAmount"))));
@@ -90,6 +91,8 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("enterpriseName", "临汾市第二机械厂");
     variables.put("reformType", SoeReformFundProcess.ReformTypes.LIQUIDATION);
+    // Art. 5 (P1-R16): a liquidation-deregistration owes only wages and social insurance
+    variables.put("onlyEmployeeDebtsDeclared", true);
     variables.put("supervisingDepartmentName", "临汾市工业和信息化局");
     variables.put("legalRepresentative", "张建国");
     variables.put("legalRepresentativePhone", "0357-2088001");
@@ -100,6 +103,7 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
     variables.put("assetRealization", "1500000.00");
     variables.put("landProceeds", "2000000.00");
     variables.put("fundPurpose", "支付职工安置费用及清算费用");
+    variables.put("performanceGoals", "年内安置职工 320 人，拖欠工资和社保清偿率 100%，完成简易注销");
     variables.put("submittedAttachments", allAttachments());
     variables.putAll(amounts);
     return variables;
@@ -143,8 +147,8 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
       Map.entry(FINANCE_RECHECK, Forms.FINANCE_RECHECK),
       Map.entry(REFORM_OFFICE_SIGN_OFF, Forms.SIGN_OFF),
       Map.entry(MUNICIPAL_GOVERNMENT_SIGN_OFF, Forms.SIGN_OFF),
+      Map.entry(LEADER_CONSENT, Forms.LEADER_CONSENT),
       Map.entry(CORRECT_APPLICATION, Forms.CORRECTION),
-      Map.entry(WITHDRAW, Forms.WITHDRAW),
       Map.entry(PREPARE_NOTICE, Forms.DISBURSEMENT_NOTICE),
       Map.entry(TRANSFER_FUNDS, Forms.TRANSFER),
       Map.entry(FOLLOW_UP_OVERDUE_TRANSFER, Forms.OVERDUE_FOLLOW_UP),
@@ -166,8 +170,8 @@ final class SoeReformFundScenario extends CaseScenario<SoeReformFundScenario> {
       Map.entry(FINANCE_RECHECK, List.of(Groups.FINANCE_BUREAU)),
       Map.entry(REFORM_OFFICE_SIGN_OFF, List.of(Groups.REFORM_OFFICE)),
       Map.entry(MUNICIPAL_GOVERNMENT_SIGN_OFF, List.of(Groups.MUNICIPAL_GOVERNMENT)),
+      Map.entry(LEADER_CONSENT, List.of(Groups.MUNICIPAL_GOVERNMENT)),
       Map.entry(CORRECT_APPLICATION, List.of()),
-      Map.entry(WITHDRAW, List.of()),
       Map.entry(PREPARE_NOTICE, List.of(Groups.REFORM_OFFICE)),
       Map.entry(TRANSFER_FUNDS, List.of(Groups.JILIN_INVESTMENT)),
       Map.entry(FOLLOW_UP_OVERDUE_TRANSFER, List.of(Groups.FINANCE_BUREAU, Groups.REFORM_OFFICE)),

@@ -50,8 +50,21 @@ public class ApplicationCheck {
     Object type = variables.get(REFORM_TYPE);
     if (!(type instanceof String text) || !REFORM_TYPES.contains(text)) {
       errors.add(new FieldError(REFORM_TYPE,
-          "改革方式须为破产（BANKRUPTCY）或清算注销（LIQUIDATION）：本办法仅适用于破产、清算注销的市属国有企业（第十六条）",
+          "改革方式须为破产或清算注销：本办法仅适用于破产、清算注销的市属国有企业（第十六条）",
           "reformType must be BANKRUPTCY or LIQUIDATION (Art. 16)"));
+    } else if (SoeReformFundProcess.ReformTypes.LIQUIDATION.equals(type)
+        && !Boolean.TRUE.equals(variables.get(ONLY_EMPLOYEE_DEBTS_DECLARED))) {
+      errors.add(new FieldError(ONLY_EMPLOYEE_DEBTS_DECLARED,
+          "清算注销的企业须声明仅拖欠职工工资、社保债务，无其他非职工债务（第五条）；有其他债务的不属于本办法所指清算注销",
+          "a liquidation-deregistration applicant must declare that it owes only wages and social insurance (Art. 5)"));
+    }
+    Object goals = variables.get(PERFORMANCE_GOALS);
+    if (blank(goals)) {
+      errors.add(new FieldError(PERFORMANCE_GOALS,
+          "绩效目标必填：写明预期产出和效果，指标细化、量化、可衡量（第七条、第十一条），年度绩效评价据此进行",
+          "performanceGoals is required (Art. 7, 11)"));
+    } else {
+      FieldChecks.tooLong(errors, variables, PERFORMANCE_GOALS);
     }
     FieldError employees = count(EMPLOYEE_COUNT, variables.get(EMPLOYEE_COUNT), true, MAX_EMPLOYEES);
     if (employees != null) {
@@ -86,6 +99,15 @@ public class ApplicationCheck {
     }
     if (amountsValid) {
       FundingGap gap = FundingGap.of(variables);
+      if (SoeReformFundProcess.ReformTypes.BANKRUPTCY.equals(type) && gap.hasLiquidationCosts()) {
+        if (blank(variables.get(CREDITORS_MEETING_RESOLUTION))) {
+          errors.add(new FieldError(CREDITORS_MEETING_RESOLUTION,
+              "破产管理人费用须经债权人会议审议表决通过：请填写表决通过的日期和决议文号（第九条(二)1）",
+              "bankruptcy administrator costs need the creditors' meeting resolution (Art. 9(2)1)"));
+        } else {
+          FieldChecks.tooLong(errors, variables, CREDITORS_MEETING_RESOLUTION);
+        }
+      }
       if (gap.requested().signum() <= 0) {
         errors.add(new FieldError(REQUESTED_AMOUNT, "申请金额（清算费用与职工安置费用之和）须大于 0",
             "the requested amount (liquidation plus resettlement costs) must be greater than 0"));

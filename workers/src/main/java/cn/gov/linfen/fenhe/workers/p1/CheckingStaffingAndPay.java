@@ -21,7 +21,7 @@ public class CheckingStaffingAndPay {
       Role.EXTERNAL_HEAD, "外聘工作机构负责人月劳务费",
       Role.GROUP_LEADER, "工作小组组长月劳务费",
       Role.OTHER_STAFF, "工作组其他人员月劳务费",
-      Role.CARETAKER, "留守人员月生活费"));
+      Role.CARETAKER, "留守人员月劳务费"));  // 第九条(二)1 "聘用人员劳务费…企业留守人员标准范围为每月1600-3500元"
 
   private final StaffingStandards standards;
 
@@ -73,7 +73,7 @@ public class CheckingStaffingAndPay {
             + cap.maxMonthlyPay().toPlainString() + " 元/月" + ARTICLE);
         breaches++;
       } else if (cap.minMonthlyPay() != null && pay.compareTo(cap.minMonthlyPay()) < 0) {
-        lines.add("超标准：" + label + " " + Yuan.format(pay) + " 元，低于" + cap.roleName() + "标准下限 "
+        lines.add("低于标准：" + label + " " + Yuan.format(pay) + " 元，低于" + cap.roleName() + "标准下限 "
             + cap.minMonthlyPay().toPlainString() + " 元/月" + ARTICLE);
         breaches++;
       } else {
@@ -81,9 +81,9 @@ public class CheckingStaffingAndPay {
       }
     }
     if (breaches == 0) {
-      lines.add(limit.hasStandard() ? "未发现超标准情况" : "劳务费未发现超标准情况；人数由审核人员决定");
+      lines.add(limit.hasStandard() ? "未发现不符合标准的情况" : "劳务费未发现不符合标准的情况；人数由审核人员决定");
     } else {
-      lines.add("共 " + breaches + " 项超标准，请审核人员在审核意见中说明处理意见（不自动退回）");
+      lines.add("共 " + breaches + " 项不符合标准，请审核人员在审核意见中说明处理意见（不自动退回）");
     }
     return new Findings(limit.band(), limit.hasStandard(), breaches, lines);
   }

@@ -25,7 +25,12 @@ public class CompletionChecks {
   static final Pattern BANK_CODE_FORMAT = Pattern.compile("^\\d{12}$");
   static final Pattern ACCOUNT_NUMBER_FORMAT = Pattern.compile("^[0-9][0-9 -]{5,39}$");
   static final Pattern PHONE_FORMAT = Pattern.compile("^[0-9+][0-9 -]{6,19}$");
-  private static final Set<String> RATINGS = Set.of("EXCELLENT", "GOOD", "FAIR", "POOR");
+  /**
+   * The overall rating in the text's own terms (Art. 12, 13): the annual performance goals achieved,
+   * execution deviated from them and was corrected, or a project with serious problems. The
+   * gazette has no graded scale (优秀/良好/… were invented and are gone).
+   */
+  static final Set<String> RATINGS = Set.copyOf(SoeReformFundProcess.Ratings.LABELS.keySet());
 
   private final ApplicationCheck applicationCheck;
 
@@ -51,13 +56,9 @@ public class CompletionChecks {
     return applicationCheck.check(variables);
   }
 
-  /** The applicant withdraws at any time before sign-off. */
+  /** The applicant withdraws at any time before sign-off (the platform's withdraw action): a reason. */
   public List<FieldError> withdrawal(Map<String, Object> variables) {
-    List<FieldError> errors = new ArrayList<>(withdrawalReason(variables));
-    if (!Boolean.TRUE.equals(variables.get(WITHDRAW_CONFIRMED))) {
-      errors.add(new FieldError(WITHDRAW_CONFIRMED, "请确认撤回申请", "withdrawConfirmed must be true"));
-    }
-    return errors;
+    return withdrawalReason(variables);
   }
 
   private static List<FieldError> withdrawalReason(Map<String, Object> variables) {
@@ -148,7 +149,11 @@ public class CompletionChecks {
     return errors;
   }
 
-  /** The supervising departments' self-evaluations (Art. 13): at least one report. */
+  /**
+   * The supervising departments' self-evaluations (Art. 13): at least one report; each names its
+   * department and its monitoring during the year (Art. 12: deviations from the performance goals,
+   * their correction and the report to the finance bureau, P1-R20).
+   */
   public List<FieldError> selfEvaluation(Map<String, Object> variables) {
     Object reports = variables.get(SELF_EVALUATIONS);
     boolean empty = reports == null || reports instanceof Collection<?> collection && collection.isEmpty()
@@ -157,14 +162,37 @@ public class CompletionChecks {
       return List.of(new FieldError(SELF_EVALUATIONS, "至少报送一份主管部门绩效自评报告",
           "at least one self-evaluation is required"));
     }
+    for (Map<String, Object> entry : entries(reports)) {
+      if (blank(entry.get("department")) || blank(entry.get("monitoring"))) {
+        return List.of(new FieldError(SELF_EVALUATIONS,
+            "每份自评报告须写明企业主管部门和本年度绩效运行监控情况（偏离绩效目标的纠正及报送市财政局情况，第十二条）",
+            "each self-evaluation needs its department and its monitoring report (Art. 12)"));
+      }
+    }
     return List.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> entries(Object reports) {
+    try {
+      Object parsed = reports instanceof Collection<?> ? reports
+          : new com.fasterxml.jackson.databind.ObjectMapper().readValue(String.valueOf(reports), List.class);
+      List<Map<String, Object>> entries = new ArrayList<>();
+      for (Object item : (Collection<Object>) parsed) {
+        entries.add(item instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
+      }
+      return entries;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
+      return List.of(Map.of());
+    }
   }
 
   /** SASAC's overall evaluation (Art. 13): a rating and the report. */
   public List<FieldError> sasacEvaluation(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
     if (!RATINGS.contains(String.valueOf(variables.get(EVALUATION_RATING)))) {
-      errors.add(new FieldError(EVALUATION_RATING, "请选择评价等次", "evaluationRating must be EXCELLENT, GOOD, FAIR or POOR"));
+      errors.add(new FieldError(EVALUATION_RATING, "请选择年度绩效目标实现情况",
+          "evaluationRating must be one of " + new java.util.TreeSet<>(RATINGS)));
     }
     required(errors, variables, EVALUATION_REPORT, "评价报告");
     return errors;

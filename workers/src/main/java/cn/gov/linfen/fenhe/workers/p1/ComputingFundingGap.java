@@ -81,17 +81,52 @@ public class ComputingFundingGap {
     out.put(HAS_RESETTLEMENT_COSTS, gap.hasResettlementCosts());
     out.put(APPLICATION_NUMBER, applicationNumber != null && !applicationNumber.isBlank()
         ? applicationNumber : "P1-" + fallbackId);
-    out.put(MISSING_ATTACHMENTS, missingAttachments(variables.get(SUBMITTED_ATTACHMENTS)));
+    boolean bankruptcy = SoeReformFundProcess.ReformTypes.BANKRUPTCY.equals(variables.get(REFORM_TYPE));
+    boolean resolutionRequired = bankruptcy && gap.hasLiquidationCosts();
+    out.put(MISSING_ATTACHMENTS, missingAttachments(variables.get(SUBMITTED_ATTACHMENTS), resolutionRequired));
+    costApproval(out, variables, bankruptcy, gap.hasLiquidationCosts());
     return out;
+  }
+
+  /**
+   * Who approved the liquidation or administrator costs (Art. 9(2)1, P1-R17): a bankrupt enterprise's
+   * by the creditors' meeting ("报债权人会议审议表决通过"), a liquidation's by the supervising
+   * department ("报主管部门确定", its cost review in this process). Recorded for every reviewer.
+   */
+  static void costApproval(Map<String, Object> out, Map<String, Object> variables, boolean bankruptcy,
+      boolean hasLiquidationCosts) {
+    if (!hasLiquidationCosts) {
+      out.put(COST_APPROVAL_BODY, null);
+      out.put(COST_APPROVAL_NOTE, "本次未申请清算费用或破产管理人费用");
+    } else if (bankruptcy) {
+      out.put(COST_APPROVAL_BODY, SoeReformFundProcess.CostApprovalBodies.CREDITORS_MEETING);
+      out.put(COST_APPROVAL_NOTE, "破产管理人费用已报债权人会议审议表决通过（第九条(二)1）："
+          + String.valueOf(variables.get(CREDITORS_MEETING_RESOLUTION)).trim());
+    } else {
+      out.put(COST_APPROVAL_BODY, SoeReformFundProcess.CostApprovalBodies.SUPERVISING_DEPARTMENT);
+      out.put(COST_APPROVAL_NOTE, "清算组费用由清算组提出意见，报企业主管部门确定（第九条(二)1）：以企业主管部门的清算费用审核意见为准");
+    }
   }
 
   /** The required attachments (Art. 9(1) items 1–6) not ticked, one per line; empty when complete. */
   static String missingAttachments(Object submitted) {
+    return missingAttachments(submitted, false);
+  }
+
+  /**
+   * The same, and with {@code resolutionRequired} (a bankrupt enterprise applying for administrator
+   * costs, P1-R17) the creditors' meeting resolution too.
+   */
+  static String missingAttachments(Object submitted, boolean resolutionRequired) {
     List<String> ticked = attachmentCodes(submitted);
-    return SoeReformFundProcess.Attachments.REQUIRED.entrySet().stream()
+    List<String> missing = SoeReformFundProcess.Attachments.REQUIRED.entrySet().stream()
         .filter(entry -> !ticked.contains(entry.getKey()))
         .map(Map.Entry::getValue)
-        .collect(Collectors.joining("\n"));
+        .collect(Collectors.toCollection(ArrayList::new));
+    if (resolutionRequired && !ticked.contains(SoeReformFundProcess.Attachments.CREDITORS_MEETING_RESOLUTION)) {
+      missing.add(SoeReformFundProcess.Attachments.CREDITORS_MEETING_RESOLUTION_LABEL);
+    }
+    return String.join("\n", missing);
   }
 
   /** The ticked codes of the checklist: a list, or its JSON text (Camunda stores it as JSON). */

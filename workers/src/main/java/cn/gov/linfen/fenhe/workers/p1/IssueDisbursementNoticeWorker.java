@@ -31,7 +31,8 @@ public class IssueDisbursementNoticeWorker implements ExternalTaskHandler {
         task.getVariable(DISBURSEMENT_TYPE), Yuan.parse(task.getVariable(DISBURSEMENT_AMOUNT)),
         task.getVariable(ACCOUNT_NAME), task.getVariable(ACCOUNT_NUMBER), task.getVariable(BANK_NAME),
         task.getVariable(BANK_CODE), task.getVariable(ACCOUNT_CONTACT), task.getVariable(ACCOUNT_CONTACT_PHONE),
-        ComputingFundingGap.attachmentCodes(task.getVariable(REVIEWER_GROUPS)));
+        ComputingFundingGap.attachmentCodes(task.getVariable(REVIEWER_GROUPS)),
+        java.time.LocalDate.parse(task.<String>getVariable(TRANSFER_DUE_DATE)));
 
     IssuingDisbursementNotice.Notice notice = issuing.issue(request, clock.today());
 

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Numbers and words the disbursement notice (拨款通知书, Appendix 3) the reform office issues to
- * Jilin Investment. The number is the office's prefix, the year of issue in Shanghai and the
+ * Jilin Investment, naming the transfer date as the appendix does ("于 M月D日前", the 3rd working day
+ * after issue, computed by the engine: P1-R19). The number is the office's prefix, the year of issue in Shanghai and the
  * case's application number, so it is unique per case and needs no counter. Plain logic.
  */
 public class IssuingDisbursementNotice {
@@ -23,7 +24,7 @@ public class IssuingDisbursementNotice {
   public record Request(String applicationNumber, String enterpriseName, BigDecimal requestedAmount,
       BigDecimal approvedAmount, String disbursementType, BigDecimal disbursementAmount, String accountName,
       String accountNumber, String bankName, String bankCode, String accountContact, String accountContactPhone,
-      List<String> reviewerGroups) {}
+      List<String> reviewerGroups, LocalDate transferDueDate) {}
 
   /** The issued notice: its number, date of issue and full text. */
   public record Notice(String number, LocalDate issuedOn, String text) {}
@@ -41,7 +42,8 @@ public class IssuingDisbursementNotice {
         "临汾济林投资有限公司：",
         "　　经" + reviewers(request.reviewerGroups()) + "审核，" + request.enterpriseName() + "申请的改革资金 "
             + amount(request.requestedAmount()) + "，符合政策要求。同意" + verb + "资金 " + amount(request.disbursementAmount())
-            + "（核定金额 " + amount(request.approvedAmount()) + "），请你公司收到通知后，于三个工作日内与企业主管部门完成资金划转。账户信息如下：",
+            + "（核定金额 " + amount(request.approvedAmount()) + "），请你公司收到通知后，于" + dueDate(request.transferDueDate(), issuedOn)
+            + "前，与企业主管部门完成资金划转。账户信息如下：",
         "户　名：" + request.accountName(),
         "账　号：" + request.accountNumber(),
         "开户行：" + request.bankName(),
@@ -51,6 +53,13 @@ public class IssuingDisbursementNotice {
         "市企改办",
         issuedOn.getYear() + "年" + issuedOn.getMonthValue() + "月" + issuedOn.getDayOfMonth() + "日");
     return new Notice(number, issuedOn, text);
+  }
+
+  /** Appendix 3 names the day: "10月10日"; with its year when that is not the year of issue ("2027年1月5日"). */
+  static String dueDate(LocalDate date, LocalDate issuedOn) {
+    Objects.requireNonNull(date, "transferDueDate");
+    return (date.getYear() == issuedOn.getYear() ? "" : date.getYear() + "年") + date.getMonthValue() + "月"
+        + date.getDayOfMonth() + "日";
   }
 
   private static String amount(BigDecimal yuan) {

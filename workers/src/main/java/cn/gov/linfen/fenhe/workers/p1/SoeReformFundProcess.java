@@ -20,7 +20,6 @@ public final class SoeReformFundProcess {
   public static final class Elements {
     public static final String START = "StartEvent_ApplicationSubmitted";
     public static final String APPLICATION_PHASE = "SubProcess_Application";
-    public static final String WITHDRAW = "UserTask_WithdrawApplication";
     public static final String REVIEW_ROUND = "SubProcess_ReviewRound";
     public static final String VALIDATE_APPLICATION = "ServiceTask_ValidateApplication";
     public static final String CHECK_STAFFING_AND_PAY = "ServiceTask_CheckStaffingAndPay";
@@ -39,11 +38,18 @@ public final class SoeReformFundProcess {
     public static final String SIGN_OFF_ROUTING = "BusinessRuleTask_SignOffRouting";
     public static final String REFORM_OFFICE_SIGN_OFF = "UserTask_ReformOfficeSignOff";
     public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF = "UserTask_MunicipalGovernmentSignOff";
+    /** Art. 7 "报市政府领导同意后出具拨款通知书": after the reform office signed (P1-R18). */
+    public static final String LEADER_CONSENT_NEEDED = "Gateway_LeaderConsentNeeded";
+    public static final String LEADER_CONSENT = "UserTask_LeaderConsent";
     public static final String ROUND_SIGNED_OFF = "EndEvent_RoundSignedOff";
     public static final String ROUND_RETURNED = "EndEvent_RoundReturned";
     public static final String CORRECT_APPLICATION = "UserTask_CorrectApplication";
     public static final String WITHDRAWN_ON_CORRECTION = "EndEvent_WithdrawnOnCorrection";
-    public static final String WITHDRAWN_ANY_TIME = "EndEvent_WithdrawnAnyTime";
+    /**
+     * The applicant's withdrawal before sign-off: an action (POST /api/cases/{businessKey}/withdraw)
+     * correlating {@link Messages#WITHDRAWAL_REQUESTED}, not a standing task.
+     */
+    public static final String WITHDRAWAL_REQUESTED = "BoundaryEvent_WithdrawalRequested";
     public static final String APPLICATION_SIGNED_OFF = "EndEvent_ApplicationSignedOff";
     public static final String WITHDRAWN_BOUNDARY = "BoundaryEvent_ApplicationWithdrawn";
     public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
@@ -106,6 +112,14 @@ public final class SoeReformFundProcess {
     private Decisions() {}
   }
 
+  /** Messages correlated by the platform's API. */
+  public static final class Messages {
+    /** The applicant withdraws his application before sign-off. */
+    public static final String WITHDRAWAL_REQUESTED = "P1_WITHDRAWAL_REQUESTED";
+
+    private Messages() {}
+  }
+
   /** Escalations thrown inside a phase and caught on its boundary. */
   public static final class Escalations {
     public static final String APPLICATION_WITHDRAWN = "P1_APPLICATION_WITHDRAWN";
@@ -117,7 +131,6 @@ public final class SoeReformFundProcess {
   /** Camunda Forms ids (forms/p1-soe-reform-fund/). */
   public static final class Forms {
     public static final String APPLICATION = "form-p1-application";
-    public static final String WITHDRAW = "form-p1-withdraw";
     public static final String INITIAL_REVIEW = "form-p1-initial-review";
     public static final String COMPLETENESS_CHECK = "form-p1-completeness-check";
     public static final String COMPLETE_MATERIALS = "form-p1-complete-materials";
@@ -130,6 +143,7 @@ public final class SoeReformFundProcess {
     public static final String PROCUREMENT = "form-p1-procurement";
     public static final String FINANCE_RECHECK = "form-p1-finance-recheck";
     public static final String SIGN_OFF = "form-p1-sign-off";
+    public static final String LEADER_CONSENT = "form-p1-leader-consent";
     public static final String CORRECTION = "form-p1-correction";
     public static final String DISBURSEMENT_NOTICE = "form-p1-disbursement-notice";
     public static final String TRANSFER = "form-p1-transfer";
@@ -202,6 +216,21 @@ public final class SoeReformFundProcess {
     public static final String SUPERVISING_DEPARTMENT_NAME = "supervisingDepartmentName";
     public static final String FUND_PURPOSE = "fundPurpose";
     public static final String SUBMITTED_ATTACHMENTS = "submittedAttachments";
+    /**
+     * The project's performance goals, entered with the application (Art. 7 "落实绩效目标", Art. 11
+     * "清晰反映预期产出和效果…细化、量化、可衡量"); the annual evaluation is against them (P1-R20).
+     */
+    public static final String PERFORMANCE_GOALS = "performanceGoals";
+    /**
+     * Art. 5: 清算注销 "是指企业仅拖欠职工工资、社保债务，无其他非职工债务": a LIQUIDATION applicant declares it
+     * (P1-R16); without it the application is refused.
+     */
+    public static final String ONLY_EMPLOYEE_DEBTS_DECLARED = "onlyEmployeeDebtsDeclared";
+    /**
+     * Art. 9(2)1: a bankrupt enterprise's administrator costs are "报债权人会议审议表决通过": the resolution
+     * (date, number) is required with bankruptcy administrator costs (P1-R17).
+     */
+    public static final String CREDITORS_MEETING_RESOLUTION = "creditorsMeetingResolution";
     // staffing of the liquidation team (Art. 9(2)1), optional
     public static final String HIRED_STAFF_COUNT = "hiredStaffCount";
     public static final String CARETAKER_STAFF_COUNT = "caretakerStaffCount";
@@ -220,6 +249,10 @@ public final class SoeReformFundProcess {
     public static final String HAS_LIQUIDATION_COSTS = "hasLiquidationCosts";
     public static final String HAS_RESETTLEMENT_COSTS = "hasResettlementCosts";
     public static final String MISSING_ATTACHMENTS = "missingAttachments";
+    /** Who approved the liquidation / administrator costs (Art. 9(2)1, P1-R17): CREDITORS_MEETING or SUPERVISING_DEPARTMENT. */
+    public static final String COST_APPROVAL_BODY = "costApprovalBody";
+    /** The same in Chinese, with the resolution when the creditors' meeting approved. */
+    public static final String COST_APPROVAL_NOTE = "costApprovalNote";
     // --- computed by p1-check-staffing-and-pay
     public static final String STAFFING_FINDINGS = "staffingFindings";
     public static final String STAFFING_BREACH_COUNT = "staffingBreachCount";
@@ -251,6 +284,9 @@ public final class SoeReformFundProcess {
     public static final String REFORM_OFFICE_SIGN_OFF_OPINION = "reformOfficeSignOffOpinion";
     public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF_APPROVED = "municipalGovernmentSignOffApproved";
     public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF_OPINION = "municipalGovernmentSignOffOpinion";
+    /** The city leader's consent before the notice, where the reform office signed (Art. 7, 9(3), P1-R18). */
+    public static final String LEADER_CONSENT_APPROVED = "leaderConsentApproved";
+    public static final String LEADER_CONSENT_OPINION = "leaderConsentOpinion";
     /** Where a review round ended: SIGNED_OFF or RETURNED. */
     public static final String ROUND_OUTCOME = "roundOutcome";
 
@@ -265,7 +301,9 @@ public final class SoeReformFundProcess {
     // --- the applicant
     public static final String APPLICANT_DECISION = "applicantDecision";
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
-    public static final String WITHDRAW_CONFIRMED = "withdrawConfirmed";
+    /** Who withdrew and when (the platform's withdraw action). */
+    public static final String WITHDRAWN_BY = "withdrawnBy";
+    public static final String WITHDRAWN_AT = "withdrawnAt";
 
     // --- the disbursement notice (Appendix 3)
     public static final String APPROVED_AMOUNT = "approvedAmount";
@@ -280,6 +318,11 @@ public final class SoeReformFundProcess {
     public static final String NOTICE_NUMBER = "noticeNumber";
     public static final String NOTICE_ISSUED_ON = "noticeIssuedOn";
     public static final String DISBURSEMENT_NOTICE = "disbursementNotice";
+    /**
+     * The date the notice names for the transfer (Appendix 3 "于 M月D日前"), ISO yyyy-MM-dd: the 3rd working
+     * day after the day of issue (P1-R19), set by the engine when the notice is issued.
+     */
+    public static final String TRANSFER_DUE_DATE = "transferDueDate";
     /** The transfer task's due date, recorded when the task is created (3 working days). */
     public static final String TRANSFER_DEADLINE = "transferDeadline";
 
@@ -306,6 +349,8 @@ public final class SoeReformFundProcess {
     public static final String SASAC_EVALUATION_DUE = "sasacEvaluationDue";
     public static final String SELF_EVALUATIONS = "selfEvaluations";
     public static final String EVALUATION_RATING = "evaluationRating";
+    /** The year's projects with the performance goals entered with their applications (engine, P1-R20). */
+    public static final String YEAR_PROJECTS = "yearProjects";
     public static final String EVALUATION_REPORT = "evaluationReport";
     public static final String GOVERNMENT_RECEIPT_NOTE = "governmentReceiptNote";
     public static final String FINANCE_RECEIPT_NOTE = "financeReceiptNote";
@@ -321,6 +366,28 @@ public final class SoeReformFundProcess {
     public static final String LIQUIDATION = "LIQUIDATION";
 
     private ReformTypes() {}
+  }
+
+  /** Values of evaluationRating: the text's own terms (Art. 12, 13), P1-R20. */
+  public static final class Ratings {
+    public static final String ACHIEVED = "ACHIEVED";
+    public static final String DEVIATED_CORRECTED = "DEVIATED_CORRECTED";
+    public static final String SERIOUS_PROBLEMS = "SERIOUS_PROBLEMS";
+    /** Code → what people read. */
+    public static final Map<String, String> LABELS = Map.of(
+        ACHIEVED, "实现年度绩效目标",
+        DEVIATED_CORRECTED, "执行中偏离绩效目标，已纠正（第十二条）",
+        SERIOUS_PROBLEMS, "存在严重问题（第十二条：市财政局应暂缓或停止拨付，督促整改）");
+
+    private Ratings() {}
+  }
+
+  /** Values of costApprovalBody (Art. 9(2)1). */
+  public static final class CostApprovalBodies {
+    public static final String CREDITORS_MEETING = "CREDITORS_MEETING";
+    public static final String SUPERVISING_DEPARTMENT = "SUPERVISING_DEPARTMENT";
+
+    private CostApprovalBodies() {}
   }
 
   /** Values of signOffRoute (decision soe-reform-fund-sign-off). */
@@ -357,6 +424,11 @@ public final class SoeReformFundProcess {
     public static final String COST_ESTIMATE = "COST_ESTIMATE";
     public static final String ASSET_REALIZATION_TABLE = "ASSET_REALIZATION_TABLE";
     public static final String OTHER = "OTHER";
+    /** Art. 9(2)1: a bankrupt enterprise's creditors' meeting resolution on the administrator costs (P1-R17). */
+    public static final String CREDITORS_MEETING_RESOLUTION = "CREDITORS_MEETING_RESOLUTION";
+    /** What the checklist says for it. */
+    public static final String CREDITORS_MEETING_RESOLUTION_LABEL =
+        "债权人会议审议表决通过破产管理人费用的决议（破产企业申请破产管理人费用时，第九条(二)1）";
 
     /** Code → the gazette's wording, in the gazette's order. */
     public static final Map<String, String> REQUIRED = orderedRequired();

@@ -27,7 +27,8 @@ public class ValidateApplicationWorker implements ExternalTaskHandler {
   }
 
   private static List<String> inputs() {
-    List<String> names = new ArrayList<>(List.of(ENTERPRISE_NAME, REFORM_TYPE, EMPLOYEE_COUNT, SUBMITTED_ATTACHMENTS));
+    List<String> names = new ArrayList<>(List.of(ENTERPRISE_NAME, REFORM_TYPE, EMPLOYEE_COUNT, SUBMITTED_ATTACHMENTS,
+        ONLY_EMPLOYEE_DEBTS_DECLARED, CREDITORS_MEETING_RESOLUTION, PERFORMANCE_GOALS));
     names.addAll(ApplicationCheck.REQUIRED_AMOUNTS);
     names.addAll(ApplicationCheck.OPTIONAL_AMOUNTS);
     names.addAll(ApplicationCheck.COUNTS);

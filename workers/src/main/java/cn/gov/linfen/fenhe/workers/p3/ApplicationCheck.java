@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an application for the scrap-steel reward must carry, checked when it starts (with the
- * window of P3-R02) and when a returned one is resubmitted (its figures). The announcement list
- * (P3-R01) and duplicates (P3-R07) need the platform's tables: the engine side checks them.
+ * What an application for the scrap-steel reward must carry, checked when it starts (the window
+ * of P3-R02, the preceding half-year of P3-R08, the declaration of P3-R09) and when a returned one
+ * is resubmitted (its figures). Duplicates (P3-R07) need the platform's table: the engine side
+ * checks them. The MIIT announcement list is information for the reviewers, not a condition (P3-R01).
  * Plain logic; every refusal names the variable and the reason in Chinese and English.
  */
 public class ApplicationCheck {
@@ -45,9 +46,15 @@ public class ApplicationCheck {
     } else {
       Object period = variables.get(PERIOD);
       if (!blank(period) && !current.get().equals(String.valueOf(period).trim())) {
-        errors.add(new FieldError(PERIOD, "申报期应为本期 " + current.get() + "（格式 YYYY-H1 或 YYYY-H2）",
-            "period must be the current one, " + current.get()));
+        String applied = ApplicationWindow.label(current.get());
+        errors.add(new FieldError(PERIOD, "本月只能申请上一个半年度（" + applied + "，"
+            + ApplicationWindow.monthsOf(current.get()) + "）的奖励资金：1 月申请上一年下半年，7 月申请当年上半年",
+            "the period applied for is the preceding half-year, " + current.get()));
       }
+    }
+    if (!Boolean.TRUE.equals(variables.get(MATERIALS_DECLARED_TRUE))) {
+      errors.add(new FieldError(MATERIALS_DECLARED_TRUE, "须声明对奖励资金申报材料的真实性负责（临政办发〔2021〕20号 三）",
+          "the enterprise must declare that its application materials are true"));
     }
     String name = text(variables.get(ENTERPRISE_NAME));
     if (name == null) {

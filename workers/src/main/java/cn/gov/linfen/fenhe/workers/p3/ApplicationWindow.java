@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * When applications are accepted (P3-R02, 临政办发〔2021〕20号 三: "于每年 1 月份和 7 月份"): the
- * configured months (default January and July), in Asia/Shanghai. The period of an application
- * is named after the half-year of the month it is made in: {@code YYYY-H1} in January,
- * {@code YYYY-H2} in July (the issue's naming). Plain logic.
+ * When applications are accepted and for which half-year (临政办发〔2021〕20号 三: "奖励资金按半年度
+ * 核定拨付。于每年 1 月份和 7 月份…提出书面申请"): in the configured months (default January and
+ * July, P3-R02), Asia/Shanghai, for the <b>preceding</b> half-year (P3-R08): an application in
+ * January 2027 is for 2026年下半年 ({@code 2026-H2}, July–December 2026), one in July 2026 for
+ * 2026年上半年 ({@code 2026-H1}). {@code YYYY-H1}/{@code YYYY-H2} is the API's and the database's
+ * key; people read {@link #label(String)}. Plain logic.
  */
 public class ApplicationWindow {
 
@@ -40,14 +43,38 @@ public class ApplicationWindow {
     return months.contains(day.getMonthValue());
   }
 
-  /** The period of an application made on that day, when the window is open. */
+  /** The period applied for on that day (the preceding half-year), when the window is open. */
   public Optional<String> periodOn(LocalDate day) {
-    return isOpen(day) ? Optional.of(periodOf(day)) : Optional.empty();
+    return isOpen(day) ? Optional.of(precedingPeriod(day)) : Optional.empty();
   }
 
-  /** The half-year of a day: {@code 2027-H1} for January to June, {@code 2027-H2} for July to December. */
-  public static String periodOf(LocalDate day) {
-    return day.getYear() + "-H" + (day.getMonthValue() <= 6 ? 1 : 2);
+  /**
+   * The half-year before the one the day lies in (P3-R08): {@code 2026-H2} for any day of January
+   * to June 2027, {@code 2027-H1} for any day of July to December 2027.
+   */
+  public static String precedingPeriod(LocalDate day) {
+    return day.getMonthValue() <= 6 ? (day.getYear() - 1) + "-H2" : day.getYear() + "-H1";
+  }
+
+  /** {@code 2026-H2} → "2026年下半年"; {@code 2026-H1} → "2026年上半年"; anything else unchanged. */
+  public static String label(String period) {
+    if (period == null) {
+      return null;
+    }
+    Matcher matcher = PERIOD.matcher(period.trim());
+    if (!matcher.matches()) {
+      return period;
+    }
+    return matcher.group(1) + "年" + ("1".equals(matcher.group(2)) ? "上" : "下") + "半年";
+  }
+
+  /** The months of the half-year in Chinese: "2026年7月至12月". */
+  public static String monthsOf(String period) {
+    Matcher matcher = PERIOD.matcher(period.trim());
+    if (!matcher.matches()) {
+      return period;
+    }
+    return matcher.group(1) + ("1".equals(matcher.group(2)) ? "年1月至6月" : "年7月至12月");
   }
 
   /** The months in Chinese, e.g. "1 月、7 月". */

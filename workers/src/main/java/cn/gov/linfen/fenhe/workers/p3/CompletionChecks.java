@@ -30,6 +30,25 @@ public class CompletionChecks {
     return FieldChecks.review(variables, "请选择结论（通过/确认或退回）", "退回时必须填写意见");
   }
 
+  /**
+   * The county review (三, 六): besides the conclusion, approving needs the sales channels of the
+   * processed scrap verified (六 "工信部门要核实废钢铁加工产品销售渠道，坚决杜绝废钢铁向不符合产业政策的
+   * 钢铁企业销售") and what was verified written down (P3-R09). Returning needs only the opinion.
+   */
+  public List<FieldError> countyReview(Map<String, Object> variables) {
+    List<FieldError> errors = new ArrayList<>(review(variables));
+    if (Boolean.TRUE.equals(variables.get(APPROVED))) {
+      if (!Boolean.TRUE.equals(variables.get(SALES_CHANNELS_VERIFIED))) {
+        errors.add(new FieldError(SALES_CHANNELS_VERIFIED,
+            "报市工信局前须核实废钢铁加工产品销售渠道（未向不符合产业政策的钢铁企业销售）",
+            "the sales channels must be verified before the county approves"));
+      }
+      required(errors, variables, SALES_CHANNEL_NOTE, "销售渠道核实情况");
+      tooLong(errors, variables, SALES_CHANNEL_NOTE);
+    }
+    return errors;
+  }
+
   /** The enterprise corrects and resubmits (the figures are checked again), or withdraws with a reason. */
   public List<FieldError> correction(Map<String, Object> variables) {
     Object decision = variables.get(APPLICANT_DECISION);

@@ -8,7 +8,7 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
 
-/** Topic {@value ScrapSteelRewardProcess.Topics#COMPUTE_REWARD}: read the taxes, compute, complete. */
+/** Topic {@value ScrapSteelRewardProcess.Topics#COMPUTE_REWARD}: read the taxes and the MIIT flag, compute, complete. */
 @Component
 @ExternalTaskSubscription(ScrapSteelRewardProcess.Topics.COMPUTE_REWARD)
 public class ComputeRewardWorker implements ExternalTaskHandler {
@@ -26,7 +26,8 @@ public class ComputeRewardWorker implements ExternalTaskHandler {
       taxes.put(tax, task.getVariable(tax));
     }
     try {
-      service.complete(task, computing.compute(taxes).variables());
+      boolean listed = Boolean.TRUE.equals(task.getVariable(ScrapSteelRewardProcess.Variables.MIIT_LISTED));
+      service.complete(task, computing.compute(taxes, listed).variables());
     } catch (ComputingReward.InvalidTaxes e) {
       // checked at the start and at every resubmission: reaching this is an incident for an operator
       service.handleFailure(task, "税额有误 / invalid taxes", e.getMessage(), 0, 0L);

@@ -39,19 +39,39 @@ public class ComputingReward {
   }
 
   private final RetainedShares shares;
+  private final VatBasis vatBasis;
 
   public ComputingReward(RetainedShares shares) {
+    this(shares, VatBasis.DEFAULT);
+  }
+
+  public ComputingReward(RetainedShares shares, VatBasis vatBasis) {
     this.shares = shares;
+    this.vatBasis = vatBasis;
   }
 
   public RetainedShares shares() {
     return shares;
   }
 
+  public VatBasis vatBasis() {
+    return vatBasis;
+  }
+
+  /** The reward of an enterprise not on the MIIT list (no VAT refund). */
   public Reward compute(Map<String, Object> taxes) {
+    return compute(taxes, false);
+  }
+
+  /**
+   * The reward; {@code miitListed}: the enterprise is on the MIIT announcement list, so it is
+   * refunded 30% of its VAT (一), which the configured {@link VatBasis} may deduct.
+   */
+  public Reward compute(Map<String, Object> taxes, boolean miitListed) {
     BigDecimal city = BigDecimal.ZERO.setScale(2);
     BigDecimal county = BigDecimal.ZERO.setScale(2);
-    StringBuilder text = new StringBuilder("奖励资金 = 市、县两级财政留成额度（临政办发〔2021〕20号 二）\n");
+    StringBuilder text = new StringBuilder("奖励资金 = 市、县两级财政留成额度（临政办发〔2021〕20号 二）\n")
+        .append(vatBasis.explanation(miitListed)).append('\n');
     for (String tax : TAXES) {
       BigDecimal paid;
       try {
@@ -64,11 +84,13 @@ public class ComputingReward {
       }
       BigDecimal cityRatio = shares.city().get(tax);
       BigDecimal countyRatio = shares.county().get(tax);
-      BigDecimal cityShare = share(paid, cityRatio);
-      BigDecimal countyShare = share(paid, countyRatio);
+      BigDecimal counted = VAT_PAID.equals(tax) ? vatBasis.counted(paid, miitListed) : paid;
+      BigDecimal cityShare = share(counted, cityRatio);
+      BigDecimal countyShare = share(counted, countyRatio);
       city = city.add(cityShare);
       county = county.add(countyShare);
       text.append(TaxNames.of(tax)).append(' ').append(Yuan.format(paid.setScale(2, RoundingMode.UNNECESSARY)))
+          .append(counted.compareTo(paid) == 0 ? "" : "，扣除退税后 " + Yuan.format(counted))
           .append(" 元：市级留成 ").append(percent(cityRatio)).append(" = ").append(Yuan.format(cityShare))
           .append(" 元，县级留成 ").append(percent(countyRatio)).append(" = ").append(Yuan.format(countyShare))
           .append(" 元\n");

@@ -16,7 +16,7 @@ public class P3Configuration {
 
   @Bean
   ComputingReward computingReward(ScrapSteelRewardProperties properties) {
-    return new ComputingReward(properties.shares());
+    return new ComputingReward(properties.shares(), properties.vat());
   }
 
   @Bean

@@ -119,6 +119,8 @@ public final class ScrapSteelRewardProcess {
     /** The written application carries tax payment and sales vouchers (三). */
     public static final String TAX_VOUCHERS_ATTACHED = "taxVouchersAttached";
     public static final String SALES_VOUCHERS_ATTACHED = "salesVouchersAttached";
+    /** 三 末句 "废钢铁加工企业对奖励资金申报材料的真实性负责": the enterprise declares it (P3-R09). */
+    public static final String MATERIALS_DECLARED_TRUE = "materialsDeclaredTrue";
     /** The user who applied (camunda:initiator); his tasks are assigned to him. */
     public static final String APPLICANT = "applicant";
 
@@ -126,6 +128,14 @@ public final class ScrapSteelRewardProcess {
     public static final String APPLICATION_DATE = "applicationDate";
     public static final String DUE_AT = "dueAt";
     public static final String DUE_SOON_AT = "dueSoonAt";
+
+    // --- set at the start (engine): what people read about the period and the MIIT list
+    /** The period in Chinese, "2026年下半年" (P3-R08); {@link #PERIOD} stays the API's key. */
+    public static final String PERIOD_LABEL = "periodLabel";
+    /** Whether the enterprise is on the MIIT announcement list: information, not a condition (P3-R01). */
+    public static final String MIIT_LISTED = "miitListed";
+    /** The same in Chinese for the reviewers: on the list or not, since when, which announcement. */
+    public static final String MIIT_LIST_INFO = "miitListInfo";
 
     // --- computed by scrap-steel-compute-reward
     public static final String REWARD_CITY = "rewardCity";
@@ -144,6 +154,11 @@ public final class ScrapSteelRewardProcess {
     public static final String TAX_OPINION = "taxConfirmationOpinion";
     public static final String FINANCE_APPROVED = "financeConfirmationApproved";
     public static final String FINANCE_OPINION = "financeConfirmationOpinion";
+    /** 六 "工信部门要核实废钢铁加工产品销售渠道": the county's check in its review (P3-R09). */
+    public static final String SALES_CHANNELS_VERIFIED = "salesChannelsVerified";
+    public static final String SALES_CHANNEL_NOTE = "salesChannelNote";
+    public static final String COUNTY_SALES_CHANNELS_VERIFIED = "countySalesChannelsVerified";
+    public static final String COUNTY_SALES_CHANNEL_NOTE = "countySalesChannelNote";
     public static final String ROUND_OUTCOME = "roundOutcome";
     public static final String CONFIRMED_AT = "confirmedAt";
 

@@ -42,7 +42,8 @@ class CompletionChecksTest {
     assertThat(fields(checks.correction(resubmit))).containsExactly("requestedAmount");
     assertThat(fields(checks.correction(map("applicantDecision", "WITHDRAW")))).containsExactly("withdrawalReason");
     assertThat(fields(checks.correction(map()))).containsExactly("applicantDecision");
-    assertThat(fields(checks.withdrawal(map("withdrawalReason", "撤回")))).containsExactly("withdrawConfirmed");
+    assertThat(checks.withdrawal(map("withdrawalReason", "撤回"))).isEmpty();
+    assertThat(fields(checks.withdrawal(map()))).containsExactly("withdrawalReason");
   }
 
   @Test
@@ -82,9 +83,25 @@ class CompletionChecksTest {
   @Test
   void P1_R15_the_evaluation_needs_self_evaluations_then_a_rating_and_a_report() {
     assertThat(fields(checks.selfEvaluation(map("selfEvaluations", "[ ]")))).containsExactly("selfEvaluations");
-    assertThat(checks.selfEvaluation(map("selfEvaluations", "[{\"department\":\"市工信局\"}]"))).isEmpty();
+    assertThat(checks.selfEvaluation(map("selfEvaluations", "[{\"department\":\"市工信局\",\"monitoring\":\"未发现偏离\"}]")))
+        .isEmpty();
     assertThat(fields(checks.sasacEvaluation(map("evaluationRating", "BEST")))).containsExactly("evaluationRating",
         "evaluationReport");
-    assertThat(checks.sasacEvaluation(map("evaluationRating", "GOOD", "evaluationReport", "良好"))).isEmpty();
+    assertThat(checks.sasacEvaluation(map("evaluationRating", "ACHIEVED", "evaluationReport", "实现年度绩效目标"))).isEmpty();
+  }
+
+  @Test
+  void P1_R20_each_self_evaluation_carries_the_departments_monitoring_and_the_rating_uses_the_texts_terms() {
+    List<FieldError> errors = checks.selfEvaluation(map("selfEvaluations", "[{\"department\":\"市工信局\"}]"));
+    assertThat(errors).extracting(FieldError::field).containsExactly("selfEvaluations");
+    assertThat(errors.get(0).chinese()).contains("绩效运行监控情况", "第十二条");
+    for (String invented : List.of("EXCELLENT", "GOOD", "FAIR", "POOR")) {
+      assertThat(fields(checks.sasacEvaluation(map("evaluationRating", invented, "evaluationReport", "报告"))))
+          .containsExactly("evaluationRating");
+    }
+    for (String rating : List.of("ACHIEVED", "DEVIATED_CORRECTED", "SERIOUS_PROBLEMS")) {
+      assertThat(checks.sasacEvaluation(map("evaluationRating", rating, "evaluationReport", "报告"))).isEmpty();
+    }
+    assertThat(SoeReformFundProcess.Ratings.LABELS.values()).allMatch(label -> label.matches("^[^A-Za-z]+$"));
   }
 }

@@ -56,12 +56,12 @@ class P1WorkersTest extends WorkerTestSupport {
     when(task.getVariable("hiredStaffCount")).thenReturn("9");
     when(task.getVariable("caretakerMonthlyPay")).thenReturn("1800.00");
     when(checking.check(120, 9, null, Map.of(Role.CARETAKER, new BigDecimal("1800.00"))))
-        .thenReturn(new CheckingStaffingAndPay.Findings("100–500 人", true, 1, List.of("超标准：聘用人员 9 人")));
+        .thenReturn(new CheckingStaffingAndPay.Findings("101–500 人", true, 1, List.of("超标准：聘用人员 9 人")));
 
     new CheckStaffingAndPayWorker(checking).execute(task, service);
 
     assertThat(completed()).containsEntry("staffingFindings", "超标准：聘用人员 9 人").containsEntry("staffingBreachCount", 1)
-        .containsEntry("staffingStandardApplies", true).containsEntry("staffingBand", "100–500 人");
+        .containsEntry("staffingStandardApplies", true).containsEntry("staffingBand", "101–500 人");
   }
 
   @Test
@@ -71,12 +71,13 @@ class P1WorkersTest extends WorkerTestSupport {
     when(task.getVariable("disbursementAmount")).thenReturn("100.00");
     when(task.getVariable("accountNumber")).thenReturn("6222");
     when(task.getVariable("reviewerGroups")).thenReturn(List.of("sasac"));
+    when(task.getVariable("transferDueDate")).thenReturn("2026-10-14");
 
     new IssueDisbursementNoticeWorker(new IssuingDisbursementNotice(), clock).execute(task, service);
 
     Map<String, Object> out = completed();
     assertThat(out).containsEntry("noticeNumber", "临企改拨〔2026〕SOE-9号").containsEntry("noticeIssuedOn", "2026-10-10");
-    assertThat((String) out.get("disbursementNotice")).contains("经市国资委、市财政局审核");
+    assertThat((String) out.get("disbursementNotice")).contains("经市国资委、市财政局审核", "于10月14日前");
   }
 
   @Test

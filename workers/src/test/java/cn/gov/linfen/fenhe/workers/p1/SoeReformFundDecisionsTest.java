@@ -109,8 +109,9 @@ class SoeReformFundDecisionsTest {
   }
 
   @ParameterizedTest(name = "{0} employees → at most {1}")
-  @CsvSource({"0,5", "99,5", "100,8", "499,8", "500,10", "999,10", "1000,15", "2000,15"})
-  void P1_R11_staffing_limits_by_band_with_the_boundary_in_the_higher_band(int employees, int limit) {
+  @CsvSource({"0,5", "99,5", "100,5", "101,8", "499,8", "500,8", "501,10", "999,10", "1000,10", "1001,15", "2000,15"})
+  void P1_R11_staffing_limits_by_band_with_the_boundary_in_the_lower_band_by_civil_code_article_1259(int employees,
+      int limit) {
     Map<String, Object> row = band(employees);
     assertThat(row.get("maxHiredStaff")).isEqualTo(limit);
     assertThat(row.get("maxCaretakerStaff")).isEqualTo(limit);

@@ -26,6 +26,7 @@ class ApplicationCheckTest {
     v.put("stampDuty", "0");
     v.put("taxVouchersAttached", true);
     v.put("salesVouchersAttached", true);
+    v.put("materialsDeclaredTrue", true);
     return v;
   }
 
@@ -37,7 +38,7 @@ class ApplicationCheckTest {
   void a_complete_application_in_july_passes_with_or_without_its_period() {
     assertThat(check.checkStart(application(), JULY)).isEmpty();
     Map<String, Object> withPeriod = application();
-    withPeriod.put("period", "2026-H2");
+    withPeriod.put("period", "2026-H1");
     assertThat(check.checkStart(withPeriod, JULY)).isEmpty();
     assertThat(check.checkStart(application(), LocalDate.of(2027, 1, 31))).isEmpty();
   }
@@ -51,10 +52,43 @@ class ApplicationCheckTest {
   }
 
   @Test
-  void P3_R02_the_period_must_be_the_current_half() {
+  void P3_R08_the_period_given_must_be_the_preceding_half_year_and_is_refused_in_chinese_otherwise() {
     Map<String, Object> v = application();
-    v.put("period", "2026-H1");
-    assertThat(fields(check.checkStart(v, JULY))).containsExactly("period");
+    v.put("period", "2026-H2");
+    List<FieldError> errors = check.checkStart(v, JULY);
+    assertThat(fields(errors)).containsExactly("period");
+    assertThat(errors.get(0).chinese()).contains("2026年上半年", "2026年1月至6月").doesNotContain("H1", "H2", "period");
+    v.put("period", "2026-H2");
+    assertThat(check.checkStart(v, LocalDate.of(2027, 1, 5))).isEmpty();
+  }
+
+  @Test
+  void P3_R08_a_January_application_is_for_the_preceding_second_half_year() {
+    ApplicationWindow window = new ApplicationWindow(List.of(1, 7));
+    assertThat(window.periodOn(LocalDate.of(2027, 1, 1))).contains("2026-H2");
+    assertThat(window.periodOn(LocalDate.of(2027, 1, 31))).contains("2026-H2");
+    assertThat(ApplicationWindow.label("2026-H2")).isEqualTo("2026年下半年");
+    assertThat(ApplicationWindow.monthsOf("2026-H2")).isEqualTo("2026年7月至12月");
+  }
+
+  @Test
+  void P3_R08_a_July_application_is_for_the_first_half_of_the_same_year() {
+    ApplicationWindow window = new ApplicationWindow(List.of(1, 7));
+    assertThat(window.periodOn(LocalDate.of(2026, 7, 1))).contains("2026-H1");
+    assertThat(window.periodOn(LocalDate.of(2026, 7, 31))).contains("2026-H1");
+    assertThat(ApplicationWindow.label("2026-H1")).isEqualTo("2026年上半年");
+    assertThat(window.periodOn(LocalDate.of(2026, 12, 1))).isEmpty();
+  }
+
+  @Test
+  void P3_R09_without_the_declaration_that_its_materials_are_true_the_application_is_refused() {
+    Map<String, Object> v = application();
+    v.remove("materialsDeclaredTrue");
+    List<FieldError> errors = check.checkStart(v, JULY);
+    assertThat(fields(errors)).containsExactly("materialsDeclaredTrue");
+    assertThat(errors.get(0).chinese()).contains("真实性负责");
+    v.put("materialsDeclaredTrue", false);
+    assertThat(fields(check.checkStart(v, JULY))).containsExactly("materialsDeclaredTrue");
   }
 
   @Test
@@ -97,9 +131,9 @@ class ApplicationCheckTest {
   }
 
   @Test
-  void the_period_is_named_after_the_half_year() {
-    assertThat(ApplicationWindow.periodOf(LocalDate.of(2027, 1, 1))).isEqualTo("2027-H1");
-    assertThat(ApplicationWindow.periodOf(LocalDate.of(2026, 7, 31))).isEqualTo("2026-H2");
-    assertThat(new ApplicationWindow(List.of(1, 7)).periodOn(LocalDate.of(2026, 12, 1))).isEmpty();
+  void P3_R08_the_preceding_half_year_of_any_day() {
+    assertThat(ApplicationWindow.precedingPeriod(LocalDate.of(2027, 6, 30))).isEqualTo("2026-H2");
+    assertThat(ApplicationWindow.precedingPeriod(LocalDate.of(2026, 12, 31))).isEqualTo("2026-H1");
+    assertThat(ApplicationWindow.label("not a period")).isEqualTo("not a period");
   }
 }

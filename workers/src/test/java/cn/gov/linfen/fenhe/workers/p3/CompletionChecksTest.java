@@ -25,6 +25,19 @@ class CompletionChecksTest {
   }
 
   @Test
+  void P3_R09_the_county_approves_only_with_the_sales_channels_verified_and_written_down() {
+    Map<String, Object> v = new HashMap<>(Map.of("approved", true));
+    assertThat(fields(checks.countyReview(v))).containsExactly("salesChannelsVerified", "salesChannelNote");
+    v.put("salesChannelsVerified", true);
+    assertThat(fields(checks.countyReview(v))).containsExactly("salesChannelNote");
+    v.put("salesChannelNote", "核对 2026 年 1 至 6 月销售凭证，产品售予某钢铁公司（符合产业政策）");
+    assertThat(checks.countyReview(v)).isEmpty();
+    // returning needs only the opinion
+    assertThat(checks.countyReview(Map.of("approved", false, "opinion", "销售凭证不全"))).isEmpty();
+    assertThat(fields(checks.countyReview(Map.of("approved", false)))).containsExactly("opinion");
+  }
+
+  @Test
   void a_correction_resubmits_valid_figures_or_withdraws_with_a_reason() {
     Map<String, Object> resubmit = new HashMap<>(ApplicationCheckTest.application());
     resubmit.put("applicantDecision", "RESUBMIT");

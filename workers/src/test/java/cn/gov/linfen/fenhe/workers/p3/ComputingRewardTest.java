@@ -52,6 +52,39 @@ class ComputingRewardTest {
   }
 
   @Test
+  void P3_R03_the_VAT_counted_is_net_of_the_30_percent_refund_when_configured_and_only_for_listed_enterprises() {
+    ComputingReward net = new ComputingReward(DEMO,
+        VatBasis.fromConfiguration("net-of-refund", new BigDecimal("0.30"), "临财预〔2026〕1号（测试）"));
+    Map<String, Object> paid = taxes("1000000.00", "70000.00", "30000.00", "20000.00", "3000.00");
+
+    // on the MIIT list: 30% of the VAT is refunded (一), the shares are of 700,000.00
+    ComputingReward.Reward listed = net.compute(paid, true);
+    assertThat(listed.city()).isEqualByComparingTo("139900.00");   // 105,000 + 21,000 + 9,000 + 4,000 + 900
+    assertThat(listed.county()).isEqualByComparingTo("222100.00"); // 140,000 + 49,000 + 21,000 + 10,000 + 2,100
+    assertThat(listed.breakdown()).contains("扣除即征即退30%的退税", "临财预〔2026〕1号（测试）", "扣除退税后 700000.00");
+
+    // not on the list: no refund, the VAT paid counts
+    ComputingReward.Reward notListed = net.compute(paid, false);
+    assertThat(notListed.total()).isEqualByComparingTo("467000.00");
+    assertThat(notListed.breakdown()).contains("不享受即征即退");
+
+    // the default basis is the VAT paid, listed or not, and says so
+    ComputingReward.Reward gross = computing.compute(paid, true);
+    assertThat(gross.total()).isEqualByComparingTo("467000.00");
+    assertThat(gross.breakdown()).contains("增值税按实缴额计算留成，不扣除即征即退30%的退税");
+    assertThat(computing.vatBasis().mode()).isEqualTo(VatBasis.Mode.PAID);
+  }
+
+  @Test
+  void P3_R03_the_vat_basis_accepts_only_its_two_readings() {
+    assertThatThrownBy(() -> VatBasis.fromConfiguration("gross-ish", null, ""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fenhe.p3.vat-basis");
+    assertThatThrownBy(() -> VatBasis.fromConfiguration("paid", new BigDecimal("1.5"), ""))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(VatBasis.fromConfiguration(null, null, null)).isEqualTo(VatBasis.DEFAULT);
+  }
+
+  @Test
   void P3_R03_fractions_of_a_fen_are_dropped_so_the_reward_never_exceeds_the_tax() {
     // 12.35 × 0.30 = 3.705 → 3.70; 12.35 × 0.70 = 8.645 → 8.64 (half-up would pay 12.36 for 12.35 of tax)
     ComputingReward.Reward reward = computing.compute(taxes("0", "0", "0", "0", "12.35"));

@@ -37,6 +37,21 @@ class P3WorkersTest extends WorkerTestSupport {
   }
 
   @Test
+  void P3_R03_compute_reward_reads_the_miit_flag_for_a_vat_net_of_the_refund() {
+    when(task.getVariable("vatPaid")).thenReturn("1000000.00");
+    when(task.getVariable("urbanConstructionTax")).thenReturn("0");
+    when(task.getVariable("educationSurcharge")).thenReturn("0");
+    when(task.getVariable("localEducationSurcharge")).thenReturn("0");
+    when(task.getVariable("stampDuty")).thenReturn("0");
+    when(task.getVariable("miitListed")).thenReturn(true);
+
+    new ComputeRewardWorker(new ComputingReward(ComputingRewardTest.DEMO,
+        VatBasis.fromConfiguration("net-of-refund", null, "测试"))).execute(task, service);
+
+    assertThat(completed()).containsEntry("rewardCity", "105000.00").containsEntry("rewardCounty", "140000.00");
+  }
+
+  @Test
   void compute_reward_raises_an_incident_for_invalid_taxes() {
     when(task.getVariable("vatPaid")).thenReturn("x");
 
@@ -59,15 +74,15 @@ class P3WorkersTest extends WorkerTestSupport {
   }
 
   @Test
-  void open_round_names_the_period_and_closes_at_the_end_of_the_month_in_shanghai() {
+  void P3_R08_open_round_names_the_preceding_half_year_and_closes_at_the_end_of_the_month_in_shanghai() {
     // 1 July 2026 09:00 Shanghai = 01:00 UTC
     new OpenRoundWorker(new OpeningRound(), at("2026-07-01T01:00:00Z")).execute(task, service);
 
     Map<String, Object> output = completed();
-    assertThat(output).containsEntry("period", "2026-H2")
+    assertThat(output).containsEntry("period", "2026-H1").containsEntry("periodLabel", "2026年上半年")
         .containsEntry("windowClosesAt", Date.from(Instant.parse("2026-07-31T16:00:00Z")))
         .containsEntry("roundOpenedAt", Date.from(Instant.parse("2026-07-01T01:00:00Z")));
-    assertThat(new OpeningRound().open(Instant.parse("2027-01-01T01:00:00Z"))).containsEntry("period", "2027-H1")
+    assertThat(new OpeningRound().open(Instant.parse("2027-01-01T01:00:00Z"))).containsEntry("period", "2026-H2").containsEntry("periodLabel", "2026年下半年")
         .containsEntry("windowClosesAt", Date.from(Instant.parse("2027-01-31T16:00:00Z")));
   }
 
