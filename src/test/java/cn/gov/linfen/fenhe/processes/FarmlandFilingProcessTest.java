@@ -119,7 +119,7 @@ class FarmlandFilingProcessTest extends IntegrationTest {
   void P2_R02_the_agreement_cannot_be_signed_before_the_notice_ran_10_full_days() {
     FarmlandScenario p2 = noticeRunning("P2-R02", Map.of());
 
-    assertThat(p2.variable("noticePeriod")).isEqualTo("第 1 次公示：2026-09-14 至 2026-09-23（共 10 日，2026-09-24 0 时起可签订协议）");
+    assertThat(p2.variable("noticePeriod")).isEqualTo("第 1 次公告：2026-09-14 至 2026-09-23（共 10 日，2026-09-24 0 时起可签订协议）");
     Job timer = p2.timer(NOTICE_ENDED);
     assertThat(timer.getDuedate().toInstant()).isEqualTo(NOTICE_ENDS.toInstant());
     at(shanghai("2026-09-23T23:59:00")); // the last minute of day 10
@@ -179,17 +179,17 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     FarmlandScenario p2 = noticeRunning("P2-R03-LATE", Map.of());
     at(NOTICE_ENDS); // 00:00 of day 11: over, even before the timer has fired
 
-    Http.Response late = p2.lodgeObjection(demo(Groups.VILLAGE_COMMITTEE), "村民赵某", "公示期满后才看到");
+    Http.Response late = p2.lodgeObjection(demo(Groups.VILLAGE_COMMITTEE), "村民赵某", "公告期满后才看到");
 
     assertThat(late.status()).as(late.toString()).isEqualTo(409);
     assertThat(late.json().get("field").asText()).isEqualTo("noticeEndsAt");
-    assertThat(late.json().get("reason").asText()).isEqualTo("公示期已于 2026-09-24 00:00 结束，异议不再受理");
+    assertThat(late.json().get("reason").asText()).isEqualTo("公告期已于 2026-09-24 00:00 结束，异议不再受理");
     assertThat(late.json().get("reasonEn").asText()).contains("objections are no longer accepted");
     // the village committee's form refuses it likewise, and records nothing
     Http.Response form = p2.submit(RECORD_OBJECTION, demo(Groups.VILLAGE_COMMITTEE),
-        Map.of("objector", "村民赵某", "objectionContent", "公示期满后才看到"));
+        Map.of("objector", "村民赵某", "objectionContent", "公告期满后才看到"));
     assertThat(form.status()).isEqualTo(400);
-    assertThat(form.body()).contains("公示期已于 2026-09-24 00:00 结束");
+    assertThat(form.body()).contains("公告期已于 2026-09-24 00:00 结束");
     assertThat(p2.variable("objections")).isNull();
 
     p2.endNotice();

@@ -123,7 +123,7 @@ final class FarmlandScenario extends CaseScenario<FarmlandScenario> {
         "noticeStartDate", s.noticeStartDate == null ? today() : s.noticeStartDate,
         "postedAtTownship", true, "postedOnVillageBoard", true)));
     answers.put(HANDLE_OBJECTIONS, new Answer<>(demo(FarmlandProcess.Groups.VILLAGE_COMMITTEE), s -> Map.of(
-        "objectionDecision", Decided.RENEGOTIATE, "objectionHandlingOpinion", "调整大棚位置，避开村民通道后重新公示")));
+        "objectionDecision", Decided.RENEGOTIATE, "objectionHandlingOpinion", "调整大棚位置，避开村民通道后重新公告")));
     answers.put(SIGN, new Answer<>(null, s -> Map.of("agreementNumber", "YD-TL-2026-018", "agreementSigned", true)));
     answers.put(COUNTY_REVIEW, new Answer<>(demo(FarmlandProcess.Groups.COUNTY_NATURAL_RESOURCES), s -> Map.of(
         "approved", true, "opinion", "确需占用，布局合理，补划可行",

@@ -86,8 +86,8 @@ class FarmlandTasklistTest extends IntegrationTest {
         List.of("协商用地协议", "八项内容", "土地复垦要求", "土地交还方式", "违约责任", "临汾市尧都区丰禾农业专业合作社", "屯里镇"));
 
     FarmlandScenario posting = started("TL-POST", Map.of()).runUntil(POST_NOTICE);
-    visit(visits, village, taskId(posting, POST_NOTICE, village), "村委会张贴公示",
-        List.of("张贴公示", "公示开始日期", "已在乡镇政府张贴", "已在村务公开栏张贴", "东屯里村村东"));
+    visit(visits, village, taskId(posting, POST_NOTICE, village), "村委会张贴公告",
+        List.of("张贴公告", "公告开始日期", "已在乡镇政府张贴", "已在村务公开栏张贴", "东屯里村村东"));
 
     FarmlandScenario objecting = noticeRunning("TL-OBJECT", Map.of());
     at(shanghai("2026-09-22T15:00:00"));
@@ -95,11 +95,11 @@ class FarmlandTasklistTest extends IntegrationTest {
     objecting.runUntil();
     objecting.endNotice().runUntil(HANDLE_OBJECTIONS);
     visit(visits, village, taskId(objecting, HANDLE_OBJECTIONS, village), "村委会处理异议",
-        List.of("处理异议", "重新协商并重新公示", "放弃用地", "村民王某", "机耕路"));
+        List.of("处理异议", "重新协商并重新公告", "放弃用地", "村民王某", "机耕路"));
 
     FarmlandScenario running = noticeRunning("TL-RECORD", Map.of());
     visit(visits, village, taskId(running, RECORD_OBJECTION, village), "村委会登记异议",
-        List.of("登记异议", "异议人（姓名或单位）", "异议内容", "第 1 次公示：2026-09-14 至 2026-09-23"));
+        List.of("登记异议", "异议人（姓名或单位）", "异议内容", "第 1 次公告：2026-09-14 至 2026-09-23"));
 
     FarmlandScenario signing = noticeRunning("TL-SIGN", Map.of()).endNotice();
     signing.runUntil(SIGN);
@@ -175,7 +175,7 @@ class FarmlandTasklistTest extends IntegrationTest {
     String village = demo(Groups.VILLAGE_COMMITTEE);
     var step = SoeReformFundScenario.JSON.createObjectNode();
     step.put("user", village).put("taskId", taskId(p2, POST_NOTICE, village));
-    step.putObject("dates").put("公示开始日期", "2026-09-14");
+    step.putObject("dates").put("公告开始日期", "2026-09-14");
     step.putArray("checks").add("已在乡镇政府张贴").add("已在村务公开栏张贴");
 
     String posted = walk(step.toString());

@@ -33,21 +33,21 @@ public class FarmlandChecks {
     return application.agreement(variables);
   }
 
-  /** 张贴公示: posted at the township and on the village board, from a start date not in the future (P2-R02). */
+  /** 张贴公告: posted at the township and on the village board, from a start date not in the future (P2-R02). */
   public List<FieldError> posting(Map<String, Object> variables, Instant now) {
     List<FieldError> errors = new ArrayList<>();
     LocalDate start = OpeningNotice.date(variables.get(NOTICE_START_DATE));
     if (start == null) {
-      errors.add(new FieldError(NOTICE_START_DATE, "必须填写公示开始日期（年-月-日）", "noticeStartDate is required (yyyy-MM-dd)"));
+      errors.add(new FieldError(NOTICE_START_DATE, "必须填写公告开始日期（年-月-日）", "noticeStartDate is required (yyyy-MM-dd)"));
     } else if (start.isAfter(LocalDate.ofInstant(now, SHANGHAI))) {
-      errors.add(new FieldError(NOTICE_START_DATE, "公示开始日期不能晚于今天，请张贴后再登记",
+      errors.add(new FieldError(NOTICE_START_DATE, "公告开始日期不能晚于今天，请张贴后再登记",
           "noticeStartDate must not be in the future: record the notice once it is posted"));
     }
     if (!Boolean.TRUE.equals(variables.get(POSTED_AT_TOWNSHIP))) {
-      errors.add(new FieldError(POSTED_AT_TOWNSHIP, "须在乡镇政府张贴公示", "the notice must be posted at the township government"));
+      errors.add(new FieldError(POSTED_AT_TOWNSHIP, "须在乡镇政府张贴公告", "the notice must be posted at the township government"));
     }
     if (!Boolean.TRUE.equals(variables.get(POSTED_ON_VILLAGE_BOARD))) {
-      errors.add(new FieldError(POSTED_ON_VILLAGE_BOARD, "须在村务公开栏张贴公示", "the notice must be posted on the village affairs board"));
+      errors.add(new FieldError(POSTED_ON_VILLAGE_BOARD, "须在村务公开栏张贴公告", "the notice must be posted on the village affairs board"));
     }
     return errors;
   }
@@ -67,11 +67,11 @@ public class FarmlandChecks {
   /** Null while the notice runs; otherwise the refusal of a late objection, in Chinese and English. */
   public static FieldError lateObjection(Object noticeEndsAt, Instant now) {
     if (!(noticeEndsAt instanceof Date endsAt)) {
-      return new FieldError(NOTICE_ENDS_AT, "本案件没有正在进行的公示，异议不予受理",
+      return new FieldError(NOTICE_ENDS_AT, "本案件没有正在进行的公告，异议不予受理",
           "no public notice is running for this case: the objection is refused");
     }
     if (!OpeningNotice.running(endsAt.toInstant(), now)) {
-      return new FieldError(NOTICE_ENDS_AT, "公示期已于 " + MINUTES.format(endsAt.toInstant()) + " 结束，异议不再受理",
+      return new FieldError(NOTICE_ENDS_AT, "公告期已于 " + MINUTES.format(endsAt.toInstant()) + " 结束，异议不再受理",
           "the public notice ended at " + MINUTES.format(endsAt.toInstant()) + " (Asia/Shanghai): objections are no longer accepted");
     }
     return null;

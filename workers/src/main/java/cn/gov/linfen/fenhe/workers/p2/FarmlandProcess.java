@@ -88,7 +88,7 @@ public final class FarmlandProcess {
     public static final String BREACH_LIABILITY = "breachLiability";
     // notice
     public static final String NOTICE_START_DATE = "noticeStartDate";
-    /** The notice's length in calendar days: an input of the model's 计算公示期 (at least 10, P2-R02). */
+    /** The notice's length in calendar days: an input of the model's 计算公告期 (at least 10, P2-R02). */
     public static final String NOTICE_DAYS = "noticeDays";
     public static final String POSTED_AT_TOWNSHIP = "postedAtTownship";
     public static final String POSTED_ON_VILLAGE_BOARD = "postedOnVillageBoard";

@@ -103,7 +103,7 @@ class P2ServicesTest {
     Map<String, Object> v = new HashMap<>(Map.of("noticeEndsAt", endsAt, "objector", "王某", "objectionContent", "占路"));
     assertThat(checks.objection(v, Instant.parse("2026-09-23T15:59:00Z"))).isEmpty();
     List<FieldError> late = checks.objection(v, Instant.parse("2026-09-23T16:00:00Z"));
-    assertThat(late).extracting(FieldError::chinese).containsExactly("公示期已于 2026-09-24 00:00 结束，异议不再受理");
+    assertThat(late).extracting(FieldError::chinese).containsExactly("公告期已于 2026-09-24 00:00 结束，异议不再受理");
     assertThat(FarmlandChecks.lateObjection(null, Instant.now()).field()).isEqualTo("noticeEndsAt");
   }
 
