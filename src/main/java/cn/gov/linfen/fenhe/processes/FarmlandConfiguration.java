@@ -126,6 +126,26 @@ public class FarmlandConfiguration {
   }
 
   @Bean
+  TaskCompletionCheck farmlandCollectiveConfirmationCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::collectiveConfirmation);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandBasicFarmlandReportCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.basicFarmlandReport(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandAgricultureReceiptCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.agricultureReceipt(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandUnfiledLandUseCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.unfiledLandUse(v, now()));
+  }
+
+  @Bean
   TaskCompletionCheck farmlandCountyReviewCheck(FarmlandChecks checks) {
     return TaskCompletionCheck.of(checks::countyReview);
   }
