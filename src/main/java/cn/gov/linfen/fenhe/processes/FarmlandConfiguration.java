@@ -176,6 +176,16 @@ public class FarmlandConfiguration {
   }
 
   @Bean
+  TaskCompletionCheck farmlandInspectionConfirmationCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::inspectionConfirmation);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandYearlyDisclosureCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.yearlyDisclosure(v, now()));
+  }
+
+  @Bean
   TaskCompletionCheck farmlandIllegalLandUseCheck(FarmlandChecks checks) {
     return TaskCompletionCheck.of(checks::illegalLandUse);
   }

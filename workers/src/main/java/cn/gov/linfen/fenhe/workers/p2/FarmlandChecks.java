@@ -246,6 +246,33 @@ public class FarmlandChecks {
     return errors;
   }
 
+  /** 农业农村部门确认联合巡查记录 (P2-R12): its inspectors sign; not confirming needs the reason. */
+  public List<FieldError> inspectionConfirmation(Map<String, Object> variables) {
+    List<FieldError> errors = new ArrayList<>();
+    FilingApplicationCheck.text(variables, AGRICULTURE_INSPECTORS, "农业农村部门巡查人员（签字）", "the agriculture department's inspectors", errors);
+    Object confirmed = variables.get(INSPECTION_CONFIRMED);
+    if (!(confirmed instanceof Boolean)) {
+      errors.add(new FieldError(INSPECTION_CONFIRMED, "请选择是否确认巡查记录", "inspectionConfirmed must be true or false"));
+    } else if (!(Boolean) confirmed) {
+      FilingApplicationCheck.text(variables, CONFIRMATION_OPINION, "不同意的意见", "the reason for not confirming", errors);
+    }
+    return errors;
+  }
+
+  /** 年度公开 (P2-R17): filings and ledger published, when and how. */
+  public List<FieldError> yearlyDisclosure(Map<String, Object> variables, Instant now) {
+    List<FieldError> errors = new ArrayList<>();
+    pastDate(variables, PUBLISHED_ON, "公开日期", now, errors);
+    FilingApplicationCheck.text(variables, PUBLICATION_CHANNEL, "公开方式或网址", "where it was published", errors);
+    if (!Boolean.TRUE.equals(variables.get(FILINGS_PUBLISHED))) {
+      errors.add(new FieldError(FILINGS_PUBLISHED, "须公开设施农用地备案信息", "the filings must be published"));
+    }
+    if (!Boolean.TRUE.equals(variables.get(LEDGER_PUBLISHED))) {
+      errors.add(new FieldError(LEDGER_PUBLISHED, "须公开设施农业台账信息", "the ledger must be published"));
+    }
+    return errors;
+  }
+
   /** 违法用地查处. */
   public List<FieldError> illegalLandUse(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();

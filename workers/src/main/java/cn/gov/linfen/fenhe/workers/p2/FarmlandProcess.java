@@ -71,6 +71,12 @@ public final class FarmlandProcess {
     public static final String COUNTY_ROUND = "SubProcess_CountyInspection";
     public static final String TOWNSHIP_INSPECTION = "UserTask_TownshipInspection";
     public static final String COUNTY_INSPECTION = "UserTask_CountyJointInspection";
+    public static final String AGRICULTURE_CONFIRMS_INSPECTION = "UserTask_AgricultureConfirmsInspection";
+    public static final String YEAR_START = "Gateway_YearStart";
+    public static final String YEARLY_DISCLOSURE = "SubProcess_YearlyDisclosure";
+    public static final String PUBLISH_FILINGS_AND_LEDGER = "UserTask_PublishFilingsAndLedger";
+    public static final String END_NO_YEARLY_DISCLOSURE = "EndEvent_NoYearlyDisclosure";
+    public static final String END_YEARLY_DISCLOSURE = "EndEvent_YearlyDisclosureDone";
     public static final String TOWNSHIP_ILLEGAL_LAND_USE = "UserTask_HandleIllegalLandUseTownship";
     public static final String COUNTY_ILLEGAL_LAND_USE = "UserTask_HandleIllegalLandUseCounty";
     public static final String END_MONTHLY = "EndEvent_MonthlyInspectionsDone";
@@ -171,6 +177,18 @@ public final class FarmlandProcess {
     public static final String VIOLATION_FOUND = "violationFound";
     public static final String VIOLATION_DESCRIPTION = "violationDescription";
     public static final String INVESTIGATION_RESULT = "investigationResult";
+    // the joint inspection confirmed by the agriculture department (P2-R12)
+    public static final String AGRICULTURE_INSPECTORS = "agricultureInspectors";
+    public static final String INSPECTION_CONFIRMED = "inspectionConfirmed";
+    public static final String CONFIRMATION_OPINION = "confirmationOpinion";
+    // yearly publication of filings and ledger (七, P2-R17)
+    public static final String DISCLOSURE_YEAR = "disclosureYear";
+    public static final String FILINGS_OF_YEAR = "filingsOfYear";
+    public static final String FILINGS_OF_YEAR_LIST = "filingsOfYearList";
+    public static final String PUBLISHED_ON = "publishedOn";
+    public static final String PUBLICATION_CHANNEL = "publicationChannel";
+    public static final String FILINGS_PUBLISHED = "filingsPublished";
+    public static final String LEDGER_PUBLISHED = "ledgerPublished";
 
     private Variables() {}
   }
@@ -228,6 +246,8 @@ public final class FarmlandProcess {
     public static final String AGRICULTURE_REVIEW = "form-p2-agriculture-review";
     public static final String UNFILED_LAND_USE = "form-p2-unfiled-land-use";
     public static final String AGRICULTURE_RECEIPT = "form-p2-agriculture-receipt";
+    public static final String INSPECTION_CONFIRMATION = "form-p2-inspection-confirmation";
+    public static final String YEARLY_DISCLOSURE = "form-p2-yearly-disclosure";
     public static final String ESCALATION_FOLLOW_UP = "form-escalation-follow-up";
 
     private Forms() {}
