@@ -1,26 +1,28 @@
 package cn.gov.linfen.fenhe.processes;
 
 import cn.gov.linfen.fenhe.identity.County;
+import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess;
 import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Variables;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
-import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * For farmland-inspection (P2-R09): who inspects. The monthly round has one inspection per
- * township of the configuration {@code fenhe.farmland.townships} (county code → township names);
- * the quarterly joint round one per county, all 17. Each inspection's record is kept in its own
- * sub-process instance (local variables), so parallel inspections never overwrite each other.
+ * For farmland-inspection (P2-R09, P2-R11, P2-R17): who inspects. The monthly round has one inspection
+ * per township of the division data ({@link FarmlandTownships}: county code → township names);
+ * the quarterly joint round and the January publication one per county, all 17. Each inspection's
+ * record is kept in its own sub-process instance (local variables), so parallel inspections never
+ * overwrite each other.
  * In BPMN: {@code ${farmlandInspections.townships()}}, {@code ${farmlandInspections.counties()}}.
  */
 public class FarmlandInspections {
@@ -42,10 +44,10 @@ public class FarmlandInspections {
     Map<County, List<String>> byCounty = new TreeMap<>();
     townshipsByCountyCode.forEach((code, names) -> {
       County county = County.of(code).orElseThrow(() -> new IllegalStateException(
-          "fenhe.farmland.townships names unknown county " + code));
+          "township data names unknown county " + code));
       List<String> clean = names.stream().map(String::trim).filter(n -> !n.isEmpty()).distinct().toList();
       if (clean.stream().anyMatch(n -> n.contains(SEPARATOR))) {
-        throw new IllegalStateException("fenhe.farmland.townships: a township name may not contain " + SEPARATOR);
+        throw new IllegalStateException("township data: a township name may not contain " + SEPARATOR);
       }
       byCounty.put(county, clean);
     });
@@ -95,7 +97,7 @@ public class FarmlandInspections {
     List<String> lines = new ArrayList<>();
     for (HistoricProcessInstance filing : history.createHistoricProcessInstanceQuery().processDefinitionKey(FarmlandProcess.KEY)
         .variableValueEquals(Variables.COUNTY, county).orderByProcessInstanceStartTime().asc().list()) {
-      Map<String, Object> v = new java.util.HashMap<>();
+      Map<String, Object> v = new HashMap<>();
       history.createHistoricVariableInstanceQuery().processInstanceId(filing.getId())
           .variableNameIn(Variables.FILING_NUMBER, Variables.FILED_AT, Variables.OPERATOR_NAME, Variables.TOWNSHIP,
               Variables.VILLAGE, Variables.AREA_MU, Variables.LAND_USE).list()
