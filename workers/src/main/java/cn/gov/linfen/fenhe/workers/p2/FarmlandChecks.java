@@ -94,15 +94,28 @@ public class FarmlandChecks {
   /** 农村集体经济组织确认用地协议 (P2-R16): confirmed with the signatory, or not with the reason (back to negotiation). */
   public List<FieldError> collectiveConfirmation(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
-    Object confirmed = variables.get(COLLECTIVE_CONFIRMED);
-    if (!(confirmed instanceof Boolean)) {
-      errors.add(new FieldError(COLLECTIVE_CONFIRMED, "请选择是否确认已签订用地协议", "collectiveConfirmed must be true or false"));
-    } else if ((Boolean) confirmed) {
+    Boolean confirmed = confirmation(variables, COLLECTIVE_CONFIRMED, "请选择是否确认已签订用地协议", COLLECTIVE_OPINION,
+        "不确认的理由", errors);
+    if (Boolean.TRUE.equals(confirmed)) {
       FilingApplicationCheck.text(variables, COLLECTIVE_SIGNATORY, "农村集体经济组织签字人", "the collective's signatory", errors);
-    } else {
-      FilingApplicationCheck.text(variables, COLLECTIVE_OPINION, "不确认的理由", "the reason for not confirming", errors);
     }
     return errors;
+  }
+
+  /**
+   * A yes/no confirmation: the answer must be given, and a "no" needs its reason. The answer, or null
+   * when there is none.
+   */
+  private static Boolean confirmation(Map<String, Object> variables, String field, String chooseChinese, String reasonField,
+      String reasonChinese, List<FieldError> errors) {
+    if (!(variables.get(field) instanceof Boolean confirmed)) {
+      errors.add(new FieldError(field, chooseChinese, field + " must be true or false"));
+      return null;
+    }
+    if (!confirmed) {
+      FilingApplicationCheck.text(variables, reasonField, reasonChinese, "the reason for not confirming", errors);
+    }
+    return confirmed;
   }
 
   /** 乡镇政府报告占用永久基本农田 (P2-R13): when, and what was reported. */
@@ -250,12 +263,7 @@ public class FarmlandChecks {
   public List<FieldError> inspectionConfirmation(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
     FilingApplicationCheck.text(variables, AGRICULTURE_INSPECTORS, "农业农村部门巡查人员（签字）", "the agriculture department's inspectors", errors);
-    Object confirmed = variables.get(INSPECTION_CONFIRMED);
-    if (!(confirmed instanceof Boolean)) {
-      errors.add(new FieldError(INSPECTION_CONFIRMED, "请选择是否确认巡查记录", "inspectionConfirmed must be true or false"));
-    } else if (!(Boolean) confirmed) {
-      FilingApplicationCheck.text(variables, CONFIRMATION_OPINION, "不同意的意见", "the reason for not confirming", errors);
-    }
+    confirmation(variables, INSPECTION_CONFIRMED, "请选择是否确认巡查记录", CONFIRMATION_OPINION, "不同意的意见", errors);
     return errors;
   }
 
