@@ -3,32 +3,47 @@ package cn.gov.linfen.fenhe.identity;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Linfen's 17 counties, cities and districts (县、市、区): stable codes and the Chinese names people use. */
+/**
+ * Linfen's 17 counties, cities and districts (县、市、区): stable codes, the Chinese names people use
+ * and the administrative division code (GB/T 2260, 6 digits; the data of src/main/resources/divisions/).
+ */
 public enum County {
-  YAODU("yaodu", "尧都区"),
-  HOUMA("houma", "侯马市"),
-  HUOZHOU("huozhou", "霍州市"),
-  QUWO("quwo", "曲沃县"),
-  YICHENG("yicheng", "翼城县"),
-  XIANGFEN("xiangfen", "襄汾县"),
-  HONGTONG("hongtong", "洪洞县"),
-  GUXIAN("guxian", "古县"),
-  ANZE("anze", "安泽县"),
-  FUSHAN("fushan", "浮山县"),
-  JIXIAN("jixian", "吉县"),
-  XIANGNING("xiangning", "乡宁县"),
-  DANING("daning", "大宁县"),
-  XIXIAN("xixian", "隰县"),
-  YONGHE("yonghe", "永和县"),
-  PUXIAN("puxian", "蒲县"),
-  FENXI("fenxi", "汾西县");
+  YAODU("yaodu", "尧都区", "141002"),
+  HOUMA("houma", "侯马市", "141081"),
+  HUOZHOU("huozhou", "霍州市", "141082"),
+  QUWO("quwo", "曲沃县", "141021"),
+  YICHENG("yicheng", "翼城县", "141022"),
+  XIANGFEN("xiangfen", "襄汾县", "141023"),
+  HONGTONG("hongtong", "洪洞县", "141024"),
+  GUXIAN("guxian", "古县", "141025"),
+  ANZE("anze", "安泽县", "141026"),
+  FUSHAN("fushan", "浮山县", "141027"),
+  JIXIAN("jixian", "吉县", "141028"),
+  XIANGNING("xiangning", "乡宁县", "141029"),
+  DANING("daning", "大宁县", "141030"),
+  XIXIAN("xixian", "隰县", "141031"),
+  YONGHE("yonghe", "永和县", "141032"),
+  PUXIAN("puxian", "蒲县", "141033"),
+  FENXI("fenxi", "汾西县", "141034");
 
   private final String code;
   private final String chineseName;
+  private final String divisionCode;
 
-  County(String code, String chineseName) {
+  County(String code, String chineseName, String divisionCode) {
     this.code = code;
     this.chineseName = chineseName;
+    this.divisionCode = divisionCode;
+  }
+
+  /** The administrative division code (行政区划代码, GB/T 2260), e.g. 141002 for 尧都区. */
+  public String divisionCode() {
+    return divisionCode;
+  }
+
+  /** By administrative division code (GB/T 2260). */
+  public static Optional<County> ofDivisionCode(String divisionCode) {
+    return Arrays.stream(values()).filter(c -> c.divisionCode.equals(divisionCode)).findFirst();
   }
 
   public String code() {

@@ -6,6 +6,7 @@ import cn.gov.linfen.fenhe.workers.p2.FarmlandChecks;
 import cn.gov.linfen.fenhe.workers.p2.FarmlandProcess;
 import cn.gov.linfen.fenhe.workers.p2.FilingApplicationCheck;
 import cn.gov.linfen.fenhe.workers.common.FieldError;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,14 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Engine-side wiring of P2 (设施农业用地): the start check, the server-side checks of each kind
@@ -27,17 +32,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class FarmlandConfiguration {
 
-  /** {@code fenhe.farmland.townships}: county code → township names, for the monthly inspections (bound by the properties scan). */
+  private static final Logger LOG = LoggerFactory.getLogger(FarmlandConfiguration.class);
+
+  /**
+   * {@code fenhe.farmland.townships-data}: the division data file with the townships of the 17
+   * counties, for the monthly inspections (P2-R11; bound by the properties scan).
+   */
   @ConfigurationProperties("fenhe.farmland")
   public static class FarmlandProperties {
-    private Map<String, List<String>> townships = Map.of();
+    private String townshipsData = "classpath:divisions/linfen-townships.json";
 
-    public Map<String, List<String>> getTownships() {
-      return townships;
+    public String getTownshipsData() {
+      return townshipsData;
     }
 
-    public void setTownships(Map<String, List<String>> townships) {
-      this.townships = townships;
+    public void setTownshipsData(String townshipsData) {
+      this.townshipsData = townshipsData;
     }
   }
 
@@ -46,8 +56,15 @@ public class FarmlandConfiguration {
   }
 
   @Bean(FarmlandInspections.BEAN_NAME)
-  FarmlandInspections farmlandInspections(FarmlandProperties properties) {
-    return new FarmlandInspections(properties.getTownships());
+  FarmlandInspections farmlandInspections(FarmlandProperties properties, ResourceLoader resources) throws IOException {
+    Resource data = resources.getResource(properties.getTownshipsData());
+    if (!data.exists()) {
+      throw new IllegalStateException("fenhe.farmland.townships-data: " + properties.getTownshipsData() + " not found");
+    }
+    FarmlandTownships townships = FarmlandTownships.load(data.getInputStream(), properties.getTownshipsData());
+    LOG.info("P2 monthly township inspections: townships from {} ({})", properties.getTownshipsData(), townships.source());
+    townships.warnings().forEach(LOG::warn);
+    return new FarmlandInspections(townships.byCountyCode());
   }
 
   @Bean
@@ -109,6 +126,26 @@ public class FarmlandConfiguration {
   }
 
   @Bean
+  TaskCompletionCheck farmlandCollectiveConfirmationCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::collectiveConfirmation);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandBasicFarmlandReportCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.basicFarmlandReport(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandAgricultureReceiptCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.agricultureReceipt(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandUnfiledLandUseCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.unfiledLandUse(v, now()));
+  }
+
+  @Bean
   TaskCompletionCheck farmlandCountyReviewCheck(FarmlandChecks checks) {
     return TaskCompletionCheck.of(checks::countyReview);
   }
@@ -136,6 +173,16 @@ public class FarmlandConfiguration {
   @Bean
   TaskCompletionCheck farmlandInspectionCheck(FarmlandChecks checks) {
     return TaskCompletionCheck.of(v -> checks.inspection(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandInspectionConfirmationCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::inspectionConfirmation);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandYearlyDisclosureCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.yearlyDisclosure(v, now()));
   }
 
   @Bean

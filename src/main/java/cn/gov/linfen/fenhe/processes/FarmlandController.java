@@ -51,7 +51,7 @@ public class FarmlandController {
   /** What a change of use or scale may change; everything else is carried over from the filed case. */
   static final List<String> CHANGEABLE = List.of(FACILITY_TYPE, AREA_MU, LAND_USE, TERM_YEARS, USES_PERMANENT_BASIC_FARMLAND);
   /** Carried over from the filed case to the new one. */
-  static final List<String> CARRIED = List.of(OPERATOR_NAME, VILLAGE_COLLECTIVE, COUNTY, TOWNSHIP, VILLAGE, FACILITY_TYPE, AREA_MU,
+  static final List<String> CARRIED = List.of(APPLICANT_PARTY, OPERATOR_NAME, VILLAGE_COLLECTIVE, COUNTY, TOWNSHIP, VILLAGE, FACILITY_TYPE, AREA_MU,
       LAND_USE, TERM_YEARS, USES_PERMANENT_BASIC_FARMLAND, FACILITY_LOCATION, RECLAMATION_REQUIREMENTS, LAND_RETURN, BREACH_LIABILITY);
 
   private final ProcessEngine engine;

@@ -68,6 +68,14 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     return p2.runUntil(FILE, COUNTY_REVIEW);
   }
 
+  /** The tasks worked, in order, the last ones (parallel branches) in any order. */
+  static void assertWorked(FarmlandScenario p2, List<String> inOrder, String... thenInAnyOrder) {
+    List<String> worked = p2.worked();
+    assertThat(worked).hasSize(inOrder.size() + thenInAnyOrder.length);
+    assertThat(worked.subList(0, inOrder.size())).containsExactlyElementsOf(inOrder);
+    assertThat(worked.subList(inOrder.size(), worked.size())).containsExactlyInAnyOrder(thenInAnyOrder);
+  }
+
   // ------------------------------------------------------------------ the main path
 
   @Test
@@ -88,7 +96,8 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     p2.runUntil();
 
     assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
-    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, SIGN, FILE, TOWNSHIP_CHECK, FORWARD, REGISTER);
+    assertWorked(p2, List.of(NEGOTIATE, POST_NOTICE, SIGN, COLLECTIVE_CONFIRMS, FILE, TOWNSHIP_CHECK, FORWARD), REGISTER,
+        AGRICULTURE_RECEIPT);
     // 15 working days after filing on Friday 16 October 2026
     assertThat(p2.stepOf(FORWARD).due()).isEqualTo(OffsetDateTime.parse("2026-11-06T18:00:00+08:00").toInstant());
     assertThat(p2.stepOf(FILE).due()).isEqualTo(FILING_DUE.toInstant());
@@ -119,7 +128,7 @@ class FarmlandFilingProcessTest extends IntegrationTest {
   void P2_R02_the_agreement_cannot_be_signed_before_the_notice_ran_10_full_days() {
     FarmlandScenario p2 = noticeRunning("P2-R02", Map.of());
 
-    assertThat(p2.variable("noticePeriod")).isEqualTo("第 1 次公示：2026-09-14 至 2026-09-23（共 10 日，2026-09-24 0 时起可签订协议）");
+    assertThat(p2.variable("noticePeriod")).isEqualTo("第 1 次公告：2026-09-14 至 2026-09-23（共 10 日，2026-09-24 0 时起可签订协议）");
     Job timer = p2.timer(NOTICE_ENDED);
     assertThat(timer.getDuedate().toInstant()).isEqualTo(NOTICE_ENDS.toInstant());
     at(shanghai("2026-09-23T23:59:00")); // the last minute of day 10
@@ -179,17 +188,17 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     FarmlandScenario p2 = noticeRunning("P2-R03-LATE", Map.of());
     at(NOTICE_ENDS); // 00:00 of day 11: over, even before the timer has fired
 
-    Http.Response late = p2.lodgeObjection(demo(Groups.VILLAGE_COMMITTEE), "村民赵某", "公示期满后才看到");
+    Http.Response late = p2.lodgeObjection(demo(Groups.VILLAGE_COMMITTEE), "村民赵某", "公告期满后才看到");
 
     assertThat(late.status()).as(late.toString()).isEqualTo(409);
     assertThat(late.json().get("field").asText()).isEqualTo("noticeEndsAt");
-    assertThat(late.json().get("reason").asText()).isEqualTo("公示期已于 2026-09-24 00:00 结束，异议不再受理");
+    assertThat(late.json().get("reason").asText()).isEqualTo("公告期已于 2026-09-24 00:00 结束，异议不再受理");
     assertThat(late.json().get("reasonEn").asText()).contains("objections are no longer accepted");
     // the village committee's form refuses it likewise, and records nothing
     Http.Response form = p2.submit(RECORD_OBJECTION, demo(Groups.VILLAGE_COMMITTEE),
-        Map.of("objector", "村民赵某", "objectionContent", "公示期满后才看到"));
+        Map.of("objector", "村民赵某", "objectionContent", "公告期满后才看到"));
     assertThat(form.status()).isEqualTo(400);
-    assertThat(form.body()).contains("公示期已于 2026-09-24 00:00 结束");
+    assertThat(form.body()).contains("公告期已于 2026-09-24 00:00 结束");
     assertThat(p2.variable("objections")).isNull();
 
     p2.endNotice();
@@ -240,8 +249,8 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     p2.runUntil();
 
     assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
-    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, RECORD_OBJECTION, HANDLE_OBJECTIONS, NEGOTIATE, POST_NOTICE,
-        SIGN, FILE, TOWNSHIP_CHECK, FORWARD, REGISTER);
+    assertWorked(p2, List.of(NEGOTIATE, POST_NOTICE, RECORD_OBJECTION, HANDLE_OBJECTIONS, NEGOTIATE, POST_NOTICE,
+        SIGN, COLLECTIVE_CONFIRMS, FILE, TOWNSHIP_CHECK, FORWARD), REGISTER, AGRICULTURE_RECEIPT);
     p2.assertWiring();
   }
 
@@ -258,9 +267,9 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     engine.getManagementService().executeJob(overdue.getId());
     p2.runUntil(FOLLOW_UP_OVERDUE_FILING);
 
-    assertThat(p2.openTaskKeys()).containsExactlyInAnyOrder(FILE, FOLLOW_UP_OVERDUE_FILING);
+    assertThat(p2.openTaskKeys()).containsExactlyInAnyOrder(FILE, FOLLOW_UP_OVERDUE_FILING, INVESTIGATE_UNFILED_LAND_USE);
     assertThat(p2.variable("filingOverdue")).isEqualTo(true);
-    assertThat(p2.variable("lastEscalationTo")).isEqualTo("township-government-yaodu");
+    assertThat(p2.variable("lastEscalationTo")).isEqualTo("township-government-yaodu,county-natural-resources-yaodu");
     assertThat((String) p2.variable("lastEscalation")).contains("督办", "屯里镇东屯里村", p2.businessKey, "2026-10-16 18:00",
         "尧都区乡镇政府");
     assertThat(p2.sees(FOLLOW_UP_OVERDUE_FILING, demo(Groups.TOWNSHIP_GOVERNMENT))).isTrue();
@@ -271,7 +280,7 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     assertThat(p2.endEvent()).isEqualTo(END_REGISTERED); // the case continued
     assertThat(p2.historicVariable("filedOnTime")).isEqualTo(false);
     assertThat((String) p2.historicVariable("filingRecord")).contains("已超过期限 2026-10-16 18:00");
-    assertThat(p2.worked()).contains(FOLLOW_UP_OVERDUE_FILING);
+    assertThat(p2.worked()).contains(FOLLOW_UP_OVERDUE_FILING, INVESTIGATE_UNFILED_LAND_USE);
     p2.assertWiring();
   }
 
@@ -291,16 +300,17 @@ class FarmlandFilingProcessTest extends IntegrationTest {
 
     assertThat(p2.openTaskKeys()).containsExactlyInAnyOrder(FORWARD, FOLLOW_UP_OVERDUE_FORWARDING);
     assertThat(p2.variable("forwardingOverdue")).isEqualTo(true);
-    assertThat(p2.variable("lastEscalationTo")).isEqualTo("county-natural-resources-yaodu");
+    assertThat(p2.variable("lastEscalationTo")).isEqualTo("county-natural-resources-yaodu,county-agriculture-yaodu");
     assertThat((String) p2.variable("lastEscalation")).contains("督办", p2.businessKey, "2026-11-06 18:00");
     assertThat(p2.sees(FOLLOW_UP_OVERDUE_FORWARDING, demo(Groups.COUNTY_NATURAL_RESOURCES))).isTrue();
+    assertThat(p2.sees(FOLLOW_UP_OVERDUE_FORWARDING, demo(Groups.COUNTY_AGRICULTURE))).isTrue();
     assertThat(p2.sees(FOLLOW_UP_OVERDUE_FORWARDING, demo(Groups.COUNTY_NATURAL_RESOURCES) + "-houma")).isFalse();
 
     at(shanghai("2026-11-09T09:00:00"));
     p2.runUntil();
     assertThat(p2.endEvent()).isEqualTo(END_REGISTERED); // the case continued
-    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, SIGN, FILE, TOWNSHIP_CHECK, FORWARD,
-        FOLLOW_UP_OVERDUE_FORWARDING, REGISTER);
+    assertWorked(p2, List.of(NEGOTIATE, POST_NOTICE, SIGN, COLLECTIVE_CONFIRMS, FILE, TOWNSHIP_CHECK, FORWARD,
+        FOLLOW_UP_OVERDUE_FORWARDING), REGISTER, AGRICULTURE_RECEIPT);
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(p2.processInstanceId)
         .activityId(END_FORWARDING_FOLLOWED_UP).count()).as("the 督办 branch ended on its own").isEqualTo(1);
     p2.assertWiring();
@@ -311,8 +321,8 @@ class FarmlandFilingProcessTest extends IntegrationTest {
   @Test
   void P2_R05_basic_farmland_consented_by_the_county_within_10_working_days_is_then_filed() {
     FarmlandScenario p2 = signed(noticeRunning("P2-R05-OK", Map.of("usesPermanentBasicFarmland", true)));
-    assertThat(p2.openTaskKeys()).containsExactly(COUNTY_REVIEW);
-    assertThat(p2.sees(COUNTY_REVIEW, demo(Groups.COUNTY_AGRICULTURE))).isTrue();
+    assertThat(p2.openTaskKeys()).containsExactlyInAnyOrder(COUNTY_REVIEW, AGRICULTURE_REVIEW);
+    assertThat(p2.sees(AGRICULTURE_REVIEW, demo(Groups.COUNTY_AGRICULTURE))).isTrue();
     assertThat(p2.sees(COUNTY_REVIEW, demo(Groups.COUNTY_NATURAL_RESOURCES) + "-houma")).isFalse();
     at(shanghai("2026-10-12T10:00:00"));
     p2.runUntil(FILE);
@@ -326,8 +336,11 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     p2.runUntil();
 
     assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
-    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, SIGN, COUNTY_REVIEW, FILE, TOWNSHIP_CHECK, FORWARD, REGISTER);
-    assertThat(p2.stepOf(COUNTY_REVIEW).due()).isEqualTo(FILING_DUE.toInstant()); // 10WD after signing on 28 September
+    assertThat(p2.worked()).containsSubsequence(NEGOTIATE, POST_NOTICE, SIGN, COLLECTIVE_CONFIRMS, REPORT_BASIC_FARMLAND, FILE,
+        TOWNSHIP_CHECK, FORWARD).contains(COUNTY_REVIEW, AGRICULTURE_REVIEW, REGISTER, AGRICULTURE_RECEIPT).hasSize(12);
+    // 10WD after the township's report on the day of signing, 28 September
+    assertThat(p2.stepOf(COUNTY_REVIEW).due()).isEqualTo(FILING_DUE.toInstant());
+    assertThat(p2.stepOf(AGRICULTURE_REVIEW).due()).isEqualTo(FILING_DUE.toInstant());
     p2.assertWiring();
   }
 
@@ -337,14 +350,17 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     Http.Response noOpinion = p2.submit(COUNTY_REVIEW, demo(Groups.COUNTY_NATURAL_RESOURCES), Map.of("approved", false));
     assertThat(noOpinion.status()).isEqualTo(400);
     assertThat(noOpinion.body()).contains("opinion");
-    p2.on(COUNTY_REVIEW, demo(Groups.COUNTY_AGRICULTURE), Map.of("approved", false, "opinion", "可选址一般耕地，占用永久基本农田不必要"));
+    p2.on(AGRICULTURE_REVIEW, demo(Groups.COUNTY_AGRICULTURE), Map.of("approved", false, "opinion", "可选址一般耕地，占用永久基本农田不必要"));
 
     p2.runUntil();
 
     assertThat(p2.endEvent()).isEqualTo(END_REFUSED);
     assertThat(p2.worked()).doesNotContain(FILE, TOWNSHIP_CHECK, FORWARD, REGISTER);
     assertThat(p2.historicVariable("constructionPermitted")).isEqualTo(false);
-    assertThat(p2.historicVariable("countyReviewOpinion")).isEqualTo("可选址一般耕地，占用永久基本农田不必要");
+    assertThat(p2.historicVariable("naturalResourcesReviewApproved")).isEqualTo(true);
+    assertThat(p2.historicVariable("agricultureReviewApproved")).isEqualTo(false);
+    assertThat(p2.historicVariable("countyReviewApproved")).isEqualTo(false);
+    assertThat(p2.historicVariable("agricultureReviewOpinion")).isEqualTo("可选址一般耕地，占用永久基本农田不必要");
     assertThat(p2.historicVariable("filingNumber")).isNull();
     p2.assertWiring();
   }
@@ -366,7 +382,8 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     p2.runUntil();
 
     assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
-    assertThat(p2.worked()).containsExactly(NEGOTIATE, POST_NOTICE, SIGN, FILE, TOWNSHIP_CHECK, FILE, TOWNSHIP_CHECK, FORWARD, REGISTER);
+    assertWorked(p2, List.of(NEGOTIATE, POST_NOTICE, SIGN, COLLECTIVE_CONFIRMS, FILE, TOWNSHIP_CHECK, FILE, TOWNSHIP_CHECK, FORWARD),
+        REGISTER, AGRICULTURE_RECEIPT);
     p2.assertWiring();
   }
 
@@ -471,5 +488,193 @@ class FarmlandFilingProcessTest extends IntegrationTest {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("previousFilingKey", "尚未备案");
     assertThat(unknown.instances()).isZero();
+  }
+
+  // ------------------------------------------------------------------ issue 17: joint work, reports, illegal land use, both parties (P2-R12 … P2-R17)
+
+  @Test
+  void P2_R12_the_county_review_needs_both_departments_and_its_10_working_days_are_escalated_across_National_Day() {
+    FarmlandScenario p2 = signed(noticeRunning("P2-R12", Map.of("usesPermanentBasicFarmland", true)));
+    assertThat(p2.openTaskKeys()).containsExactlyInAnyOrder(COUNTY_REVIEW, AGRICULTURE_REVIEW);
+    assertThat(p2.sees(COUNTY_REVIEW, demo(Groups.COUNTY_AGRICULTURE))).isFalse();
+    assertThat(p2.sees(AGRICULTURE_REVIEW, demo(Groups.COUNTY_NATURAL_RESOURCES))).isFalse();
+    assertThat(((Date) p2.variable("countyReviewDeadline")).toInstant()).isEqualTo(FILING_DUE.toInstant());
+    Job overdue = p2.timer(COUNTY_REVIEW_OVERDUE);
+    assertThat(overdue.getDuedate().toInstant()).isEqualTo(FILING_DUE.toInstant()); // 16 October: across 1–7 October
+
+    // the natural resources department concludes; without the agriculture department the review is not over
+    at(shanghai("2026-10-12T10:00:00"));
+    p2.work(COUNTY_REVIEW);
+    assertThat(p2.openTaskKeys()).containsExactly(AGRICULTURE_REVIEW);
+
+    at(FILING_DUE.plusMinutes(1));
+    engine.getManagementService().executeJob(overdue.getId());
+    p2.runUntil(FOLLOW_UP_OVERDUE_COUNTY_REVIEW);
+    assertThat(p2.openTaskKeys()).containsExactlyInAnyOrder(AGRICULTURE_REVIEW, FOLLOW_UP_OVERDUE_COUNTY_REVIEW);
+    assertThat(p2.variable("countyReviewOverdue")).isEqualTo(true);
+    assertThat(p2.variable("lastEscalationTo")).isEqualTo("county-natural-resources-yaodu,county-agriculture-yaodu");
+    assertThat((String) p2.variable("lastEscalation")).contains("督办", "会同农业农村部门", "2026-10-16 18:00", p2.businessKey);
+    assertThat(p2.sees(FOLLOW_UP_OVERDUE_COUNTY_REVIEW, demo(Groups.COUNTY_AGRICULTURE))).isTrue();
+    assertThat(p2.sees(FOLLOW_UP_OVERDUE_COUNTY_REVIEW, demo(Groups.COUNTY_AGRICULTURE) + "-houma")).isFalse();
+
+    at(shanghai("2026-10-19T09:00:00"));
+    p2.runUntil();
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
+    assertThat(p2.historicVariable("countyReviewApproved")).isEqualTo(true);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(p2.processInstanceId)
+        .activityId(END_COUNTY_REVIEW_FOLLOWED_UP).count()).isEqualTo(1);
+    p2.assertWiring();
+  }
+
+  @Test
+  void P2_R13_the_township_reports_basic_farmland_use_to_the_county_before_the_review_and_filing() {
+    FarmlandScenario p2 = noticeRunning("P2-R13", Map.of("usesPermanentBasicFarmland", true));
+    p2.endNotice();
+    at(SIGNED);
+    p2.runUntil(REPORT_BASIC_FARMLAND);
+    assertThat(p2.openTaskKeys()).containsExactly(REPORT_BASIC_FARMLAND);
+    assertThat(p2.sees(REPORT_BASIC_FARMLAND, demo(Groups.TOWNSHIP_GOVERNMENT))).isTrue();
+    assertThat(p2.sees(REPORT_BASIC_FARMLAND, demo(Groups.OPERATOR))).isFalse();
+    assertThat(p2.sees(REPORT_BASIC_FARMLAND, demo(Groups.TOWNSHIP_GOVERNMENT) + "-houma")).isFalse();
+
+    at(shanghai("2026-09-30T10:00:00"));
+    Http.Response refused = p2.submit(REPORT_BASIC_FARMLAND, demo(Groups.TOWNSHIP_GOVERNMENT),
+        Map.of("basicFarmlandReportedOn", "2026-10-01", "basicFarmlandReport", " "));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("basicFarmlandReportedOn", "不能晚于今天", "basicFarmlandReport", "报告内容");
+    p2.work(REPORT_BASIC_FARMLAND);
+    p2.runUntil(COUNTY_REVIEW);
+
+    assertThat(p2.variable("basicFarmlandReportedOn")).isEqualTo("2026-09-30");
+    // the county's 10 working days run from the report: 8, 9, 10 (make-up Saturday), 12 … 20 October
+    OffsetDateTime due = OffsetDateTime.parse("2026-10-20T18:00:00+08:00");
+    assertThat(((Date) p2.variable("countyReviewDeadline")).toInstant()).isEqualTo(due.toInstant());
+    assertThat(p2.timer(COUNTY_REVIEW_OVERDUE).getDuedate().toInstant()).isEqualTo(due.toInstant());
+    assertThat(p2.sees(FILE, demo(Groups.OPERATOR))).isFalse();
+    p2.runUntil();
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
+    assertThat(p2.worked()).containsSubsequence(SIGN, COLLECTIVE_CONFIRMS, REPORT_BASIC_FARMLAND, COUNTY_REVIEW, FILE);
+    p2.assertWiring();
+  }
+
+  @Test
+  void P2_R14_the_filing_is_forwarded_to_both_the_natural_resources_and_the_agriculture_department() {
+    FarmlandScenario p2 = signed(noticeRunning("P2-R14", Map.of()));
+    at(shanghai("2026-10-09T10:00:00"));
+    p2.runUntil(FORWARD);
+    Http.Response onlyOne = p2.submit(FORWARD, demo(Groups.TOWNSHIP_GOVERNMENT),
+        Map.of("forwardedOn", "2026-10-09", "forwardedToNaturalResources", true, "forwardedToAgriculture", false));
+    assertThat(onlyOne.status()).isEqualTo(400);
+    assertThat(onlyOne.body()).contains("forwardedToAgriculture", "农业农村部门");
+    p2.work(FORWARD);
+    p2.runUntil(REGISTER);
+
+    assertThat(p2.openTaskKeys()).containsExactlyInAnyOrder(REGISTER, AGRICULTURE_RECEIPT);
+    assertThat(p2.sees(AGRICULTURE_RECEIPT, demo(Groups.COUNTY_AGRICULTURE))).isTrue();
+    assertThat(p2.sees(AGRICULTURE_RECEIPT, demo(Groups.COUNTY_AGRICULTURE) + "-houma")).isFalse();
+    Http.Response noLedger = p2.submit(AGRICULTURE_RECEIPT, demo(Groups.COUNTY_AGRICULTURE),
+        Map.of("agricultureReceivedOn", "2026-10-09", "agricultureLedgerEntered", false));
+    assertThat(noLedger.status()).isEqualTo(400);
+    assertThat(noLedger.body()).contains("agricultureLedgerEntered", "台账");
+    p2.work(REGISTER);
+    p2.runUntil(AGRICULTURE_RECEIPT);
+    assertThat(p2.ended()).as("registered, but the agriculture department has not received it yet").isFalse();
+
+    p2.runUntil();
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
+    assertThat(p2.historicVariable("agricultureLedgerEntered")).isEqualTo(true);
+    assertThat(p2.historicVariable("forwardedToAgriculture")).isEqualTo(true);
+    p2.assertWiring();
+  }
+
+  @Test
+  void P2_R15_a_filing_not_made_in_time_goes_to_the_county_natural_resources_department_as_illegal_land_use() {
+    FarmlandScenario p2 = signed(noticeRunning("P2-R15", Map.of()));
+    at(FILING_DUE.plusMinutes(1));
+    engine.getManagementService().executeJob(p2.timer(FILING_OVERDUE).getId());
+    p2.runUntil(INVESTIGATE_UNFILED_LAND_USE);
+
+    assertThat(p2.openTaskKeys()).contains(FILE, INVESTIGATE_UNFILED_LAND_USE);
+    assertThat((String) p2.variable("lastEscalation")).contains("按违法占地查处", "尧都区自然资源");
+    assertThat(p2.sees(INVESTIGATE_UNFILED_LAND_USE, demo(Groups.COUNTY_NATURAL_RESOURCES))).isTrue();
+    assertThat(p2.sees(INVESTIGATE_UNFILED_LAND_USE, demo(Groups.COUNTY_NATURAL_RESOURCES) + "-houma")).isFalse();
+    assertThat(p2.sees(INVESTIGATE_UNFILED_LAND_USE, demo(Groups.TOWNSHIP_GOVERNMENT))).isFalse();
+    at(shanghai("2026-10-19T10:00:00"));
+    Http.Response incomplete = p2.submit(INVESTIGATE_UNFILED_LAND_USE, demo(Groups.COUNTY_NATURAL_RESOURCES),
+        Map.of("onSiteCheckedOn", "2026-10-19"));
+    assertThat(incomplete.status()).isEqualTo(400);
+    assertThat(incomplete.body()).contains("constructionStarted", "investigationResult", "查处结果");
+    p2.on(INVESTIGATE_UNFILED_LAND_USE, demo(Groups.COUNTY_NATURAL_RESOURCES), Map.of("onSiteCheckedOn", "2026-10-19",
+        "constructionStarted", true, "investigationResult", "未备案擅自建设大棚基础，已立案查处，责令停止建设"));
+    p2.runUntil();
+
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED); // filed late, after the investigation
+    assertThat(p2.historicVariable("constructionStarted")).isEqualTo(true);
+    assertThat(p2.historicVariable("filedOnTime")).isEqualTo(false);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(p2.processInstanceId)
+        .activityId(END_UNFILED_LAND_USE_INVESTIGATED).count()).isEqualTo(1);
+    p2.assertWiring();
+  }
+
+  @Test
+  void P2_R16_the_collective_confirms_the_operator_s_agreement_and_not_confirming_sends_it_back_to_negotiation() {
+    FarmlandScenario p2 = noticeRunning("P2-R16-OPERATOR", Map.of());
+    p2.endNotice();
+    at(SIGNED);
+    p2.runUntil(COLLECTIVE_CONFIRMS);
+    assertThat(p2.variable("applicantParty")).isEqualTo("OPERATOR");
+    assertThat(p2.openTaskKeys()).containsExactly(COLLECTIVE_CONFIRMS);
+    assertThat(p2.sees(COLLECTIVE_CONFIRMS, demo(Groups.OPERATOR))).isFalse();
+    assertThat(p2.sees(COLLECTIVE_CONFIRMS, demo(Groups.VILLAGE_COMMITTEE))).isTrue();
+    assertThat(p2.sees(COLLECTIVE_CONFIRMS, demo(Groups.VILLAGE_COMMITTEE) + "-houma")).isFalse();
+    Http.Response noReason = p2.submit(COLLECTIVE_CONFIRMS, demo(Groups.VILLAGE_COMMITTEE), Map.of("collectiveConfirmed", false));
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.body()).contains("collectiveOpinion", "不确认的理由");
+
+    p2.on(COLLECTIVE_CONFIRMS, demo(Groups.VILLAGE_COMMITTEE),
+        Map.of("collectiveConfirmed", false, "collectiveOpinion", "协议面积与公告不一致，须重新协商"));
+    p2.runUntil(NEGOTIATE);
+    assertThat(p2.openTaskKeys()).containsExactly(NEGOTIATE);
+    assertThat(p2.variable("agreementSignedAt")).isNull();
+    assertThat(p2.variable("collectiveOpinion")).isEqualTo("协议面积与公告不一致，须重新协商");
+  }
+
+  @Test
+  void P2_R16_the_collective_may_apply_and_file_itself_without_a_second_confirmation() {
+    at(shanghai("2026-09-10T09:00:00"));
+    FarmlandScenario bad = scenario("P2-R16-BAD");
+    Http.Response refused = bad.startAs(demo(Groups.OPERATOR), application(Map.of("applicantParty", "VILLAGE")));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("applicantParty", "农村集体经济组织");
+    assertThat(bad.instances()).isZero();
+
+    FarmlandScenario p2 = noticeRunning("P2-R16-COLLECTIVE", Map.of("applicantParty", "COLLECTIVE"));
+    signed(p2);
+    assertThat(p2.openTaskKeys()).containsExactly(FILE);
+    assertThat(p2.sees(FILE, demo(Groups.OPERATOR))).isTrue(); // the collective's account, of the group 经营者/农村集体经济组织
+    assertThat(p2.historicVariable("agreementSignedAt")).isEqualTo(Date.from(SIGNED.toInstant()));
+    at(shanghai("2026-10-09T10:00:00"));
+    p2.runUntil();
+
+    assertThat(p2.endEvent()).isEqualTo(END_REGISTERED);
+    assertThat(p2.worked()).doesNotContain(COLLECTIVE_CONFIRMS).containsSubsequence(SIGN, FILE, TOWNSHIP_CHECK);
+    p2.assertWiring();
+  }
+
+  @Test
+  void P2_R17_the_filing_records_the_site_sign_with_the_reporting_telephone() {
+    FarmlandScenario p2 = signed(noticeRunning("P2-R17", Map.of()));
+    Http.Response noSign = p2.submit(FILE, demo(Groups.OPERATOR), Map.of("constructionPlanSubmitted", true,
+        "agreementSubmitted", true, "siteSignPosted", false, "reportingTelephone", "举报电话", "reportingUnit", " "));
+    assertThat(noSign.status()).isEqualTo(400);
+    assertThat(noSign.body()).contains("siteSignPosted", "标识牌", "reportingTelephone", "reportingUnit");
+    assertThat(p2.openTaskKeys()).containsExactly(FILE);
+
+    p2.work(FILE);
+    p2.runUntil(TOWNSHIP_CHECK);
+    JsonNode seen = p2.formVariables(TOWNSHIP_CHECK, demo(Groups.TOWNSHIP_GOVERNMENT));
+    assertThat(seen.get("reportingTelephone").get("value").asText()).isEqualTo("0357-12336");
+    assertThat(seen.get("reportingUnit").get("value").asText()).isEqualTo("尧都区自然资源局");
+    assertThat(seen.get("siteSignPosted").get("value").asBoolean()).isTrue();
   }
 }

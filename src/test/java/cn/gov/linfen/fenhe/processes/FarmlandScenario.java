@@ -123,16 +123,30 @@ final class FarmlandScenario extends CaseScenario<FarmlandScenario> {
         "noticeStartDate", s.noticeStartDate == null ? today() : s.noticeStartDate,
         "postedAtTownship", true, "postedOnVillageBoard", true)));
     answers.put(HANDLE_OBJECTIONS, new Answer<>(demo(FarmlandProcess.Groups.VILLAGE_COMMITTEE), s -> Map.of(
-        "objectionDecision", Decided.RENEGOTIATE, "objectionHandlingOpinion", "调整大棚位置，避开村民通道后重新公示")));
+        "objectionDecision", Decided.RENEGOTIATE, "objectionHandlingOpinion", "调整大棚位置，避开村民通道后重新公告")));
     answers.put(SIGN, new Answer<>(null, s -> Map.of("agreementNumber", "YD-TL-2026-018", "agreementSigned", true)));
+    answers.put(COLLECTIVE_CONFIRMS, new Answer<>(demo(FarmlandProcess.Groups.VILLAGE_COMMITTEE), s -> Map.of(
+        "collectiveConfirmed", true, "collectiveSignatory", "东屯里村股份经济合作社理事长 张某")));
+    answers.put(REPORT_BASIC_FARMLAND, new Answer<>(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of(
+        "basicFarmlandReportedOn", today(), "basicFarmlandReport", "东屯里村村东 12.5 亩涉及永久基本农田，拟在西屯里村补划")));
+    answers.put(AGRICULTURE_REVIEW, new Answer<>(demo(FarmlandProcess.Groups.COUNTY_AGRICULTURE), s -> Map.of(
+        "approved", true, "opinion", "属设施农业生产需要，同意")));
     answers.put(COUNTY_REVIEW, new Answer<>(demo(FarmlandProcess.Groups.COUNTY_NATURAL_RESOURCES), s -> Map.of(
         "approved", true, "opinion", "确需占用，布局合理，补划可行",
         "compensationPlan", "在屯里镇西屯里村补划同等数量和质量的永久基本农田 12.5 亩",
         "consentDocumentNumber", "尧自然资函〔2026〕88号")));
-    answers.put(FILE, new Answer<>(null, s -> Map.of("constructionPlanSubmitted", true, "agreementSubmitted", true)));
+    answers.put(FILE, new Answer<>(null, s -> Map.of("constructionPlanSubmitted", true, "agreementSubmitted", true,
+        "siteSignPosted", true, "reportingTelephone", "0357-12336", "reportingUnit", "尧都区自然资源局")));
     answers.put(TOWNSHIP_CHECK, new Answer<>(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of(
         "approved", true, "opinion", "材料齐全，符合要求")));
-    answers.put(FORWARD, new Answer<>(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of("forwardedOn", today())));
+    answers.put(FORWARD, new Answer<>(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of("forwardedOn", today(),
+        "forwardedToNaturalResources", true, "forwardedToAgriculture", true)));
+    answers.put(AGRICULTURE_RECEIPT, new Answer<>(demo(FarmlandProcess.Groups.COUNTY_AGRICULTURE), s -> Map.of(
+        "agricultureReceivedOn", today(), "agricultureLedgerEntered", true)));
+    answers.put(INVESTIGATE_UNFILED_LAND_USE, new Answer<>(demo(FarmlandProcess.Groups.COUNTY_NATURAL_RESOURCES), s -> Map.of(
+        "onSiteCheckedOn", today(), "constructionStarted", false, "investigationResult", "现场未动工，责令限期备案，备案前不得动工")));
+    answers.put(FOLLOW_UP_OVERDUE_COUNTY_REVIEW, new Answer<>(demo(FarmlandProcess.Groups.COUNTY_NATURAL_RESOURCES), s -> Map.of(
+        "followUpNote", "已召开两部门联席会议，三日内完成论证")));
     answers.put(REGISTER, new Answer<>(demo(FarmlandProcess.Groups.COUNTY_NATURAL_RESOURCES), s -> Map.of(
         "mapRegistrationNumber", "SNYD-141002-2026-0018")));
     answers.put(FOLLOW_UP_OVERDUE_FILING, new Answer<>(demo(FarmlandProcess.Groups.TOWNSHIP_GOVERNMENT), s -> Map.of(
@@ -189,13 +203,17 @@ final class FarmlandScenario extends CaseScenario<FarmlandScenario> {
     return as(user).post("/api/farmland/" + businessKey + "/objections", body.toString());
   }
 
+  /** End events of the 督办 and 查处 branches, which end while the case goes on. */
+  static final Set<String> SIDE_ENDS = Set.of(END_OVERDUE_FOLLOWED_UP, END_FORWARDING_FOLLOWED_UP, END_COUNTY_REVIEW_FOLLOWED_UP,
+      END_UNFILED_LAND_USE_INVESTIGATED);
+
   /** The case's own end event (not the end of a 督办 branch, which ends while the case goes on). */
   String endEvent() {
     assertThat(ended()).as("the case has ended").isTrue();
     return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
         .activityType("noneEndEvent").list().stream()
         .filter(a -> a.getParentActivityInstanceId().equals(processInstanceId))
-        .map(HistoricActivityInstance::getActivityId).filter(id -> !id.equals(END_OVERDUE_FOLLOWED_UP) && !id.equals(END_FORWARDING_FOLLOWED_UP))
+        .map(HistoricActivityInstance::getActivityId).filter(id -> !SIDE_ENDS.contains(id))
         .findFirst().orElse(null);
   }
 
@@ -206,6 +224,12 @@ final class FarmlandScenario extends CaseScenario<FarmlandScenario> {
       Map.entry(HANDLE_OBJECTIONS, FarmlandProcess.Forms.OBJECTION_HANDLING),
       Map.entry(SIGN, FarmlandProcess.Forms.SIGNING),
       Map.entry(COUNTY_REVIEW, FarmlandProcess.Forms.COUNTY_REVIEW),
+      Map.entry(COLLECTIVE_CONFIRMS, FarmlandProcess.Forms.COLLECTIVE_CONFIRMATION),
+      Map.entry(REPORT_BASIC_FARMLAND, FarmlandProcess.Forms.BASIC_FARMLAND_REPORT),
+      Map.entry(AGRICULTURE_REVIEW, FarmlandProcess.Forms.AGRICULTURE_REVIEW),
+      Map.entry(FOLLOW_UP_OVERDUE_COUNTY_REVIEW, FarmlandProcess.Forms.ESCALATION_FOLLOW_UP),
+      Map.entry(INVESTIGATE_UNFILED_LAND_USE, FarmlandProcess.Forms.UNFILED_LAND_USE),
+      Map.entry(AGRICULTURE_RECEIPT, FarmlandProcess.Forms.AGRICULTURE_RECEIPT),
       Map.entry(FILE, FarmlandProcess.Forms.FILING),
       Map.entry(FOLLOW_UP_OVERDUE_FILING, FarmlandProcess.Forms.ESCALATION_FOLLOW_UP),
       Map.entry(FOLLOW_UP_OVERDUE_FORWARDING, FarmlandProcess.Forms.ESCALATION_FOLLOW_UP),
@@ -219,16 +243,22 @@ final class FarmlandScenario extends CaseScenario<FarmlandScenario> {
       Map.entry(RECORD_OBJECTION, List.of("village-committee-yaodu")),
       Map.entry(HANDLE_OBJECTIONS, List.of("village-committee-yaodu")),
       Map.entry(SIGN, List.of()),
-      Map.entry(COUNTY_REVIEW, List.of("county-agriculture-yaodu", "county-natural-resources-yaodu")),
+      Map.entry(COUNTY_REVIEW, List.of("county-natural-resources-yaodu")),
+      Map.entry(COLLECTIVE_CONFIRMS, List.of("village-committee-yaodu")),
+      Map.entry(REPORT_BASIC_FARMLAND, List.of("township-government-yaodu")),
+      Map.entry(AGRICULTURE_REVIEW, List.of("county-agriculture-yaodu")),
+      Map.entry(FOLLOW_UP_OVERDUE_COUNTY_REVIEW, List.of("county-agriculture-yaodu", "county-natural-resources-yaodu")),
+      Map.entry(INVESTIGATE_UNFILED_LAND_USE, List.of("county-natural-resources-yaodu")),
+      Map.entry(AGRICULTURE_RECEIPT, List.of("county-agriculture-yaodu")),
       Map.entry(FILE, List.of()),
       Map.entry(FOLLOW_UP_OVERDUE_FILING, List.of("township-government-yaodu")),
-      Map.entry(FOLLOW_UP_OVERDUE_FORWARDING, List.of("county-natural-resources-yaodu")),
+      Map.entry(FOLLOW_UP_OVERDUE_FORWARDING, List.of("county-agriculture-yaodu", "county-natural-resources-yaodu")),
       Map.entry(TOWNSHIP_CHECK, List.of("township-government-yaodu")),
       Map.entry(FORWARD, List.of("township-government-yaodu")),
       Map.entry(REGISTER, List.of("county-natural-resources-yaodu")));
 
-  /** Tasks with a deadline in the gazette: filing (10WD), county review (10WD), forwarding (15WD). */
-  static final Set<String> WITH_DUE_DATE = Set.of(FILE, COUNTY_REVIEW, FORWARD);
+  /** Tasks with a deadline in the gazette: filing (10WD), the joint county review (10WD, both parts), forwarding (15WD). */
+  static final Set<String> WITH_DUE_DATE = Set.of(FILE, COUNTY_REVIEW, AGRICULTURE_REVIEW, FORWARD);
 
   /** Every step worked had its form and candidate groups (or the operator), and a due date exactly where the gazette sets one. */
   void assertWiring() {

@@ -28,11 +28,20 @@ public final class FarmlandProcess {
     public static final String RECORD_LODGED_OBJECTION = "ServiceTask_RecordLodgedObjection";
     public static final String HANDLE_OBJECTIONS = "UserTask_HandleObjections";
     public static final String SIGN = "UserTask_SignAgreement";
+    public static final String COLLECTIVE_CONFIRMS = "UserTask_CollectiveConfirmsAgreement";
+    public static final String REPORT_BASIC_FARMLAND = "UserTask_ReportBasicFarmland";
+    public static final String JOINT_COUNTY_REVIEW = "SubProcess_CountyReview";
+    /** The county natural resources department's part of the joint review (补划方案, 同意意见). */
     public static final String COUNTY_REVIEW = "UserTask_CountyReview";
+    public static final String AGRICULTURE_REVIEW = "UserTask_AgricultureReview";
+    public static final String COUNTY_REVIEW_OVERDUE = "BoundaryEvent_CountyReviewOverdue";
+    public static final String FLAG_COUNTY_REVIEW_OVERDUE = "ServiceTask_FlagCountyReviewOverdue";
+    public static final String FOLLOW_UP_OVERDUE_COUNTY_REVIEW = "UserTask_FollowUpOverdueCountyReview";
     public static final String FILE = "UserTask_FileWithTownship";
     public static final String FILING_OVERDUE = "BoundaryEvent_FilingOverdue";
     public static final String FLAG_FILING_OVERDUE = "ServiceTask_FlagFilingOverdue";
     public static final String FOLLOW_UP_OVERDUE_FILING = "UserTask_FollowUpOverdueFiling";
+    public static final String INVESTIGATE_UNFILED_LAND_USE = "UserTask_InvestigateUnfiledLandUse";
     public static final String TOWNSHIP_CHECK = "UserTask_TownshipCheck";
     public static final String RECORD_FILING = "ServiceTask_RecordFiling";
     public static final String FORWARD = "UserTask_ForwardToCounty";
@@ -40,11 +49,14 @@ public final class FarmlandProcess {
     public static final String FLAG_FORWARDING_OVERDUE = "ServiceTask_FlagForwardingOverdue";
     public static final String FOLLOW_UP_OVERDUE_FORWARDING = "UserTask_FollowUpOverdueForwarding";
     public static final String REGISTER = "UserTask_RegisterInMapDatabase";
+    public static final String AGRICULTURE_RECEIPT = "UserTask_AgricultureReceivesFiling";
     public static final String END_REGISTERED = "EndEvent_Registered";
     public static final String END_ABANDONED = "EndEvent_Abandoned";
     public static final String END_REFUSED = "EndEvent_RefusedByCounty";
     public static final String END_OVERDUE_FOLLOWED_UP = "EndEvent_OverdueFollowedUp";
     public static final String END_FORWARDING_FOLLOWED_UP = "EndEvent_ForwardingFollowedUp";
+    public static final String END_COUNTY_REVIEW_FOLLOWED_UP = "EndEvent_CountyReviewFollowedUp";
+    public static final String END_UNFILED_LAND_USE_INVESTIGATED = "EndEvent_UnfiledLandUseInvestigated";
 
     private Elements() {}
   }
@@ -59,6 +71,12 @@ public final class FarmlandProcess {
     public static final String COUNTY_ROUND = "SubProcess_CountyInspection";
     public static final String TOWNSHIP_INSPECTION = "UserTask_TownshipInspection";
     public static final String COUNTY_INSPECTION = "UserTask_CountyJointInspection";
+    public static final String AGRICULTURE_CONFIRMS_INSPECTION = "UserTask_AgricultureConfirmsInspection";
+    public static final String YEAR_START = "Gateway_YearStart";
+    public static final String YEARLY_DISCLOSURE = "SubProcess_YearlyDisclosure";
+    public static final String PUBLISH_FILINGS_AND_LEDGER = "UserTask_PublishFilingsAndLedger";
+    public static final String END_NO_YEARLY_DISCLOSURE = "EndEvent_NoYearlyDisclosure";
+    public static final String END_YEARLY_DISCLOSURE = "EndEvent_YearlyDisclosureDone";
     public static final String TOWNSHIP_ILLEGAL_LAND_USE = "UserTask_HandleIllegalLandUseTownship";
     public static final String COUNTY_ILLEGAL_LAND_USE = "UserTask_HandleIllegalLandUseCounty";
     public static final String END_MONTHLY = "EndEvent_MonthlyInspectionsDone";
@@ -70,6 +88,8 @@ public final class FarmlandProcess {
   /** Process variables (the start variables are the public contract of PROCEDURES.md). */
   public static final class Variables {
     public static final String APPLICANT = "applicant";
+    /** Which party applies and files (P2-R16): {@link Decided#OPERATOR} (default) or {@link Decided#COLLECTIVE}. */
+    public static final String APPLICANT_PARTY = "applicantParty";
     public static final String OPERATOR_NAME = "operatorName";
     public static final String VILLAGE_COLLECTIVE = "villageCollective";
     public static final String COUNTY = "county";
@@ -88,7 +108,7 @@ public final class FarmlandProcess {
     public static final String BREACH_LIABILITY = "breachLiability";
     // notice
     public static final String NOTICE_START_DATE = "noticeStartDate";
-    /** The notice's length in calendar days: an input of the model's 计算公示期 (at least 10, P2-R02). */
+    /** The notice's length in calendar days: an input of the model's 计算公告期 (at least 10, P2-R02). */
     public static final String NOTICE_DAYS = "noticeDays";
     public static final String POSTED_AT_TOWNSHIP = "postedAtTownship";
     public static final String POSTED_ON_VILLAGE_BOARD = "postedOnVillageBoard";
@@ -109,14 +129,32 @@ public final class FarmlandProcess {
     public static final String AGREEMENT_NUMBER = "agreementNumber";
     public static final String AGREEMENT_SIGNED = "agreementSigned";
     public static final String AGREEMENT_SIGNED_AT = "agreementSignedAt";
+    public static final String COLLECTIVE_CONFIRMED = "collectiveConfirmed";
+    public static final String COLLECTIVE_SIGNATORY = "collectiveSignatory";
+    public static final String COLLECTIVE_OPINION = "collectiveOpinion";
+    public static final String BASIC_FARMLAND_REPORTED_ON = "basicFarmlandReportedOn";
+    public static final String BASIC_FARMLAND_REPORT = "basicFarmlandReport";
+    /** Both departments passed (P2-R12): set when the joint review ends. */
     public static final String COUNTY_REVIEW_APPROVED = "countyReviewApproved";
-    public static final String COUNTY_REVIEW_OPINION = "countyReviewOpinion";
+    public static final String NATURAL_RESOURCES_REVIEW_APPROVED = "naturalResourcesReviewApproved";
+    public static final String NATURAL_RESOURCES_REVIEW_OPINION = "naturalResourcesReviewOpinion";
+    public static final String AGRICULTURE_REVIEW_APPROVED = "agricultureReviewApproved";
+    public static final String AGRICULTURE_REVIEW_OPINION = "agricultureReviewOpinion";
+    public static final String COUNTY_REVIEW_DEADLINE = "countyReviewDeadline";
+    public static final String COUNTY_REVIEW_OVERDUE = "countyReviewOverdue";
     public static final String COMPENSATION_PLAN = "compensationPlan";
     public static final String CONSENT_DOCUMENT_NUMBER = "consentDocumentNumber";
     public static final String FILING_DEADLINE = "filingDeadline";
     public static final String FILING_OVERDUE = "filingOverdue";
     public static final String PLAN_SUBMITTED = "constructionPlanSubmitted";
     public static final String AGREEMENT_SUBMITTED = "agreementSubmitted";
+    // the sign at the site (标识牌, 七, P2-R17)
+    public static final String SITE_SIGN_POSTED = "siteSignPosted";
+    public static final String REPORTING_TELEPHONE = "reportingTelephone";
+    public static final String REPORTING_UNIT = "reportingUnit";
+    // not filed in time: illegal land use (P2-R15)
+    public static final String ON_SITE_CHECKED_ON = "onSiteCheckedOn";
+    public static final String CONSTRUCTION_STARTED = "constructionStarted";
     public static final String TOWNSHIP_CHECK_APPROVED = "townshipCheckApproved";
     public static final String TOWNSHIP_CHECK_OPINION = "townshipCheckOpinion";
     public static final String FILING_NUMBER = "filingNumber";
@@ -125,6 +163,10 @@ public final class FarmlandProcess {
     public static final String FILED_ON_TIME = "filedOnTime";
     public static final String CONSTRUCTION_PERMITTED = "constructionPermitted";
     public static final String FORWARDED_ON = "forwardedOn";
+    public static final String FORWARDED_TO_NATURAL_RESOURCES = "forwardedToNaturalResources";
+    public static final String FORWARDED_TO_AGRICULTURE = "forwardedToAgriculture";
+    public static final String AGRICULTURE_RECEIVED_ON = "agricultureReceivedOn";
+    public static final String AGRICULTURE_LEDGER_ENTERED = "agricultureLedgerEntered";
     public static final String MAP_REGISTRATION_NUMBER = "mapRegistrationNumber";
     // inspections
     public static final String INSPECTION_UNIT = "inspectionUnit";
@@ -135,6 +177,18 @@ public final class FarmlandProcess {
     public static final String VIOLATION_FOUND = "violationFound";
     public static final String VIOLATION_DESCRIPTION = "violationDescription";
     public static final String INVESTIGATION_RESULT = "investigationResult";
+    // the joint inspection confirmed by the agriculture department (P2-R12)
+    public static final String AGRICULTURE_INSPECTORS = "agricultureInspectors";
+    public static final String INSPECTION_CONFIRMED = "inspectionConfirmed";
+    public static final String CONFIRMATION_OPINION = "confirmationOpinion";
+    // yearly publication of filings and ledger (七, P2-R17)
+    public static final String DISCLOSURE_YEAR = "disclosureYear";
+    public static final String FILINGS_OF_YEAR = "filingsOfYear";
+    public static final String FILINGS_OF_YEAR_LIST = "filingsOfYearList";
+    public static final String PUBLISHED_ON = "publishedOn";
+    public static final String PUBLICATION_CHANNEL = "publicationChannel";
+    public static final String FILINGS_PUBLISHED = "filingsPublished";
+    public static final String LEDGER_PUBLISHED = "ledgerPublished";
 
     private Variables() {}
   }
@@ -145,6 +199,8 @@ public final class FarmlandProcess {
     public static final String ABANDON = "ABANDON";
     public static final String CHANNEL_FORM = "FORM";
     public static final String CHANNEL_MESSAGE = "MESSAGE";
+    public static final String OPERATOR = "OPERATOR";
+    public static final String COLLECTIVE = "COLLECTIVE";
 
     private Decided() {}
   }
@@ -185,6 +241,13 @@ public final class FarmlandProcess {
     public static final String REGISTRATION = "form-p2-registration";
     public static final String INSPECTION_RECORD = "form-p2-inspection-record";
     public static final String ILLEGAL_LAND_USE = "form-p2-illegal-land-use";
+    public static final String COLLECTIVE_CONFIRMATION = "form-p2-collective-confirmation";
+    public static final String BASIC_FARMLAND_REPORT = "form-p2-basic-farmland-report";
+    public static final String AGRICULTURE_REVIEW = "form-p2-agriculture-review";
+    public static final String UNFILED_LAND_USE = "form-p2-unfiled-land-use";
+    public static final String AGRICULTURE_RECEIPT = "form-p2-agriculture-receipt";
+    public static final String INSPECTION_CONFIRMATION = "form-p2-inspection-confirmation";
+    public static final String YEARLY_DISCLOSURE = "form-p2-yearly-disclosure";
     public static final String ESCALATION_FOLLOW_UP = "form-escalation-follow-up";
 
     private Forms() {}

@@ -48,6 +48,11 @@ public class FilingApplicationCheck {
       errors.add(new FieldError(USES_PERMANENT_BASIC_FARMLAND, "须说明是否占用永久基本农田（是/否）",
           "usesPermanentBasicFarmland must be true or false"));
     }
+    Object party = variables.get(APPLICANT_PARTY);
+    if (party != null && !FarmlandProcess.Decided.OPERATOR.equals(party) && !FarmlandProcess.Decided.COLLECTIVE.equals(party)) {
+      errors.add(new FieldError(APPLICANT_PARTY, "申请方应为设施农业经营者或农村集体经济组织",
+          "applicantParty must be OPERATOR or COLLECTIVE"));
+    }
     Object previous = variables.get(PREVIOUS_FILING_KEY);
     if (previous != null && !(previous instanceof String)) {
       errors.add(new FieldError(PREVIOUS_FILING_KEY, "原备案案件编号格式不正确", "previousFilingKey must be a business key"));

@@ -28,13 +28,13 @@ public class OpenNoticeWorker implements ExternalTaskHandler {
     Object raw = task.getVariable(NOTICE_START_DATE);
     LocalDate start = OpeningNotice.date(raw);
     if (start == null) {
-      service.handleFailure(task, "公示开始日期无效 / invalid noticeStartDate", "noticeStartDate: " + raw, 0, 0L);
+      service.handleFailure(task, "公告开始日期无效 / invalid noticeStartDate", "noticeStartDate: " + raw, 0, 0L);
       return;
     }
     Object days = task.getVariable(NOTICE_DAYS);
     if (!(days instanceof Number number) || number.intValue() != number.doubleValue()
         || number.intValue() < OpeningNotice.MINIMUM_DAYS) {
-      service.handleFailure(task, "模型中的公示天数 noticeDays 无效（应为不少于 " + OpeningNotice.MINIMUM_DAYS
+      service.handleFailure(task, "模型中的公告天数 noticeDays 无效（应为不少于 " + OpeningNotice.MINIMUM_DAYS
           + " 的整数）/ invalid noticeDays in the model", "noticeDays: " + days, 0, 0L);
       return;
     }

@@ -48,7 +48,7 @@ public class RecordingObjection {
         open++;
       }
     }
-    String line = "异议（第 " + round + " 次公示，" + SHANGHAI.format(lodgedAt) + "，" + objector.trim() + "）：" + content.trim();
+    String line = "异议（第 " + round + " 次公告，" + SHANGHAI.format(lodgedAt) + "，" + objector.trim() + "）：" + content.trim();
     try {
       return new Recorded(JSON.writeValueAsString(list), open, line);
     } catch (JsonProcessingException e) {

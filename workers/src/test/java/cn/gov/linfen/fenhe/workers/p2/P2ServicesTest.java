@@ -103,7 +103,7 @@ class P2ServicesTest {
     Map<String, Object> v = new HashMap<>(Map.of("noticeEndsAt", endsAt, "objector", "王某", "objectionContent", "占路"));
     assertThat(checks.objection(v, Instant.parse("2026-09-23T15:59:00Z"))).isEmpty();
     List<FieldError> late = checks.objection(v, Instant.parse("2026-09-23T16:00:00Z"));
-    assertThat(late).extracting(FieldError::chinese).containsExactly("公示期已于 2026-09-24 00:00 结束，异议不再受理");
+    assertThat(late).extracting(FieldError::chinese).containsExactly("公告期已于 2026-09-24 00:00 结束，异议不再受理");
     assertThat(FarmlandChecks.lateObjection(null, Instant.now()).field()).isEqualTo("noticeEndsAt");
   }
 
@@ -139,11 +139,92 @@ class P2ServicesTest {
   @Test
   void signing_filing_forwarding_and_registration_checks() {
     assertThat(fields(checks.signing(Map.of()))).containsExactly("agreementSigned", "agreementNumber");
-    assertThat(fields(checks.filing(Map.of("constructionPlanSubmitted", true)))).containsExactly("agreementSubmitted");
-    assertThat(fields(checks.forwarding(Map.of("forwardedOn", "2026-10-17"), Instant.parse("2026-10-16T03:00:00Z"))))
-        .containsExactly("forwardedOn");
+    // the site sign (P2-R17) and both departments (P2-R14) are checked too since issue 17
+    assertThat(fields(checks.filing(Map.of("constructionPlanSubmitted", true, "siteSignPosted", true,
+        "reportingTelephone", "12345", "reportingUnit", "尧都区自然资源局")))).containsExactly("agreementSubmitted");
+    assertThat(fields(checks.forwarding(Map.of("forwardedOn", "2026-10-17", "forwardedToNaturalResources", true,
+        "forwardedToAgriculture", true), Instant.parse("2026-10-16T03:00:00Z")))).containsExactly("forwardedOn");
     assertThat(fields(checks.registration(Map.of()))).containsExactly("mapRegistrationNumber");
     assertThat(fields(checks.objectionHandling(Map.of("objectionDecision", "MAYBE")))).containsExactly("objectionDecision",
         "objectionHandlingOpinion");
+  }
+
+  static final Instant NOW = java.time.OffsetDateTime.parse("2026-10-09T10:00:00+08:00").toInstant();
+
+  @Test
+  void P2_R16_either_party_may_apply_and_the_collective_confirms_or_gives_its_reason() {
+    Map<String, Object> v = start();
+    v.put("applicantParty", "COLLECTIVE");
+    assertThat(application.check(v)).isEmpty();
+    v.put("applicantParty", "OPERATOR");
+    assertThat(application.check(v)).isEmpty();
+    v.put("applicantParty", "村委会");
+    assertThat(fields(application.check(v))).containsExactly("applicantParty");
+
+    assertThat(checks.collectiveConfirmation(Map.of("collectiveConfirmed", true, "collectiveSignatory", "理事长张某"))).isEmpty();
+    assertThat(fields(checks.collectiveConfirmation(Map.of("collectiveConfirmed", true)))).containsExactly("collectiveSignatory");
+    assertThat(fields(checks.collectiveConfirmation(Map.of("collectiveConfirmed", false)))).containsExactly("collectiveOpinion");
+    assertThat(checks.collectiveConfirmation(Map.of("collectiveConfirmed", false, "collectiveOpinion", "面积不符"))).isEmpty();
+    assertThat(fields(checks.collectiveConfirmation(Map.of()))).containsExactly("collectiveConfirmed");
+  }
+
+  @Test
+  void P2_R13_the_township_s_report_needs_a_date_not_in_the_future_and_its_content() {
+    assertThat(checks.basicFarmlandReport(Map.of("basicFarmlandReportedOn", "2026-10-09", "basicFarmlandReport", "涉及 12.5 亩"), NOW))
+        .isEmpty();
+    assertThat(fields(checks.basicFarmlandReport(Map.of("basicFarmlandReportedOn", "2026-10-10", "basicFarmlandReport", " "), NOW)))
+        .containsExactly("basicFarmlandReportedOn", "basicFarmlandReport");
+  }
+
+  @Test
+  void P2_R14_forwarding_goes_to_both_departments_and_agriculture_enters_it_in_its_ledger() {
+    Map<String, Object> both = Map.of("forwardedOn", "2026-10-09", "forwardedToNaturalResources", true, "forwardedToAgriculture", true);
+    assertThat(checks.forwarding(both, NOW)).isEmpty();
+    assertThat(fields(checks.forwarding(Map.of("forwardedOn", "2026-10-09", "forwardedToNaturalResources", true), NOW)))
+        .containsExactly("forwardedToAgriculture");
+    assertThat(checks.agricultureReceipt(Map.of("agricultureReceivedOn", "2026-10-09", "agricultureLedgerEntered", true), NOW)).isEmpty();
+    assertThat(fields(checks.agricultureReceipt(Map.of("agricultureReceivedOn", "2026-10-09"), NOW)))
+        .containsExactly("agricultureLedgerEntered");
+  }
+
+  @Test
+  void P2_R15_the_unfiled_land_use_investigation_records_the_site_check_construction_and_result() {
+    assertThat(checks.unfiledLandUse(Map.of("onSiteCheckedOn", "2026-10-09", "constructionStarted", false,
+        "investigationResult", "未动工，责令限期备案"), NOW)).isEmpty();
+    assertThat(fields(checks.unfiledLandUse(Map.of("onSiteCheckedOn", "2026-10-09", "constructionStarted", "是"), NOW)))
+        .containsExactly("constructionStarted", "investigationResult");
+  }
+
+  @Test
+  void P2_R17_the_filing_records_the_site_sign_and_a_reporting_telephone() {
+    Map<String, Object> v = new HashMap<>(Map.of("constructionPlanSubmitted", true, "agreementSubmitted", true,
+        "siteSignPosted", true, "reportingTelephone", "0357-12336", "reportingUnit", "尧都区自然资源局"));
+    assertThat(checks.filing(v)).isEmpty();
+    for (String phone : List.of("12345", "13800000000", "035712336")) {
+      v.put("reportingTelephone", phone);
+      assertThat(checks.filing(v)).as(phone).isEmpty();
+    }
+    for (String phone : List.of("举报电话", "12", "0357-12-336", "")) {
+      v.put("reportingTelephone", phone);
+      assertThat(fields(checks.filing(v))).as(phone).containsExactly("reportingTelephone");
+    }
+    v.put("reportingTelephone", "12345");
+    v.put("siteSignPosted", false);
+    v.remove("reportingUnit");
+    assertThat(fields(checks.filing(v))).containsExactly("siteSignPosted", "reportingUnit");
+  }
+
+  @Test
+  void P2_R12_R17_the_agriculture_confirmation_and_the_yearly_publication_are_checked() {
+    assertThat(checks.inspectionConfirmation(Map.of("agricultureInspectors", "赵六", "inspectionConfirmed", true))).isEmpty();
+    assertThat(fields(checks.inspectionConfirmation(Map.of("inspectionConfirmed", false))))
+        .containsExactly("agricultureInspectors", "confirmationOpinion");
+    Instant january = java.time.OffsetDateTime.parse("2027-01-05T10:00:00+08:00").toInstant();
+    Map<String, Object> published = new HashMap<>(Map.of("publishedOn", "2027-01-05", "publicationChannel", "县政府网站",
+        "filingsPublished", true, "ledgerPublished", true));
+    assertThat(checks.yearlyDisclosure(published, january)).isEmpty();
+    published.put("ledgerPublished", false);
+    published.put("publishedOn", "2027-01-06");
+    assertThat(fields(checks.yearlyDisclosure(published, january))).containsExactly("publishedOn", "ledgerPublished");
   }
 }

@@ -33,7 +33,7 @@ class P2WorkersTest extends WorkerTestSupport {
     Map<String, Object> output = completed();
     assertThat(output).containsEntry("noticeRound", 2).containsEntry("openObjections", 0)
         .containsEntry("noticeEndsAt", Date.from(Instant.parse("2026-09-23T16:00:00Z")));
-    assertThat((String) output.get("noticePeriod")).startsWith("第 2 次公示：2026-09-14 至 2026-09-23");
+    assertThat((String) output.get("noticePeriod")).startsWith("第 2 次公告：2026-09-14 至 2026-09-23");
   }
 
   @Test
@@ -72,7 +72,7 @@ class P2WorkersTest extends WorkerTestSupport {
     assertThat(output).containsEntry("openObjections", 1).containsEntry("objector", null).containsEntry("objectionContent", null);
     assertThat(((JsonValue) output.get("objections")).getValue()).contains("\"objector\":\"甲\"", "\"round\":2",
         "\"lodgedAt\":\"2026-09-22T06:00:00Z\"", "\"channel\":\"MESSAGE\"");
-    assertThat((String) output.get("lastObjection")).isEqualTo("异议（第 2 次公示，2026-09-22 14:00，村民王某）：占用机耕路");
+    assertThat((String) output.get("lastObjection")).isEqualTo("异议（第 2 次公告，2026-09-22 14:00，村民王某）：占用机耕路");
   }
 
   @Test
