@@ -107,6 +107,7 @@ public class EngineErrorFilter extends OncePerRequestFilter {
       case 403 -> "AuthorizationException";
       case 404 -> "NotFoundException";
       case 409 -> "ConflictException";
+      case 503 -> "ServiceUnavailable";
       default -> "InvalidRequestException";
     };
     Map<String, Object> body = ErrorJson.body(type, first.field(), FieldLabels.withLabel(first.field(), first.chinese()),

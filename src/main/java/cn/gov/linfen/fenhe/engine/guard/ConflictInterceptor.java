@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * the database refuse the second transaction — a unique row written twice, a deadlock, a lock
  * wait ended — which the engine reports as a failure of its persistence layer. For a person's
  * request that is a conflict, not a server error: answered 409 "刷新后重试", nothing written. The
- * engine's own work (jobs, no request) keeps the engine's handling (retries).
+ * engine's own work (jobs, no request) keeps the engine's handling (retries). A database that
+ * cannot be reached is answered 503 the same way, whichever API the request came through.
  */
 final class ConflictInterceptor extends CommandInterceptor {
 
@@ -21,12 +22,27 @@ final class ConflictInterceptor extends CommandInterceptor {
     try {
       return next.execute(command);
     } catch (ProcessEngineException e) {
+      if (CallerAddress.current() != null && !(e instanceof EngineRefusal) && isUnreachable(e)) {
+        throw new EngineRefusal(503, new FieldError("database", "数据库暂时无法连接，请稍后重试",
+            "the database cannot be reached, please try again later"));
+      }
       if (CallerAddress.current() != null && !(e instanceof EngineRefusal) && isConflict(e)) {
         throw new EngineRefusal(409, new FieldError("case", "该案件刚被他人同时办理，本次操作未生效，请刷新后重试",
             "someone acted on the case at the same time; nothing was done, reload and try again"));
       }
       throw e;
     }
+  }
+
+  /** The database cannot be reached: no connection within the pool's wait, or the connection broke (08xxx). */
+  static boolean isUnreachable(Throwable failure) {
+    for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLTransientConnectionException
+          || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A refusal of the database that a retry after reloading may not meet again. */
