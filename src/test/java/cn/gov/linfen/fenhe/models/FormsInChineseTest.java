@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a person reads in the P1 and P3 forms and the shared 督办 form is Chinese (issue 17, house
+ * What a person reads in every form (P1, P2, P3 and the shared 督办 form) is Chinese (issue 17, house
  * rules): no English words, no variable names (the forms' own keys), no element ids of the models,
  * no product or API names, no code-like periods ({@code 2026-H2}). Walks every text a form shows:
  * labels, texts, descriptions, placeholders, option and column labels, adorners. FEEL templates
@@ -35,12 +35,9 @@ class FormsInChineseTest {
 
   static List<Path> forms() throws IOException {
     List<Path> forms = new ArrayList<>();
-    for (String folder : List.of("forms/p1-soe-reform-fund", "forms/p3-scrap-steel-reward")) {
-      try (Stream<Path> files = Files.list(Path.of(folder))) {
-        files.filter(f -> f.toString().endsWith(".form")).sorted().forEach(forms::add);
-      }
+    try (Stream<Path> files = Files.walk(Path.of("forms"))) { // every procedure's forms and the shared ones
+      files.filter(f -> f.toString().endsWith(".form")).sorted().forEach(forms::add);
     }
-    forms.add(Path.of("forms/common/escalation-follow-up.form"));
     return forms;
   }
 
@@ -78,11 +75,11 @@ class FormsInChineseTest {
     return keys;
   }
 
-  /** The element ids of the P1 and P3 models (UserTask_…, Gateway_…, Flow_…). */
+  /** The element ids of every model (UserTask_…, Gateway_…, Flow_…). */
   static Set<String> elementIds() throws IOException {
     Set<String> ids = new TreeSet<>();
-    for (String folder : List.of("processes/p1-soe-reform-fund", "processes/p3-scrap-steel-reward")) {
-      try (Stream<Path> files = Files.list(Path.of(folder))) {
+    for (String folder : List.of("processes")) {
+      try (Stream<Path> files = Files.walk(Path.of(folder))) {
         for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
           Matcher matcher = ID.matcher(Files.readString(file));
           while (matcher.find()) {
