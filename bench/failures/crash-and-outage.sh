@@ -7,7 +7,7 @@
 # server 127.0.0.1:5432, user postgres), reached through a TCP proxy (tcp-proxy.py) that stands for
 # the network. Never stops the database server itself.
 #
-# 1. Crash: N cases wait at 登记入库 (external tasks), N of them locked as the worker that fetched
+# 1. Crash: N P1 applications wait at 校验申请并计算资金缺口 (external tasks), N of them locked as the worker that fetched
 #    them just before it died would hold them (15 s lock, as configured), N more not locked; kill -9;
 #    restart. Reported: seconds from the restart to "ready", to the unlocked backlog done, to the
 #    locked tasks done (target: every case moving within 30 s of the restart).
@@ -31,6 +31,7 @@ PG_ADMIN_URL=${PG_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
 PG_HOST=${PG_HOST:-127.0.0.1}; PG_PORT=${PG_PORT:-5432}
 APP_PORT=${APP_PORT:-18090}; PROXY_PORT=${PROXY_PORT:-15433}
 PASSWORD='Demo!2026fenhe'
+TOPIC=p1-validate-application
 BASE=http://localhost:$APP_PORT
 DB=fenhe_crash_$(date +%s)
 OUT=$ROOT/bench/results/failures-$(date -u +%Y%m%dT%H%M%SZ); mkdir -p "$OUT"
@@ -59,21 +60,24 @@ ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health/rea
 wait_ready() { for _ in $(seq 1 600); do ready && return 0; sleep 0.2; done; echo "not ready" >&2; exit 1; }
 api() { curl -s -u "$1:$PASSWORD" -H 'Content-Type: application/json' "${@:2}"; }
 open_tasks() { # external tasks of the topic still open, as the technical user sees them
-  api admin "$BASE/engine-rest/external-task/count?topicName=example-record-registration" | sed 's/.*"count":\([0-9]*\).*/\1/'
+  api admin "$BASE/engine-rest/external-task/count?topicName=$TOPIC" | sed 's/.*"count":\([0-9]*\).*/\1/'
 }
-make_cases() { # N cases reviewed: each waits at 登记入库 (an external task)
+make_cases() { # N P1 applications: each waits at 校验申请并计算资金缺口 (an external task)
   local prefix=$1
+  local attachments='[\"APPLICATION_REPORT\",\"REFORM_PLAN\",\"LEADING_GROUP_APPROVAL\",\"AUDIT_REPORTS\",\"COST_ESTIMATE\",\"ASSET_REALIZATION_TABLE\",\"OTHER\"]'
   for i in $(seq 1 "$CASES"); do
-    api demo-enterprise -o /dev/null -X POST "$BASE/engine-rest/process-definition/key/example-registration/start" \
-      -d "{\"businessKey\":\"$prefix-$i\",\"variables\":{\"enterpriseName\":{\"value\":\"临汾试验钢铁有限公司\"},\"creditCode\":{\"value\":\"91141000MA0KABCD1W\"}}}"
-  done
-  local ids
-  ids=$(api demo-industry-it-bureau "$BASE/engine-rest/task?processInstanceBusinessKeyLike=$prefix-%25&maxResults=1000" \
-    | grep -o '"id":"[^"]*"' | cut -d'"' -f4)
-  for id in $ids; do
-    api demo-industry-it-bureau -o /dev/null -X POST "$BASE/engine-rest/task/$id/claim" -d '{"userId":"demo-industry-it-bureau"}'
-    api demo-industry-it-bureau -o /dev/null -X POST "$BASE/engine-rest/task/$id/complete" \
-      -d '{"variables":{"approved":{"value":true},"opinion":{"value":"同意"}}}'
+    api demo-liquidation-team -o /dev/null -X POST "$BASE/engine-rest/process-definition/key/soe-reform-fund/start" \
+      -d "{\"businessKey\":\"$prefix-$i\",\"variables\":{
+        \"enterpriseName\":{\"value\":\"临汾市第二机械厂\"},\"reformType\":{\"value\":\"LIQUIDATION\"},
+        \"onlyEmployeeDebtsDeclared\":{\"value\":true},\"supervisingDepartmentName\":{\"value\":\"临汾市工业和信息化局\"},
+        \"legalRepresentative\":{\"value\":\"张建国\"},\"legalRepresentativePhone\":{\"value\":\"0357-2088001\"},
+        \"liquidationTeamLeader\":{\"value\":\"李清\"},\"liquidationTeamLeaderPhone\":{\"value\":\"13903570001\"},
+        \"employeeCount\":{\"value\":320},\"totalReformCost\":{\"value\":\"5000000.00\"},
+        \"assetRealization\":{\"value\":\"1500000.00\"},\"landProceeds\":{\"value\":\"2000000.00\"},
+        \"fundPurpose\":{\"value\":\"支付职工安置费用及清算费用\"},
+        \"performanceGoals\":{\"value\":\"年内安置职工 320 人，完成简易注销\"},
+        \"liquidationCostAmount\":{\"value\":\"60000.00\"},
+        \"submittedAttachments\":{\"value\":\"$attachments\",\"type\":\"Json\"}}}"
   done
 }
 
@@ -85,9 +89,9 @@ wait_ready
 make_cases CRASH-LOCKED
 log "locking $CASES tasks as a worker that then dies"
 api fenhe-worker -o /dev/null -X POST "$BASE/engine-rest/external-task/fetchAndLock" \
-  -d "{\"workerId\":\"dead-worker\",\"maxTasks\":$CASES,\"topics\":[{\"topicName\":\"example-record-registration\",\"lockDuration\":15000}]}" \
+  -d "{\"workerId\":\"dead-worker\",\"maxTasks\":$CASES,\"topics\":[{\"topicName\":\"$TOPIC\",\"lockDuration\":15000}]}" \
   || api admin -o /dev/null -X POST "$BASE/engine-rest/external-task/fetchAndLock" \
-  -d "{\"workerId\":\"dead-worker\",\"maxTasks\":$CASES,\"topics\":[{\"topicName\":\"example-record-registration\",\"lockDuration\":15000}]}"
+  -d "{\"workerId\":\"dead-worker\",\"maxTasks\":$CASES,\"topics\":[{\"topicName\":\"$TOPIC\",\"lockDuration\":15000}]}"
 LOCKED_AT=$(now_ms)
 make_cases CRASH-WAITING
 TOTAL=$(open_tasks)

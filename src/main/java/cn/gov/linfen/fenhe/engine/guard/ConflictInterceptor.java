@@ -23,8 +23,10 @@ final class ConflictInterceptor extends CommandInterceptor {
       return next.execute(command);
     } catch (ProcessEngineException e) {
       if (CallerAddress.current() != null && !(e instanceof EngineRefusal) && isUnreachable(e)) {
-        throw new EngineRefusal(503, new FieldError("database", "数据库暂时无法连接，请稍后重试",
+        EngineRefusal outage = new EngineRefusal(503, new FieldError("database", "数据库暂时无法连接，请稍后重试",
             "the database cannot be reached, please try again later"));
+        outage.initCause(e); // the filters in front of the APIs recognise an outage by its cause
+        throw outage;
       }
       if (CallerAddress.current() != null && !(e instanceof EngineRefusal) && isConflict(e)) {
         throw new EngineRefusal(409, new FieldError("case", "该案件刚被他人同时办理，本次操作未生效，请刷新后重试",

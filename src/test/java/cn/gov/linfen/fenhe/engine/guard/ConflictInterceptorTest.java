@@ -33,4 +33,26 @@ class ConflictInterceptorTest {
     assertThat(ConflictInterceptor.isUnreachable(persistence(new SQLException("Connection refused", "08001")))).isTrue();
     assertThat(ConflictInterceptor.isUnreachable(persistence(new SQLException("duplicate key", "23505")))).isFalse();
   }
+
+  @Test
+  void an_outage_in_a_persons_request_is_refused_503_and_keeps_its_cause() {
+    ConflictInterceptor interceptor = new ConflictInterceptor();
+    interceptor.setNext(new org.camunda.bpm.engine.impl.interceptor.CommandExecutor() {
+      @Override
+      public <T> T execute(org.camunda.bpm.engine.impl.interceptor.Command<T> command) {
+        throw persistence(new SQLException("Connection refused", "08001"));
+      }
+    });
+    CallerAddress.set("192.0.2.1");
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> interceptor.execute(context -> null))
+          .isInstanceOfSatisfying(cn.gov.linfen.fenhe.engine.validation.EngineRefusal.class, refusal -> {
+            assertThat(refusal.status()).isEqualTo(503);
+            assertThat(refusal.getCause()).isInstanceOf(ProcessEngineException.class);
+          });
+    } finally {
+      CallerAddress.clear();
+      cn.gov.linfen.fenhe.engine.validation.Refusals.take();
+    }
+  }
 }
