@@ -41,10 +41,8 @@ public class AdministratorsOnlyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!isAdministrator()) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write(ErrorJson.of("AuthorizationException", "user",
-          "只有系统管理员可以执行此操作", "only administrators may do this"));
+      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", "user",
+          "只有系统管理员可以执行此操作", "only administrators may do this");
       return;
     }
     chain.doFilter(request, response);

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -44,23 +43,19 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (user == null) {
       user = fromSession(request);
       if (user != null && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(ErrorJson.of("Forbidden", CsrfConstants.CSRF_TOKEN_HEADER_NAME,
-            "缺少或错误的 CSRF 令牌", "missing or wrong CSRF token"));
+        ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", CsrfConstants.CSRF_TOKEN_HEADER_NAME,
+            "缺少或错误的 CSRF 令牌", "missing or wrong CSRF token");
         return;
       }
     }
     if (user == null) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       // a script of the platform's own pages (X-Requested-With) shows its own message: a Basic
       // challenge would make the browser open its login dialog (or hang, headless) instead
       if (request.getHeader("X-Requested-With") == null) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"fenhe\", charset=\"UTF-8\"");
       }
-      response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write(ErrorJson.of("Unauthorized", "Authorization",
-          "请先登录", "authentication required"));
+      ErrorJson.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Authorization",
+          "请先登录", "authentication required");
       return;
     }
     IdentityService identityService = engine.getIdentityService();
@@ -116,10 +111,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private static boolean csrfTokenMatches(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-    String given = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-    // compared in constant time: the comparison's duration tells nothing about the token
-    return expected instanceof String token && given != null
-        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    return CsrfTokenCheckFilter.sameToken(
+        session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME),
+        request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
   }
+
 }

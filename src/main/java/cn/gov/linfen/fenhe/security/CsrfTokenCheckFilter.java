@@ -28,14 +28,18 @@ public class CsrfTokenCheckFilter extends OncePerRequestFilter {
     HttpSession session = request.getSession(false);
     String given = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
     Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-    if (!SAFE_METHODS.contains(request.getMethod()) && given != null && expected instanceof String token
-        && !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write(ErrorJson.of("Forbidden", CsrfConstants.CSRF_TOKEN_HEADER_NAME,
-          "页面已过期，请刷新后重试", "wrong CSRF token"));
+    if (!SAFE_METHODS.contains(request.getMethod()) && given != null && expected instanceof String
+        && !sameToken(expected, given)) {
+      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", CsrfConstants.CSRF_TOKEN_HEADER_NAME,
+          "页面已过期，请刷新后重试", "wrong CSRF token");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** The session's token and the one given, compared in constant time (false if either is missing). */
+  static boolean sameToken(Object expected, String given) {
+    return expected instanceof String token && given != null
+        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,6 +2,8 @@ package cn.gov.linfen.fenhe.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,5 +35,13 @@ public final class ErrorJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Answers the request with this error, as JSON in UTF-8. */
+  public static void write(HttpServletResponse response, int status, String type, String field, String chinese,
+      String english) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write(of(type, field, chinese, english));
   }
 }

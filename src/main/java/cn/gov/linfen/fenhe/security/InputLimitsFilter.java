@@ -84,8 +84,6 @@ public class InputLimitsFilter extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response, InputLimits.Refusal refusal) throws IOException {
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write(ErrorJson.of("InvalidRequestException", refusal.field(), refusal.chinese(), refusal.english()));
+    ErrorJson.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.field(), refusal.chinese(), refusal.english());
   }
 }

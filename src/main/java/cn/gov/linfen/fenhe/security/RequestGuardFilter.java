@@ -42,10 +42,8 @@ public class RequestGuardFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getRequestURI().startsWith(request.getContextPath() + SETUP_API)) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write(ErrorJson.of("Forbidden", "setup",
-          "初始管理员由系统配置创建，不开放网页设置", "the first administrator is created by configuration, not by the setup page"));
+      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "setup",
+          "初始管理员由系统配置创建，不开放网页设置", "the first administrator is created by configuration, not by the setup page");
       return;
     }
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
@@ -183,8 +181,6 @@ public class RequestGuardFilter extends OncePerRequestFilter {
 
   static void refuse(HttpServletResponse response, String field, String chinese, String english)
       throws IOException {
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write(ErrorJson.of("InvalidRequestException", field, chinese, english));
+    ErrorJson.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", field, chinese, english);
   }
 }

@@ -1,6 +1,7 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
+import cn.gov.linfen.fenhe.web.DatabaseUnavailable;
 import cn.gov.linfen.fenhe.workers.common.FieldError;
 import java.sql.SQLException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -22,9 +23,9 @@ final class ConflictInterceptor extends CommandInterceptor {
     try {
       return next.execute(command);
     } catch (ProcessEngineException e) {
-      if (CallerAddress.current() != null && !(e instanceof EngineRefusal) && isUnreachable(e)) {
-        EngineRefusal outage = new EngineRefusal(503, new FieldError("database", "数据库暂时无法连接，请稍后重试",
-            "the database cannot be reached, please try again later"));
+      if (CallerAddress.current() != null && !(e instanceof EngineRefusal) && DatabaseUnavailable.isCause(e)) {
+        EngineRefusal outage = new EngineRefusal(503,
+            new FieldError("database", DatabaseUnavailable.CHINESE, DatabaseUnavailable.ENGLISH));
         outage.initCause(e); // the filters in front of the APIs recognise an outage by its cause
         throw outage;
       }
@@ -34,17 +35,6 @@ final class ConflictInterceptor extends CommandInterceptor {
       }
       throw e;
     }
-  }
-
-  /** The database cannot be reached: no connection within the pool's wait, or the connection broke (08xxx). */
-  static boolean isUnreachable(Throwable failure) {
-    for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-      if (cause instanceof java.sql.SQLTransientConnectionException
-          || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A refusal of the database that a retry after reloading may not meet again. */

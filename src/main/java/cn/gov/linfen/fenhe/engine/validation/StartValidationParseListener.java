@@ -34,9 +34,7 @@ public class StartValidationParseListener extends AbstractBpmnParseListener {
         errors.addAll(validator.validate(execution.getVariables()));
       }
       if (!errors.isEmpty()) {
-        InvalidStartException refusal = new InvalidStartException(processDefinition.getKey(), processDefinition.getName(), errors);
-        
-        throw refusal;
+        throw new InvalidStartException(processDefinition.getKey(), processDefinition.getName(), errors);
       }
     });
   }

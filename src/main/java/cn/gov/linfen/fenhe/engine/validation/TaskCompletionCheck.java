@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * Checks what a user task is completed with, on the server, whatever completes it (Tasklist,
  * REST, Java): a model attaches it as a {@code complete} task listener
  * ({@code camunda:delegateExpression="${beanName}"}). A refusal rolls the completion back and
- * the HTTP answer is 400 naming the fields (see StartRefusalFilter).
+ * the HTTP answer is 400 naming the fields (see EngineErrorFilter).
  */
 public final class TaskCompletionCheck implements TaskListener {
 
@@ -33,9 +33,7 @@ public final class TaskCompletionCheck implements TaskListener {
     }
     List<FieldError> errors = check.apply(task.getVariables());
     if (!errors.isEmpty()) {
-      InvalidTaskCompletionException refusal = new InvalidTaskCompletionException(task.getTaskDefinitionKey(), errors);
-      
-      throw refusal;
+      throw new InvalidTaskCompletionException(task.getTaskDefinitionKey(), errors);
     }
   }
 }

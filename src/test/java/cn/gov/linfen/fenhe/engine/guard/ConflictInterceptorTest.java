@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.engine.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.web.DatabaseUnavailable;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -28,10 +29,10 @@ class ConflictInterceptorTest {
 
   @Test
   void no_connection_from_the_pool_or_a_broken_connection_is_an_outage() {
-    assertThat(ConflictInterceptor.isUnreachable(persistence(new SQLTransientConnectionException("timed out after 3000ms"))))
+    assertThat(DatabaseUnavailable.isCause(persistence(new SQLTransientConnectionException("timed out after 3000ms"))))
         .isTrue();
-    assertThat(ConflictInterceptor.isUnreachable(persistence(new SQLException("Connection refused", "08001")))).isTrue();
-    assertThat(ConflictInterceptor.isUnreachable(persistence(new SQLException("duplicate key", "23505")))).isFalse();
+    assertThat(DatabaseUnavailable.isCause(persistence(new SQLException("Connection refused", "08001")))).isTrue();
+    assertThat(DatabaseUnavailable.isCause(persistence(new SQLException("duplicate key", "23505")))).isFalse();
   }
 
   @Test
