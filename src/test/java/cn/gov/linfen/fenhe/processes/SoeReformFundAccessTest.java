@@ -6,39 +6,22 @@ import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.test.Http;
-import cn.gov.linfen.fenhe.test.IntegrationTest;
-import cn.gov.linfen.fenhe.workers.p1.CheckStaffingAndPayWorker;
-import cn.gov.linfen.fenhe.workers.p1.IssueDisbursementNoticeWorker;
-import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
-import cn.gov.linfen.fenhe.workers.p1.RecordTransferWorker;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Groups;
-import cn.gov.linfen.fenhe.workers.p1.ValidateApplicationWorker;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Who may do what in P1: bad starts are refused, and every role does only its own step. */
-class SoeReformFundAccessTest extends IntegrationTest {
+class SoeReformFundAccessTest extends SoeReformFundCaseTest {
 
-  @Autowired ProcessEngine engine;
-  @Autowired ValidateApplicationWorker validate;
-  @Autowired CheckStaffingAndPayWorker staffing;
-  @Autowired IssueDisbursementNoticeWorker notice;
-  @Autowired RecordTransferWorker record;
-  @Autowired EscalateWorker alert;
 
-  SoeReformFundScenario scenario(String prefix) {
-    return new SoeReformFundScenario(engine, baseUrl(), prefix + "-" + UUID.randomUUID(),
-        SoeReformFundScenario.workers(validate, staffing, notice, record, alert));
-  }
 
   private void assertRefused(String prefix, Map<String, Object> variables, String field, String reason) {
     SoeReformFundScenario p1 = scenario(prefix);

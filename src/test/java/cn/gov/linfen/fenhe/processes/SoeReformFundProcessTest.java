@@ -8,9 +8,7 @@ import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.test.Http;
-import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workers.WorkerClock;
-import cn.gov.linfen.fenhe.workers.p1.CheckStaffingAndPayWorker;
 import cn.gov.linfen.fenhe.workers.p1.IssueDisbursementNoticeWorker;
 import cn.gov.linfen.fenhe.workers.p1.IssuingDisbursementNotice;
 import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
@@ -20,7 +18,6 @@ import cn.gov.linfen.fenhe.workers.p1.RecordingTransfer;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Decided;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Groups;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Topics;
-import cn.gov.linfen.fenhe.workers.p1.ValidateApplicationWorker;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -30,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -41,17 +37,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * P1 国企改革专项资金 end to end: every path of soe-reform-fund to its end event, as the users
  * (REST, demo logins, claim and submit like Tasklist), with the real workers.
  */
-class SoeReformFundProcessTest extends IntegrationTest {
+class SoeReformFundProcessTest extends SoeReformFundCaseTest {
 
   static final OffsetDateTime NOTICE_DAY = OffsetDateTime.parse("2026-09-30T10:00:00+08:00");
   static final OffsetDateTime TRANSFER_DUE = OffsetDateTime.parse("2026-10-10T18:00:00+08:00");
 
-  @Autowired ProcessEngine engine;
-  @Autowired ValidateApplicationWorker validate;
-  @Autowired CheckStaffingAndPayWorker staffing;
-  @Autowired IssueDisbursementNoticeWorker notice;
-  @Autowired RecordTransferWorker record;
-  @Autowired EscalateWorker alert;
   @Autowired cn.gov.linfen.fenhe.audit.AuditLog audit;
 
   @AfterEach
@@ -59,10 +49,6 @@ class SoeReformFundProcessTest extends IntegrationTest {
     ClockUtil.reset();
   }
 
-  SoeReformFundScenario scenario(String prefix) {
-    return new SoeReformFundScenario(engine, baseUrl(), prefix + "-" + UUID.randomUUID(),
-        SoeReformFundScenario.workers(validate, staffing, notice, record, alert));
-  }
 
   // ------------------------------------------------------------------ sign-off (Art. 9(3))
 

@@ -7,19 +7,11 @@ import static cn.gov.linfen.fenhe.test.BrowserScripts.visit;
 import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Elements.*;
 
 import cn.gov.linfen.fenhe.test.BrowserScripts;
-import cn.gov.linfen.fenhe.test.IntegrationTest;
-import cn.gov.linfen.fenhe.workers.p1.CheckStaffingAndPayWorker;
-import cn.gov.linfen.fenhe.workers.p1.IssueDisbursementNoticeWorker;
-import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
-import cn.gov.linfen.fenhe.workers.p1.RecordTransferWorker;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Groups;
-import cn.gov.linfen.fenhe.workers.p1.ValidateApplicationWorker;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,19 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * amounts in yuan and their 万元, every reviewer's opinion for the applicant, the Appendix 3 notice.
  */
 @Tag("browser")
-class SoeReformFundTasklistTest extends IntegrationTest {
+class SoeReformFundTasklistTest extends SoeReformFundCaseTest {
 
-  @Autowired ProcessEngine engine;
-  @Autowired ValidateApplicationWorker validate;
-  @Autowired CheckStaffingAndPayWorker staffing;
-  @Autowired IssueDisbursementNoticeWorker notice;
-  @Autowired RecordTransferWorker record;
-  @Autowired EscalateWorker alert;
 
-  SoeReformFundScenario scenario(String prefix) {
-    return new SoeReformFundScenario(engine, baseUrl(), prefix + "-" + UUID.randomUUID(),
-        SoeReformFundScenario.workers(validate, staffing, notice, record, alert));
-  }
 
   @Test
   void the_p1_forms_render_in_tasklist_in_chinese_with_the_cases_values() throws Exception {

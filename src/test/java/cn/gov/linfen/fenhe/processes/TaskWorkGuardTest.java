@@ -6,18 +6,11 @@ import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Elements.INITI
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.test.Http;
-import cn.gov.linfen.fenhe.test.IntegrationTest;
-import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
-import cn.gov.linfen.fenhe.workers.p1.CheckStaffingAndPayWorker;
-import cn.gov.linfen.fenhe.workers.p1.IssueDisbursementNoticeWorker;
-import cn.gov.linfen.fenhe.workers.p1.RecordTransferWorker;
 import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Groups;
-import cn.gov.linfen.fenhe.workers.p1.ValidateApplicationWorker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
@@ -29,18 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * task does it (issue 12, items 2 and 3; issue 13, item 2): checked in the engine, so Tasklist,
  * the engine REST API and the platform API all answer the same.
  */
-class TaskWorkGuardTest extends IntegrationTest {
+class TaskWorkGuardTest extends SoeReformFundCaseTest {
 
-  @Autowired ProcessEngine engine;
-  @Autowired ValidateApplicationWorker validate;
-  @Autowired CheckStaffingAndPayWorker staffing;
-  @Autowired IssueDisbursementNoticeWorker notice;
-  @Autowired RecordTransferWorker record;
-  @Autowired EscalateWorker alert;
 
   private SoeReformFundScenario atInitialReview(String prefix) {
-    SoeReformFundScenario p1 = new SoeReformFundScenario(engine, baseUrl(), prefix + "-" + UUID.randomUUID(),
-        SoeReformFundScenario.workers(validate, staffing, notice, record, alert));
+    SoeReformFundScenario p1 = scenario(prefix);
     p1.start(application(Map.of("liquidationCostAmount", "120000.00")));
     p1.runUntil(INITIAL_REVIEW);
     return p1;
