@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.supervision;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
 import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.common.County;
@@ -19,7 +23,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -28,7 +31,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -41,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  * on the working-day calendar. The engine's authorizations decide which tasks a caller sees.
  */
 @RestController
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class DeadlinesController {
 
   static final Set<String> STATES = Set.of("overdue", "due-soon", "all");
@@ -51,7 +53,11 @@ public class DeadlinesController {
   private final WorkingDayCalendar calendar;
   private final NamedParameterJdbcTemplate jdbc;
 
-  public DeadlinesController(ProcessEngine engine, WorkingDayCalendar calendar, NamedParameterJdbcTemplate jdbc) {
+  private final FenheClock clock;
+
+  public DeadlinesController(ProcessEngine engine, WorkingDayCalendar calendar, NamedParameterJdbcTemplate jdbc,
+      FenheClock clock) {
+    this.clock = clock;
     this.engine = engine;
     this.calendar = calendar;
     this.jdbc = jdbc;
@@ -88,7 +94,7 @@ public class DeadlinesController {
       throw new AccessDeniedException("只能查看本部门的期限", "you may see the deadlines of your own groups only");
     }
 
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.now();
     Instant soon = calendar.endOfOfficeHours(calendar.addWorkingDays(calendar.dateOf(now), 1).date());
 
     TaskQuery tasks = engine.getTaskService().createTaskQuery().active();

@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.supervision;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
 import cn.gov.linfen.fenhe.common.Escalating;
 
 import cn.gov.linfen.fenhe.engine.AsPlatform;
@@ -26,7 +28,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -41,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (at most {@value #MAX_DEPTH} entries deep, {@value #MAX_CASES} cases per answer).
  */
 @RestController
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class EscalationsController {
 
   static final String VARIABLE = "escalations";

@@ -9,20 +9,26 @@ import java.util.Date;
 /**
  * Opens the annual performance evaluation (Art. 13): every March SASAC evaluates the previous
  * year's use of the fund after the supervising departments' self-evaluations. [decided] The
- * self-evaluations are due on 15 March, SASAC's report on 31 March, 18:00 Shanghai time. Plain
+ * self-evaluations are due on 15 March, SASAC's report on 31 March, 18:00 in Fenhe's time zone. Plain
  * logic.
  */
 public class OpeningEvaluationRound {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final LocalTime OFFICE_CLOSES = LocalTime.of(18, 0);
+
+  private final ZoneId zone;
+
+  /** Due dates fall at the end of office hours in {@code zone} (Fenhe's time zone). */
+  public OpeningEvaluationRound(ZoneId zone) {
+    this.zone = zone;
+  }
 
   /** The year evaluated and the two due dates. */
   public record Round(int year, Date selfEvaluationDue, Date sasacEvaluationDue) {}
 
   /**
    * @param requestedYear the year SASAC asked for (manual start), or null: the previous year
-   * @param today today in Shanghai
+   * @param today today in Fenhe's time zone
    */
   public Round open(Integer requestedYear, LocalDate today) {
     int year = requestedYear != null ? requestedYear : today.getYear() - 1;
@@ -41,7 +47,7 @@ public class OpeningEvaluationRound {
     return null;
   }
 
-  private static Date at(LocalDate day) {
-    return Date.from(ZonedDateTime.of(day, OFFICE_CLOSES, SHANGHAI).toInstant());
+  private Date at(LocalDate day) {
+    return Date.from(ZonedDateTime.of(day, OFFICE_CLOSES, zone).toInstant());
   }
 }

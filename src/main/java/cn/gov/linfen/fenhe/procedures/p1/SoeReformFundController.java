@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.audit.AuditLog;
@@ -18,9 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,16 +43,18 @@ import org.springframework.web.bind.annotation.RestController;
  * change its variables), records the reason, who and when, and an audit row, in one transaction.
  */
 @RestController
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class SoeReformFundController {
 
   private final ProcessEngine engine;
   private final CompletionChecks checks;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
+  private final FenheClock clock;
 
   public SoeReformFundController(ProcessEngine engine, CompletionChecks checks, AuditLog audit,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, FenheClock clock) {
+    this.clock = clock;
     this.engine = engine;
     this.checks = checks;
     this.audit = audit;
@@ -83,7 +87,7 @@ public class SoeReformFundController {
       return ResponseEntity.status(HttpStatus.CONFLICT).body(ErrorJson.body("ConflictException", "businessKey",
           "审签已完成，不能再撤回申请", "the application has been signed off: it can no longer be withdrawn"));
     }
-    Date now = ClockUtil.getCurrentTime();
+    Date now = clock.nowAsDate();
     String reason = String.valueOf(input.get(WITHDRAWAL_REASON)).trim();
     Map<String, Object> variables = new HashMap<>();
     variables.put(WITHDRAWAL_REASON, reason);

@@ -19,16 +19,21 @@ import java.util.Map;
  */
 public class FarmlandChecks {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SHANGHAI);
 
   /** A telephone number as printed on a sign: 0357-1234567, 12345, 13800000000. */
   static final String TELEPHONE = "[0-9]{3,4}-?[0-9]{5,8}|[0-9]{5,11}";
 
   private final FilingApplicationCheck application;
+  private final ZoneId zone;
+  private final OpeningNotice notices;
+  private final DateTimeFormatter minutes;
 
-  public FarmlandChecks(FilingApplicationCheck application) {
+  /** Dates are days in {@code zone} (Fenhe's time zone). */
+  public FarmlandChecks(FilingApplicationCheck application, ZoneId zone) {
     this.application = application;
+    this.zone = zone;
+    this.notices = new OpeningNotice(zone);
+    this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
   }
 
   /** 协商用地协议: the eight items (P2-R01). */
@@ -39,10 +44,10 @@ public class FarmlandChecks {
   /** 张贴公告: posted at the township and on the village board, from a start date not in the future (P2-R02). */
   public List<FieldError> posting(Map<String, Object> variables, Instant now) {
     List<FieldError> errors = new ArrayList<>();
-    LocalDate start = OpeningNotice.date(variables.get(NOTICE_START_DATE));
+    LocalDate start = notices.date(variables.get(NOTICE_START_DATE));
     if (start == null) {
       errors.add(new FieldError(NOTICE_START_DATE, "必须填写公告开始日期（年-月-日）", "noticeStartDate is required (yyyy-MM-dd)"));
-    } else if (start.isAfter(LocalDate.ofInstant(now, SHANGHAI))) {
+    } else if (start.isAfter(LocalDate.ofInstant(now, zone))) {
       errors.add(new FieldError(NOTICE_START_DATE, "公告开始日期不能晚于今天，请张贴后再登记",
           "noticeStartDate must not be in the future: record the notice once it is posted"));
     }
@@ -68,14 +73,14 @@ public class FarmlandChecks {
   }
 
   /** Null while the notice runs; otherwise the refusal of a late objection, in Chinese and English. */
-  public static FieldError lateObjection(Object noticeEndsAt, Instant now) {
+  public FieldError lateObjection(Object noticeEndsAt, Instant now) {
     if (!(noticeEndsAt instanceof Date endsAt)) {
       return new FieldError(NOTICE_ENDS_AT, "本案件没有正在进行的公告，异议不予受理",
           "no public notice is running for this case: the objection is refused");
     }
     if (!OpeningNotice.running(endsAt.toInstant(), now)) {
-      return new FieldError(NOTICE_ENDS_AT, "公告期已于 " + MINUTES.format(endsAt.toInstant()) + " 结束，异议不再受理",
-          "the public notice ended at " + MINUTES.format(endsAt.toInstant()) + " (Asia/Shanghai): objections are no longer accepted");
+      return new FieldError(NOTICE_ENDS_AT, "公告期已于 " + minutes.format(endsAt.toInstant()) + " 结束，异议不再受理",
+          "the public notice ended at " + minutes.format(endsAt.toInstant()) + " (" + zone.getId() + "): objections are no longer accepted");
     }
     return null;
   }
@@ -147,11 +152,11 @@ public class FarmlandChecks {
     return errors;
   }
 
-  private static void pastDate(Map<String, Object> variables, String field, String chinese, Instant now, List<FieldError> errors) {
-    LocalDate on = OpeningNotice.date(variables.get(field));
+  private void pastDate(Map<String, Object> variables, String field, String chinese, Instant now, List<FieldError> errors) {
+    LocalDate on = notices.date(variables.get(field));
     if (on == null) {
       errors.add(new FieldError(field, "必须填写" + chinese, field + " is required (yyyy-MM-dd)"));
-    } else if (on.isAfter(LocalDate.ofInstant(now, SHANGHAI))) {
+    } else if (on.isAfter(LocalDate.ofInstant(now, zone))) {
       errors.add(new FieldError(field, chinese + "不能晚于今天", field + " must not be in the future"));
     }
   }
@@ -212,10 +217,10 @@ public class FarmlandChecks {
   /** 报送县级部门. */
   public List<FieldError> forwarding(Map<String, Object> variables, Instant now) {
     List<FieldError> errors = new ArrayList<>();
-    LocalDate on = OpeningNotice.date(variables.get(FORWARDED_ON));
+    LocalDate on = notices.date(variables.get(FORWARDED_ON));
     if (on == null) {
       errors.add(new FieldError(FORWARDED_ON, "必须填写报送日期", "forwardedOn is required (yyyy-MM-dd)"));
-    } else if (on.isAfter(LocalDate.ofInstant(now, SHANGHAI))) {
+    } else if (on.isAfter(LocalDate.ofInstant(now, zone))) {
       errors.add(new FieldError(FORWARDED_ON, "报送日期不能晚于今天", "forwardedOn must not be in the future"));
     }
     if (!Boolean.TRUE.equals(variables.get(FORWARDED_TO_NATURAL_RESOURCES))) {
@@ -239,10 +244,10 @@ public class FarmlandChecks {
   /** 巡查记录 (P2-R09, P2-R10): date, findings, the inspectors' signatures; a violation is described. */
   public List<FieldError> inspection(Map<String, Object> variables, Instant now) {
     List<FieldError> errors = new ArrayList<>();
-    LocalDate on = OpeningNotice.date(variables.get(INSPECTION_DATE));
+    LocalDate on = notices.date(variables.get(INSPECTION_DATE));
     if (on == null) {
       errors.add(new FieldError(INSPECTION_DATE, "必须填写巡查日期", "inspectionDate is required (yyyy-MM-dd)"));
-    } else if (on.isAfter(LocalDate.ofInstant(now, SHANGHAI))) {
+    } else if (on.isAfter(LocalDate.ofInstant(now, zone))) {
       errors.add(new FieldError(INSPECTION_DATE, "巡查日期不能晚于今天", "inspectionDate must not be in the future"));
     }
     FilingApplicationCheck.text(variables, INSPECTORS, "巡查人员（签字）", "the inspectors' names (signatures)", errors);

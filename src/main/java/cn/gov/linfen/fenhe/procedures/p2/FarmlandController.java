@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import static cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.engine.AsPlatform;
@@ -22,9 +26,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  */
 @RestController
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class FarmlandController {
 
   /** What a change of use or scale may change; everything else is carried over from the filed case. */
@@ -55,9 +57,13 @@ public class FarmlandController {
       LAND_USE, TERM_YEARS, USES_PERMANENT_BASIC_FARMLAND, FACILITY_LOCATION, RECLAMATION_REQUIREMENTS, LAND_RETURN, BREACH_LIABILITY);
 
   private final ProcessEngine engine;
+  private final FarmlandChecks checks;
+  private final FenheClock clock;
 
-  public FarmlandController(ProcessEngine engine) {
+  public FarmlandController(ProcessEngine engine, FarmlandChecks checks, FenheClock clock) {
     this.engine = engine;
+    this.checks = checks;
+    this.clock = clock;
   }
 
   @PostMapping("/api/farmland/{businessKey}/objections")
@@ -78,10 +84,10 @@ public class FarmlandController {
     }
     String objector = text(body, OBJECTOR, "异议人", "the objector");
     String content = text(body, OBJECTION_CONTENT, "异议内容", "the objection");
-    Date now = ClockUtil.getCurrentTime();
+    Date now = clock.nowAsDate();
     boolean listening = asPlatform(() -> engine.getRuntimeService().createEventSubscriptionQuery()
         .processInstanceId(instance.getId()).eventType("message").eventName(FarmlandProcess.OBJECTION_MESSAGE).count() > 0);
-    FieldError late = FarmlandChecks.lateObjection(listening ? variables.get(NOTICE_ENDS_AT) : null, now.toInstant());
+    FieldError late = checks.lateObjection(listening ? variables.get(NOTICE_ENDS_AT) : null, now.toInstant());
     if (late != null) {
       return ResponseEntity.status(HttpStatus.CONFLICT)
           .body(ErrorJson.body("ConflictException", late.field(), late.chinese(), late.english()));

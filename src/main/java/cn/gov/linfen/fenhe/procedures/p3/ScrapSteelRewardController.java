@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.procedures.p3;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.engine.AsPlatform;
@@ -24,8 +28,6 @@ import java.util.regex.Matcher;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/scrap-steel")
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class ScrapSteelRewardController {
 
   private static final int MAX_NAME = 100;
@@ -54,10 +56,11 @@ public class ScrapSteelRewardController {
   private final ScrapSteelRegisters registers;
   private final ProcessEngine engine;
   private final TransactionTemplate transactions;
-  private final Clock clock = Clock.systemUTC();
+  private final FenheClock clock;
 
   public ScrapSteelRewardController(ScrapSteelRegisters registers, ProcessEngine engine,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, FenheClock clock) {
+    this.clock = clock;
     this.registers = registers;
     this.engine = engine;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -101,7 +104,7 @@ public class ScrapSteelRewardController {
     if (announcement != null && announcement.length() > 200) {
       throw new InvalidInputException("announcement", "公告批次不超过 200 字", "announcement: at most 200 characters");
     }
-    Instant now = clock.instant();
+    Instant now = clock.now();
     Boolean added = transactions.execute(status -> registers.announce(code, name, announcement, user.id(), now));
     if (!Boolean.TRUE.equals(added)) {
       throw new InvalidInputException("creditCode", "该企业已在公告名单中", "the enterprise is on the list already");
@@ -206,7 +209,7 @@ public class ScrapSteelRewardController {
 
   private List<Map<String, Object>> applicationsOf(String period) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.now();
     for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(ScrapSteelRewardProcess.KEY).variableValueEquals(PERIOD, period)
         .orderByProcessInstanceStartTime().asc().listPage(0, MAX_APPLICATIONS)) {
