@@ -1,9 +1,8 @@
 package cn.gov.linfen.fenhe.supervision;
 
-import cn.gov.linfen.fenhe.config.EngineRole;
-
 import cn.gov.linfen.fenhe.common.FenheClock;
-
+import cn.gov.linfen.fenhe.config.EngineRole;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
 import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.common.County;
@@ -71,27 +70,25 @@ public class DeadlinesController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     if (!STATES.contains(state)) {
-      throw new InvalidInputException("state", "状态只能是 overdue（已超期）、due-soon（1 个工作日内到期）或 all（全部）",
-          "state must be overdue, due-soon or all");
+      throw new InvalidInputException(PlatformRefusal.DEADLINE_STATE_UNKNOWN.at("state"));
     }
     if (page < 0) {
-      throw new InvalidInputException("page", "页码不能为负数", "page must not be negative");
+      throw new InvalidInputException(PlatformRefusal.PAGE_NEGATIVE.at("page"));
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidInputException("size", "每页条数应在 1 到 " + MAX_PAGE_SIZE + " 之间",
-          "size must be between 1 and " + MAX_PAGE_SIZE);
+      throw new InvalidInputException(PlatformRefusal.PAGE_SIZE_OUT_OF_RANGE.at("size", MAX_PAGE_SIZE));
     }
     if ((long) page * size + size > Integer.MAX_VALUE) {
-      throw new InvalidInputException("page", "页码过大", "page too large");
+      throw new InvalidInputException(PlatformRefusal.PAGE_TOO_LARGE.at("page"));
     }
     boolean seesEverything = user.seesEverything();
     boolean worksCases = user.groupIds().stream().map(FenheGroup::byId)
         .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
     if (!seesEverything && !worksCases) {
-      throw new AccessDeniedException("只有督查人员和办理案件的部门可以查看期限", "only supervisors and case officers see deadlines");
+      throw new AccessDeniedException(PlatformRefusal.SUPERVISORS_CASE_OFFICERS_SEE_DEADLINES.reason());
     }
     if (group != null && !seesEverything && !user.groupIds().contains(group)) {
-      throw new AccessDeniedException("只能查看本部门的期限", "you may see the deadlines of your own groups only");
+      throw new AccessDeniedException(PlatformRefusal.YOU_SEE_DEADLINES_YOUR_OWN.reason());
     }
 
     Instant now = clock.now();

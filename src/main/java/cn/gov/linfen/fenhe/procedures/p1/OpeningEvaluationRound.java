@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
+import cn.gov.linfen.fenhe.common.Reason;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -32,17 +33,17 @@ public class OpeningEvaluationRound {
    */
   public Round open(Integer requestedYear, LocalDate today) {
     int year = requestedYear != null ? requestedYear : today.getYear() - 1;
-    String problem = yearProblem(year, today);
+    Reason problem = yearProblem(year, today);
     if (problem != null) {
-      throw new IllegalArgumentException(problem);
+      throw new IllegalArgumentException(problem.toString());
     }
     return new Round(year, at(LocalDate.of(year + 1, 3, 15)), at(LocalDate.of(year + 1, 3, 31)));
   }
 
   /** Why a year cannot be evaluated (only past years since the measure took effect in 2021), or null. */
-  public static String yearProblem(int year, LocalDate today) {
+  public static Reason yearProblem(int year, LocalDate today) {
     if (year < 2021 || year > today.getYear() - 1) {
-      return "评价年度须为 2021 年至 " + (today.getYear() - 1) + " 年之间的已结束年度 / the evaluation year must be a past year from 2021";
+      return P1Refusal.EVALUATION_YEAR_NOT_PAST.reason(today.getYear() - 1);
     }
     return null;
   }

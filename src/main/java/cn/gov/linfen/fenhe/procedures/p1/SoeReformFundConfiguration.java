@@ -9,6 +9,7 @@ import cn.gov.linfen.fenhe.identity.ApplicantAccess;
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
 import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.common.Reason;
 import cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck;
 import cn.gov.linfen.fenhe.procedures.p1.CompletionChecks;
 import cn.gov.linfen.fenhe.procedures.p1.OpeningEvaluationRound;
@@ -53,14 +54,11 @@ public class SoeReformFundConfiguration {
       return List.of(); // the previous year
     }
     if (!(year instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-      return List.of(new FieldError(SoeReformFundProcess.Variables.EVALUATION_YEAR, "评价年度须为年份数字",
-          "evaluationYear must be a year"));
+      return List.of(P1Refusal.EVALUATION_YEAR_NOT_A_YEAR.at(SoeReformFundProcess.Variables.EVALUATION_YEAR));
     }
-    String problem = OpeningEvaluationRound.yearProblem(number.intValue(), clock.today());
+    Reason problem = OpeningEvaluationRound.yearProblem(number.intValue(), clock.today());
     if (problem != null) {
-      int slash = problem.indexOf(" / ");
-      return List.of(new FieldError(SoeReformFundProcess.Variables.EVALUATION_YEAR, problem.substring(0, slash),
-          problem.substring(slash + 3)));
+      return List.of(problem.at(SoeReformFundProcess.Variables.EVALUATION_YEAR));
     }
     return List.of();
   }

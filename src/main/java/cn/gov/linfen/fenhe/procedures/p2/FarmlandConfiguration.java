@@ -11,7 +11,6 @@ import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
 import cn.gov.linfen.fenhe.procedures.p2.FarmlandChecks;
 import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
 import cn.gov.linfen.fenhe.procedures.p2.FilingApplicationCheck;
-import cn.gov.linfen.fenhe.common.FieldError;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -84,8 +83,7 @@ public class FarmlandConfiguration {
             .anyMatch(old -> history.createHistoricVariableInstanceQuery().processInstanceId(old.getId())
                 .variableName(FarmlandProcess.Variables.FILING_NUMBER).count() > 0);
       });
-      return filed ? List.of() : List.of(new FieldError(FarmlandProcess.Variables.PREVIOUS_FILING_KEY,
-          "原备案案件编号不存在或该案件尚未备案", "previousFilingKey must be the business key of a filed farmland case"));
+      return filed ? List.of() : List.of(P2Refusal.PREVIOUS_FILING_UNKNOWN.at(FarmlandProcess.Variables.PREVIOUS_FILING_KEY));
     });
   }
 

@@ -75,9 +75,7 @@ public class ScrapSteelRewardConfiguration {
       String period = check.window().periodOn(today).orElseThrow();
       if (!registers.claim(code, period, ((String) variables.get(ENTERPRISE_NAME)).trim(),
           (String) variables.get(COUNTY), now)) {
-        errors.add(new FieldError(CREDIT_CODE, "该企业已申请过" + ApplicationWindow.label(period)
-            + "的奖励资金，每家企业每个半年度只能申请一次",
-            "the enterprise has already applied for " + period + ": one application per enterprise and period"));
+        errors.add(P3Refusal.ALREADY_APPLIED.at(CREDIT_CODE, ApplicationWindow.label(period), period));
       }
     }
     return errors;
@@ -94,14 +92,13 @@ public class ScrapSteelRewardConfiguration {
     return StartValidator.of(ScrapSteelRewardProcess.ROUND_KEY, variables -> {
       LocalDate today = clock.today();
       if (!check.window().isOpen(today)) {
-        return List.of(new FieldError(PERIOD, "只能在申报月（" + check.window().monthsInChinese() + "）开启申报轮次",
-            "a round opens only in an application month"));
+        return List.of(P3Refusal.ROUND_OPENS_APPLICATION_MONTH.at(PERIOD, check.window().monthsInChinese()));
       }
       // whoever starts it, all open rounds count (not only those he may read)
       long open = org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(() ->
           runtime.getObject().createProcessInstanceQuery().processDefinitionKey(ScrapSteelRewardProcess.ROUND_KEY).count());
       if (open > 0) {
-        return List.of(new FieldError(PERIOD, "本期申报轮次已开启", "a round is open already"));
+        return List.of(P3Refusal.ROUND_OPEN_ALREADY.at(PERIOD));
       }
       return List.of();
     });

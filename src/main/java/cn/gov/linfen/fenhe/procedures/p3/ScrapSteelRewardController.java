@@ -73,7 +73,7 @@ public class ScrapSteelRewardController {
     boolean officer = user.groupIds().stream().map(FenheGroup::byId)
         .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
     if (!officer && !user.seesEverything()) {
-      throw new AccessDeniedException("只有经办部门和督查人员可以查看公告企业名单", "only officers and supervisors see the list");
+      throw new AccessDeniedException(P3Refusal.OFFICERS_SUPERVISORS_SEE_LIST.reason());
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (ScrapSteelRegisters.Announced a : registers.announced()) {
@@ -94,40 +94,39 @@ public class ScrapSteelRewardController {
     String code = input.get("creditCode") instanceof String s ? s.trim() : null;
     FieldError invalid = CreditCode.check("creditCode", code);
     if (invalid != null) {
-      throw new InvalidInputException(invalid.field(), invalid.chinese(), invalid.english());
+      throw new InvalidInputException(invalid);
     }
     String name = input.get("enterpriseName") instanceof String s ? s.trim() : "";
     if (name.isEmpty() || name.length() > MAX_NAME) {
-      throw new InvalidInputException("enterpriseName", "企业名称必填，不超过 100 字", "the enterprise name is required (at most 100)");
+      throw new InvalidInputException(P3Refusal.ENTERPRISE_NAME_REQUIRED_MOST.at("enterpriseName"));
     }
     String announcement = input.get("announcement") instanceof String s && !s.isBlank() ? s.trim() : null;
     if (announcement != null && announcement.length() > 200) {
-      throw new InvalidInputException("announcement", "公告批次不超过 200 字", "announcement: at most 200 characters");
+      throw new InvalidInputException(P3Refusal.ANNOUNCEMENT_MOST_CHARACTERS.at("announcement"));
     }
     Instant now = clock.now();
     Boolean added = transactions.execute(status -> registers.announce(code, name, announcement, user.id(), now));
     if (!Boolean.TRUE.equals(added)) {
-      throw new InvalidInputException("creditCode", "该企业已在公告名单中", "the enterprise is on the list already");
+      throw new InvalidInputException(P3Refusal.ENTERPRISE_LIST_ALREADY.at("creditCode"));
     }
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(entry(new ScrapSteelRegisters.Announced(code, name, announcement, user.id(), now)));
   }
 
   @DeleteMapping("/announced-enterprises/{creditCode}")
-  ResponseEntity<Map<String, Object>> withdraw(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+  ResponseEntity<?> withdraw(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @PathVariable String creditCode) {
     bureauOnly(user);
     Boolean removed = transactions.execute(status -> registers.withdrawAnnouncement(creditCode.trim(), user.id()));
     if (!Boolean.TRUE.equals(removed)) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", "creditCode",
-          "名单中没有该企业", "no such enterprise on the list"));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", P3Refusal.NOT_ON_LIST.at("creditCode")));
     }
     return ResponseEntity.noContent().build();
   }
 
   private static void bureauOnly(FenheUser user) {
     if (!user.isIn(FenheGroup.INDUSTRY_IT_BUREAU)) {
-      throw new AccessDeniedException("只有市工信局可以维护公告企业名单", "only the city industry-and-IT bureau maintains the list");
+      throw new AccessDeniedException(P3Refusal.CITY_INDUSTRY_BUREAU_MAINTAINS_LIST.reason());
     }
   }
 
@@ -149,11 +148,11 @@ public class ScrapSteelRewardController {
   @GetMapping("/rounds/{period}")
   Map<String, Object> round(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String period) {
     if (!user.seesEverything() && !user.isIn(FenheGroup.INDUSTRY_IT_BUREAU)) {
-      throw new AccessDeniedException("只有督查人员和市工信局可以查看申报轮次", "only supervisors and the city bureau see rounds");
+      throw new AccessDeniedException(P3Refusal.SUPERVISORS_CITY_BUREAU_SEE_ROUNDS.reason());
     }
     Matcher matcher = ApplicationWindow.PERIOD.matcher(period);
     if (!matcher.matches()) {
-      throw new InvalidInputException("period", "申报期无效：请选择年度及上半年或下半年", "period must be YYYY-H1 or YYYY-H2");
+      throw new InvalidInputException(P3Refusal.PERIOD_INVALID.at("period"));
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("period", period);
