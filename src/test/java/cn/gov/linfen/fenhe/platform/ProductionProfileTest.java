@@ -8,7 +8,6 @@ import cn.gov.linfen.fenhe.identity.IdentityProperties;
 import cn.gov.linfen.fenhe.security.ProductionSafetyCheck;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,7 @@ class ProductionProfileTest {
   @TempDir Path dataDir;
 
   private static IdentityProperties identity(boolean demo, String workerPassword, String adminUser, String adminPassword) {
-    return new IdentityProperties(demo, "", "fenhe-worker", workerPassword, adminUser, adminPassword, Map.of());
+    return new IdentityProperties(demo, "", "fenhe-worker", workerPassword, adminUser, adminPassword, List.of());
   }
 
   private static MockEnvironment environment(String url, String dbPassword) {
