@@ -214,7 +214,11 @@ public class AuthorizationReconciler {
     Change change = new Change(holder.toString(), action,
         IdentityPolicy.resourceName(ResourceTypeUtil.getResourceByType(key.resourceType())), key.resourceId(),
         names(key.resourceType(), wanted & ~has), names(key.resourceType(), has & ~wanted));
-    LOG.warn("Identity policy: {}", change);
+    if (change.removed().isEmpty()) {
+      LOG.info("Identity policy: {}", change);
+    } else {
+      LOG.warn("Identity policy: {}", change);
+    }
     if (audit != null) {
       audit.record(AUDIT_ACTOR, "authorization-" + action, holder.kind() + ":" + holder.id(), change.grant());
     }
