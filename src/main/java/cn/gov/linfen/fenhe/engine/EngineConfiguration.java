@@ -13,8 +13,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -45,10 +43,7 @@ public class EngineConfiguration {
   /** The identity policy (identity/policy.yaml): a mistake in it stops the start. */
   @Bean
   IdentityPolicy identityPolicy(IdentityProperties properties, Environment environment) {
-    if (Binder.get(environment).bind("fenhe.identity.starters", Bindable.mapOf(String.class, Object.class)).isBound()) {
-      throw new IllegalStateException("fenhe.identity.starters is no longer read: who starts which process is in "
-          + "the identity policy (identity/policy.yaml, docs/security.md)");
-    }
+    IdentityPolicyLoader.refuseFormerStarters(environment);
     return IdentityPolicyLoader.load(properties.policy());
   }
 

@@ -7,6 +7,7 @@ import cn.gov.linfen.fenhe.identity.IdentityPolicy.Grant;
 import cn.gov.linfen.fenhe.identity.IdentityPolicy.Key;
 import cn.gov.linfen.fenhe.identity.IdentityPolicy.ManagedGroup;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,26 +19,29 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Makes the database say what the {@link IdentityPolicy} says: creates its groups (name and type
  * corrected), and for each group the policy manages — and the workers' technical user — adds the
  * permissions missing, revokes the permissions the policy does not give and deletes a grant left
  * with none. Every change is logged and written to the audit log. Idempotent: a second run changes
- * nothing. One query for the groups, then one per holder.
+ * nothing. One statement reads the grants of all the groups, one the technical user's.
  *
  * <p>Managed are the GRANT authorizations of the policy's groups (and of the technical user),
  * except the ones the engine writes on single objects — a task offered to a candidate group
  * ({@code task}/{@code historic-task} with the task's id), a process instance, a filter, a
- * deployment or a batch by id — unless the policy names that id. Grants of other users (the
+ * deployment or a batch by id (the policy gives those resources with the id {@code *} only). Grants of other users (the
  * applicant's per-case grants of {@link ApplicantAccess}) and of groups not in the policy are never
  * touched. A holder also keeps the engine's own grant on itself: READ on its group, ALL on its user.
  */
@@ -48,8 +52,11 @@ public class AuthorizationReconciler {
   /** The audit log's actor of the policy's changes. */
   public static final String AUDIT_ACTOR = "identity-policy";
 
-  /** Resources whose ids are objects created at run time: their per-id grants are the engine's. */
-  private static final Set<Integer> OBJECT_RESOURCES = Set.of(
+  /**
+   * Resources whose ids are objects created at run time: their per-id grants are the engine's (the
+   * policy gives them with the id {@code *} only, IdentityPolicyLoader).
+   */
+  static final List<Integer> OBJECT_RESOURCES = List.of(
       Resources.TASK.resourceType(), Resources.HISTORIC_TASK.resourceType(),
       Resources.PROCESS_INSTANCE.resourceType(), Resources.HISTORIC_PROCESS_INSTANCE.resourceType(),
       Resources.FILTER.resourceType(), Resources.DEPLOYMENT.resourceType(), Resources.BATCH.resourceType());
@@ -72,12 +79,14 @@ public class AuthorizationReconciler {
     }
   }
 
+  private final ProcessEngineConfiguration engineConfiguration;
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final AuditLog audit;
 
   /** @param audit the audit log, or null where there is none */
   public AuthorizationReconciler(ProcessEngine engine, AuditLog audit) {
+    this.engineConfiguration = engine.getProcessEngineConfiguration();
     this.identityService = engine.getIdentityService();
     this.authorizationService = engine.getAuthorizationService();
     this.audit = audit;
@@ -94,12 +103,15 @@ public class AuthorizationReconciler {
     List<ManagedGroup> groups = policy.managedGroups();
     ensureGroups(groups);
     List<Change> changes = new ArrayList<>();
+    Map<String, List<Stored>> groupGrants = storedGrants("GROUP_ID_", groups.stream().map(ManagedGroup::id).toList());
     for (ManagedGroup group : groups) {
-      changes.addAll(reconcile(Holder.group(group.id()), group.grants()));
+      changes.addAll(reconcile(Holder.group(group.id()), group.grants(),
+          groupGrants.getOrDefault(group.id(), List.of())));
     }
     if (technicalUserId != null && !technicalUserId.isBlank()
         && identityService.createUserQuery().userId(technicalUserId).count() > 0) {
-      changes.addAll(reconcile(Holder.user(technicalUserId), policy.technicalUserGrants()));
+      changes.addAll(reconcile(Holder.user(technicalUserId), policy.technicalUserGrants(),
+          storedGrants("USER_ID_", List.of(technicalUserId)).getOrDefault(technicalUserId, List.of())));
     }
     LOG.info("Identity policy applied: {} groups, {} change(s)", groups.size(), changes.size());
     return changes;
@@ -148,36 +160,57 @@ public class AuthorizationReconciler {
     }
   }
 
-  private List<Change> reconcile(Holder holder, List<Grant> grants) {
+  /** A GRANT authorization as stored, read without the engine's entity (thousands per group are per-task grants). */
+  private record Stored(String id, String holderId, Key key, int permissions) {}
+
+  /**
+   * The managed GRANT authorizations of these holders (column GROUP_ID_ or USER_ID_), by holder, in
+   * one statement: the engine's API cannot leave out the per-object grants (one per task a group
+   * was ever offered, until history clean-up), and reading them all would make every start slower.
+   */
+  private Map<String, List<Stored>> storedGrants(String holderColumn, List<String> holderIds) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engineConfiguration;
+    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    List<Object> parameters = new ArrayList<>(holderIds);
+    parameters.add(Authorization.ANY);
+    parameters.addAll(OBJECT_RESOURCES);
+    String sql = "SELECT ID_, " + holderColumn + " AS HOLDER_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM " + prefix
+        + "ACT_RU_AUTHORIZATION WHERE TYPE_ = " + AUTH_TYPE_GRANT
+        + " AND " + holderColumn + " IN (" + String.join(", ", Collections.nCopies(holderIds.size(), "?")) + ")"
+        + " AND (RESOURCE_ID_ = ? OR RESOURCE_TYPE_ NOT IN ("
+        + String.join(", ", Collections.nCopies(OBJECT_RESOURCES.size(), "?")) + "))"
+        + " ORDER BY RESOURCE_TYPE_, RESOURCE_ID_, ID_";
+    return new JdbcTemplate(configuration.getDataSource()).query(sql,
+        (rs, row) -> new Stored(rs.getString("ID_"), rs.getString("HOLDER_"),
+            new Key(rs.getInt("RESOURCE_TYPE_"), rs.getString("RESOURCE_ID_")), rs.getInt("PERMS_")),
+        parameters.toArray()).stream().collect(Collectors.groupingBy(Stored::holderId));
+  }
+
+  private List<Change> reconcile(Holder holder, List<Grant> grants, List<Stored> stored) {
     List<Grant> all = new ArrayList<>(grants);
     all.add(holder.own());
     Map<Key, Grant> wanted = new LinkedHashMap<>();
     for (Grant grant : Grant.merged(all)) {
       wanted.put(grant.key(), grant);
     }
-    List<Authorization> stored = (holder.isGroup()
-        ? authorizationService.createAuthorizationQuery().groupIdIn(holder.id())
-        : authorizationService.createAuthorizationQuery().userIdIn(holder.id()))
-        .authorizationType(AUTH_TYPE_GRANT).list();
 
     List<Change> changes = new ArrayList<>();
     Set<Key> seen = new HashSet<>();
-    for (Authorization authorization : stored) {
-      Key key = new Key(authorization.getResourceType(), authorization.getResourceId());
+    for (Stored authorization : stored) {
+      Key key = authorization.key();
       Grant grant = wanted.get(key);
       if (grant == null || !seen.add(key)) {
-        if (grant == null && isObjectGrant(key)) {
-          continue; // the engine's grant on one task, instance, filter, deployment or batch
-        }
-        changes.add(change(holder, "revoked", key, 0, permissionsOf(authorization)));
-        authorizationService.deleteAuthorization(authorization.getId());
+        changes.add(change(holder, "revoked", key, 0, authorization.permissions()));
+        authorizationService.deleteAuthorization(authorization.id());
         continue;
       }
-      int has = permissionsOf(authorization);
+      int has = authorization.permissions();
       if (has != grant.mask()) {
         changes.add(change(holder, "changed", key, grant.mask(), has));
-        setPermissions(authorization, grant.mask());
-        authorizationService.saveAuthorization(authorization);
+        Authorization entity = authorizationService.createAuthorizationQuery().authorizationId(authorization.id())
+            .singleResult();
+        setPermissions(entity, grant.mask());
+        authorizationService.saveAuthorization(entity);
       }
     }
     for (Grant grant : wanted.values()) {
@@ -196,14 +229,6 @@ public class AuthorizationReconciler {
       }
     }
     return changes;
-  }
-
-  private static boolean isObjectGrant(Key key) {
-    return OBJECT_RESOURCES.contains(key.resourceType()) && !Authorization.ANY.equals(key.resourceId());
-  }
-
-  private static int permissionsOf(Authorization authorization) {
-    return ((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) authorization).getPermissions();
   }
 
   private static void setPermissions(Authorization authorization, int mask) {

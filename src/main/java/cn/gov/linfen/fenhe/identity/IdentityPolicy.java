@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 
@@ -146,10 +145,5 @@ public record IdentityPolicy(List<PolicyGroup> groups, List<Grant> technicalUser
   public static String resourceName(Resource resource) {
     return Arrays.stream(Resources.values()).filter(r -> r.resourceType() == resource.resourceType()).findFirst()
         .map(r -> r.name().toLowerCase().replace('_', '-')).orElse(resource.resourceName());
-  }
-
-  /** Whether a permission is {@link Permissions#ALL} (of any resource's permission enum). */
-  static boolean isAll(Permission permission) {
-    return permission.getValue() == Permissions.ALL.getValue();
   }
 }

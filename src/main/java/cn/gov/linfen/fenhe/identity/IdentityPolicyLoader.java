@@ -19,6 +19,9 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -70,6 +73,18 @@ public final class IdentityPolicyLoader {
       }
     }
     return check(files);
+  }
+
+  /**
+   * Who starts which process used to be configured ({@code fenhe.identity.starters}); it is the
+   * policy's now. A configuration that still sets it stops the start rather than lose a grant silently.
+   */
+  public static void refuseFormerStarters(Environment environment) {
+    if (Binder.get(environment).bind("fenhe.identity.starters",
+        Bindable.mapOf(String.class, String[].class)).isBound()) {
+      throw new IllegalStateException("fenhe.identity.starters is no longer read: who starts which process is in "
+          + "the identity policy (identity/policy.yaml, docs/security.md)");
+    }
   }
 
   /** One policy text (tests). */
@@ -183,6 +198,12 @@ public final class IdentityPolicyLoader {
           String at = path + "." + resourceName + "." + resourceId;
           if (resourceId == null || resourceId.isBlank()) {
             problems.add(at + ": empty resource id");
+            return;
+          }
+          if (resources.size() == 1 && !resourceId.equals("*")
+              && AuthorizationReconciler.OBJECT_RESOURCES.contains(resources.get(0).resourceType())) {
+            problems.add(at + ": " + resourceName + " is given with the id * only (its ids are objects made at run time"
+                + " — tasks, instances, filters, deployments, batches — whose grants the engine writes)");
             return;
           }
           if (permissionNames == null || permissionNames.isEmpty()) {

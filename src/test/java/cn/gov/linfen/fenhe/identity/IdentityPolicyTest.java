@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 /** The policy file (identity/policy.yaml) parses, names every group, and a mistake in a policy stops the start. */
 class IdentityPolicyTest {
@@ -112,5 +113,20 @@ class IdentityPolicyTest {
             name: 某组
             grants: { application: { tasklist: [CREATE_INSTANCE] } }
         """)).hasMessageContaining("unknown permission 'CREATE_INSTANCE' for application");
+    assertThatThrownBy(() -> IdentityPolicyLoader.parse("bad.yaml", """
+        groups:
+          a-group:
+            name: 某组
+            grants: { task: { "3f2a-task-id": [READ] } }
+        """)).hasMessageContaining("groups.a-group.grants.task.3f2a-task-id: task is given with the id * only");
+  }
+
+  @Test
+  void the_former_starters_setting_stops_the_start_instead_of_being_ignored() {
+    MockEnvironment environment = new MockEnvironment();
+    IdentityPolicyLoader.refuseFormerStarters(environment);
+    environment.setProperty("fenhe.identity.starters.[soe-reform-fund][0]", "liquidation-team");
+    assertThatThrownBy(() -> IdentityPolicyLoader.refuseFormerStarters(environment))
+        .hasMessageContaining("identity/policy.yaml");
   }
 }
