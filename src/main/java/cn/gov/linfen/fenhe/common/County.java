@@ -68,7 +68,12 @@ public enum County {
 
   /** The Chinese name of that group, e.g. 尧都区工信部门. */
   public String groupName(FenheGroup role) {
-    return chineseName + role.chineseName().replace("县级", "");
+    return groupName(role.chineseName());
+  }
+
+  /** The Chinese name of this county's group of a role named so, e.g. 县级工信部门 → 尧都区工信部门. */
+  public String groupName(String roleChineseName) {
+    return chineseName + roleChineseName.replace("县级", "");
   }
 
   /** The Chinese name of a county group id such as {@code county-finance-houma}, if it is one. */
@@ -88,7 +93,14 @@ public enum County {
     if (!role.isCountyScoped()) {
       throw new IllegalArgumentException(role.id() + " is not a county-level role");
     }
-    return role.id() + "-" + code;
+    return groupOf(role.id());
+  }
+
+  /**
+   * This county's group of a county-level role given by its id: {@code <role id>-<county code>}.
+   */
+  public String groupOf(String roleId) {
+    return roleId + "-" + code;
   }
 
   /** The start check of a {@code county} variable: null when it names one of the 17 counties. */

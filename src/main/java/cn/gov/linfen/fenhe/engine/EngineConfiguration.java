@@ -1,15 +1,23 @@
 package cn.gov.linfen.fenhe.engine;
 
+import cn.gov.linfen.fenhe.audit.AuditLog;
 import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.config.EngineRole;
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import cn.gov.linfen.fenhe.identity.Counties;
+import cn.gov.linfen.fenhe.identity.DemoUsers;
+import cn.gov.linfen.fenhe.identity.IdentityPolicy;
+import cn.gov.linfen.fenhe.identity.IdentityPolicyLoader;
 import cn.gov.linfen.fenhe.identity.IdentityProperties;
 import cn.gov.linfen.fenhe.identity.IdentitySetup;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 
 /** The engine role's beans (absent on a workers-only node). */
 @Configuration(proxyBeanMethods = false)
@@ -33,8 +41,31 @@ public class EngineConfiguration {
     return new Counties();
   }
 
+  /** The identity policy (identity/policy.yaml): a mistake in it stops the start. */
   @Bean
-  IdentitySetup identitySetup(ProcessEngine processEngine, IdentityProperties properties) {
-    return new IdentitySetup(processEngine, properties);
+  IdentityPolicy identityPolicy(IdentityProperties properties, Environment environment) {
+    IdentityPolicyLoader.refuseFormerStarters(environment);
+    return IdentityPolicyLoader.load(properties.policy());
+  }
+
+  /** Demo identities: a bean of the demo profile only. */
+  @Bean
+  @Profile("demo")
+  DemoUsers demoUsers(ProcessEngine processEngine, IdentityProperties properties) {
+    return new DemoUsers(processEngine, properties);
+  }
+
+  /** Groups, grants and users at start-up, once the platform's tables (audit log) exist. */
+  @Bean
+  IdentitySetup identitySetup(
+      ProcessEngine processEngine,
+      IdentityProperties properties,
+      IdentityPolicy policy,
+      ObjectProvider<DemoUsers> demoUsers,
+      ObjectProvider<AuditLog> auditLog,
+      ObjectProvider<FlywayMigrationInitializer> flywayMigrated) {
+    flywayMigrated.ifAvailable(initializer -> {});
+    return new IdentitySetup(
+        processEngine, properties, policy, demoUsers.getIfAvailable(), auditLog.getIfAvailable());
   }
 }

@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.identity;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -9,13 +8,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Identity settings.
  *
- * @param createDemoUsers create {@code demo-<group-id>} users and {@code admin} (demo profile only)
+ * @param createDemoUsers create {@code demo-<group-id>} users and {@code admin}; only ever in the
+ *     demo profile
  * @param demoPassword the demo users' password
  * @param workerUser the workers' technical user
  * @param workerPassword its password; the technical user is created only when one is given
  * @param initialAdminUser the first administrator, created when no such user exists (production)
  * @param initialAdminPassword its password
- * @param starters which groups may start which process (process key → group ids)
+ * @param policy the identity policy: groups and their grants, who starts which process ({@value
+ *     IdentityPolicyLoader#DEFAULT_LOCATION}); further files add grants to its groups
  */
 @Validated
 @ConfigurationProperties("fenhe.identity")
@@ -26,9 +27,12 @@ public record IdentityProperties(
     @DefaultValue("") String workerPassword,
     @DefaultValue("") String initialAdminUser,
     @DefaultValue("") String initialAdminPassword,
-    Map<String, List<String>> starters) {
+    List<String> policy) {
 
   public IdentityProperties {
-    starters = starters == null ? Map.of() : Map.copyOf(starters);
+    policy =
+        policy == null || policy.isEmpty()
+            ? List.of(IdentityPolicyLoader.DEFAULT_LOCATION)
+            : List.copyOf(policy);
   }
 }

@@ -8,7 +8,6 @@ import cn.gov.linfen.fenhe.identity.IdentityProperties;
 import cn.gov.linfen.fenhe.security.ProductionSafetyCheck;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +26,7 @@ class ProductionProfileTest {
   private static IdentityProperties identity(
       boolean demo, String workerPassword, String adminUser, String adminPassword) {
     return new IdentityProperties(
-        demo, "", "fenhe-worker", workerPassword, adminUser, adminPassword, Map.of());
+        demo, "", "fenhe-worker", workerPassword, adminUser, adminPassword, List.of());
   }
 
   private static MockEnvironment environment(String url, String dbPassword) {
