@@ -1,6 +1,6 @@
 package db.migration;
 
-import cn.gov.linfen.fenhe.processes.ScrapSteelPeriodMigration;
+import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelPeriodMigration;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 

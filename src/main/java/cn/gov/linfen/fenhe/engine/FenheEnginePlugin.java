@@ -3,7 +3,7 @@ package cn.gov.linfen.fenhe.engine;
 import cn.gov.linfen.fenhe.engine.guard.EngineGuards;
 import cn.gov.linfen.fenhe.engine.validation.StartValidationParseListener;
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
-import cn.gov.linfen.fenhe.identity.FenheGroup;
+import cn.gov.linfen.fenhe.common.FenheGroup;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;

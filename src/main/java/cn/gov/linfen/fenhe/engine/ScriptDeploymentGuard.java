@@ -1,7 +1,7 @@
 package cn.gov.linfen.fenhe.engine;
 
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
-import cn.gov.linfen.fenhe.identity.FenheGroup;
+import cn.gov.linfen.fenhe.common.FenheGroup;
 import java.util.List;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;

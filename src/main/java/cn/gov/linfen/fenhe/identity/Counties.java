@@ -1,6 +1,8 @@
 package cn.gov.linfen.fenhe.identity;
 
-import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.common.County;
+import cn.gov.linfen.fenhe.common.FenheGroup;
+
 
 /**
  * For the models: the candidate group of a county-level step, from the case's {@code county}
@@ -19,12 +21,4 @@ public class Counties {
         .groupOf(role);
   }
 
-  /** The start check of a {@code county} variable: null when it names one of the 17 counties. */
-  public static FieldError check(String field, Object county) {
-    if (county instanceof String name && County.of(name).isPresent()) {
-      return null;
-    }
-    return new FieldError(field, "县(市、区)不正确，应为临汾市 17 个县(市、区)之一，如“尧都区”",
-        "unknown county: one of Linfen's 17 counties, cities and districts, e.g. 尧都区");
-  }
 }

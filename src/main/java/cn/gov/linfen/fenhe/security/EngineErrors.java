@@ -1,6 +1,6 @@
 package cn.gov.linfen.fenhe.security;
 
-import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.common.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package cn.gov.linfen.fenhe.security;
 
-import cn.gov.linfen.fenhe.identity.FenheGroup;
+import cn.gov.linfen.fenhe.common.FenheGroup;
 import java.util.List;
 
 /** The authenticated caller of the platform's own API. */

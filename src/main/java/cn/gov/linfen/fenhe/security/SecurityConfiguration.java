@@ -1,6 +1,6 @@
 package cn.gov.linfen.fenhe.security;
 
-import cn.gov.linfen.fenhe.identity.FenheGroup;
+import cn.gov.linfen.fenhe.common.FenheGroup;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;

@@ -1,11 +1,12 @@
 package cn.gov.linfen.fenhe.supervision;
 
+import cn.gov.linfen.fenhe.common.Escalating;
+
 import cn.gov.linfen.fenhe.engine.AsPlatform;
-import cn.gov.linfen.fenhe.identity.FenheGroup;
+import cn.gov.linfen.fenhe.common.FenheGroup;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
-import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -120,7 +121,7 @@ public class EscalationsController {
    */
   private void collect(String procedure, String businessKey, Set<String> groups, int needed, Scan scan) {
     StringBuilder sql = new StringBuilder("select v.PROC_INST_ID_, v.LONG_ from ACT_HI_VARINST v where v.NAME_ = ?");
-    List<Object> arguments = new ArrayList<>(List.of(EscalateWorker.LAST_AT));
+    List<Object> arguments = new ArrayList<>(List.of(Escalating.LAST_AT));
     if (procedure != null && !procedure.isBlank()) {
       sql.append(" and v.PROC_DEF_KEY_ = ?");
       arguments.add(procedure);

@@ -1,6 +1,6 @@
 package cn.gov.linfen.fenhe.web;
 
-import cn.gov.linfen.fenhe.identity.FenheGroup;
+import cn.gov.linfen.fenhe.common.FenheGroup;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;

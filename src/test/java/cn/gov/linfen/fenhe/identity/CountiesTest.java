@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.identity;
 
+import cn.gov.linfen.fenhe.common.County;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,8 +28,8 @@ class CountiesTest {
 
   @Test
   void the_start_check_names_the_field_when_the_county_is_unknown() {
-    assertThat(Counties.check("county", "尧都区")).isNull();
-    assertThat(Counties.check("county", "北京市").field()).isEqualTo("county");
-    assertThat(Counties.check("county", null).chinese()).contains("17");
+    assertThat(County.check("county", "尧都区")).isNull();
+    assertThat(County.check("county", "北京市").field()).isEqualTo("county");
+    assertThat(County.check("county", null).chinese()).contains("17");
   }
 }

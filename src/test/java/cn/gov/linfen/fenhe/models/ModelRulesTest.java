@@ -2,7 +2,7 @@ package cn.gov.linfen.fenhe.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.linfen.fenhe.identity.FenheGroup;
+import cn.gov.linfen.fenhe.common.FenheGroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

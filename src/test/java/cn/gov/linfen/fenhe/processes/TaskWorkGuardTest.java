@@ -1,12 +1,15 @@
 package cn.gov.linfen.fenhe.processes;
 
-import static cn.gov.linfen.fenhe.processes.SoeReformFundScenario.application;
-import static cn.gov.linfen.fenhe.processes.SoeReformFundScenario.demo;
-import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Elements.INITIAL_REVIEW;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundCaseTest;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario;
+
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario.application;
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario.demo;
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Elements.INITIAL_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.test.Http;
-import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Groups;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Groups;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

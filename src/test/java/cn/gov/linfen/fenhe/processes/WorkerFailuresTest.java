@@ -1,8 +1,10 @@
 package cn.gov.linfen.fenhe.processes;
 
-import static cn.gov.linfen.fenhe.processes.SoeReformFundScenario.application;
-import static cn.gov.linfen.fenhe.processes.SoeReformFundScenario.demo;
-import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Elements.*;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario;
+
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario.application;
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario.demo;
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.test.ExternalTasks;
@@ -14,8 +16,8 @@ import cn.gov.linfen.fenhe.workers.failures.FailurePolicy;
 import cn.gov.linfen.fenhe.workers.p1.CheckStaffingAndPayWorker;
 import cn.gov.linfen.fenhe.workers.p1.IssueDisbursementNoticeWorker;
 import cn.gov.linfen.fenhe.workers.p1.RecordTransferWorker;
-import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Groups;
-import cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Topics;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Groups;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Topics;
 import cn.gov.linfen.fenhe.workers.p1.ValidateApplicationWorker;
 import java.util.Date;
 import java.util.HashMap;

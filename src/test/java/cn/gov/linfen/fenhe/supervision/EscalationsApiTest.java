@@ -7,7 +7,7 @@ import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workers.WorkerClock;
 import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
-import cn.gov.linfen.fenhe.workers.common.Escalating;
+import cn.gov.linfen.fenhe.common.Escalating;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,7 +54,7 @@ class EscalationsApiTest extends IntegrationTest {
         .endEvent("EndEvent_Done")
         .moveToActivity("UserTask_Transfer")
         .boundaryEvent("BoundaryEvent_Overdue").cancelActivity(false).timerWithDuration("3WD")
-        .serviceTask("ServiceTask_Escalate").name("督办").camundaExternalTask(EscalateWorker.TOPIC)
+        .serviceTask("ServiceTask_Escalate").name("督办").camundaExternalTask(Escalating.TOPIC)
         .camundaInputParameter("escalationTo", "finance-bureau")
         .camundaInputParameter("escalationReason", "督办：${caseName}未按期划转")
         .camundaInputParameter("escalationFlag", "transferOverdue")
@@ -83,7 +83,7 @@ class EscalationsApiTest extends IntegrationTest {
     Instant late = Instant.parse("2026-10-10T10:01:00Z");
     ClockUtil.setCurrentTime(Date.from(late));
     managementService.executeJob(timer.getId());
-    int escalated = new ExternalTasks(engine).run(EscalateWorker.TOPIC, businessKey,
+    int escalated = new ExternalTasks(engine).run(Escalating.TOPIC, businessKey,
         new EscalateWorker(new Escalating(), new WorkerClock(Clock.fixed(late, ZoneOffset.UTC))));
     assertThat(escalated).isEqualTo(1);
 

@@ -2,7 +2,7 @@ package cn.gov.linfen.fenhe.engine.guard;
 
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.web.DatabaseUnavailable;
-import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.common.FieldError;
 import java.sql.SQLException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.interceptor.Command;

@@ -1,7 +1,7 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
-import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.common.FieldError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package cn.gov.linfen.fenhe.engine.validation;
 
-import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.common.FieldError;
 import java.util.List;
 
 /** Thrown by the start check: answered with HTTP 400 naming the fields; no case is created. */

@@ -1,6 +1,6 @@
 package cn.gov.linfen.fenhe.engine.validation;
 
-import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.common.FieldError;
 import java.util.List;
 
 /**

@@ -3,8 +3,8 @@ package cn.gov.linfen.fenhe.workers.example;
 import static cn.gov.linfen.fenhe.workers.example.ExampleRegistrationProcess.Variables.CREDIT_CODE;
 import static cn.gov.linfen.fenhe.workers.example.ExampleRegistrationProcess.Variables.ENTERPRISE_NAME;
 
-import cn.gov.linfen.fenhe.workers.common.CreditCode;
-import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.common.CreditCode;
+import cn.gov.linfen.fenhe.common.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

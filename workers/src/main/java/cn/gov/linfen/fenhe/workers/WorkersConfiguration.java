@@ -1,6 +1,6 @@
 package cn.gov.linfen.fenhe.workers;
 
-import cn.gov.linfen.fenhe.workers.common.Escalating;
+import cn.gov.linfen.fenhe.common.Escalating;
 import java.time.Clock;
 import org.camunda.bpm.client.backoff.BackoffStrategy;
 import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;

@@ -2,15 +2,15 @@ package cn.gov.linfen.fenhe.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.linfen.fenhe.workers.common.FieldError;
-import cn.gov.linfen.fenhe.workers.p1.CheckingStaffingAndPay;
-import cn.gov.linfen.fenhe.workers.p1.DmnStaffingStandards;
-import cn.gov.linfen.fenhe.workers.p1.IssuingDisbursementNotice;
-import cn.gov.linfen.fenhe.workers.p1.StaffingStandards.Role;
-import cn.gov.linfen.fenhe.workers.p3.ApplicationWindow;
-import cn.gov.linfen.fenhe.workers.p3.ComputingReward;
-import cn.gov.linfen.fenhe.workers.p3.RetainedShares;
-import cn.gov.linfen.fenhe.workers.p3.VatBasis;
+import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.procedures.p1.CheckingStaffingAndPay;
+import cn.gov.linfen.fenhe.procedures.p1.DmnStaffingStandards;
+import cn.gov.linfen.fenhe.procedures.p1.IssuingDisbursementNotice;
+import cn.gov.linfen.fenhe.procedures.p1.StaffingStandards.Role;
+import cn.gov.linfen.fenhe.procedures.p3.ApplicationWindow;
+import cn.gov.linfen.fenhe.procedures.p3.ComputingReward;
+import cn.gov.linfen.fenhe.procedures.p3.RetainedShares;
+import cn.gov.linfen.fenhe.procedures.p3.VatBasis;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -80,9 +80,9 @@ class ChineseTextsTest {
 
   @Test
   void p3_refusals_are_chinese() {
-    cn.gov.linfen.fenhe.workers.p3.ApplicationCheck check =
-        new cn.gov.linfen.fenhe.workers.p3.ApplicationCheck(new ApplicationWindow(List.of(1, 7)));
-    cn.gov.linfen.fenhe.workers.p3.CompletionChecks checks = new cn.gov.linfen.fenhe.workers.p3.CompletionChecks(check);
+    cn.gov.linfen.fenhe.procedures.p3.ApplicationCheck check =
+        new cn.gov.linfen.fenhe.procedures.p3.ApplicationCheck(new ApplicationWindow(List.of(1, 7)));
+    cn.gov.linfen.fenhe.procedures.p3.CompletionChecks checks = new cn.gov.linfen.fenhe.procedures.p3.CompletionChecks(check);
     List<String> texts = new ArrayList<>();
     texts.addAll(reasons(check.checkStart(Map.of(), LocalDate.of(2026, 7, 15))));
     texts.addAll(reasons(check.checkStart(wrong(), LocalDate.of(2026, 7, 15))));
@@ -98,8 +98,8 @@ class ChineseTextsTest {
 
   @Test
   void p1_refusals_are_chinese() {
-    cn.gov.linfen.fenhe.workers.p1.ApplicationCheck check = new cn.gov.linfen.fenhe.workers.p1.ApplicationCheck();
-    cn.gov.linfen.fenhe.workers.p1.CompletionChecks checks = new cn.gov.linfen.fenhe.workers.p1.CompletionChecks(check);
+    cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck check = new cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck();
+    cn.gov.linfen.fenhe.procedures.p1.CompletionChecks checks = new cn.gov.linfen.fenhe.procedures.p1.CompletionChecks(check);
     List<String> texts = new ArrayList<>();
     texts.addAll(reasons(check.check(Map.of())));
     texts.addAll(reasons(check.check(wrong())));

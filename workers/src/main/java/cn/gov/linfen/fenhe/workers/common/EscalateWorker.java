@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.workers.common;
 
+import cn.gov.linfen.fenhe.common.Escalating;
+
 import cn.gov.linfen.fenhe.workers.WorkerClock;
 import java.util.Date;
 import java.util.HashMap;
@@ -12,25 +14,16 @@ import org.camunda.bpm.client.variable.ClientValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Topic {@value #TOPIC}: the reusable escalation step. The service task's input parameters say
- * whom to alert ({@value #TO}, comma-separated group ids), why ({@value #REASON}), the missed
- * deadline ({@value #DEADLINE}, optional) and the case's overdue flag to set ({@value #FLAG},
- * optional). The record goes to the case: {@value #ESCALATIONS} (JSON list, appended),
- * {@value #LAST_MESSAGE}, {@value #LAST_TO}, {@value #LAST_AT}. Read, call, complete.
+ * Topic {@value Escalating#TOPIC}: the reusable escalation step. The service task's input parameters say
+ * whom to alert ({@value Escalating#TO}, comma-separated group ids), why ({@value Escalating#REASON}), the missed
+ * deadline ({@value Escalating#DEADLINE}, optional) and the case's overdue flag to set ({@value Escalating#FLAG},
+ * optional). The record goes to the case: {@value Escalating#ESCALATIONS} (JSON list, appended),
+ * {@value Escalating#LAST_MESSAGE}, {@value Escalating#LAST_TO}, {@value Escalating#LAST_AT}. Read, call, complete.
  */
 @Component
-@ExternalTaskSubscription(EscalateWorker.TOPIC)
+@ExternalTaskSubscription(Escalating.TOPIC)
 public class EscalateWorker implements ExternalTaskHandler {
 
-  public static final String TOPIC = "fenhe-escalate";
-  public static final String TO = "escalationTo";
-  public static final String REASON = "escalationReason";
-  public static final String DEADLINE = "escalationDeadline";
-  public static final String FLAG = "escalationFlag";
-  public static final String ESCALATIONS = "escalations";
-  public static final String LAST_MESSAGE = "lastEscalation";
-  public static final String LAST_TO = "lastEscalationTo";
-  public static final String LAST_AT = "lastEscalatedAt";
 
   private final Escalating escalating;
   private final WorkerClock clock;
@@ -44,11 +37,11 @@ public class EscalateWorker implements ExternalTaskHandler {
   public void execute(ExternalTask task, ExternalTaskService service) {
     Escalating.Escalation escalation;
     String list;
-    String flag = task.getVariable(FLAG);
+    String flag = task.getVariable(Escalating.FLAG);
     try {
-      escalation = escalating.escalate(task.getActivityId(), task.getVariable(TO), task.getVariable(REASON),
-          deadline(task.getVariable(DEADLINE)), clock.now());
-      Object existing = task.getVariable(ESCALATIONS);
+      escalation = escalating.escalate(task.getActivityId(), task.getVariable(Escalating.TO), task.getVariable(Escalating.REASON),
+          deadline(task.getVariable(Escalating.DEADLINE)), clock.now());
+      Object existing = task.getVariable(Escalating.ESCALATIONS);
       list = escalating.append(existing == null ? null : existing.toString(), escalation);
       if (flag != null && !flag.isBlank() && !flag.matches("[A-Za-z][A-Za-z0-9_]*")) {
         throw new Escalating.InvalidEscalation("escalationFlag 不是变量名 / not a variable name: " + flag);
@@ -59,10 +52,10 @@ public class EscalateWorker implements ExternalTaskHandler {
       return;
     }
     Map<String, Object> output = new HashMap<>();
-    output.put(ESCALATIONS, ClientValues.jsonValue(list));
-    output.put(LAST_MESSAGE, escalation.message());
-    output.put(LAST_TO, String.join(",", escalation.to()));
-    output.put(LAST_AT, Date.from(escalation.escalatedAt()));
+    output.put(Escalating.ESCALATIONS, ClientValues.jsonValue(list));
+    output.put(Escalating.LAST_MESSAGE, escalation.message());
+    output.put(Escalating.LAST_TO, String.join(",", escalation.to()));
+    output.put(Escalating.LAST_AT, Date.from(escalation.escalatedAt()));
     if (flag != null && !flag.isBlank()) {
       output.put(flag, true);
     }

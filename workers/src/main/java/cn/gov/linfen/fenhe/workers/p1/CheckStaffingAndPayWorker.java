@@ -1,8 +1,13 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
-import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Variables.*;
+import cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck;
+import cn.gov.linfen.fenhe.procedures.p1.CheckingStaffingAndPay;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
+import cn.gov.linfen.fenhe.common.Yuan;
 
-import cn.gov.linfen.fenhe.workers.p1.StaffingStandards.Role;
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
+
+import cn.gov.linfen.fenhe.procedures.p1.StaffingStandards.Role;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;

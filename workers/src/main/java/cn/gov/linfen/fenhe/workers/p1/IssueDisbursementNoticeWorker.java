@@ -1,6 +1,11 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
-import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Variables.*;
+import cn.gov.linfen.fenhe.procedures.p1.ComputingFundingGap;
+import cn.gov.linfen.fenhe.procedures.p1.IssuingDisbursementNotice;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
+import cn.gov.linfen.fenhe.common.Yuan;
+
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.workers.WorkerClock;
 import java.util.Map;

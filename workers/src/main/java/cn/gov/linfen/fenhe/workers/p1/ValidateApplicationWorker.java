@@ -1,6 +1,10 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
-import static cn.gov.linfen.fenhe.workers.p1.SoeReformFundProcess.Variables.*;
+import cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck;
+import cn.gov.linfen.fenhe.procedures.p1.ComputingFundingGap;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
+
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,9 @@
 package cn.gov.linfen.fenhe.workers.p2;
 
-import static cn.gov.linfen.fenhe.workers.p2.FarmlandProcess.Variables.*;
+import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
+import cn.gov.linfen.fenhe.procedures.p2.RecordingFiling;
+
+import static cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.workers.WorkerClock;
 import java.util.Date;

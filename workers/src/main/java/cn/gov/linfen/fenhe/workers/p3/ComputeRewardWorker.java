@@ -1,5 +1,8 @@
 package cn.gov.linfen.fenhe.workers.p3;
 
+import cn.gov.linfen.fenhe.procedures.p3.ComputingReward;
+import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess;
+
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;

@@ -1,5 +1,8 @@
 package cn.gov.linfen.fenhe.workers.p3;
 
+import cn.gov.linfen.fenhe.procedures.p3.RecordingPayment;
+import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess;
+
 import cn.gov.linfen.fenhe.workers.WorkerClock;
 import java.util.Date;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;

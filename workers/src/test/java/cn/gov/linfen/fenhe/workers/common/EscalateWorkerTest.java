@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.workers.common;
 
+import cn.gov.linfen.fenhe.common.Escalating;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -33,20 +35,20 @@ class EscalateWorkerTest extends WorkerTestSupport {
 
   @Test
   void records_whom_why_and_when_and_sets_the_flag() throws Exception {
-    when(task.getVariable(EscalateWorker.TO)).thenReturn("reform-office, finance-bureau");
-    when(task.getVariable(EscalateWorker.REASON)).thenReturn("督办：资金划转逾期");
-    when(task.getVariable(EscalateWorker.DEADLINE)).thenReturn(Date.from(DEADLINE));
-    when(task.getVariable(EscalateWorker.FLAG)).thenReturn("transferOverdue");
+    when(task.getVariable(Escalating.TO)).thenReturn("reform-office, finance-bureau");
+    when(task.getVariable(Escalating.REASON)).thenReturn("督办：资金划转逾期");
+    when(task.getVariable(Escalating.DEADLINE)).thenReturn(Date.from(DEADLINE));
+    when(task.getVariable(Escalating.FLAG)).thenReturn("transferOverdue");
 
     worker.execute(task, service);
 
     Map<String, Object> output = completed();
     assertThat(output).containsEntry("transferOverdue", true)
-        .containsEntry(EscalateWorker.LAST_TO, "reform-office,finance-bureau")
-        .containsEntry(EscalateWorker.LAST_AT, Date.from(NOW));
-    assertThat((String) output.get(EscalateWorker.LAST_MESSAGE))
+        .containsEntry(Escalating.LAST_TO, "reform-office,finance-bureau")
+        .containsEntry(Escalating.LAST_AT, Date.from(NOW));
+    assertThat((String) output.get(Escalating.LAST_MESSAGE))
         .isEqualTo("督办：资金划转逾期（期限 2026-10-10 18:00；已于 2026-10-10 18:01 提醒市企改办、市财政局督办）");
-    JsonNode list = new ObjectMapper().readTree(((JsonValue) output.get(EscalateWorker.ESCALATIONS)).getValue());
+    JsonNode list = new ObjectMapper().readTree(((JsonValue) output.get(Escalating.ESCALATIONS)).getValue());
     assertThat(list).hasSize(1);
     assertThat(list.get(0).get("step").asText()).isEqualTo("ServiceTask_RaiseOverdueAlert");
     assertThat(list.get(0).get("to").asText()).isEqualTo("reform-office,finance-bureau");
@@ -57,16 +59,16 @@ class EscalateWorkerTest extends WorkerTestSupport {
   @Test
   void appends_to_earlier_escalations_without_changing_them_and_names_county_groups() throws Exception {
     String earlier = "[{\"step\":\"ServiceTask_A\",\"to\":\"supervisors\",\"message\":\"第一次\"}]";
-    when(task.getVariable(EscalateWorker.ESCALATIONS)).thenReturn(earlier);
-    when(task.getVariable(EscalateWorker.TO)).thenReturn("township-government-houma");
-    when(task.getVariable(EscalateWorker.REASON)).thenReturn("备案逾期");
-    when(task.getVariable(EscalateWorker.DEADLINE)).thenReturn("");
-    when(task.getVariable(EscalateWorker.FLAG)).thenReturn("");
+    when(task.getVariable(Escalating.ESCALATIONS)).thenReturn(earlier);
+    when(task.getVariable(Escalating.TO)).thenReturn("township-government-houma");
+    when(task.getVariable(Escalating.REASON)).thenReturn("备案逾期");
+    when(task.getVariable(Escalating.DEADLINE)).thenReturn("");
+    when(task.getVariable(Escalating.FLAG)).thenReturn("");
 
     worker.execute(task, service);
 
     Map<String, Object> output = completed();
-    JsonNode list = new ObjectMapper().readTree(((JsonValue) output.get(EscalateWorker.ESCALATIONS)).getValue());
+    JsonNode list = new ObjectMapper().readTree(((JsonValue) output.get(Escalating.ESCALATIONS)).getValue());
     assertThat(list).hasSize(2);
     assertThat(list.get(0).get("message").asText()).isEqualTo("第一次");
     assertThat(list.get(1).get("toNames").asText()).isEqualTo("侯马市乡镇政府");
@@ -76,8 +78,8 @@ class EscalateWorkerTest extends WorkerTestSupport {
 
   @Test
   void an_unknown_group_or_no_reason_is_an_incident_and_nothing_is_recorded() {
-    when(task.getVariable(EscalateWorker.TO)).thenReturn("reform-office,nobody");
-    when(task.getVariable(EscalateWorker.REASON)).thenReturn("逾期");
+    when(task.getVariable(Escalating.TO)).thenReturn("reform-office,nobody");
+    when(task.getVariable(Escalating.REASON)).thenReturn("逾期");
 
     worker.execute(task, service);
 
@@ -91,9 +93,9 @@ class EscalateWorkerTest extends WorkerTestSupport {
 
   @Test
   void a_deadline_that_is_not_a_date_is_an_incident() {
-    when(task.getVariable(EscalateWorker.TO)).thenReturn("supervisors");
-    when(task.getVariable(EscalateWorker.REASON)).thenReturn("逾期");
-    when(task.getVariable(EscalateWorker.DEADLINE)).thenReturn("明天");
+    when(task.getVariable(Escalating.TO)).thenReturn("supervisors");
+    when(task.getVariable(Escalating.REASON)).thenReturn("逾期");
+    when(task.getVariable(Escalating.DEADLINE)).thenReturn("明天");
 
     worker.execute(task, service);
 
@@ -103,9 +105,9 @@ class EscalateWorkerTest extends WorkerTestSupport {
 
   @Test
   void a_flag_that_is_not_a_variable_name_is_an_incident() {
-    when(task.getVariable(EscalateWorker.TO)).thenReturn("supervisors");
-    when(task.getVariable(EscalateWorker.REASON)).thenReturn("逾期");
-    when(task.getVariable(EscalateWorker.FLAG)).thenReturn("${x}");
+    when(task.getVariable(Escalating.TO)).thenReturn("supervisors");
+    when(task.getVariable(Escalating.REASON)).thenReturn("逾期");
+    when(task.getVariable(Escalating.FLAG)).thenReturn("${x}");
 
     worker.execute(task, service);
 

@@ -1,5 +1,11 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
+import cn.gov.linfen.fenhe.procedures.p1.CheckingStaffingAndPay;
+import cn.gov.linfen.fenhe.procedures.p1.ComputingFundingGap;
+import cn.gov.linfen.fenhe.procedures.p1.IssuingDisbursementNotice;
+import cn.gov.linfen.fenhe.procedures.p1.OpeningEvaluationRound;
+import cn.gov.linfen.fenhe.procedures.p1.RecordingTransfer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -11,7 +17,7 @@ import static org.mockito.Mockito.when;
 
 import cn.gov.linfen.fenhe.workers.WorkerClock;
 import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
-import cn.gov.linfen.fenhe.workers.p1.StaffingStandards.Role;
+import cn.gov.linfen.fenhe.procedures.p1.StaffingStandards.Role;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;

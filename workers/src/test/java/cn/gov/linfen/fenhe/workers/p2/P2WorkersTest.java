@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.workers.p2;
 
+import cn.gov.linfen.fenhe.procedures.p2.OpeningNotice;
+import cn.gov.linfen.fenhe.procedures.p2.RecordingFiling;
+import cn.gov.linfen.fenhe.procedures.p2.RecordingObjection;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;

@@ -1,5 +1,11 @@
 package cn.gov.linfen.fenhe.workers.p3;
 
+import cn.gov.linfen.fenhe.procedures.p3.ComputingReward;
+import cn.gov.linfen.fenhe.procedures.p3.ComputingRewardTest;
+import cn.gov.linfen.fenhe.procedures.p3.OpeningRound;
+import cn.gov.linfen.fenhe.procedures.p3.RecordingPayment;
+import cn.gov.linfen.fenhe.procedures.p3.VatBasis;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;

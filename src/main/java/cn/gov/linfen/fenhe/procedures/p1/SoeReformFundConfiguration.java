@@ -1,0 +1,186 @@
+package cn.gov.linfen.fenhe.procedures.p1;
+
+import cn.gov.linfen.fenhe.identity.ApplicantAccess;
+
+import cn.gov.linfen.fenhe.engine.validation.StartValidator;
+import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
+import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck;
+import cn.gov.linfen.fenhe.procedures.p1.CompletionChecks;
+import cn.gov.linfen.fenhe.procedures.p1.OpeningEvaluationRound;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Engine-side wiring of P1 (国企改革专项资金): the start checks of both processes, the server-side
+ * checks of what each kind of user task is completed with (named in the models as
+ * {@code ${soeReformFund…Check}}), and the applicant's read access to his own case.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SoeReformFundConfiguration {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  @Bean
+  StartValidator soeReformFundStartValidator(ApplicationCheck check) {
+    return StartValidator.of(SoeReformFundProcess.KEY, check::check);
+  }
+
+  @Bean
+  StartValidator soeReformFundEvaluationStartValidator() {
+    return StartValidator.of(SoeReformFundProcess.EVALUATION_KEY, SoeReformFundConfiguration::evaluationYear);
+  }
+
+  static List<FieldError> evaluationYear(Map<String, Object> variables) {
+    Object year = variables.get(SoeReformFundProcess.Variables.EVALUATION_YEAR);
+    if (year == null || year instanceof String text && text.isBlank()) {
+      return List.of(); // the previous year
+    }
+    if (!(year instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+      return List.of(new FieldError(SoeReformFundProcess.Variables.EVALUATION_YEAR, "评价年度须为年份数字",
+          "evaluationYear must be a year"));
+    }
+    String problem = OpeningEvaluationRound.yearProblem(number.intValue(), LocalDate.now(SHANGHAI));
+    if (problem != null) {
+      int slash = problem.indexOf(" / ");
+      return List.of(new FieldError(SoeReformFundProcess.Variables.EVALUATION_YEAR, problem.substring(0, slash),
+          problem.substring(slash + 3)));
+    }
+    return List.of();
+  }
+
+  /**
+   * The date a notice names for the transfer (Appendix 3 "请你公司收到通知后，于 M月D日前…完成资金划转",
+   * Art. 9(3) "三个工作日内", P1-R19), used by the model as
+   * {@code ${soeReformFundTransferDate.after(3)}}: the N-th working day after today in Asia/Shanghai on
+   * the engine clock, holidays and make-up days per the working-day calendar — the same day as the
+   * transfer task's {@code 3WD} due date. The number of days stays in the model next to {@code 3WD}.
+   */
+  public record TransferDate(cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar) {
+    public String after(int workingDays) {
+      java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+      return calendar.dateOf(calendar.deadline(now, workingDays)).toString();
+    }
+  }
+
+  /** Engine role only: a workers-only node has no working-day calendar and runs no model expressions. */
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "fenhe.role.engine",
+      havingValue = "true", matchIfMissing = true)
+  TransferDate soeReformFundTransferDate(cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar) {
+    return new TransferDate(calendar);
+  }
+
+  /**
+   * Start listener of the self-evaluation (Art. 11–13, P1-R20): the projects whose disbursement
+   * notice was issued in the year evaluated, each with the performance goals entered with its
+   * application — what the departments and SASAC evaluate against.
+   */
+  @Bean
+  org.camunda.bpm.engine.delegate.ExecutionListener soeReformFundYearProjects() {
+    return execution -> {
+      Object year = execution.getVariable(SoeReformFundProcess.Variables.EVALUATION_YEAR);
+      org.camunda.bpm.engine.HistoryService history = execution.getProcessEngineServices().getHistoryService();
+      StringBuilder text = new StringBuilder();
+      int count = 0;
+      for (org.camunda.bpm.engine.history.HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(SoeReformFundProcess.KEY)
+          .variableValueLike(SoeReformFundProcess.Variables.NOTICE_ISSUED_ON, year + "-%")
+          .orderByProcessInstanceStartTime().asc().list()) {
+        Map<String, Object> v = new HashMap<>();
+        for (org.camunda.bpm.engine.history.HistoricVariableInstance variable : history
+            .createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()) {
+          if (instance.getId().equals(variable.getActivityInstanceId()) || !v.containsKey(variable.getName())) {
+            v.put(variable.getName(), variable.getValue());
+          }
+        }
+        count++;
+        text.append(count).append("．").append(v.get(SoeReformFundProcess.Variables.ENTERPRISE_NAME))
+            .append("（申请编号 ").append(instance.getBusinessKey()).append("，主管部门 ")
+            .append(v.getOrDefault(SoeReformFundProcess.Variables.SUPERVISING_DEPARTMENT_NAME, "—"))
+            .append("，拨款通知书 ").append(v.get(SoeReformFundProcess.Variables.NOTICE_ISSUED_ON))
+            .append("，拨付 ").append(v.get(SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT)).append(" 元")
+            .append(Boolean.TRUE.equals(v.get(SoeReformFundProcess.Variables.TRANSFER_OVERDUE)) ? "，划转逾期" : "")
+            .append("）\n　　绩效目标：").append(v.getOrDefault(SoeReformFundProcess.Variables.PERFORMANCE_GOALS,
+                "（申请时未填报）")).append('\n');
+      }
+      execution.setVariable(SoeReformFundProcess.Variables.YEAR_PROJECTS, count == 0
+          ? year + "年没有出具拨款通知书的项目。"
+          : year + "年出具拨款通知书的项目共 " + count + " 个：\n" + text.toString().trim());
+    };
+  }
+
+  @Bean
+  ApplicantAccess soeReformFundApplicantAccess() {
+    return new ApplicantAccess(SoeReformFundProcess.Variables.APPLICANT);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundReviewCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::review);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundCorrectionCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::correction);
+  }
+
+
+  @Bean
+  TaskCompletionCheck soeReformFundProcurementCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::procurement);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundNoticeCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::notice);
+  }
+
+  /**
+   * The transferred amount must equal the notice's amount as the case holds it: read from the case,
+   * not from the task's view, which a submission could have overwritten (the model keeps the notice's
+   * fields task-local on the transfer, so whatever else the transfer submits under their names is
+   * discarded).
+   */
+  @Bean
+  TaskListener soeReformFundTransferCheck(CompletionChecks checks) {
+    return task -> TaskCompletionCheck.of(variables -> {
+      Map<String, Object> checked = new HashMap<>(variables);
+      checked.put(SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT,
+          task.getExecution().getProcessInstance().getVariableLocal(SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT));
+      return checks.transfer(checked);
+    }).notify(task);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundFollowUpCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::followUp);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundHoldCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::hold);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundSuspensionDecisionCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::suspensionDecision);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundSelfEvaluationCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::selfEvaluation);
+  }
+
+  @Bean
+  TaskCompletionCheck soeReformFundSasacEvaluationCheck(CompletionChecks checks) {
+    return TaskCompletionCheck.of(checks::sasacEvaluation);
+  }
+}

@@ -1,0 +1,194 @@
+package cn.gov.linfen.fenhe.procedures.p2;
+
+import cn.gov.linfen.fenhe.identity.ApplicantAccess;
+
+import cn.gov.linfen.fenhe.engine.validation.StartValidator;
+import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
+import cn.gov.linfen.fenhe.procedures.p2.FarmlandChecks;
+import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
+import cn.gov.linfen.fenhe.procedures.p2.FilingApplicationCheck;
+import cn.gov.linfen.fenhe.common.FieldError;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Engine-side wiring of P2 (设施农业用地): the start check, the server-side checks of each kind
+ * of user task (named in the models as {@code ${farmland…Check}}), the applicant's read access to
+ * his own case, and who inspects ({@link FarmlandInspections}). Checks that depend on the time
+ * use the engine's clock.
+ */
+@Configuration(proxyBeanMethods = false)
+public class FarmlandConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FarmlandConfiguration.class);
+
+  /**
+   * {@code fenhe.farmland.townships-data}: the division data file with the townships of the 17
+   * counties, for the monthly inspections (P2-R11; bound by the properties scan).
+   */
+  @ConfigurationProperties("fenhe.farmland")
+  public static class FarmlandProperties {
+    private String townshipsData = "classpath:divisions/linfen-townships.json";
+
+    public String getTownshipsData() {
+      return townshipsData;
+    }
+
+    public void setTownshipsData(String townshipsData) {
+      this.townshipsData = townshipsData;
+    }
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  @Bean(FarmlandInspections.BEAN_NAME)
+  FarmlandInspections farmlandInspections(FarmlandProperties properties, ResourceLoader resources) throws IOException {
+    Resource data = resources.getResource(properties.getTownshipsData());
+    if (!data.exists()) {
+      throw new IllegalStateException("fenhe.farmland.townships-data: " + properties.getTownshipsData() + " not found");
+    }
+    FarmlandTownships townships = FarmlandTownships.load(data.getInputStream(), properties.getTownshipsData());
+    LOG.info("P2 monthly township inspections: townships from {} ({})", properties.getTownshipsData(), townships.source());
+    townships.warnings().forEach(LOG::warn);
+    return new FarmlandInspections(townships.byCountyCode());
+  }
+
+  @Bean
+  StartValidator farmlandFilingStartValidator(FilingApplicationCheck check) {
+    return StartValidator.of(FarmlandProcess.KEY, check::check);
+  }
+
+  /**
+   * P2-R08: a case started with {@code previousFilingKey} (a change of use or scale, from the start
+   * form or the changes API) must name a filed farmland case.
+   */
+  @Bean
+  StartValidator farmlandPreviousFilingValidator(ObjectProvider<ProcessEngine> engine) {
+    return StartValidator.of(FarmlandProcess.KEY, variables -> {
+      Object key = variables.get(FarmlandProcess.Variables.PREVIOUS_FILING_KEY);
+      if (key == null || key instanceof String text && text.isBlank()) {
+        return List.of();
+      }
+      boolean filed = key instanceof String text && Context.getCommandContext().runWithoutAuthorization(() -> {
+        HistoryService history = engine.getObject().getHistoryService();
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(FarmlandProcess.KEY)
+            .processInstanceBusinessKey(text.trim()).list().stream()
+            .anyMatch(old -> history.createHistoricVariableInstanceQuery().processInstanceId(old.getId())
+                .variableName(FarmlandProcess.Variables.FILING_NUMBER).count() > 0);
+      });
+      return filed ? List.of() : List.of(new FieldError(FarmlandProcess.Variables.PREVIOUS_FILING_KEY,
+          "原备案案件编号不存在或该案件尚未备案", "previousFilingKey must be the business key of a filed farmland case"));
+    });
+  }
+
+  @Bean
+  ApplicantAccess farmlandApplicantAccess() {
+    return new ApplicantAccess(FarmlandProcess.Variables.APPLICANT);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandAgreementCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::agreement);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandPostingCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.posting(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandObjectionCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.objection(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandObjectionHandlingCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::objectionHandling);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandSigningCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::signing);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandCollectiveConfirmationCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::collectiveConfirmation);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandBasicFarmlandReportCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.basicFarmlandReport(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandAgricultureReceiptCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.agricultureReceipt(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandUnfiledLandUseCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.unfiledLandUse(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandCountyReviewCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::countyReview);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandReviewCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::review);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandFilingCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::filing);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandForwardingCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.forwarding(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandRegistrationCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::registration);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandInspectionCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.inspection(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandInspectionConfirmationCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::inspectionConfirmation);
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandYearlyDisclosureCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(v -> checks.yearlyDisclosure(v, now()));
+  }
+
+  @Bean
+  TaskCompletionCheck farmlandIllegalLandUseCheck(FarmlandChecks checks) {
+    return TaskCompletionCheck.of(checks::illegalLandUse);
+  }
+}

@@ -1,0 +1,43 @@
+package cn.gov.linfen.fenhe.procedures.p3;
+
+import java.time.Clock;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo profile only: three ILLUSTRATIVE enterprises on the announcement list (made-up names
+ * and credit codes with valid check digits), so demo-enterprise can apply. Added like the bureau
+ * adds them (audit-logged, actor {@value #ACTOR}); never in production.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+public class ScrapSteelDemoData implements ApplicationRunner {
+
+  static final String ACTOR = "demo-seed";
+  static final String[][] ENTERPRISES = {
+      {"91141002MA0K1A2B38", "临汾市尧都区示例再生资源有限公司（演示）"},
+      {"91141081MA0K2C4D5F", "侯马市示例废钢加工有限公司（演示）"},
+      {"91141023MA0K3E6F79", "襄汾县示例金属回收有限公司（演示）"}};
+
+  private final ScrapSteelRegisters registers;
+  private final TransactionTemplate transactions;
+
+  public ScrapSteelDemoData(ScrapSteelRegisters registers, PlatformTransactionManager transactionManager) {
+    this.registers = registers;
+    this.transactions = new TransactionTemplate(transactionManager);
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (String[] enterprise : ENTERPRISES) {
+      transactions.executeWithoutResult(status -> registers.announce(enterprise[0], enterprise[1],
+          "演示数据（非真实公告）", ACTOR, Clock.systemUTC().instant()));
+    }
+  }
+}
