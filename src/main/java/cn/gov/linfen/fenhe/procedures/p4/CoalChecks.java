@@ -2,9 +2,9 @@ package cn.gov.linfen.fenhe.procedures.p4;
 
 import static cn.gov.linfen.fenhe.procedures.p4.CoalQualitySamplingProcess.Variables.*;
 
-import cn.gov.linfen.fenhe.workers.common.CreditCode;
-import cn.gov.linfen.fenhe.workers.common.FieldChecks;
-import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.common.CreditCode;
+import cn.gov.linfen.fenhe.common.FieldChecks;
+import cn.gov.linfen.fenhe.common.FieldError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -2,8 +2,8 @@ package cn.gov.linfen.fenhe.procedures.p4;
 
 import static cn.gov.linfen.fenhe.procedures.p4.CoalQualitySamplingProcess.Variables.*;
 
-import cn.gov.linfen.fenhe.identity.County;
-import cn.gov.linfen.fenhe.identity.FenheGroup;
+import cn.gov.linfen.fenhe.common.County;
+import cn.gov.linfen.fenhe.common.FenheGroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;

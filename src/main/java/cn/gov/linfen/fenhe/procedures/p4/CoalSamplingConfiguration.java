@@ -6,9 +6,9 @@ import cn.gov.linfen.fenhe.audit.AuditLog;
 import cn.gov.linfen.fenhe.engine.validation.InvalidTaskCompletionException;
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
-import cn.gov.linfen.fenhe.identity.County;
-import cn.gov.linfen.fenhe.identity.FenheGroup;
-import cn.gov.linfen.fenhe.workers.common.FieldError;
+import cn.gov.linfen.fenhe.common.County;
+import cn.gov.linfen.fenhe.common.FenheGroup;
+import cn.gov.linfen.fenhe.common.FieldError;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ public class CoalSamplingConfiguration {
       }
       Object only = v.get(ONLY_COUNTY);
       if (only != null && !(only instanceof String s && s.isBlank())) {
-        FieldError county = cn.gov.linfen.fenhe.identity.Counties.check(ONLY_COUNTY, only);
+        FieldError county = County.check(ONLY_COUNTY, only);
         if (county != null) {
           errors.add(county);
         } else if (errors.isEmpty()) {
