@@ -1,9 +1,11 @@
 package cn.gov.linfen.fenhe.calendar;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import cn.gov.linfen.fenhe.audit.AuditLog;
-import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,40 +20,40 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class CalendarConfiguration {
 
   @Bean
-  AuditLog auditLog(JdbcTemplate jdbc) {
-    return new AuditLog(jdbc, Clock.systemUTC());
+  AuditLog auditLog(JdbcTemplate jdbc, FenheClock clock) {
+    return new AuditLog(jdbc, clock.clock());
   }
 
   @Bean
-  WorkingDayCalendar workingDayCalendar(CalendarProperties properties) {
-    return new WorkingDayCalendar(properties.zone(), properties.officeHoursEnd(), CalendarFile.load(properties.dataFile()));
+  WorkingDayCalendar workingDayCalendar(CalendarProperties properties, FenheClock clock) {
+    return new WorkingDayCalendar(clock.zone(), properties.officeHoursEnd(), CalendarFile.load(properties.dataFile()));
   }
 
   /** Reads the stored years once the platform's tables exist (Flyway has migrated). */
   @Bean
   CalendarYears calendarYears(WorkingDayCalendar calendar, CalendarProperties properties, JdbcTemplate jdbc,
       PlatformTransactionManager transactionManager, AuditLog auditLog,
-      ObjectProvider<FlywayMigrationInitializer> flywayMigrated) {
+      ObjectProvider<FlywayMigrationInitializer> flywayMigrated, FenheClock clock) {
     flywayMigrated.ifAvailable(initializer -> { });
     CalendarYears years = new CalendarYears(calendar, CalendarFile.load(properties.dataFile()), jdbc,
-        new TransactionTemplate(transactionManager), auditLog, Clock.systemUTC());
+        new TransactionTemplate(transactionManager), auditLog, clock.clock());
     years.reload();
     return years;
   }
 
   /** {@code 3WD} in models: the engine's duration and dueDate calendars know working days. */
   @Bean
-  WorkingDayEnginePlugin workingDayEnginePlugin(WorkingDayCalendar calendar, CalendarYears loadedFirst) {
-    return new WorkingDayEnginePlugin(calendar);
+  WorkingDayEnginePlugin workingDayEnginePlugin(WorkingDayCalendar calendar, CalendarYears loadedFirst, FenheClock clock) {
+    return new WorkingDayEnginePlugin(calendar, clock);
   }
 
   @Bean
-  CalendarWatch calendarWatch(WorkingDayCalendar calendar, CalendarYears years) {
-    return new CalendarWatch(calendar, years);
+  CalendarWatch calendarWatch(WorkingDayCalendar calendar, CalendarYears years, FenheClock clock) {
+    return new CalendarWatch(calendar, years, clock);
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.calendar;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
@@ -11,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/calendar")
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class CalendarController {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,12 +93,11 @@ public class CalendarController {
   }
 
   @GetMapping("/years/{year}")
-  ResponseEntity<Map<String, Object>> year(@PathVariable("year") String year) {
+  ResponseEntity<?> year(@PathVariable("year") String year) {
     int y = parseYear(year);
     CalendarYears.Entry entry = years.get(y);
     if (entry == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", "year",
-          "没有 " + y + " 年的工作日数据", "no working-day data for " + y));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", PlatformRefusal.NO_WORKING_DAY_DATA.at("year", y)));
     }
     return ResponseEntity.ok(detail(entry));
   }
@@ -107,24 +107,23 @@ public class CalendarController {
   Map<String, Object> put(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @PathVariable("year") String year, @RequestBody(required = false) String body) {
     if (!user.isAdmin()) {
-      throw new AccessDeniedException("只有系统管理员可以修改工作日数据", "only administrators may change working-day data");
+      throw new AccessDeniedException(PlatformRefusal.ADMINISTRATORS_CHANGE_WORKING_DAY_DATA.reason());
     }
     int y = parseYear(year);
     JsonNode json;
     try {
       json = body == null || body.isBlank() ? null : JSON.readTree(body);
     } catch (Exception e) {
-      throw new InvalidInputException("body", "请求内容不是有效的 JSON", "the request body is not valid JSON");
+      throw new InvalidInputException(PlatformRefusal.BODY_NOT_JSON.at("body"));
     }
     if (json != null && json.hasNonNull("year") && json.get("year").asInt() != y) {
-      throw new InvalidInputException("year", "请求内容中的年份与路径中的年份不一致",
-          "the year in the body differs from the year in the path");
+      throw new InvalidInputException(PlatformRefusal.YEAR_BODY_DIFFERS_YEAR_PATH.at("year"));
     }
     HolidayYear parsed;
     try {
       parsed = HolidayYearParser.parse(y, json);
     } catch (CalendarDataException e) {
-      throw new InvalidInputException(e.field(), e.chinese(), e.english());
+      throw new InvalidInputException(e.error());
     }
     return detail(years.put(parsed, user.id()));
   }
@@ -147,7 +146,7 @@ public class CalendarController {
 
   private static LocalDate date(String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new InvalidInputException(field, "必填，格式 YYYY-MM-DD", "required, format YYYY-MM-DD");
+      throw new InvalidInputException(PlatformRefusal.REQUIRED_FORMAT_YYYY_MM_DD.at(field));
     }
     try {
       if (value.length() == 10) {
@@ -159,13 +158,12 @@ public class CalendarController {
     } catch (DateTimeParseException e) {
       // answered below
     }
-    throw new InvalidInputException(field, "不是有效的日期（格式 YYYY-MM-DD，1900–2200 年）：" + value,
-        "not a valid date (format YYYY-MM-DD, years 1900–2200): " + value);
+    throw new InvalidInputException(PlatformRefusal.DATE_NOT_VALID.at(field, value));
   }
 
   private static int days(String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new InvalidInputException(field, "必填", "required");
+      throw new InvalidInputException(PlatformRefusal.REQUIRED.at(field));
     }
     try {
       int n = Integer.parseInt(value.trim());
@@ -175,8 +173,7 @@ public class CalendarController {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new InvalidInputException(field, "须为 0 至 " + WorkingDayCalendar.MAX_DAYS + " 之间的整数：" + value,
-        "must be a whole number from 0 to " + WorkingDayCalendar.MAX_DAYS + ": " + value);
+    throw new InvalidInputException(PlatformRefusal.DAYS_NOT_WHOLE_NUMBER.at(field, WorkingDayCalendar.MAX_DAYS, value));
   }
 
   private static int parseYear(String value) {
@@ -184,12 +181,12 @@ public class CalendarController {
     try {
       year = Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new InvalidInputException("year", "不是有效的年份：" + value, "not a valid year: " + value);
+      throw new InvalidInputException(PlatformRefusal.YEAR_NOT_VALID.at("year", value));
     }
     try {
       HolidayYearParser.checkYear("year", year);
     } catch (CalendarDataException e) {
-      throw new InvalidInputException(e.field(), e.chinese(), e.english());
+      throw new InvalidInputException(e.error());
     }
     return year;
   }

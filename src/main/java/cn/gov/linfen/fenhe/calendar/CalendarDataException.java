@@ -1,28 +1,30 @@
 package cn.gov.linfen.fenhe.calendar;
 
+import cn.gov.linfen.fenhe.common.FieldError;
+
 /** Calendar data that cannot be used: names the field and the reason in Chinese and English. */
 public class CalendarDataException extends RuntimeException {
 
-  private final String field;
-  private final String chinese;
-  private final String english;
+  private final FieldError error;
 
-  public CalendarDataException(String field, String chinese, String english) {
-    super(field + ": " + chinese + " / " + english);
-    this.field = field;
-    this.chinese = chinese;
-    this.english = english;
+  public CalendarDataException(FieldError error) {
+    super(error.toString());
+    this.error = error;
+  }
+
+  public FieldError error() {
+    return error;
   }
 
   public String field() {
-    return field;
+    return error.field();
   }
 
   public String chinese() {
-    return chinese;
+    return error.chinese();
   }
 
   public String english() {
-    return english;
+    return error.english();
   }
 }

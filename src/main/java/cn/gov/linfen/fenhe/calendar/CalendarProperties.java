@@ -1,23 +1,28 @@
 package cn.gov.linfen.fenhe.calendar;
 
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
+
+import jakarta.validation.constraints.NotBlank;
+
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Working-day calendar settings ({@code fenhe.calendar.*}).
+ * Working-day calendar settings ({@code fenhe.calendar.*}); deadlines are computed in
+ * {@code fenhe.time-zone} (the {@link cn.gov.linfen.fenhe.common.FenheClock}).
  *
- * @param zone the zone deadlines are computed in, whatever the server's zone
  * @param officeHoursEnd the time of day a deadline falls on (end of office hours)
  * @param dataFile the shipped data file on the classpath
  * @param reloadInterval how often an engine node re-reads the years stored in the database
  *     (another node may have changed them)
  */
+@Validated
 @ConfigurationProperties("fenhe.calendar")
 public record CalendarProperties(
-    @DefaultValue("Asia/Shanghai") ZoneId zone,
-    @DefaultValue("18:00") LocalTime officeHoursEnd,
-    @DefaultValue(CalendarFile.DEFAULT_LOCATION) String dataFile,
-    @DefaultValue("PT1M") Duration reloadInterval) {}
+    @NotNull @DefaultValue("18:00") LocalTime officeHoursEnd,
+    @NotBlank @DefaultValue(CalendarFile.DEFAULT_LOCATION) String dataFile,
+    @NotNull @DefaultValue("PT1M") Duration reloadInterval) {}

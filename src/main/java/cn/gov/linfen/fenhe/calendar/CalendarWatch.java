@@ -1,7 +1,8 @@
 package cn.gov.linfen.fenhe.calendar;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import java.time.LocalDate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,7 +22,10 @@ public class CalendarWatch {
   private final WorkingDayCalendar calendar;
   private final CalendarYears years;
 
-  public CalendarWatch(WorkingDayCalendar calendar, CalendarYears years) {
+  private final FenheClock clock;
+
+  public CalendarWatch(WorkingDayCalendar calendar, CalendarYears years, FenheClock clock) {
+    this.clock = clock;
     this.calendar = calendar;
     this.years = years;
   }
@@ -31,7 +35,7 @@ public class CalendarWatch {
   }
 
   public LocalDate today() {
-    return calendar.dateOf(ClockUtil.getCurrentTime().toInstant());
+    return calendar.dateOf(clock.now());
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -39,7 +43,7 @@ public class CalendarWatch {
     warnIfDataMissing();
   }
 
-  @Scheduled(cron = "${fenhe.calendar.warning-cron:0 0 8 * * *}", zone = "${fenhe.calendar.zone:Asia/Shanghai}")
+  @Scheduled(cron = "${fenhe.calendar.warning-cron:0 0 8 * * *}", zone = "${fenhe.time-zone:Asia/Shanghai}")
   public void warnIfDataMissing() {
     CalendarStatus status = status();
     if (status.hasWarning()) {

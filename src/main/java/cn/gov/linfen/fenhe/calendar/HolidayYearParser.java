@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.calendar;
 
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -27,8 +28,7 @@ public final class HolidayYearParser {
 
   public static void checkYear(String field, int year) {
     if (year < MIN_YEAR || year > MAX_YEAR) {
-      throw new CalendarDataException(field, "年份须在 " + MIN_YEAR + " 至 " + MAX_YEAR + " 之间",
-          "the year must be between " + MIN_YEAR + " and " + MAX_YEAR);
+      throw new CalendarDataException(PlatformRefusal.YEAR_OUT_OF_RANGE.at(field, MIN_YEAR, MAX_YEAR));
     }
   }
 
@@ -36,8 +36,7 @@ public final class HolidayYearParser {
   public static HolidayYear parse(int year, JsonNode node) {
     checkYear("year", year);
     if (node == null || !node.isObject()) {
-      throw new CalendarDataException("body", "须为一个对象（notice、holidays、makeUpWorkdays）",
-          "must be an object (notice, holidays, makeUpWorkdays)");
+      throw new CalendarDataException(PlatformRefusal.NOT_AN_OBJECT.at("body"));
     }
     String notice = text(node, "notice", "notice", 100);
     LocalDate published = null;
@@ -47,11 +46,10 @@ public final class HolidayYearParser {
 
     JsonNode holidayNodes = node.get("holidays");
     if (holidayNodes == null || !holidayNodes.isArray() || holidayNodes.isEmpty()) {
-      throw new CalendarDataException("holidays", "至少需要一个节假日", "at least one holiday is required");
+      throw new CalendarDataException(PlatformRefusal.LEAST_HOLIDAY_REQUIRED.at("holidays"));
     }
     if (holidayNodes.size() > MAX_ENTRIES) {
-      throw new CalendarDataException("holidays", "节假日过多（最多 " + MAX_ENTRIES + " 个）",
-          "too many holidays (at most " + MAX_ENTRIES + ")");
+      throw new CalendarDataException(PlatformRefusal.TOO_MANY_HOLIDAYS_MOST.at("holidays", MAX_ENTRIES));
     }
     List<HolidayYear.Holiday> holidays = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -62,24 +60,22 @@ public final class HolidayYearParser {
       LocalDate from = date(entry.get("from"), at + ".from");
       LocalDate to = date(entry.get("to"), at + ".to");
       if (to.isBefore(from)) {
-        throw new CalendarDataException(at + ".to", "结束日期早于开始日期", "ends before it starts");
+        throw new CalendarDataException(PlatformRefusal.ENDS_BEFORE_STARTS.at(at + ".to"));
       }
       if (ChronoUnit.DAYS.between(from, to) >= MAX_HOLIDAY_DAYS) {
-        throw new CalendarDataException(at + ".to", "一个节假日最长 " + MAX_HOLIDAY_DAYS + " 天",
-            "a holiday lasts at most " + MAX_HOLIDAY_DAYS + " days");
+        throw new CalendarDataException(PlatformRefusal.HOLIDAY_LASTS_MOST_DAYS.at(at + ".to", MAX_HOLIDAY_DAYS));
       }
       checkNear(year, from, at + ".from");
       checkNear(year, to, at + ".to");
       if (from.getYear() != year && to.getYear() != year) {
-        throw new CalendarDataException(at + ".from", "节假日不在 " + year + " 年内", "the holiday is not in " + year);
+        throw new CalendarDataException(PlatformRefusal.HOLIDAY_NOT_IN_YEAR.at(at + ".from", year));
       }
       if (!names.add(name)) {
-        throw new CalendarDataException(at + ".name", "节假日名称重复", "duplicate holiday name");
+        throw new CalendarDataException(PlatformRefusal.DUPLICATE_HOLIDAY_NAME.at(at + ".name"));
       }
       for (HolidayYear.Holiday other : holidays) {
         if (!from.isAfter(other.to()) && !to.isBefore(other.from())) {
-          throw new CalendarDataException(at + ".from", "与节假日“" + other.name() + "”的日期重叠",
-              "overlaps the holiday " + other.name());
+          throw new CalendarDataException(PlatformRefusal.OVERLAPS_HOLIDAY.at(at + ".from", other.name()));
         }
       }
       holidays.add(new HolidayYear.Holiday(name, from, to));
@@ -89,11 +85,10 @@ public final class HolidayYearParser {
     List<HolidayYear.MakeUpWorkday> makeUps = new ArrayList<>();
     if (makeUpNodes != null && !makeUpNodes.isNull()) {
       if (!makeUpNodes.isArray()) {
-        throw new CalendarDataException("makeUpWorkdays", "须为列表", "must be a list");
+        throw new CalendarDataException(PlatformRefusal.NOT_A_LIST.at("makeUpWorkdays"));
       }
       if (makeUpNodes.size() > MAX_ENTRIES) {
-        throw new CalendarDataException("makeUpWorkdays", "调休上班日过多（最多 " + MAX_ENTRIES + " 个）",
-            "too many make-up working days (at most " + MAX_ENTRIES + ")");
+        throw new CalendarDataException(PlatformRefusal.TOO_MANY_MAKE_UP_WORKING.at("makeUpWorkdays", MAX_ENTRIES));
       }
       Set<LocalDate> seen = new HashSet<>();
       for (int i = 0; i < makeUpNodes.size(); i++) {
@@ -103,21 +98,18 @@ public final class HolidayYearParser {
         String holiday = text(entry, "holiday", at + ".holiday", 30);
         checkNear(year, date, at + ".date");
         if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-          throw new CalendarDataException(at + ".date", "调休上班日须为周六或周日（" + date + " 是工作日）",
-              "a make-up working day must be a Saturday or Sunday (" + date + " is a weekday)");
+          throw new CalendarDataException(PlatformRefusal.MAKE_UP_WORKING_DAY_SATURDAY.at(at + ".date", date));
         }
         if (!names.contains(holiday)) {
-          throw new CalendarDataException(at + ".holiday", "不是本年列出的节假日名称：" + holiday,
-              "not the name of a holiday listed for this year: " + holiday);
+          throw new CalendarDataException(PlatformRefusal.NAME_HOLIDAY_LISTED_YEAR.at(at + ".holiday", holiday));
         }
         for (HolidayYear.Holiday h : holidays) {
           if (!date.isBefore(h.from()) && !date.isAfter(h.to())) {
-            throw new CalendarDataException(at + ".date", "该日在节假日“" + h.name() + "”期间",
-                "the day is within the holiday " + h.name());
+            throw new CalendarDataException(PlatformRefusal.DAY_WITHIN_HOLIDAY.at(at + ".date", h.name()));
           }
         }
         if (!seen.add(date)) {
-          throw new CalendarDataException(at + ".date", "调休上班日重复", "duplicate make-up working day");
+          throw new CalendarDataException(PlatformRefusal.DUPLICATE_MAKE_UP_WORKING_DAY.at(at + ".date"));
         }
         makeUps.add(new HolidayYear.MakeUpWorkday(date, holiday));
       }
@@ -152,27 +144,25 @@ public final class HolidayYearParser {
     LocalDate first = LocalDate.of(year - 1, 12, 1);
     LocalDate last = LocalDate.of(year + 1, 1, 31);
     if (date.isBefore(first) || date.isAfter(last)) {
-      throw new CalendarDataException(field, "日期 " + date + " 不属于 " + year + " 年的安排",
-          "the date " + date + " does not belong to the arrangements for " + year);
+      throw new CalendarDataException(PlatformRefusal.DATE_NOT_IN_YEAR.at(field, date, year));
     }
   }
 
   private static String text(JsonNode node, String name, String field, int maxLength) {
     JsonNode value = node == null ? null : node.get(name);
     if (value == null || !value.isTextual() || value.asText().isBlank()) {
-      throw new CalendarDataException(field, "必填", "required");
+      throw new CalendarDataException(PlatformRefusal.REQUIRED.at(field));
     }
     String text = value.asText().strip();
     if (text.length() > maxLength) {
-      throw new CalendarDataException(field, "过长（最多 " + maxLength + " 个字符）",
-          "too long (at most " + maxLength + " characters)");
+      throw new CalendarDataException(PlatformRefusal.TEXT_TOO_LONG.at(field, maxLength));
     }
     return text;
   }
 
   private static LocalDate date(JsonNode value, String field) {
     if (value == null || value.isNull()) {
-      throw new CalendarDataException(field, "必填", "required");
+      throw new CalendarDataException(PlatformRefusal.REQUIRED.at(field));
     }
     if (value.isTextual()) {
       try {
@@ -181,7 +171,6 @@ public final class HolidayYearParser {
         // answered below
       }
     }
-    throw new CalendarDataException(field, "须为 YYYY-MM-DD 格式的有效日期：" + value.asText(),
-        "must be a valid date YYYY-MM-DD: " + value.asText());
+    throw new CalendarDataException(PlatformRefusal.CALENDAR_DATE_NOT_VALID.at(field, value.asText()));
   }
 }

@@ -1,12 +1,13 @@
 package cn.gov.linfen.fenhe.calendar;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,10 @@ public class WorkingDayBusinessCalendar implements BusinessCalendar {
   private final WorkingDayCalendar calendar;
   private final BusinessCalendar stock;
 
-  public WorkingDayBusinessCalendar(WorkingDayCalendar calendar, BusinessCalendar stock) {
+  private final FenheClock clock;
+
+  public WorkingDayBusinessCalendar(WorkingDayCalendar calendar, BusinessCalendar stock, FenheClock clock) {
+    this.clock = clock;
     this.calendar = calendar;
     this.stock = stock;
   }
@@ -43,7 +47,7 @@ public class WorkingDayBusinessCalendar implements BusinessCalendar {
     if (days == null) {
       return stock.resolveDuedate(duedateDescription, startDate);
     }
-    return deadline(startDate == null ? ClockUtil.getCurrentTime() : startDate, days, duedateDescription);
+    return deadline(startDate == null ? clock.nowAsDate() : startDate, days, duedateDescription);
   }
 
   @Override
@@ -52,7 +56,7 @@ public class WorkingDayBusinessCalendar implements BusinessCalendar {
     if (days == null) {
       return stock.resolveDuedate(duedateDescription, task);
     }
-    return deadline(ClockUtil.getCurrentTime(), days, duedateDescription);
+    return deadline(clock.nowAsDate(), days, duedateDescription);
   }
 
   /** The number of working days of a {@code NWD} value, or null for any other value. */

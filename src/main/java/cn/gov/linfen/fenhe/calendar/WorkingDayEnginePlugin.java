@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.calendar;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendarManager;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
@@ -16,8 +18,11 @@ public class WorkingDayEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final WorkingDayCalendar calendar;
 
-  public WorkingDayEnginePlugin(WorkingDayCalendar calendar) {
+  private final FenheClock clock;
+
+  public WorkingDayEnginePlugin(WorkingDayCalendar calendar, FenheClock clock) {
     this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -28,7 +33,7 @@ public class WorkingDayEnginePlugin extends AbstractProcessEnginePlugin {
           + ": working-day deadlines (3WD) cannot be installed");
     }
     for (String name : new String[] {DurationBusinessCalendar.NAME, DueDateBusinessCalendar.NAME}) {
-      calendars.addBusinessCalendar(name, new WorkingDayBusinessCalendar(calendar, calendars.getBusinessCalendar(name)));
+      calendars.addBusinessCalendar(name, new WorkingDayBusinessCalendar(calendar, calendars.getBusinessCalendar(name), clock));
     }
   }
 }

@@ -93,7 +93,6 @@ public enum County {
     if (county instanceof String name && of(name).isPresent()) {
       return null;
     }
-    return new FieldError(field, "县(市、区)不正确，应为临汾市 17 个县(市、区)之一，如“尧都区”",
-        "unknown county: one of Linfen's 17 counties, cities and districts, e.g. 尧都区");
+    return CommonRefusal.COUNTY_UNKNOWN.at(field);
   }
 }

@@ -40,14 +40,13 @@ public final class CreditCode {
   /** The reason a code is refused, or null when it is valid. */
   public static FieldError check(String field, String code) {
     if (code == null || code.isBlank()) {
-      return new FieldError(field, "统一社会信用代码必填", "the unified social credit code is required");
+      return CommonRefusal.CREDIT_CODE_REQUIRED.at(field);
     }
     if (code.length() != 18) {
-      return new FieldError(field, "统一社会信用代码应为 18 位", "the unified social credit code must have 18 characters");
+      return CommonRefusal.CREDIT_CODE_LENGTH.at(field);
     }
     if (!isValid(code)) {
-      return new FieldError(field, "统一社会信用代码校验位不正确或含非法字符",
-          "the unified social credit code has an invalid character or check digit");
+      return CommonRefusal.CREDIT_CODE_INVALID.at(field);
     }
     return null;
   }

@@ -31,19 +31,25 @@ public class Escalating {
   public static final String LAST_TO = "lastEscalationTo";
   public static final String LAST_AT = "lastEscalatedAt";
 
-  static final DateTimeFormatter SHANGHAI = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(ZoneId.of("Asia/Shanghai"));
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DateTimeFormatter minutes;
+
+  /** Escalations whose messages give times in {@code zone} (Fenhe's time zone). */
+  public Escalating(ZoneId zone) {
+    this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+  }
 
   /** One escalation: the step that raised it, the alerted groups, the reason, the missed deadline, when. */
   public record Escalation(String step, List<String> to, List<String> toNames, String reason, Instant deadline,
       Instant escalatedAt) {
 
-    /** What the alerted officers read. */
-    public String message() {
-      return reason + "（" + (deadline == null ? "" : "期限 " + SHANGHAI.format(deadline) + "；")
-          + "已于 " + SHANGHAI.format(escalatedAt) + " 提醒" + String.join("、", toNames) + "督办）";
-    }
+  }
+
+  /** What the alerted officers read, times in Fenhe's zone. */
+  public String message(Escalation escalation) {
+    return escalation.reason() + "（" + (escalation.deadline() == null ? "" : "期限 " + minutes.format(escalation.deadline()) + "；")
+        + "已于 " + minutes.format(escalation.escalatedAt()) + " 提醒" + String.join("、", escalation.toNames()) + "督办）";
   }
 
   /** A model configured the escalation wrongly (no or unknown groups, no reason): an incident, not a guess. */
@@ -81,7 +87,7 @@ public class Escalating {
       entry.put("reason", escalation.reason());
       entry.put("deadline", escalation.deadline() == null ? null : escalation.deadline().toString());
       entry.put("escalatedAt", escalation.escalatedAt().toString());
-      entry.put("message", escalation.message());
+      entry.put("message", message(escalation));
       return JSON.writeValueAsString(list);
     } catch (JsonProcessingException | ClassCastException e) {
       throw new InvalidEscalation("escalations 不是督办记录列表 / not a list of escalations: " + e.getMessage());

@@ -24,7 +24,7 @@ public final class FieldChecks {
   /** The field must be given. */
   public static void required(List<FieldError> errors, Map<String, Object> variables, String field, String label) {
     if (blank(variables.get(field))) {
-      errors.add(new FieldError(field, label + "必填", field + " is required"));
+      errors.add(CommonRefusal.FIELD_REQUIRED.at(field, label, field));
     }
   }
 
@@ -32,7 +32,7 @@ public final class FieldChecks {
   public static void tooLong(List<FieldError> errors, Map<String, Object> variables, String field) {
     Object value = variables.get(field);
     if (value instanceof String text && text.length() > MAX_TEXT) {
-      errors.add(new FieldError(field, "不超过 2000 字", "at most 2000 characters"));
+      errors.add(CommonRefusal.TEXT_TOO_LONG.at(field));
     }
   }
 
@@ -44,35 +44,31 @@ public final class FieldChecks {
       Pattern pattern) {
     Object value = variables.get(field);
     if (blank(value)) {
-      errors.add(new FieldError(field, label + "必填", field + " is required"));
+      errors.add(CommonRefusal.FIELD_REQUIRED.at(field, label, field));
     } else if (!(value instanceof String)) {
-      errors.add(new FieldError(field, label + "须按文字填写（不能是数字或其他类型）", field + " must be text"));
+      errors.add(CommonRefusal.FIELD_NOT_TEXT.at(field, label, field));
     } else if (!pattern.matcher(String.valueOf(value).trim()).matches()) {
-      errors.add(new FieldError(field, label + "格式不正确", field + " has a wrong format"));
+      errors.add(CommonRefusal.FIELD_WRONG_FORMAT.at(field, label, field));
     }
   }
 
-  /**
-   * The refusal of a field from a problem stated as "中文 / English" (as {@code Yuan.problem} states
-   * them), the label put before the Chinese.
-   */
-  public static FieldError problem(String field, String label, String problem) {
-    int slash = problem.indexOf(" / ");
-    return new FieldError(field, label + problem.substring(0, slash), problem.substring(slash + 3));
+  /** The refusal of a field from a reason (as {@code Yuan.problem} gives them), the label put before the Chinese. */
+  public static FieldError problem(String field, String label, Reason problem) {
+    return problem.labelled(label).at(field);
   }
 
   /**
    * A review's conclusion (X-R02): approved (Boolean), an opinion required when it is false, the
-   * opinion not too long. The Chinese wording is the procedure's own.
+   * opinion not too long. The wording is the procedure's own (its bundle).
    */
-  public static List<FieldError> review(Map<String, Object> variables, String conclusionRequired,
-      String opinionRequired) {
+  public static List<FieldError> review(Map<String, Object> variables, Reason conclusionRequired,
+      Reason opinionRequired) {
     List<FieldError> errors = new ArrayList<>();
     Object approved = variables.get("approved");
     if (!(approved instanceof Boolean)) {
-      errors.add(new FieldError("approved", conclusionRequired, "approved (true or false) is required"));
+      errors.add(conclusionRequired.at("approved"));
     } else if (!((Boolean) approved) && blank(variables.get("opinion"))) {
-      errors.add(new FieldError("opinion", opinionRequired, "an opinion is required when not approved"));
+      errors.add(opinionRequired.at("opinion"));
     }
     tooLong(errors, variables, "opinion");
     return errors;

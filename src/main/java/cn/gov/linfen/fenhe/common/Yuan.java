@@ -21,24 +21,24 @@ public final class Yuan {
   private Yuan() {}
 
   /** The reason an amount is refused, or null. Absent (null or blank) is not refused here. */
-  public static String problem(Object value) {
+  public static Reason problem(Object value) {
     try {
       BigDecimal amount = parse(value);
       if (amount == null) {
         return null;
       }
       if (amount.signum() < 0) {
-        return "金额不能为负数 / must not be negative";
+        return CommonRefusal.AMOUNT_NEGATIVE.reason();
       }
       if (amount.stripTrailingZeros().scale() > 2) {
-        return "金额最多保留两位小数（分） / at most two decimal places";
+        return CommonRefusal.AMOUNT_SCALE.reason();
       }
       if (amount.compareTo(MAXIMUM) >= 0) {
-        return "金额过大 / amount too large";
+        return CommonRefusal.AMOUNT_TOO_LARGE.reason();
       }
       return null;
     } catch (IllegalArgumentException e) {
-      return "不是有效的金额数字 / not a number";
+      return CommonRefusal.AMOUNT_NOT_A_NUMBER.reason();
     }
   }
 

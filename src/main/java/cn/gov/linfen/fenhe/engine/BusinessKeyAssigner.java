@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.engine;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,19 +12,23 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Every case has a business key, shown wherever a person sees it. A case started without one
- * (e.g. from Tasklist) gets {@code <initials of the key>-<yyyyMMdd in Shanghai>-<6 characters>},
+ * (e.g. from Tasklist) gets {@code <initials of the key>-<yyyyMMdd in Fenhe's time zone>-<6 characters>},
  * e.g. {@code SRF-20261128-7KQ2MX} for {@code soe-reform-fund}.
  */
 public class BusinessKeyAssigner extends AbstractBpmnParseListener {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final FenheClock clock;
+
+  public BusinessKeyAssigner(FenheClock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
@@ -30,7 +36,7 @@ public class BusinessKeyAssigner extends AbstractBpmnParseListener {
     processDefinition.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> {
       if (execution.getParentId() == null && (execution.getProcessBusinessKey() == null
           || execution.getProcessBusinessKey().isBlank())) {
-        execution.setProcessBusinessKey(newKey(prefix, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI)));
+        execution.setProcessBusinessKey(newKey(prefix, clock.today()));
       }
     });
   }

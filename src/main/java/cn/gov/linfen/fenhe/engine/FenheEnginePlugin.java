@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.engine;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import cn.gov.linfen.fenhe.engine.guard.EngineGuards;
 import cn.gov.linfen.fenhe.engine.validation.StartValidationParseListener;
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
@@ -23,9 +25,11 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
   public static final String DEPLOYMENT_NAME = "fenhe";
 
   private final List<StartValidator> startValidators;
+  private final FenheClock clock;
 
-  public FenheEnginePlugin(List<StartValidator> startValidators) {
+  public FenheEnginePlugin(List<StartValidator> startValidators, FenheClock clock) {
     this.startValidators = List.copyOf(startValidators);
+    this.clock = clock;
   }
 
   @Override
@@ -43,7 +47,7 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(listeners);
     }
     listeners.add(new ScriptDeploymentGuard());
-    listeners.add(new BusinessKeyAssigner());
+    listeners.add(new BusinessKeyAssigner(clock));
     listeners.add(new StartValidationParseListener(startValidators));
     EngineGuards.install(configuration);
   }

@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.engine;
 
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.common.FenheGroup;
 import java.util.List;
@@ -60,8 +61,7 @@ public class ScriptDeploymentGuard extends AbstractBpmnParseListener {
     if (groups == null || !groups.contains(FenheGroup.ADMINS.id())) {
       // a parse error: nothing is deployed; the refusal (recorded when made) is what the caller
       // is answered: 403 with the reason, whatever the engine makes of the parse error
-      EngineRefusal refusal = EngineRefusal.forbidden("data", "只有系统管理员可以部署包含脚本的模型（" + where + "）",
-          "only administrators may deploy models containing scripts (" + where + ")");
+      EngineRefusal refusal = EngineRefusal.forbidden(PlatformRefusal.ADMINISTRATORS_DEPLOY_MODELS_CONTAINING_SCRIPTS.at("data", where));
       throw new BpmnParseException(refusal.getMessage(), element);
     }
   }

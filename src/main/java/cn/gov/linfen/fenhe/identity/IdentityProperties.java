@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Identity settings.
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialAdminPassword its password
  * @param starters which groups may start which process (process key → group ids)
  */
+@Validated
 @ConfigurationProperties("fenhe.identity")
 public record IdentityProperties(
     @DefaultValue("false") boolean createDemoUsers,

@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,8 +42,7 @@ public class AdministratorsOnlyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!isAdministrator()) {
-      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", "user",
-          "只有系统管理员可以执行此操作", "only administrators may do this");
+      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", PlatformRefusal.ADMINISTRATORS_ONLY.at("user"));
       return;
     }
     chain.doFilter(request, response);

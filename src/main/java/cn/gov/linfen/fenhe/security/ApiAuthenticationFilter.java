@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,8 +44,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (user == null) {
       user = fromSession(request);
       if (user != null && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
-        ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", CsrfConstants.CSRF_TOKEN_HEADER_NAME,
-            "缺少或错误的 CSRF 令牌", "missing or wrong CSRF token");
+        ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", PlatformRefusal.CSRF_TOKEN_MISSING.at(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
         return;
       }
     }
@@ -54,8 +54,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       if (request.getHeader("X-Requested-With") == null) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"fenhe\", charset=\"UTF-8\"");
       }
-      ErrorJson.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Authorization",
-          "请先登录", "authentication required");
+      ErrorJson.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", PlatformRefusal.AUTHENTICATION_REQUIRED.at("Authorization"));
       return;
     }
     IdentityService identityService = engine.getIdentityService();

@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,8 +31,7 @@ public class CsrfTokenCheckFilter extends OncePerRequestFilter {
     Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
     if (!SAFE_METHODS.contains(request.getMethod()) && given != null && expected instanceof String
         && !sameToken(expected, given)) {
-      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", CsrfConstants.CSRF_TOKEN_HEADER_NAME,
-          "页面已过期，请刷新后重试", "wrong CSRF token");
+      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", PlatformRefusal.PAGE_EXPIRED.at(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
       return;
     }
     chain.doFilter(request, response);

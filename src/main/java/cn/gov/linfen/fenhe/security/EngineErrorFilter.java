@@ -2,7 +2,6 @@ package cn.gov.linfen.fenhe.security;
 
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.engine.validation.Refusals;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,7 +26,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class EngineErrorFilter extends OncePerRequestFilter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final IdentityService identity;
 
@@ -55,18 +52,18 @@ public class EngineErrorFilter extends OncePerRequestFilter {
     if (!capturing.isError()) {
       return;
     }
-    Map<String, Object> body;
+    Object body;
     int status;
     if (refusal != null) {
       status = refusal.status();
       body = body(refusal);
     } else if (isFenhes(capturing.capturedBody())) {
       status = capturing.getStatus(); // already in Fenhe's format (e.g. JsonFieldErrorMapper)
-      body = JSON.readValue(capturing.capturedBody(), MAP);
+      body = JSON.readTree(capturing.capturedBody());
     } else {
       EngineErrors.Answer answer = answer(capturing);
       status = answer.status();
-      body = ErrorJson.body(answer.type(), answer.error().field(), answer.error().chinese(), answer.error().english());
+      body = ErrorJson.body(answer.type(), answer.error());
     }
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
@@ -101,8 +98,7 @@ public class EngineErrorFilter extends OncePerRequestFilter {
   }
 
   /** The body of a refusal: the first field as the answer's, and every field under errors. */
-  public static Map<String, Object> body(EngineRefusal refusal) {
-    var first = refusal.errors().get(0);
+  public static ErrorJson.Body body(EngineRefusal refusal) {
     String type = switch (refusal.status()) {
       case 403 -> "AuthorizationException";
       case 404 -> "NotFoundException";
@@ -110,13 +106,6 @@ public class EngineErrorFilter extends OncePerRequestFilter {
       case 503 -> "ServiceUnavailable";
       default -> "InvalidRequestException";
     };
-    Map<String, Object> body = ErrorJson.body(type, first.field(), FieldLabels.withLabel(first.field(), first.chinese()),
-        first.english());
-    // the message a person reads names every field by its label, in Chinese only
-    body.put("message", String.join("；", refusal.errors().stream()
-        .map(e -> FieldLabels.withLabel(e.field(), e.chinese())).distinct().toList()));
-    body.put("errors", refusal.errors().stream().map(e -> Map.of("field", e.field(),
-        "reason", FieldLabels.withLabel(e.field(), e.chinese()), "reasonEn", e.english())).toList());
-    return body;
+    return ErrorJson.body(type, refusal.errors());
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.common.FieldError;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,52 +37,42 @@ public final class EngineErrors {
     String kind = type == null ? "" : type;
     if (kind.equals("AuthorizationException") || status == 403) {
       return new Answer(403, "AuthorizationException",
-          new FieldError("user", "无权执行此操作", "not authorized"));
+          PlatformRefusal.NOT_AUTHORIZED.at("user"));
     }
     if (kind.equals("OptimisticLockingException") || kind.equals("ConcurrentModificationException")) {
-      return new Answer(409, "ConflictException", new FieldError("case",
-          "该案件刚被他人同时办理，本次操作未生效，请刷新后重试", "someone changed the case at the same time; nothing was done, reload and try again"));
+      return new Answer(409, "ConflictException", PlatformRefusal.CONCURRENT_CHANGE_REPORTED.at("case"));
     }
     if (kind.equals("TaskAlreadyClaimedException") || lower.contains("already claimed")) {
-      return new Answer(409, "ConflictException", new FieldError("assignee",
-          "该任务已被他人认领，请刷新待办列表", "the task has already been claimed by someone else"));
+      return new Answer(409, "ConflictException", PlatformRefusal.TASK_ALREADY_CLAIMED.at("assignee"));
     }
     if (kind.equals("SuspendedEntityInteractionException") || lower.contains("is suspended")) {
-      return new Answer(409, "ConflictException", new FieldError("case",
-          "该案件已暂停办理，不能执行此操作", "the case is suspended"));
+      return new Answer(409, "ConflictException", PlatformRefusal.CASE_SUSPENDED.at("case"));
     }
     if (kind.endsWith("ParseException") || lower.contains("could not parse") || lower.contains("doctype")) {
-      return new Answer(400, "InvalidRequestException", new FieldError("data",
-          "模型文件无法解析，未部署：请在建模器中检查后重新部署", "the model cannot be parsed; nothing was deployed"));
+      return new Answer(400, "InvalidRequestException", PlatformRefusal.MODEL_UNPARSABLE.at("data"));
     }
     if (lower.contains("password") && lower.contains("policy")) {
-      return new Answer(400, "InvalidRequestException", new FieldError("password",
-          "密码不符合要求：" + passwordRules(identity), "the password does not match the password policy"));
+      return new Answer(400, "InvalidRequestException", PlatformRefusal.PASSWORD_POLICY.at("password", passwordRules(identity)));
     }
     if (kind.equals("NullValueException") && (lower.contains("task") || lower.contains("cannot find"))
         || kind.equals("NotFoundException") || status == 404) {
-      return new Answer(404, "NotFoundException", new FieldError(field(text, "id"),
-          "要找的任务或案件不存在，可能已办结或已删除，请刷新", "no such task or case (it may have been completed or deleted)"));
+      return new Answer(404, "NotFoundException", PlatformRefusal.TASK_OR_CASE_NOT_FOUND.at(field(text, "id")));
     }
     if (kind.contains("Json") || kind.endsWith("MismatchedInputException") || kind.endsWith("InvalidFormatException")
         || text.contains("reference chain") || kind.isEmpty() && status == 400
         || kind.equals("InvalidRequestException") && status == 400 && text.isBlank()) {
-      return new Answer(400, "InvalidRequestException", new FieldError(jsonField(text),
-          "请求内容的格式不正确", "the request body cannot be read: a value has the wrong format or type"));
+      return new Answer(400, "InvalidRequestException", PlatformRefusal.BODY_UNREADABLE.at(jsonField(text)));
     }
     if (status == 401) {
-      return new Answer(401, "AuthenticationException", new FieldError("Authorization", "请先登录", "authentication required"));
+      return new Answer(401, "AuthenticationException", PlatformRefusal.AUTHENTICATION_REQUIRED.at("Authorization"));
     }
     if (status == 405 || status == 406 || status == 415) {
-      return new Answer(status, "InvalidRequestException", new FieldError("request",
-          "请求方式或格式不受支持", "method or media type not supported"));
+      return new Answer(status, "InvalidRequestException", PlatformRefusal.METHOD_MEDIA_TYPE_SUPPORTED.at("request"));
     }
     if (status >= 400 && status < 500) {
-      return new Answer(status, "InvalidRequestException", new FieldError(field(text, "request"),
-          "请求内容有误，未执行", "invalid request, nothing was done: " + sanitized(text)));
+      return new Answer(status, "InvalidRequestException", PlatformRefusal.INVALID_REQUEST.at(field(text, "request"), sanitized(text)));
     }
-    return new Answer(500, "InternalError", new FieldError("-",
-        "服务器内部错误，请联系管理员", "internal error, please contact the administrator"));
+    return new Answer(500, "InternalError", PlatformRefusal.INTERNAL_ERROR.at("-"));
   }
 
   /** The engine REST API's message without class names or the internal reference chain. */

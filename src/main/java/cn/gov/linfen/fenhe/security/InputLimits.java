@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,22 +44,21 @@ public final class InputLimits {
   private InputLimits() {}
 
   /** A refused input. */
-  public record Refusal(String field, String chinese, String english) {}
 
   /** The first limit the request body breaks, if any. */
-  public static Optional<Refusal> check(JsonNode body) {
+  public static Optional<FieldError> check(JsonNode body) {
     return Optional.ofNullable(node(body, "body"));
   }
 
   /** The first limit a query parameter breaks, if any. */
-  public static Optional<Refusal> parameter(String name, String value) {
+  public static Optional<FieldError> parameter(String name, String value) {
     if (has(name, '\0') || has(value, '\0')) {
       return Optional.of(nul(name));
     }
     return Optional.empty();
   }
 
-  private static Refusal node(JsonNode node, String field) {
+  private static FieldError node(JsonNode node, String field) {
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
@@ -65,7 +66,7 @@ public final class InputLimits {
         if (has(key, '\0')) {
           return nul(field);
         }
-        Refusal refusal = VARIABLE_MAPS.contains(key) && entry.getValue().isObject()
+        FieldError refusal = VARIABLE_MAPS.contains(key) && entry.getValue().isObject()
             ? variables(entry.getValue())
             : "businessKey".equals(key) ? businessKey(entry.getValue()) : node(entry.getValue(), key);
         if (refusal != null) {
@@ -76,7 +77,7 @@ public final class InputLimits {
     }
     if (node.isArray()) {
       for (JsonNode item : node) {
-        Refusal refusal = node(item, field);
+        FieldError refusal = node(item, field);
         if (refusal != null) {
           return refusal;
         }
@@ -92,18 +93,17 @@ public final class InputLimits {
     return null;
   }
 
-  private static Refusal variables(JsonNode variables) {
+  private static FieldError variables(JsonNode variables) {
     for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String name = entry.getKey();
       if (name.length() > MAX_NAME) {
-        return new Refusal(name.substring(0, 40) + "…", "变量名不能超过 " + MAX_NAME + " 个字符",
-            "a variable name may have at most " + MAX_NAME + " characters");
+        return PlatformRefusal.VARIABLE_NAME_TOO_LONG.at(name.substring(0, 40) + "…", MAX_NAME);
       }
       if (hasControl(name)) {
-        return new Refusal("variables", "变量名不能包含控制字符", "a variable name may not contain control characters");
+        return PlatformRefusal.VARIABLE_NAME_CONTROL_CHARACTERS.at("variables");
       }
-      Refusal refusal = variable(name, entry.getValue());
+      FieldError refusal = variable(name, entry.getValue());
       if (refusal != null) {
         return refusal;
       }
@@ -111,7 +111,7 @@ public final class InputLimits {
     return null;
   }
 
-  private static Refusal variable(String name, JsonNode variable) {
+  private static FieldError variable(String name, JsonNode variable) {
     if (!variable.isObject()) {
       return node(variable, name);
     }
@@ -125,14 +125,14 @@ public final class InputLimits {
         try {
           JSON.readTree(value.textValue());
         } catch (JsonProcessingException e) {
-          return new Refusal(name, "JSON 类型变量的值不是有效的 JSON", "the value of a Json variable is not valid JSON");
+          return PlatformRefusal.JSON_VARIABLE_NOT_JSON.at(name);
         }
       }
       return null;
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = variable.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> part = it.next();
-      Refusal refusal = node(part.getValue(), name);
+      FieldError refusal = node(part.getValue(), name);
       if (refusal != null) {
         return refusal;
       }
@@ -140,41 +140,40 @@ public final class InputLimits {
     return null;
   }
 
-  private static Refusal businessKey(JsonNode key) {
+  private static FieldError businessKey(JsonNode key) {
     if (!key.isTextual()) {
       return null;
     }
     String text = key.textValue();
     if (text.length() > MAX_BUSINESS_KEY) {
-      return new Refusal("businessKey", "案件编号不能超过 " + MAX_BUSINESS_KEY + " 个字符",
-          "a business key may have at most " + MAX_BUSINESS_KEY + " characters");
+      return PlatformRefusal.BUSINESS_KEY_TOO_LONG.at("businessKey", MAX_BUSINESS_KEY);
     }
     if (hasControl(text)) {
-      return new Refusal("businessKey", "案件编号不能包含控制字符", "a business key may not contain control characters");
+      return PlatformRefusal.BUSINESS_KEY_CONTROL_CHARACTERS.at("businessKey");
     }
     return null;
   }
 
-  private static Refusal text(String text, String field, int max) {
+  private static FieldError text(String text, String field, int max) {
     if (has(text, '\0')) {
       return nul(field);
     }
     if (text.length() > max) {
-      return new Refusal(field, "内容过长：不能超过 " + max + " 个字符", "too long: at most " + max + " characters");
+      return PlatformRefusal.VALUE_TOO_LONG.at(field, max);
     }
     return null;
   }
 
-  private static Refusal number(JsonNode number, String field) {
+  private static FieldError number(JsonNode number, String field) {
     double value = number.doubleValue();
     if (!Double.isFinite(value) || Math.abs(value) > MAX_NUMBER) {
-      return new Refusal(field, "数值超出合理范围（绝对值不超过 10 的 15 次方）", "number out of range (at most 1e15 in magnitude)");
+      return PlatformRefusal.NUMBER_OUT_OF_RANGE.at(field);
     }
     return null;
   }
 
-  private static Refusal nul(String field) {
-    return new Refusal(field, "内容不能包含空字符（\\u0000）", "text may not contain the NUL character");
+  private static FieldError nul(String field) {
+    return PlatformRefusal.TEXT_CONTAINS_NUL.at(field);
   }
 
   private static boolean has(String text, char c) {

@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +38,7 @@ public class InputLimitsFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
       for (String value : parameter.getValue()) {
-        Optional<InputLimits.Refusal> refusal = InputLimits.parameter(parameter.getKey(), value);
+        Optional<FieldError> refusal = InputLimits.parameter(parameter.getKey(), value);
         if (refusal.isPresent()) {
           refuse(response, refusal.get());
           return;
@@ -68,7 +70,7 @@ public class InputLimitsFilter extends OncePerRequestFilter {
         // not JSON: the API's own answer (a 400 of the engine or of Spring) follows
       }
       if (json != null) {
-        Optional<InputLimits.Refusal> refusal = InputLimits.check(json);
+        Optional<FieldError> refusal = InputLimits.check(json);
         if (refusal.isPresent()) {
           refuse(response, refusal.get());
           return;
@@ -78,12 +80,11 @@ public class InputLimitsFilter extends OncePerRequestFilter {
     chain.doFilter(new ReplayedBody(request, body), response);
   }
 
-  private static InputLimits.Refusal tooLarge(int limit) {
-    return new InputLimits.Refusal("body", "请求内容过大：不能超过 " + (limit / 1024) + " KB",
-        "request body too large: at most " + (limit / 1024) + " KB");
+  private static FieldError tooLarge(int limit) {
+    return PlatformRefusal.BODY_TOO_LARGE_KB.at("body", (limit / 1024));
   }
 
-  private static void refuse(HttpServletResponse response, InputLimits.Refusal refusal) throws IOException {
-    ErrorJson.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.field(), refusal.chinese(), refusal.english());
+  private static void refuse(HttpServletResponse response, FieldError refusal) throws IOException {
+    ErrorJson.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal);
   }
 }

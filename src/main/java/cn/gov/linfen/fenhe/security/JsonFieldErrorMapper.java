@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.core.MediaType;
@@ -17,8 +18,7 @@ public class JsonFieldErrorMapper implements ExceptionMapper<MismatchedInputExce
   @Override
   public Response toResponse(MismatchedInputException exception) {
     return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-        .entity(ErrorJson.of("InvalidRequestException", path(exception), "请求内容的格式不正确：该项的值类型不对",
-            "the request body cannot be read: this value has the wrong type or shape"))
+        .entity(ErrorJson.of("InvalidRequestException", PlatformRefusal.BODY_VALUE_WRONG_TYPE.at(path(exception))))
         .build();
   }
 

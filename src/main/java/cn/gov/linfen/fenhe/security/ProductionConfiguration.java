@@ -1,12 +1,13 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
 import cn.gov.linfen.fenhe.identity.IdentitySetup;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("production")
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class ProductionConfiguration {
 
   @Bean

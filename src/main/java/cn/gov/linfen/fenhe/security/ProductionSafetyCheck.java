@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
 import cn.gov.linfen.fenhe.identity.IdentityProperties;
 import cn.gov.linfen.fenhe.identity.IdentitySetup;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnv
 
   public static List<String> problems(Environment environment, IdentityProperties identity) {
     List<String> problems = new ArrayList<>();
-    boolean engineRole = environment.getProperty("fenhe.role.engine", Boolean.class, true);
+    boolean engineRole = environment.getProperty(EngineRole.PROPERTY, Boolean.class, true);
     if (engineRole) {
       // a workers-only node has no database: its settings are neither needed nor read
       String url = property(environment, "spring.datasource.url");

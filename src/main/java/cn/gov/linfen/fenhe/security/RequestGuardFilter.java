@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,25 +44,24 @@ public class RequestGuardFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getRequestURI().startsWith(request.getContextPath() + SETUP_API)) {
-      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "setup",
-          "初始管理员由系统配置创建，不开放网页设置", "the first administrator is created by configuration, not by the setup page");
+      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", PlatformRefusal.SETUP_DISABLED.at("setup"));
       return;
     }
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
       if (isExpressionField(parameter.getKey()) || containsExpression(parameter.getKey())) {
-        refuse(response, parameter.getKey(), "查询参数中不允许使用表达式", "expressions are not allowed in query parameters");
+        refuse(response, PlatformRefusal.EXPRESSION_IN_QUERY_PARAMETER.at(parameter.getKey()));
         return;
       }
       for (String value : parameter.getValue()) {
         if (containsExpression(value)) {
-          refuse(response, parameter.getKey(), "查询参数中不允许使用表达式", "expressions are not allowed in query parameters");
+          refuse(response, PlatformRefusal.EXPRESSION_IN_QUERY_PARAMETER.at(parameter.getKey()));
           return;
         }
       }
     }
     String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase();
     if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-      refuse(response, "body", "请求内容过大", "request body too large");
+      refuse(response, PlatformRefusal.BODY_TOO_LARGE.at("body"));
       return;
     }
     boolean multipart = contentType.startsWith("multipart/");
@@ -71,20 +72,19 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     }
     byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
-      refuse(response, "body", "请求内容过大", "request body too large");
+      refuse(response, PlatformRefusal.BODY_TOO_LARGE.at("body"));
       return;
     }
     String text = new String(body, StandardCharsets.UTF_8);
     JsonNode json = multipart ? null : json(text);
     if (text.contains(JAVA_SERIALIZED) || json != null && fieldContaining(json, JAVA_SERIALIZED).isPresent()) {
-      refuse(response, "serializationDataFormat", "不接受 Java 序列化的变量值",
-          "Java-serialized variable values are refused");
+      refuse(response, PlatformRefusal.JAVA_SERIALIZATION_REFUSED.at("serializationDataFormat"));
       return;
     }
     if (!multipart) {
       Optional<String> field = json != null ? expressionIn(json) : fieldWithExpression(text);
       if (field.isPresent()) {
-        refuse(response, field.get(), "请求中不允许使用表达式", "expressions are not allowed in requests");
+        refuse(response, PlatformRefusal.EXPRESSION_IN_REQUEST.at(field.get()));
         return;
       }
     }
@@ -179,8 +179,8 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     return hash < 0 ? dollar : Math.min(dollar, hash);
   }
 
-  static void refuse(HttpServletResponse response, String field, String chinese, String english)
+  static void refuse(HttpServletResponse response, FieldError error)
       throws IOException {
-    ErrorJson.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", field, chinese, english);
+    ErrorJson.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", error);
   }
 }

@@ -1,11 +1,12 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
 import cn.gov.linfen.fenhe.common.FenheGroup;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,7 @@ import org.springframework.core.Ordered;
  * request guard runs in front of the engine REST API, the webapps' API and the platform API.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class SecurityConfiguration {
 
   public static final String ENGINE_REST = "/engine-rest/*";

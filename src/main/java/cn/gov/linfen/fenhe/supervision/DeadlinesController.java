@@ -1,5 +1,8 @@
 package cn.gov.linfen.fenhe.supervision;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.config.EngineRole;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
 import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.common.County;
@@ -19,7 +22,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -28,7 +30,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -41,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * on the working-day calendar. The engine's authorizations decide which tasks a caller sees.
  */
 @RestController
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class DeadlinesController {
 
   static final Set<String> STATES = Set.of("overdue", "due-soon", "all");
@@ -51,7 +52,11 @@ public class DeadlinesController {
   private final WorkingDayCalendar calendar;
   private final NamedParameterJdbcTemplate jdbc;
 
-  public DeadlinesController(ProcessEngine engine, WorkingDayCalendar calendar, NamedParameterJdbcTemplate jdbc) {
+  private final FenheClock clock;
+
+  public DeadlinesController(ProcessEngine engine, WorkingDayCalendar calendar, NamedParameterJdbcTemplate jdbc,
+      FenheClock clock) {
+    this.clock = clock;
     this.engine = engine;
     this.calendar = calendar;
     this.jdbc = jdbc;
@@ -65,30 +70,28 @@ public class DeadlinesController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     if (!STATES.contains(state)) {
-      throw new InvalidInputException("state", "状态只能是 overdue（已超期）、due-soon（1 个工作日内到期）或 all（全部）",
-          "state must be overdue, due-soon or all");
+      throw new InvalidInputException(PlatformRefusal.DEADLINE_STATE_UNKNOWN.at("state"));
     }
     if (page < 0) {
-      throw new InvalidInputException("page", "页码不能为负数", "page must not be negative");
+      throw new InvalidInputException(PlatformRefusal.PAGE_NEGATIVE.at("page"));
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidInputException("size", "每页条数应在 1 到 " + MAX_PAGE_SIZE + " 之间",
-          "size must be between 1 and " + MAX_PAGE_SIZE);
+      throw new InvalidInputException(PlatformRefusal.PAGE_SIZE_OUT_OF_RANGE.at("size", MAX_PAGE_SIZE));
     }
     if ((long) page * size + size > Integer.MAX_VALUE) {
-      throw new InvalidInputException("page", "页码过大", "page too large");
+      throw new InvalidInputException(PlatformRefusal.PAGE_TOO_LARGE.at("page"));
     }
     boolean seesEverything = user.seesEverything();
     boolean worksCases = user.groupIds().stream().map(FenheGroup::byId)
         .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
     if (!seesEverything && !worksCases) {
-      throw new AccessDeniedException("只有督查人员和办理案件的部门可以查看期限", "only supervisors and case officers see deadlines");
+      throw new AccessDeniedException(PlatformRefusal.SUPERVISORS_CASE_OFFICERS_SEE_DEADLINES.reason());
     }
     if (group != null && !seesEverything && !user.groupIds().contains(group)) {
-      throw new AccessDeniedException("只能查看本部门的期限", "you may see the deadlines of your own groups only");
+      throw new AccessDeniedException(PlatformRefusal.YOU_SEE_DEADLINES_YOUR_OWN.reason());
     }
 
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.now();
     Instant soon = calendar.endOfOfficeHours(calendar.addWorkingDays(calendar.dateOf(now), 1).date());
 
     TaskQuery tasks = engine.getTaskService().createTaskQuery().active();

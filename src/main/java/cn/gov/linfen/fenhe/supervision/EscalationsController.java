@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.supervision;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.common.Escalating;
 
 import cn.gov.linfen.fenhe.engine.AsPlatform;
@@ -26,7 +28,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -41,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (at most {@value #MAX_DEPTH} entries deep, {@value #MAX_CASES} cases per answer).
  */
 @RestController
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class EscalationsController {
 
   static final String VARIABLE = "escalations";
@@ -71,22 +72,19 @@ public class EscalationsController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     if (page < 0) {
-      throw new InvalidInputException("page", "页码不能为负数", "page must not be negative");
+      throw new InvalidInputException(PlatformRefusal.PAGE_NEGATIVE.at("page"));
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidInputException("size", "每页条数应在 1 到 " + MAX_PAGE_SIZE + " 之间",
-          "size must be between 1 and " + MAX_PAGE_SIZE);
+      throw new InvalidInputException(PlatformRefusal.PAGE_SIZE_OUT_OF_RANGE.at("size", MAX_PAGE_SIZE));
     }
     if ((long) page * size + size > MAX_DEPTH) {
-      throw new InvalidInputException("page", "页码过大：最多查看最近 " + MAX_DEPTH + " 条督办记录，请按程序或案件筛选",
-          "page too deep: at most the latest " + MAX_DEPTH + " escalations; filter by procedure or case");
+      throw new InvalidInputException(PlatformRefusal.PAGE_TOO_DEEP.at("page", MAX_DEPTH));
     }
     boolean seesEverything = user.seesEverything();
     boolean worksCases = user.groupIds().stream().map(FenheGroup::byId)
         .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
     if (!seesEverything && !worksCases) {
-      throw new AccessDeniedException("只有督查人员和办理案件的部门可以查看督办记录",
-          "only supervisors and case officers see escalations");
+      throw new AccessDeniedException(PlatformRefusal.SUPERVISORS_CASE_OFFICERS_SEE_ESCALATIONS.reason());
     }
 
     int needed = page * size + size;

@@ -1,22 +1,18 @@
 package cn.gov.linfen.fenhe.web;
 
+import cn.gov.linfen.fenhe.common.Reason;
+
 /** The caller may not use this part of the platform API: HTTP 403. */
 public class AccessDeniedException extends RuntimeException {
 
-  private final String chinese;
-  private final String english;
+  private final Reason reason;
 
-  public AccessDeniedException(String chinese, String english) {
-    super(english);
-    this.chinese = chinese;
-    this.english = english;
+  public AccessDeniedException(Reason reason) {
+    super(reason.english());
+    this.reason = reason;
   }
 
-  public String chinese() {
-    return chinese;
-  }
-
-  public String english() {
-    return english;
+  public Reason reason() {
+    return reason;
   }
 }

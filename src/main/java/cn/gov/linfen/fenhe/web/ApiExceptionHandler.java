@@ -5,7 +5,6 @@ import cn.gov.linfen.fenhe.security.EngineErrorFilter;
 import cn.gov.linfen.fenhe.security.EngineErrors;
 import cn.gov.linfen.fenhe.security.ErrorJson;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -36,61 +35,59 @@ public class ApiExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(InvalidInputException.class)
-  ResponseEntity<Map<String, Object>> invalidInput(InvalidInputException e) {
+  ResponseEntity<ErrorJson.Body> invalidInput(InvalidInputException e) {
     return ResponseEntity.badRequest()
-        .body(ErrorJson.body("InvalidRequestException", e.field(), e.chinese(), e.english()));
+        .body(ErrorJson.body("InvalidRequestException", e.error()));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
+  ResponseEntity<ErrorJson.Body> missing(MissingServletRequestParameterException e) {
     return ResponseEntity.badRequest()
-        .body(ErrorJson.body("InvalidRequestException", e.getParameterName(), "缺少必填参数", "required parameter missing"));
+        .body(ErrorJson.body("InvalidRequestException", PlatformRefusal.REQUIRED_PARAMETER_MISSING.at(e.getParameterName())));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+  ResponseEntity<ErrorJson.Body> mismatch(MethodArgumentTypeMismatchException e) {
     return ResponseEntity.badRequest()
-        .body(ErrorJson.body("InvalidRequestException", e.getName(), "参数格式不正确", "malformed parameter"));
+        .body(ErrorJson.body("InvalidRequestException", PlatformRefusal.MALFORMED_PARAMETER.at(e.getName())));
   }
 
   /** A refusal of the engine's guards and checks: its status and every field. */
   @ExceptionHandler(EngineRefusal.class)
-  ResponseEntity<Map<String, Object>> refused(EngineRefusal e) {
+  ResponseEntity<ErrorJson.Body> refused(EngineRefusal e) {
     return ResponseEntity.status(e.status()).body(EngineErrorFilter.body(e));
   }
 
   /** Conflicts and vanished tasks are the normal life of a shared inbox: 409 and 404, not 500. */
   @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class, NullValueException.class,
       NotFoundException.class})
-  ResponseEntity<Map<String, Object>> conflict(ProcessEngineException e) {
+  ResponseEntity<ErrorJson.Body> conflict(ProcessEngineException e) {
     LOG.debug("Platform API request refused: {}", e.getMessage());
     EngineErrors.Answer answer = EngineErrors.of(e.getClass().getSimpleName(), e.getMessage(), 500, null);
-    return ResponseEntity.status(answer.status()).body(ErrorJson.body(answer.type(), answer.error().field(),
-        answer.error().chinese(), answer.error().english()));
+    return ResponseEntity.status(answer.status()).body(ErrorJson.body(answer.type(), answer.error()));
   }
 
   /** A body that cannot be read (not JSON, a value of the wrong type): 400 naming the field. */
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<ErrorJson.Body> unreadable(HttpMessageNotReadableException e) {
     String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
         ? mapping.getPath().stream()
             .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
             .collect(Collectors.joining("."))
         : "body";
-    return ResponseEntity.badRequest().body(ErrorJson.body("InvalidRequestException", field,
-        "请求内容的格式不正确", "the request body cannot be read: a value has the wrong format or type"));
+    return ResponseEntity.badRequest().body(ErrorJson.body("InvalidRequestException", PlatformRefusal.BODY_UNREADABLE.at(field)));
   }
 
   @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
+  ResponseEntity<ErrorJson.Body> forbidden(AuthorizationException e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
-        .body(ErrorJson.body("AuthorizationException", "user", "无权执行此操作", "not authorized"));
+        .body(ErrorJson.body("AuthorizationException", PlatformRefusal.NOT_AUTHORIZED.at("user")));
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+  ResponseEntity<ErrorJson.Body> denied(AccessDeniedException e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
-        .body(ErrorJson.body("AuthorizationException", "user", e.chinese(), e.english()));
+        .body(ErrorJson.body("AuthorizationException", e.reason().at("user")));
   }
 
   /**
@@ -99,21 +96,21 @@ public class ApiExceptionHandler {
    */
   @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
       HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class})
-  ResponseEntity<Map<String, Object>> refusedByMvc(Exception e) {
+  ResponseEntity<ErrorJson.Body> refusedByMvc(Exception e) {
     HttpStatusCode status = ((ErrorResponse) e).getStatusCode();
     LOG.debug("Platform API request refused with {}: {}", status, e.getMessage());
     if (status.value() == 404) {
       return ResponseEntity.status(status)
-          .body(ErrorJson.body("NotFoundException", "path", "请求的资源不存在", "no such resource"));
+          .body(ErrorJson.body("NotFoundException", PlatformRefusal.NO_SUCH_RESOURCE.at("path")));
     }
     return ResponseEntity.status(status)
-        .body(ErrorJson.body("InvalidRequestException", "request", "请求方式或格式不受支持", "method or media type not supported"));
+        .body(ErrorJson.body("InvalidRequestException", PlatformRefusal.METHOD_MEDIA_TYPE_SUPPORTED.at("request")));
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+  ResponseEntity<ErrorJson.Body> unexpected(Exception e) {
     LOG.error("Unexpected error in the platform API", e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-        .body(ErrorJson.body("InternalError", "-", "服务器内部错误，请联系管理员", "internal error, please contact the administrator"));
+        .body(ErrorJson.body("InternalError", PlatformRefusal.INTERNAL_ERROR.at("-")));
   }
 }

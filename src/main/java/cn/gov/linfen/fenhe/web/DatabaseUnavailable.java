@@ -1,9 +1,9 @@
 package cn.gov.linfen.fenhe.web;
 
+import cn.gov.linfen.fenhe.common.FieldError;
 import cn.gov.linfen.fenhe.security.ErrorJson;
 import java.net.ConnectException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Map;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
@@ -13,8 +13,8 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  */
 public final class DatabaseUnavailable {
 
-  public static final String CHINESE = "数据库暂时无法连接，请稍后重试";
-  public static final String ENGLISH = "the database cannot be reached, please try again later";
+  /** The refusal: the field {@code database} and the reason in Chinese and English. */
+  public static final FieldError ERROR = PlatformRefusal.DATABASE_UNAVAILABLE.at("database");
 
   private DatabaseUnavailable() {}
 
@@ -32,11 +32,11 @@ public final class DatabaseUnavailable {
     return false;
   }
 
-  public static Map<String, Object> body() {
-    return ErrorJson.body("ServiceUnavailable", "database", CHINESE, ENGLISH);
+  public static ErrorJson.Body body() {
+    return ErrorJson.body("ServiceUnavailable", ERROR);
   }
 
   public static String json() {
-    return ErrorJson.of("ServiceUnavailable", "database", CHINESE, ENGLISH);
+    return ErrorJson.of("ServiceUnavailable", ERROR);
   }
 }

@@ -2,7 +2,7 @@ package cn.gov.linfen.fenhe.web;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Map;
+import cn.gov.linfen.fenhe.security.ErrorJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -24,14 +24,14 @@ public class DatabaseUnavailableHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableHandler.class);
 
   @ExceptionHandler({SQLTransientConnectionException.class, CannotGetJdbcConnectionException.class})
-  ResponseEntity<Map<String, Object>> unavailable(Exception e) {
+  ResponseEntity<ErrorJson.Body> unavailable(Exception e) {
     LOG.warn("Platform API: the database cannot be reached ({})", e.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(DatabaseUnavailable.body());
   }
 
   /** Any other SQL failure is the general handler's, unless it is a connection failure (SQL state 08). */
   @ExceptionHandler(SQLException.class)
-  ResponseEntity<Map<String, Object>> sql(SQLException e) throws SQLException {
+  ResponseEntity<ErrorJson.Body> sql(SQLException e) throws SQLException {
     if (DatabaseUnavailable.isCause(e)) {
       return unavailable(e);
     }

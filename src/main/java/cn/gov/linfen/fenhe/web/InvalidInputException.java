@@ -1,28 +1,18 @@
 package cn.gov.linfen.fenhe.web;
 
+import cn.gov.linfen.fenhe.common.FieldError;
+
 /** Bad input to the platform API: answered with HTTP 400 naming the field and the reason. */
 public class InvalidInputException extends RuntimeException {
 
-  private final String field;
-  private final String chinese;
-  private final String english;
+  private final FieldError error;
 
-  public InvalidInputException(String field, String chinese, String english) {
-    super(field + ": " + english);
-    this.field = field;
-    this.chinese = chinese;
-    this.english = english;
+  public InvalidInputException(FieldError error) {
+    super(error.field() + ": " + error.english());
+    this.error = error;
   }
 
-  public String field() {
-    return field;
-  }
-
-  public String chinese() {
-    return chinese;
-  }
-
-  public String english() {
-    return english;
+  public FieldError error() {
+    return error;
   }
 }

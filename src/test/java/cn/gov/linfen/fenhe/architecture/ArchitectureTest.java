@@ -1,14 +1,37 @@
 package cn.gov.linfen.fenhe.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.config.EngineRole;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -102,9 +125,9 @@ class ArchitectureTest {
           .resideInAPackage(WORKERS)
           .should()
           .dependOnClassesThat(
-              com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(PROCEDURES)
+              resideInAPackage(PROCEDURES)
                   .and(
-                      com.tngtech.archunit.base.DescribedPredicate.describe(
+                      DescribedPredicate.describe(
                           "engine wiring (configurations and controllers)",
                           type ->
                               type.isAnnotatedWith(Configuration.class)
@@ -125,4 +148,107 @@ class ArchitectureTest {
           .matching("cn.gov.linfen.fenhe.workers.(p*)..")
           .should()
           .notDependOnEachOther();
+
+  /** Where time may be read and a zone named: the clock itself ({@code time}, {@link FenheClock}). */
+  static final DescribedPredicate<JavaClass> THE_CLOCK =
+      resideInAPackage("cn.gov.linfen.fenhe.time..").or(equivalentTo(FenheClock.class));
+
+  @ArchTest
+  static final ArchRule time_is_read_from_the_one_clock =
+      noClasses()
+          .that(not(THE_CLOCK))
+          .should()
+          .callMethod(Instant.class, "now")
+          .orShould()
+          .callMethod(LocalDate.class, "now")
+          .orShould()
+          .callMethod(LocalDate.class, "now", ZoneId.class)
+          .orShould()
+          .callMethod(LocalDateTime.class, "now")
+          .orShould()
+          .callMethod(LocalDateTime.class, "now", ZoneId.class)
+          .orShould()
+          .callMethod(ZonedDateTime.class, "now")
+          .orShould()
+          .callMethod(ZonedDateTime.class, "now", ZoneId.class)
+          .orShould()
+          .callMethod(OffsetDateTime.class, "now")
+          .orShould()
+          .callMethod(Clock.class, "systemUTC")
+          .orShould()
+          .callMethod(Clock.class, "systemDefaultZone")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callConstructor(Date.class)
+          .orShould()
+          .callMethod(ClockUtil.class, "getCurrentTime")
+          .orShould()
+          .callMethod(ClockUtil.class, "now")
+          .because(
+              "every date and deadline follows the FenheClock (the engine's clock in fenhe.time-zone),"
+                  + " so moving the engine's clock moves them all");
+
+  @ArchTest
+  static final ArchRule the_zone_is_configured_not_named =
+      noClasses()
+          .that(not(THE_CLOCK))
+          .should()
+          .callMethod(ZoneId.class, "of", String.class)
+          .because("the zone is fenhe.time-zone, given by the FenheClock");
+
+  @ArchTest
+  static final ArchRule configuration_is_typed_and_validated =
+      classes()
+          .that()
+          .areAnnotatedWith(ConfigurationProperties.class)
+          .should()
+          .beRecords()
+          .andShould()
+          .beAnnotatedWith(Validated.class)
+          .because(
+              "one configuration style: a @ConfigurationProperties record, checked at start-up, its"
+                  + " defaults documented next to its fields");
+
+  @ArchTest
+  static final ArchRule no_loose_property_injection =
+      noFields()
+          .should()
+          .beAnnotatedWith(Value.class)
+          .because("settings are read through @ConfigurationProperties records, not @Value");
+
+  @ArchTest
+  static final ArchRule no_loose_property_injection_in_methods =
+      noMethods()
+          .should()
+          .beAnnotatedWith(Value.class)
+          .andShould(
+              new com.tngtech.archunit.lang.ArchCondition<JavaMethod>("have a @Value parameter") {
+                @Override
+                public void check(JavaMethod method, com.tngtech.archunit.lang.ConditionEvents events) {
+                  method.getParameters().stream()
+                      .filter(parameter -> parameter.isAnnotatedWith(Value.class))
+                      .forEach(
+                          parameter ->
+                              events.add(
+                                  com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                                      method, method.getFullName() + " has a @Value parameter")));
+                }
+              })
+          .because("settings are read through @ConfigurationProperties records, not @Value");
+
+  @ArchTest
+  static final ArchRule the_engine_role_is_stated_one_way =
+      noClasses()
+          .that(not(equivalentTo(EngineRole.class)))
+          .should()
+          .beAnnotatedWith(ConditionalOnProperty.class)
+          .because("the engine role is @EngineRole");
+
+  @ArchTest
+  static final ArchRule the_engine_role_is_stated_one_way_on_beans =
+      noMethods()
+          .should()
+          .beAnnotatedWith(ConditionalOnProperty.class)
+          .because("the engine role is @EngineRole");
 }

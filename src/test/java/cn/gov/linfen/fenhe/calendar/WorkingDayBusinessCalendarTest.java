@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.calendar;
 
+import cn.gov.linfen.fenhe.time.EngineClock;
+
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,8 +26,8 @@ class WorkingDayBusinessCalendarTest {
 
   final WorkingDayCalendar calendar =
       new WorkingDayCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(18, 0), WorkingDayCalendarTest.FILE);
-  final WorkingDayBusinessCalendar duration = new WorkingDayBusinessCalendar(calendar, new DurationBusinessCalendar());
-  final WorkingDayBusinessCalendar dueDate = new WorkingDayBusinessCalendar(calendar, new DueDateBusinessCalendar());
+  final WorkingDayBusinessCalendar duration = new WorkingDayBusinessCalendar(calendar, new DurationBusinessCalendar(), TestClock.of(new EngineClock()));
+  final WorkingDayBusinessCalendar dueDate = new WorkingDayBusinessCalendar(calendar, new DueDateBusinessCalendar(), TestClock.of(new EngineClock()));
 
   @AfterEach
   void resetClock() {

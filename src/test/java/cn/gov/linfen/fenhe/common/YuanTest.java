@@ -22,11 +22,11 @@ class YuanTest {
 
   @Test
   void X_R04_a_negative_a_non_numeric_or_a_sub_fen_amount_has_a_reason() {
-    assertThat(Yuan.problem("-0.01")).contains("负数");
-    assertThat(Yuan.problem("五百万")).contains("不是有效的金额数字");
-    assertThat(Yuan.problem("1e5")).contains("不是有效的金额数字");
-    assertThat(Yuan.problem(Double.NaN)).contains("不是有效的金额数字");
-    assertThat(Yuan.problem("0.001")).contains("两位小数");
+    assertThat(Yuan.problem("-0.01").chinese()).contains("负数");
+    assertThat(Yuan.problem("五百万").chinese()).contains("不是有效的金额数字");
+    assertThat(Yuan.problem("1e5").chinese()).contains("不是有效的金额数字");
+    assertThat(Yuan.problem(Double.NaN).chinese()).contains("不是有效的金额数字");
+    assertThat(Yuan.problem("0.001").chinese()).contains("两位小数");
     assertThat(Yuan.problem("0.10")).isNull();
     assertThat(Yuan.problem(null)).isNull();
     assertThatThrownBy(() -> Yuan.parse(Boolean.TRUE)).isInstanceOf(IllegalArgumentException.class);

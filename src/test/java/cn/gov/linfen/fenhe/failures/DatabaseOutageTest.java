@@ -60,8 +60,8 @@ class DatabaseOutageTest extends IntegrationTest {
     assertThat(response.getHeader("Retry-After")).isEqualTo("5");
     @SuppressWarnings("unchecked")
     Map<String, Object> body = new ObjectMapper().readValue(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), Map.class);
-    assertThat(body).containsEntry("field", "database").containsEntry("reason", DatabaseUnavailable.CHINESE)
-        .containsEntry("reasonEn", DatabaseUnavailable.ENGLISH);
+    assertThat(body).containsEntry("field", "database").containsEntry("reason", DatabaseUnavailable.ERROR.chinese())
+        .containsEntry("reasonEn", DatabaseUnavailable.ERROR.english());
   }
 
   @Test

@@ -1,11 +1,12 @@
 package cn.gov.linfen.fenhe.supervision;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.test.ExternalTasks;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
-import cn.gov.linfen.fenhe.workers.WorkerClock;
 import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
 import cn.gov.linfen.fenhe.common.Escalating;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,7 +85,7 @@ class EscalationsApiTest extends IntegrationTest {
     ClockUtil.setCurrentTime(Date.from(late));
     managementService.executeJob(timer.getId());
     int escalated = new ExternalTasks(engine).run(Escalating.TOPIC, businessKey,
-        new EscalateWorker(new Escalating(), new WorkerClock(Clock.fixed(late, ZoneOffset.UTC))));
+        new EscalateWorker(new Escalating(TestClock.ZONE), TestClock.of(Clock.fixed(late, ZoneOffset.UTC))));
     assertThat(escalated).isEqualTo(1);
 
     // recorded on the case; the task with the deadline stays open; the alerted group has its follow-up

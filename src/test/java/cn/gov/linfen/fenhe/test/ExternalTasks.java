@@ -42,8 +42,13 @@ public final class ExternalTasks {
 
   private static Binder configuration() {
     try {
-      List<PropertySource<?>> sources = new YamlPropertySourceLoader()
-          .load("application.yaml", new ClassPathResource("application.yaml"));
+      // the tests' own additions (config/application.yaml: the example process) come first
+      List<PropertySource<?>> sources = new java.util.ArrayList<>();
+      ClassPathResource tests = new ClassPathResource("config/application.yaml");
+      if (tests.exists()) {
+        sources.addAll(new YamlPropertySourceLoader().load("config/application.yaml", tests));
+      }
+      sources.addAll(new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml")));
       return new Binder(ConfigurationPropertySources.from(sources));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);

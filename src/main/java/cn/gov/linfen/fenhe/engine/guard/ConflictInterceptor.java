@@ -1,8 +1,8 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.web.DatabaseUnavailable;
-import cn.gov.linfen.fenhe.common.FieldError;
 import java.sql.SQLException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -24,14 +24,12 @@ final class ConflictInterceptor extends CommandInterceptor {
       return next.execute(command);
     } catch (ProcessEngineException e) {
       if (CallerAddress.current() != null && !(e instanceof EngineRefusal) && DatabaseUnavailable.isCause(e)) {
-        EngineRefusal outage = new EngineRefusal(503,
-            new FieldError("database", DatabaseUnavailable.CHINESE, DatabaseUnavailable.ENGLISH));
+        EngineRefusal outage = new EngineRefusal(503, DatabaseUnavailable.ERROR);
         outage.initCause(e); // the filters in front of the APIs recognise an outage by its cause
         throw outage;
       }
       if (CallerAddress.current() != null && !(e instanceof EngineRefusal) && isConflict(e)) {
-        throw new EngineRefusal(409, new FieldError("case", "该案件刚被他人同时办理，本次操作未生效，请刷新后重试",
-            "someone acted on the case at the same time; nothing was done, reload and try again"));
+        throw new EngineRefusal(409, PlatformRefusal.CONCURRENT_CHANGE.at("case"));
       }
       throw e;
     }

@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import java.util.Collection;
 import java.util.Map;
@@ -80,7 +81,7 @@ public class EngineGuardInterceptor extends CommandInterceptor {
   private static void administratorsOnly(CommandContext context, String field) {
     Authentication user = context.getAuthentication();
     if (user != null && user.getUserId() != null && !context.getAuthorizationManager().isCamundaAdmin(user)) {
-      throw EngineRefusal.forbidden(field, "只有系统管理员可以修改此项设置", "only administrators may change this setting");
+      throw EngineRefusal.forbidden(PlatformRefusal.ADMINISTRATORS_CHANGE_SETTING.at(field));
     }
   }
 }

@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
+import cn.gov.linfen.fenhe.time.ElapsedTime;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ public final class EngineGuards {
   public static final Duration LOGIN_MAX_DELAY = Duration.ofSeconds(60);
 
   public static void install(ProcessEngineConfigurationImpl configuration) {
-    install(configuration, new LoginThrottle(Clock.systemUTC(), LOGIN_MAX_DELAY));
+    install(configuration, new LoginThrottle(ElapsedTime.clock(), LOGIN_MAX_DELAY));
   }
 
   public static void install(ProcessEngineConfigurationImpl configuration, LoginThrottle throttle) {

@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.AbstractQuery;
@@ -50,6 +51,6 @@ public final class QueryExpressionGuard implements Validator<AbstractQuery<?, ?>
       return;
     }
     String field = expressions.keySet().iterator().next() + "Expression";
-    throw EngineRefusal.badRequest(field, "查询条件中不允许使用表达式", "expressions are not allowed in queries");
+    throw EngineRefusal.badRequest(PlatformRefusal.EXPRESSION_IN_QUERY.at(field));
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.common.FieldError;
 import java.io.IOException;
@@ -67,8 +68,7 @@ final class TaskWorkGuard {
   private static TaskEntity existingTask(CommandContext context, String taskId) {
     TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
     if (task == null) {
-      throw new EngineRefusal(404, new FieldError("taskId", "该任务不存在或已办结，请刷新待办列表",
-          "no such open task (it may have been completed); reload the task list"));
+      throw new EngineRefusal(404, PlatformRefusal.TASK_GONE.at("taskId"));
     }
     return task;
   }
@@ -79,8 +79,7 @@ final class TaskWorkGuard {
       return;
     }
     if (!context.getAuthorizationManager().isCamundaAdmin(user)) {
-      throw EngineRefusal.forbidden("assignee", "该任务已由" + holder + "认领，只有认领人可以" + action,
-          "the task is claimed by " + holder + "; only the holder may act on it");
+      throw EngineRefusal.forbidden(PlatformRefusal.TASK_CLAIMED_BY_OTHER.at("assignee", holder, action));
     }
     if (task.getProcessInstanceId() != null) {
       context.getProcessEngineConfiguration().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
@@ -108,26 +107,24 @@ final class TaskWorkGuard {
       }
     }
     if (!errors.isEmpty()) {
-      throw EngineRefusal.badRequest(errors, "办理内容有误，任务未完成", "refused, the task stays open");
+      throw EngineRefusal.badRequest(errors, PlatformRefusal.TASK_REFUSED.reason());
     }
   }
 
   private static FieldError notOwned(String name) {
-    return new FieldError(name, "本环节不能修改此项内容", name + " is not a field of this step and cannot be changed here");
+    return PlatformRefusal.FIELD_NOT_OF_STEP.at(name, name);
   }
 
   private static FieldError wrongKind(FormFields.Field field) {
-    String expected = switch (field.kind()) {
-      case TEXT -> "应为文字";
-      case NUMBER -> "应为数字";
-      case BOOLEAN -> "应为“是”或“否”";
-      case LIST -> "应为列表";
-      case CHOICE -> "应为所列选项之一";
-      case ANY -> "格式不正确";
+    PlatformRefusal expected = switch (field.kind()) {
+      case TEXT -> PlatformRefusal.FIELD_KIND_TEXT;
+      case NUMBER -> PlatformRefusal.FIELD_KIND_NUMBER;
+      case BOOLEAN -> PlatformRefusal.FIELD_KIND_BOOLEAN;
+      case LIST -> PlatformRefusal.FIELD_KIND_LIST;
+      case CHOICE -> PlatformRefusal.FIELD_KIND_CHOICE;
+      case ANY -> PlatformRefusal.FIELD_KIND_ANY;
     };
-    return new FieldError(field.key(), field.label() + expected,
-        field.key() + " must be " + field.kind().name().toLowerCase() + (field.kind() == FormFields.Kind.CHOICE
-            ? " one of " + field.options() : ""));
+    return expected.at(field.key(), field.label(), field.key(), field.options());
   }
 
   /** The step's owned fields: its Camunda Form's, and the outputs it declares. */

@@ -1,6 +1,7 @@
 package cn.gov.linfen.fenhe.engine.validation;
 
 import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.common.Reason;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -33,16 +34,17 @@ public class EngineRefusal extends BadUserRequestException {
     this(status, List.of(error), error.toString());
   }
 
-  public static EngineRefusal badRequest(String field, String chinese, String english) {
-    return new EngineRefusal(400, new FieldError(field, chinese, english));
+  public static EngineRefusal badRequest(FieldError error) {
+    return new EngineRefusal(400, error);
   }
 
-  public static EngineRefusal forbidden(String field, String chinese, String english) {
-    return new EngineRefusal(403, new FieldError(field, chinese, english));
+  public static EngineRefusal forbidden(FieldError error) {
+    return new EngineRefusal(403, error);
   }
 
-  public static EngineRefusal badRequest(List<FieldError> errors, String chineseSummary, String englishSummary) {
-    return new EngineRefusal(400, errors, chineseSummary + " / " + englishSummary + ": "
+  /** A refusal of several fields; the summary heads the message (logs). */
+  public static EngineRefusal badRequest(List<FieldError> errors, Reason summary) {
+    return new EngineRefusal(400, errors, summary + ": "
         + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
   }
 

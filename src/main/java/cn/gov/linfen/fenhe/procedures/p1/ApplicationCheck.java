@@ -7,6 +7,7 @@ import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*
 
 import cn.gov.linfen.fenhe.common.FieldChecks;
 import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.common.Reason;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -45,26 +46,20 @@ public class ApplicationCheck {
     List<FieldError> errors = new ArrayList<>();
     Object name = variables.get(ENTERPRISE_NAME);
     if (!(name instanceof String text) || text.isBlank()) {
-      errors.add(new FieldError(ENTERPRISE_NAME, "企业名称必填", "the enterprise name is required"));
+      errors.add(P1Refusal.ENTERPRISE_NAME_REQUIRED.at(ENTERPRISE_NAME));
     } else if (text.length() > MAX_NAME) {
-      errors.add(new FieldError(ENTERPRISE_NAME, "企业名称不超过 100 字", "the enterprise name is too long"));
+      errors.add(P1Refusal.ENTERPRISE_NAME_TOO_LONG.at(ENTERPRISE_NAME));
     }
     Object type = variables.get(REFORM_TYPE);
     if (!(type instanceof String text) || !REFORM_TYPES.contains(text)) {
-      errors.add(new FieldError(REFORM_TYPE,
-          "改革方式须为破产或清算注销：本办法仅适用于破产、清算注销的市属国有企业（第十六条）",
-          "reformType must be BANKRUPTCY or LIQUIDATION (Art. 16)"));
+      errors.add(P1Refusal.REFORM_TYPE_BANKRUPTCY_LIQUIDATION_ART.at(REFORM_TYPE));
     } else if (SoeReformFundProcess.ReformTypes.LIQUIDATION.equals(type)
         && !Boolean.TRUE.equals(variables.get(ONLY_EMPLOYEE_DEBTS_DECLARED))) {
-      errors.add(new FieldError(ONLY_EMPLOYEE_DEBTS_DECLARED,
-          "清算注销的企业须声明仅拖欠职工工资、社保债务，无其他非职工债务（第五条）；有其他债务的不属于本办法所指清算注销",
-          "a liquidation-deregistration applicant must declare that it owes only wages and social insurance (Art. 5)"));
+      errors.add(P1Refusal.LIQUIDATION_DEREGISTRATION_APPLICANT_DECLARE_OWES.at(ONLY_EMPLOYEE_DEBTS_DECLARED));
     }
     Object goals = variables.get(PERFORMANCE_GOALS);
     if (blank(goals)) {
-      errors.add(new FieldError(PERFORMANCE_GOALS,
-          "绩效目标必填：写明预期产出和效果，指标细化、量化、可衡量（第七条、第十一条），年度绩效评价据此进行",
-          "performanceGoals is required (Art. 7, 11)"));
+      errors.add(P1Refusal.PERFORMANCE_GOALS_REQUIRED_ART.at(PERFORMANCE_GOALS));
     } else {
       FieldChecks.tooLong(errors, variables, PERFORMANCE_GOALS);
     }
@@ -76,18 +71,18 @@ public class ApplicationCheck {
     for (String field : REQUIRED_AMOUNTS) {
       Object value = variables.get(field);
       if (blank(value)) {
-        errors.add(new FieldError(field, "必填", "required"));
+        errors.add(P1Refusal.AMOUNT_REQUIRED.at(field));
         amountsValid = false;
         continue;
       }
-      String problem = Yuan.problem(value);
+      Reason problem = Yuan.problem(value);
       if (problem != null) {
         errors.add(amountError(field, problem));
         amountsValid = false;
       }
     }
     for (String field : OPTIONAL_AMOUNTS) {
-      String problem = Yuan.problem(variables.get(field));
+      Reason problem = Yuan.problem(variables.get(field));
       if (problem != null) {
         errors.add(amountError(field, problem));
         amountsValid = false;
@@ -103,42 +98,35 @@ public class ApplicationCheck {
       FundingGap gap = FundingGap.of(variables);
       if (SoeReformFundProcess.ReformTypes.BANKRUPTCY.equals(type) && gap.hasLiquidationCosts()) {
         if (blank(variables.get(CREDITORS_MEETING_RESOLUTION))) {
-          errors.add(new FieldError(CREDITORS_MEETING_RESOLUTION,
-              "破产管理人费用须经债权人会议审议表决通过：请填写表决通过的日期和决议文号（第九条(二)1）",
-              "bankruptcy administrator costs need the creditors' meeting resolution (Art. 9(2)1)"));
+          errors.add(P1Refusal.BANKRUPTCY_ADMINISTRATOR_COSTS_NEED_CREDITORS.at(CREDITORS_MEETING_RESOLUTION));
         } else {
           FieldChecks.tooLong(errors, variables, CREDITORS_MEETING_RESOLUTION);
         }
       }
       if (gap.requested().signum() <= 0) {
-        errors.add(new FieldError(REQUESTED_AMOUNT, "申请金额（清算费用与职工安置费用之和）须大于 0",
-            "the requested amount (liquidation plus resettlement costs) must be greater than 0"));
+        errors.add(P1Refusal.REQUESTED_AMOUNT_NOT_POSITIVE.at(REQUESTED_AMOUNT));
       } else if (gap.requested().compareTo(gap.gap()) > 0) {
-        errors.add(new FieldError(REQUESTED_AMOUNT,
-            "申请金额 " + Yuan.format(gap.requested()) + " 元超过资金缺口 " + Yuan.format(gap.gap())
-                + " 元（改革全部费用扣减资产变现收入，不含土地使用权处置收入，第五条）",
-            "the requested amount " + Yuan.format(gap.requested()) + " exceeds the funding gap "
-                + Yuan.format(gap.gap()) + " (total reform cost minus asset realisation, land proceeds not counted, Art. 5)"));
+        errors.add(P1Refusal.REQUESTED_AMOUNT_EXCEEDS_FUNDING_GAP.at(REQUESTED_AMOUNT, Yuan.format(gap.requested()), Yuan.format(gap.gap())));
       }
     }
     return errors;
   }
 
-  private static FieldError amountError(String field, String problem) {
+  private static FieldError amountError(String field, Reason problem) {
     return FieldChecks.problem(field, "", problem);
   }
 
   /** A count of people: a whole number ≥ 0. */
   static FieldError count(String field, Object value, boolean required, long maximum) {
     if (blank(value)) {
-      return required ? new FieldError(field, "必填", "required") : null;
+      return required ? P1Refusal.AMOUNT_REQUIRED.at(field) : null;
     }
     Long number = wholeNumber(value);
     if (number == null) {
-      return new FieldError(field, "须为不小于 0 的整数（人数）", "must be a whole number of people, 0 or more");
+      return P1Refusal.PEOPLE_NOT_WHOLE_NUMBER.at(field);
     }
     if (number > maximum) {
-      return new FieldError(field, "人数过大", "number too large");
+      return P1Refusal.PEOPLE_TOO_MANY.at(field);
     }
     return null;
   }

@@ -7,6 +7,7 @@ import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*
 
 import cn.gov.linfen.fenhe.common.FieldChecks;
 import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.common.Reason;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Decided;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ public class CompletionChecks {
 
   /** Every review or approval: approved (Boolean) and opinion, required when approved is false. */
   public List<FieldError> review(Map<String, Object> variables) {
-    return FieldChecks.review(variables, "请选择审核结论（通过或退回）", "退回时必须填写审核意见");
+    return FieldChecks.review(variables, P1Refusal.REVIEW_CONCLUSION_REQUIRED.reason(),
+        P1Refusal.REVIEW_OPINION_REQUIRED.reason());
   }
 
   /** The applicant corrects and resubmits (the application is checked again), or withdraws. */
@@ -52,8 +54,7 @@ public class CompletionChecks {
       return withdrawalReason(variables);
     }
     if (!Decided.RESUBMIT.equals(decision)) {
-      return List.of(new FieldError(APPLICANT_DECISION, "请选择“修改后重新提交”或“撤回申请”",
-          "applicantDecision must be RESUBMIT or WITHDRAW"));
+      return List.of(P1Refusal.APPLICANT_DECISION_RESUBMIT_WITHDRAW.at(APPLICANT_DECISION));
     }
     return applicationCheck.check(variables);
   }
@@ -86,16 +87,14 @@ public class CompletionChecks {
     BigDecimal disbursement = positiveAmount(errors, variables, DISBURSEMENT_AMOUNT, "同意支付（借款）金额");
     BigDecimal requested = Yuan.parse(variables.get(REQUESTED_AMOUNT));
     if (approvedAmount != null && requested != null && approvedAmount.compareTo(requested) > 0) {
-      errors.add(new FieldError(APPROVED_AMOUNT, "核定金额不得超过申请金额 " + Yuan.format(requested) + " 元",
-          "the approved amount may not exceed the requested amount"));
+      errors.add(P1Refusal.APPROVED_AMOUNT_EXCEED_REQUESTED_AMOUNT.at(APPROVED_AMOUNT, Yuan.format(requested)));
     }
     if (approvedAmount != null && disbursement != null && disbursement.compareTo(approvedAmount) > 0) {
-      errors.add(new FieldError(DISBURSEMENT_AMOUNT, "同意支付（借款）金额不得超过核定金额",
-          "the amount to pay or lend may not exceed the approved amount"));
+      errors.add(P1Refusal.AMOUNT_PAY_LEND_EXCEED_APPROVED.at(DISBURSEMENT_AMOUNT));
     }
     Object type = variables.get(DISBURSEMENT_TYPE);
     if (!Decided.PAY.equals(type) && !Decided.LEND.equals(type)) {
-      errors.add(new FieldError(DISBURSEMENT_TYPE, "请选择支付或借款", "disbursementType must be PAY or LEND"));
+      errors.add(P1Refusal.DISBURSEMENT_TYPE_PAY_LEND.at(DISBURSEMENT_TYPE));
     }
     required(errors, variables, ACCOUNT_NAME, "户名");
     pattern(errors, variables, ACCOUNT_NUMBER, "账号", ACCOUNT_NUMBER_FORMAT);
@@ -112,8 +111,7 @@ public class CompletionChecks {
     BigDecimal transferred = positiveAmount(errors, variables, TRANSFERRED_AMOUNT, "划转金额");
     BigDecimal expected = Yuan.parse(variables.get(DISBURSEMENT_AMOUNT));
     if (transferred != null && expected != null && transferred.compareTo(expected) != 0) {
-      errors.add(new FieldError(TRANSFERRED_AMOUNT, "划转金额须与拨款通知书金额 " + Yuan.format(expected) + " 元一致",
-          "the transferred amount must equal the amount of the notice"));
+      errors.add(P1Refusal.TRANSFERRED_AMOUNT_EQUAL_AMOUNT_NOTICE.at(TRANSFERRED_AMOUNT, Yuan.format(expected)));
     }
     required(errors, variables, TRANSFER_VOUCHER_NUMBER, "划转凭证号");
     return errors;
@@ -132,7 +130,7 @@ public class CompletionChecks {
     List<FieldError> errors = new ArrayList<>();
     Object hold = variables.get(DISBURSEMENT_HOLD);
     if (!Decided.SUSPEND.equals(hold) && !Decided.STOP.equals(hold)) {
-      errors.add(new FieldError(DISBURSEMENT_HOLD, "请选择暂缓拨付或停止拨付", "disbursementHold must be SUSPEND or STOP"));
+      errors.add(P1Refusal.DISBURSEMENT_HOLD_SUSPEND_STOP.at(DISBURSEMENT_HOLD));
     }
     required(errors, variables, HOLD_REASON, "存在的严重问题");
     tooLong(errors, variables, HOLD_REASON);
@@ -144,7 +142,7 @@ public class CompletionChecks {
     List<FieldError> errors = new ArrayList<>();
     Object decision = variables.get(SUSPENSION_DECISION);
     if (!Decided.RESUME.equals(decision) && !Decided.STOP.equals(decision)) {
-      errors.add(new FieldError(SUSPENSION_DECISION, "请选择恢复拨付或停止拨付", "suspensionDecision must be RESUME or STOP"));
+      errors.add(P1Refusal.SUSPENSION_DECISION_RESUME_STOP.at(SUSPENSION_DECISION));
     }
     required(errors, variables, SUSPENSION_DECISION_NOTE, "整改落实情况");
     tooLong(errors, variables, SUSPENSION_DECISION_NOTE);
@@ -161,14 +159,11 @@ public class CompletionChecks {
     boolean empty = reports == null || reports instanceof Collection<?> collection && collection.isEmpty()
         || String.valueOf(reports).replaceAll("\\s", "").equals("[]");
     if (empty) {
-      return List.of(new FieldError(SELF_EVALUATIONS, "至少报送一份主管部门绩效自评报告",
-          "at least one self-evaluation is required"));
+      return List.of(P1Refusal.LEAST_SELF_EVALUATION_REQUIRED.at(SELF_EVALUATIONS));
     }
     for (Map<String, Object> entry : entries(reports)) {
       if (blank(entry.get("department")) || blank(entry.get("monitoring"))) {
-        return List.of(new FieldError(SELF_EVALUATIONS,
-            "每份自评报告须写明企业主管部门和本年度绩效运行监控情况（偏离绩效目标的纠正及报送市财政局情况，第十二条）",
-            "each self-evaluation needs its department and its monitoring report (Art. 12)"));
+        return List.of(P1Refusal.EACH_SELF_EVALUATION_NEEDS_DEPARTMENT.at(SELF_EVALUATIONS));
       }
     }
     return List.of();
@@ -193,8 +188,7 @@ public class CompletionChecks {
   public List<FieldError> sasacEvaluation(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
     if (!RATINGS.contains(String.valueOf(variables.get(EVALUATION_RATING)))) {
-      errors.add(new FieldError(EVALUATION_RATING, "请选择年度绩效目标实现情况",
-          "evaluationRating must be one of " + new java.util.TreeSet<>(RATINGS)));
+      errors.add(P1Refusal.EVALUATION_RATING_MISSING.at(EVALUATION_RATING, new java.util.TreeSet<>(RATINGS)));
     }
     required(errors, variables, EVALUATION_REPORT, "评价报告");
     return errors;
@@ -204,17 +198,17 @@ public class CompletionChecks {
       String label) {
     Object value = variables.get(field);
     if (blank(value)) {
-      errors.add(new FieldError(field, label + "必填", field + " is required"));
+      errors.add(P1Refusal.LABELLED_REQUIRED.at(field, label, field));
       return null;
     }
-    String problem = Yuan.problem(value);
+    Reason problem = Yuan.problem(value);
     if (problem != null) {
       errors.add(FieldChecks.problem(field, label, problem));
       return null;
     }
     BigDecimal amount = Yuan.parse(value);
     if (amount.signum() <= 0) {
-      errors.add(new FieldError(field, label + "须大于 0", field + " must be greater than 0"));
+      errors.add(P1Refusal.AMOUNT_NOT_POSITIVE.at(field, label, field));
       return null;
     }
     return amount;

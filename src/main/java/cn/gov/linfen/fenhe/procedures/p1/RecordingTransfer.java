@@ -13,8 +13,12 @@ import java.time.format.DateTimeFormatter;
  */
 public class RecordingTransfer {
 
-  private static final DateTimeFormatter SHANGHAI = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(ZoneId.of("Asia/Shanghai"));
+  private final DateTimeFormatter minutes;
+
+  /** Times in the case file are given in {@code zone} (Fenhe's time zone). */
+  public RecordingTransfer(ZoneId zone) {
+    this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+  }
 
   /** The record: on time or not, and the line for the file. */
   public record Transfer(boolean onTime, String record) {}
@@ -30,8 +34,8 @@ public class RecordingTransfer {
     }
     boolean onTime = deadline == null || !recordedAt.isAfter(deadline);
     String line = "拨款通知书 " + noticeNumber + "：济林公司已划转 " + Yuan.format(transferred) + " 元（凭证号 " + voucherNumber
-        + "），确认时间 " + SHANGHAI.format(recordedAt)
-        + (deadline == null ? "" : onTime ? "，在期限 " + SHANGHAI.format(deadline) + " 内" : "，已超过期限 " + SHANGHAI.format(deadline));
+        + "），确认时间 " + minutes.format(recordedAt)
+        + (deadline == null ? "" : onTime ? "，在期限 " + minutes.format(deadline) + " 内" : "，已超过期限 " + minutes.format(deadline));
     return new Transfer(onTime, line);
   }
 }

@@ -1,10 +1,15 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import cn.gov.linfen.fenhe.identity.ApplicantAccess;
 
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
 import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.common.Reason;
 import cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck;
 import cn.gov.linfen.fenhe.procedures.p1.CompletionChecks;
 import cn.gov.linfen.fenhe.procedures.p1.OpeningEvaluationRound;
@@ -24,9 +29,14 @@ import org.springframework.context.annotation.Configuration;
  * {@code ${soeReformFund…Check}}), and the applicant's read access to his own case.
  */
 @Configuration(proxyBeanMethods = false)
+@EngineRole
 public class SoeReformFundConfiguration {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private final FenheClock clock;
+
+  public SoeReformFundConfiguration(FenheClock clock) {
+    this.clock = clock;
+  }
 
   @Bean
   StartValidator soeReformFundStartValidator(ApplicationCheck check) {
@@ -35,23 +45,20 @@ public class SoeReformFundConfiguration {
 
   @Bean
   StartValidator soeReformFundEvaluationStartValidator() {
-    return StartValidator.of(SoeReformFundProcess.EVALUATION_KEY, SoeReformFundConfiguration::evaluationYear);
+    return StartValidator.of(SoeReformFundProcess.EVALUATION_KEY, this::evaluationYear);
   }
 
-  static List<FieldError> evaluationYear(Map<String, Object> variables) {
+  List<FieldError> evaluationYear(Map<String, Object> variables) {
     Object year = variables.get(SoeReformFundProcess.Variables.EVALUATION_YEAR);
     if (year == null || year instanceof String text && text.isBlank()) {
       return List.of(); // the previous year
     }
     if (!(year instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-      return List.of(new FieldError(SoeReformFundProcess.Variables.EVALUATION_YEAR, "评价年度须为年份数字",
-          "evaluationYear must be a year"));
+      return List.of(P1Refusal.EVALUATION_YEAR_NOT_A_YEAR.at(SoeReformFundProcess.Variables.EVALUATION_YEAR));
     }
-    String problem = OpeningEvaluationRound.yearProblem(number.intValue(), LocalDate.now(SHANGHAI));
+    Reason problem = OpeningEvaluationRound.yearProblem(number.intValue(), clock.today());
     if (problem != null) {
-      int slash = problem.indexOf(" / ");
-      return List.of(new FieldError(SoeReformFundProcess.Variables.EVALUATION_YEAR, problem.substring(0, slash),
-          problem.substring(slash + 3)));
+      return List.of(problem.at(SoeReformFundProcess.Variables.EVALUATION_YEAR));
     }
     return List.of();
   }
@@ -59,23 +66,20 @@ public class SoeReformFundConfiguration {
   /**
    * The date a notice names for the transfer (Appendix 3 "请你公司收到通知后，于 M月D日前…完成资金划转",
    * Art. 9(3) "三个工作日内", P1-R19), used by the model as
-   * {@code ${soeReformFundTransferDate.after(3)}}: the N-th working day after today in Asia/Shanghai on
+   * {@code ${soeReformFundTransferDate.after(3)}}: the N-th working day after today in Fenhe's time zone on
    * the engine clock, holidays and make-up days per the working-day calendar — the same day as the
    * transfer task's {@code 3WD} due date. The number of days stays in the model next to {@code 3WD}.
    */
-  public record TransferDate(cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar) {
+  public record TransferDate(cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar, FenheClock clock) {
     public String after(int workingDays) {
-      java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+      java.time.Instant now = clock.now();
       return calendar.dateOf(calendar.deadline(now, workingDays)).toString();
     }
   }
 
-  /** Engine role only: a workers-only node has no working-day calendar and runs no model expressions. */
   @Bean
-  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "fenhe.role.engine",
-      havingValue = "true", matchIfMissing = true)
   TransferDate soeReformFundTransferDate(cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar) {
-    return new TransferDate(calendar);
+    return new TransferDate(calendar, clock);
   }
 
   /**

@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.audit.AuditLog;
@@ -18,9 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,16 +43,18 @@ import org.springframework.web.bind.annotation.RestController;
  * change its variables), records the reason, who and when, and an audit row, in one transaction.
  */
 @RestController
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class SoeReformFundController {
 
   private final ProcessEngine engine;
   private final CompletionChecks checks;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
+  private final FenheClock clock;
 
   public SoeReformFundController(ProcessEngine engine, CompletionChecks checks, AuditLog audit,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, FenheClock clock) {
+    this.clock = clock;
     this.engine = engine;
     this.checks = checks;
     this.audit = audit;
@@ -58,32 +62,30 @@ public class SoeReformFundController {
   }
 
   @PostMapping("/api/cases/{businessKey}/withdraw")
-  ResponseEntity<Map<String, Object>> withdraw(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+  ResponseEntity<?> withdraw(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @PathVariable String businessKey, @RequestBody(required = false) Map<String, Object> body) {
     ProcessInstance instance = asPlatform(() -> engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(SoeReformFundProcess.KEY).processInstanceBusinessKey(businessKey).singleResult());
     if (instance == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", "businessKey",
-          "没有正在办理的该国企改革专项资金申请", "no running SOE reform fund case with this business key"));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", P1Refusal.NO_RUNNING_CASE.at("businessKey")));
     }
     Object applicant = asPlatform(() -> engine.getRuntimeService().getVariable(instance.getId(), APPLICANT));
     if (!user.id().equals(applicant)) {
-      throw new AccessDeniedException("只有本案申请人可以撤回申请", "only the case's applicant may withdraw it");
+      throw new AccessDeniedException(P1Refusal.ONLY_APPLICANT_WITHDRAWS.reason());
     }
     Map<String, Object> input = body == null ? Map.of() : body;
     List<FieldError> errors = checks.withdrawal(input);
     if (!errors.isEmpty()) {
       FieldError error = errors.get(0);
-      throw new InvalidInputException(error.field(), error.chinese(), error.english());
+      throw new InvalidInputException(error);
     }
     boolean open = asPlatform(() -> engine.getRuntimeService().createEventSubscriptionQuery()
         .processInstanceId(instance.getId()).eventType("message")
         .eventName(SoeReformFundProcess.Messages.WITHDRAWAL_REQUESTED).count() > 0);
     if (!open) {
-      return ResponseEntity.status(HttpStatus.CONFLICT).body(ErrorJson.body("ConflictException", "businessKey",
-          "审签已完成，不能再撤回申请", "the application has been signed off: it can no longer be withdrawn"));
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(ErrorJson.body("ConflictException", P1Refusal.APPLICATION_HAS_BEEN_SIGNED_OFF.at("businessKey")));
     }
-    Date now = ClockUtil.getCurrentTime();
+    Date now = clock.nowAsDate();
     String reason = String.valueOf(input.get(WITHDRAWAL_REASON)).trim();
     Map<String, Object> variables = new HashMap<>();
     variables.put(WITHDRAWAL_REASON, reason);

@@ -19,16 +19,21 @@ import java.util.Map;
  */
 public class FarmlandChecks {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SHANGHAI);
 
   /** A telephone number as printed on a sign: 0357-1234567, 12345, 13800000000. */
   static final String TELEPHONE = "[0-9]{3,4}-?[0-9]{5,8}|[0-9]{5,11}";
 
   private final FilingApplicationCheck application;
+  private final ZoneId zone;
+  private final OpeningNotice notices;
+  private final DateTimeFormatter minutes;
 
-  public FarmlandChecks(FilingApplicationCheck application) {
+  /** Dates are days in {@code zone} (Fenhe's time zone). */
+  public FarmlandChecks(FilingApplicationCheck application, ZoneId zone) {
     this.application = application;
+    this.zone = zone;
+    this.notices = new OpeningNotice(zone);
+    this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
   }
 
   /** 协商用地协议: the eight items (P2-R01). */
@@ -39,18 +44,17 @@ public class FarmlandChecks {
   /** 张贴公告: posted at the township and on the village board, from a start date not in the future (P2-R02). */
   public List<FieldError> posting(Map<String, Object> variables, Instant now) {
     List<FieldError> errors = new ArrayList<>();
-    LocalDate start = OpeningNotice.date(variables.get(NOTICE_START_DATE));
+    LocalDate start = notices.date(variables.get(NOTICE_START_DATE));
     if (start == null) {
-      errors.add(new FieldError(NOTICE_START_DATE, "必须填写公告开始日期（年-月-日）", "noticeStartDate is required (yyyy-MM-dd)"));
-    } else if (start.isAfter(LocalDate.ofInstant(now, SHANGHAI))) {
-      errors.add(new FieldError(NOTICE_START_DATE, "公告开始日期不能晚于今天，请张贴后再登记",
-          "noticeStartDate must not be in the future: record the notice once it is posted"));
+      errors.add(P2Refusal.NOTICE_START_DATE_REQUIRED_YYYY.at(NOTICE_START_DATE));
+    } else if (start.isAfter(LocalDate.ofInstant(now, zone))) {
+      errors.add(P2Refusal.NOTICE_START_DATE_FUTURE_RECORD.at(NOTICE_START_DATE));
     }
     if (!Boolean.TRUE.equals(variables.get(POSTED_AT_TOWNSHIP))) {
-      errors.add(new FieldError(POSTED_AT_TOWNSHIP, "须在乡镇政府张贴公告", "the notice must be posted at the township government"));
+      errors.add(P2Refusal.NOTICE_POSTED_TOWNSHIP_GOVERNMENT.at(POSTED_AT_TOWNSHIP));
     }
     if (!Boolean.TRUE.equals(variables.get(POSTED_ON_VILLAGE_BOARD))) {
-      errors.add(new FieldError(POSTED_ON_VILLAGE_BOARD, "须在村务公开栏张贴公告", "the notice must be posted on the village affairs board"));
+      errors.add(P2Refusal.NOTICE_POSTED_VILLAGE_AFFAIRS_BOARD.at(POSTED_ON_VILLAGE_BOARD));
     }
     return errors;
   }
@@ -68,14 +72,12 @@ public class FarmlandChecks {
   }
 
   /** Null while the notice runs; otherwise the refusal of a late objection, in Chinese and English. */
-  public static FieldError lateObjection(Object noticeEndsAt, Instant now) {
+  public FieldError lateObjection(Object noticeEndsAt, Instant now) {
     if (!(noticeEndsAt instanceof Date endsAt)) {
-      return new FieldError(NOTICE_ENDS_AT, "本案件没有正在进行的公告，异议不予受理",
-          "no public notice is running for this case: the objection is refused");
+      return P2Refusal.PUBLIC_NOTICE_RUNNING_CASE_OBJECTION.at(NOTICE_ENDS_AT);
     }
     if (!OpeningNotice.running(endsAt.toInstant(), now)) {
-      return new FieldError(NOTICE_ENDS_AT, "公告期已于 " + MINUTES.format(endsAt.toInstant()) + " 结束，异议不再受理",
-          "the public notice ended at " + MINUTES.format(endsAt.toInstant()) + " (Asia/Shanghai): objections are no longer accepted");
+      return P2Refusal.PUBLIC_NOTICE_ENDED.at(NOTICE_ENDS_AT, minutes.format(endsAt.toInstant()), zone.getId());
     }
     return null;
   }
@@ -85,7 +87,7 @@ public class FarmlandChecks {
     List<FieldError> errors = new ArrayList<>();
     Object decision = variables.get(OBJECTION_DECISION);
     if (!FarmlandProcess.Decided.RENEGOTIATE.equals(decision) && !FarmlandProcess.Decided.ABANDON.equals(decision)) {
-      errors.add(new FieldError(OBJECTION_DECISION, "请选择重新协商或放弃用地", "objectionDecision must be RENEGOTIATE or ABANDON"));
+      errors.add(P2Refusal.OBJECTION_DECISION_RENEGOTIATE_ABANDON.at(OBJECTION_DECISION));
     }
     FilingApplicationCheck.text(variables, OBJECTION_HANDLING_OPINION, "异议处理意见", "the handling opinion", errors);
     return errors;
@@ -94,7 +96,7 @@ public class FarmlandChecks {
   /** 农村集体经济组织确认用地协议 (P2-R16): confirmed with the signatory, or not with the reason (back to negotiation). */
   public List<FieldError> collectiveConfirmation(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
-    Boolean confirmed = confirmation(variables, COLLECTIVE_CONFIRMED, "请选择是否确认已签订用地协议", COLLECTIVE_OPINION,
+    Boolean confirmed = confirmation(variables, COLLECTIVE_CONFIRMED, P2Refusal.COLLECTIVE_CONFIRMATION_MISSING, COLLECTIVE_OPINION,
         "不确认的理由", errors);
     if (Boolean.TRUE.equals(confirmed)) {
       FilingApplicationCheck.text(variables, COLLECTIVE_SIGNATORY, "农村集体经济组织签字人", "the collective's signatory", errors);
@@ -106,10 +108,10 @@ public class FarmlandChecks {
    * A yes/no confirmation: the answer must be given, and a "no" needs its reason. The answer, or null
    * when there is none.
    */
-  private static Boolean confirmation(Map<String, Object> variables, String field, String chooseChinese, String reasonField,
+  private static Boolean confirmation(Map<String, Object> variables, String field, P2Refusal choose, String reasonField,
       String reasonChinese, List<FieldError> errors) {
     if (!(variables.get(field) instanceof Boolean confirmed)) {
-      errors.add(new FieldError(field, chooseChinese, field + " must be true or false"));
+      errors.add(choose.at(field, field));
       return null;
     }
     if (!confirmed) {
@@ -131,7 +133,7 @@ public class FarmlandChecks {
     List<FieldError> errors = new ArrayList<>();
     pastDate(variables, AGRICULTURE_RECEIVED_ON, "接收日期", now, errors);
     if (!Boolean.TRUE.equals(variables.get(AGRICULTURE_LEDGER_ENTERED))) {
-      errors.add(new FieldError(AGRICULTURE_LEDGER_ENTERED, "须将备案信息纳入设施农业台账", "the filing must be entered in the ledger"));
+      errors.add(P2Refusal.FILING_ENTERED_LEDGER.at(AGRICULTURE_LEDGER_ENTERED));
     }
     return errors;
   }
@@ -141,18 +143,18 @@ public class FarmlandChecks {
     List<FieldError> errors = new ArrayList<>();
     pastDate(variables, ON_SITE_CHECKED_ON, "现场核查日期", now, errors);
     if (!(variables.get(CONSTRUCTION_STARTED) instanceof Boolean)) {
-      errors.add(new FieldError(CONSTRUCTION_STARTED, "须说明是否已动工", "constructionStarted must be true or false"));
+      errors.add(P2Refusal.CONSTRUCTION_STARTED_TRUE_FALSE.at(CONSTRUCTION_STARTED));
     }
     FilingApplicationCheck.text(variables, INVESTIGATION_RESULT, "查处结果", "the investigation result", errors);
     return errors;
   }
 
-  private static void pastDate(Map<String, Object> variables, String field, String chinese, Instant now, List<FieldError> errors) {
-    LocalDate on = OpeningNotice.date(variables.get(field));
+  private void pastDate(Map<String, Object> variables, String field, String chinese, Instant now, List<FieldError> errors) {
+    LocalDate on = notices.date(variables.get(field));
     if (on == null) {
-      errors.add(new FieldError(field, "必须填写" + chinese, field + " is required (yyyy-MM-dd)"));
-    } else if (on.isAfter(LocalDate.ofInstant(now, SHANGHAI))) {
-      errors.add(new FieldError(field, chinese + "不能晚于今天", field + " must not be in the future"));
+      errors.add(P2Refusal.DATE_REQUIRED.at(field, chinese, field));
+    } else if (on.isAfter(LocalDate.ofInstant(now, zone))) {
+      errors.add(P2Refusal.DATE_IN_FUTURE.at(field, chinese, field));
     }
   }
 
@@ -160,7 +162,7 @@ public class FarmlandChecks {
   public List<FieldError> signing(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
     if (!Boolean.TRUE.equals(variables.get(AGREEMENT_SIGNED))) {
-      errors.add(new FieldError(AGREEMENT_SIGNED, "须确认本方已签订用地协议", "confirm that the agreement is signed"));
+      errors.add(P2Refusal.CONFIRM_AGREEMENT_SIGNED.at(AGREEMENT_SIGNED));
     }
     FilingApplicationCheck.text(variables, AGREEMENT_NUMBER, "协议编号", "the agreement number", errors);
     return errors;
@@ -171,9 +173,9 @@ public class FarmlandChecks {
     List<FieldError> errors = new ArrayList<>();
     Object approved = variables.get("approved");
     if (!(approved instanceof Boolean)) {
-      errors.add(new FieldError("approved", "请选择审核结论", "approved must be true or false"));
+      errors.add(P2Refusal.APPROVED_TRUE_FALSE.at("approved"));
     } else if (!(Boolean) approved && (!(variables.get("opinion") instanceof String o) || o.isBlank())) {
-      errors.add(new FieldError("opinion", "不通过时必须填写意见", "an opinion is required when not approved"));
+      errors.add(P2Refusal.OPINION_REQUIRED_WHEN_APPROVED.at("opinion"));
     }
     return errors;
   }
@@ -192,18 +194,17 @@ public class FarmlandChecks {
   public List<FieldError> filing(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
     if (!Boolean.TRUE.equals(variables.get(PLAN_SUBMITTED))) {
-      errors.add(new FieldError(PLAN_SUBMITTED, "须提交设施建设方案", "the construction plan must be submitted"));
+      errors.add(P2Refusal.CONSTRUCTION_PLAN_SUBMITTED.at(PLAN_SUBMITTED));
     }
     if (!Boolean.TRUE.equals(variables.get(AGREEMENT_SUBMITTED))) {
-      errors.add(new FieldError(AGREEMENT_SUBMITTED, "须提交用地协议", "the land-use agreement must be submitted"));
+      errors.add(P2Refusal.LAND_USE_AGREEMENT_SUBMITTED.at(AGREEMENT_SUBMITTED));
     }
     if (!Boolean.TRUE.equals(variables.get(SITE_SIGN_POSTED))) {
-      errors.add(new FieldError(SITE_SIGN_POSTED, "须在项目出入口显著位置设置标识牌", "the sign must be set up at the site's entrance"));
+      errors.add(P2Refusal.SIGN_SET_UP_SITE_S.at(SITE_SIGN_POSTED));
     }
     Object telephone = variables.get(REPORTING_TELEPHONE);
     if (!(telephone instanceof String t) || !t.trim().matches(TELEPHONE)) {
-      errors.add(new FieldError(REPORTING_TELEPHONE, "须填写标识牌公布的举报电话（数字，可含区号和“-”）",
-          "reportingTelephone must be the telephone number on the sign (digits, area code and '-' allowed)"));
+      errors.add(P2Refusal.REPORTING_TELEPHONE_TELEPHONE_NUMBER_SIGN.at(REPORTING_TELEPHONE));
     }
     FilingApplicationCheck.text(variables, REPORTING_UNIT, "受理举报单位", "the unit that receives reports", errors);
     return errors;
@@ -212,19 +213,17 @@ public class FarmlandChecks {
   /** 报送县级部门. */
   public List<FieldError> forwarding(Map<String, Object> variables, Instant now) {
     List<FieldError> errors = new ArrayList<>();
-    LocalDate on = OpeningNotice.date(variables.get(FORWARDED_ON));
+    LocalDate on = notices.date(variables.get(FORWARDED_ON));
     if (on == null) {
-      errors.add(new FieldError(FORWARDED_ON, "必须填写报送日期", "forwardedOn is required (yyyy-MM-dd)"));
-    } else if (on.isAfter(LocalDate.ofInstant(now, SHANGHAI))) {
-      errors.add(new FieldError(FORWARDED_ON, "报送日期不能晚于今天", "forwardedOn must not be in the future"));
+      errors.add(P2Refusal.FORWARDED_REQUIRED_YYYY_MM_DD.at(FORWARDED_ON));
+    } else if (on.isAfter(LocalDate.ofInstant(now, zone))) {
+      errors.add(P2Refusal.FORWARDED_FUTURE.at(FORWARDED_ON));
     }
     if (!Boolean.TRUE.equals(variables.get(FORWARDED_TO_NATURAL_RESOURCES))) {
-      errors.add(new FieldError(FORWARDED_TO_NATURAL_RESOURCES, "须将备案信息汇交县自然资源部门",
-          "the filing must be forwarded to the county natural resources department"));
+      errors.add(P2Refusal.FILING_FORWARDED_COUNTY_NATURAL_RESOURCES.at(FORWARDED_TO_NATURAL_RESOURCES));
     }
     if (!Boolean.TRUE.equals(variables.get(FORWARDED_TO_AGRICULTURE))) {
-      errors.add(new FieldError(FORWARDED_TO_AGRICULTURE, "须将备案信息汇交县农业农村部门",
-          "the filing must be forwarded to the county agriculture and rural affairs department"));
+      errors.add(P2Refusal.FILING_FORWARDED_COUNTY_AGRICULTURE_RURAL.at(FORWARDED_TO_AGRICULTURE));
     }
     return errors;
   }
@@ -239,20 +238,20 @@ public class FarmlandChecks {
   /** 巡查记录 (P2-R09, P2-R10): date, findings, the inspectors' signatures; a violation is described. */
   public List<FieldError> inspection(Map<String, Object> variables, Instant now) {
     List<FieldError> errors = new ArrayList<>();
-    LocalDate on = OpeningNotice.date(variables.get(INSPECTION_DATE));
+    LocalDate on = notices.date(variables.get(INSPECTION_DATE));
     if (on == null) {
-      errors.add(new FieldError(INSPECTION_DATE, "必须填写巡查日期", "inspectionDate is required (yyyy-MM-dd)"));
-    } else if (on.isAfter(LocalDate.ofInstant(now, SHANGHAI))) {
-      errors.add(new FieldError(INSPECTION_DATE, "巡查日期不能晚于今天", "inspectionDate must not be in the future"));
+      errors.add(P2Refusal.INSPECTION_DATE_REQUIRED_YYYY_MM.at(INSPECTION_DATE));
+    } else if (on.isAfter(LocalDate.ofInstant(now, zone))) {
+      errors.add(P2Refusal.INSPECTION_DATE_FUTURE.at(INSPECTION_DATE));
     }
     FilingApplicationCheck.text(variables, INSPECTORS, "巡查人员（签字）", "the inspectors' names (signatures)", errors);
     FilingApplicationCheck.text(variables, INSPECTION_FINDINGS, "巡查情况", "the findings", errors);
     if (!Boolean.TRUE.equals(variables.get(INSPECTION_SIGNED))) {
-      errors.add(new FieldError(INSPECTION_SIGNED, "巡查人员须签字确认巡查记录", "the inspectors must sign the record"));
+      errors.add(P2Refusal.INSPECTORS_SIGN_RECORD.at(INSPECTION_SIGNED));
     }
     Object violation = variables.get(VIOLATION_FOUND);
     if (!(violation instanceof Boolean)) {
-      errors.add(new FieldError(VIOLATION_FOUND, "须说明是否发现违法违规用地", "violationFound must be true or false"));
+      errors.add(P2Refusal.VIOLATION_FOUND_TRUE_FALSE.at(VIOLATION_FOUND));
     } else if ((Boolean) violation) {
       FilingApplicationCheck.text(variables, VIOLATION_DESCRIPTION, "违法违规情况", "the violation", errors);
     }
@@ -263,7 +262,7 @@ public class FarmlandChecks {
   public List<FieldError> inspectionConfirmation(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
     FilingApplicationCheck.text(variables, AGRICULTURE_INSPECTORS, "农业农村部门巡查人员（签字）", "the agriculture department's inspectors", errors);
-    confirmation(variables, INSPECTION_CONFIRMED, "请选择是否确认巡查记录", CONFIRMATION_OPINION, "不同意的意见", errors);
+    confirmation(variables, INSPECTION_CONFIRMED, P2Refusal.INSPECTION_CONFIRMATION_MISSING, CONFIRMATION_OPINION, "不同意的意见", errors);
     return errors;
   }
 
@@ -273,10 +272,10 @@ public class FarmlandChecks {
     pastDate(variables, PUBLISHED_ON, "公开日期", now, errors);
     FilingApplicationCheck.text(variables, PUBLICATION_CHANNEL, "公开方式或网址", "where it was published", errors);
     if (!Boolean.TRUE.equals(variables.get(FILINGS_PUBLISHED))) {
-      errors.add(new FieldError(FILINGS_PUBLISHED, "须公开设施农用地备案信息", "the filings must be published"));
+      errors.add(P2Refusal.FILINGS_PUBLISHED.at(FILINGS_PUBLISHED));
     }
     if (!Boolean.TRUE.equals(variables.get(LEDGER_PUBLISHED))) {
-      errors.add(new FieldError(LEDGER_PUBLISHED, "须公开设施农业台账信息", "the ledger must be published"));
+      errors.add(P2Refusal.LEDGER_PUBLISHED.at(LEDGER_PUBLISHED));
     }
     return errors;
   }

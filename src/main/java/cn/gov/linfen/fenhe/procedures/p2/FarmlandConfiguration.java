@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import cn.gov.linfen.fenhe.identity.ApplicantAccess;
 
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
@@ -7,7 +11,6 @@ import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
 import cn.gov.linfen.fenhe.procedures.p2.FarmlandChecks;
 import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
 import cn.gov.linfen.fenhe.procedures.p2.FilingApplicationCheck;
-import cn.gov.linfen.fenhe.common.FieldError;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +18,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -32,41 +33,31 @@ import org.springframework.core.io.ResourceLoader;
  * use the engine's clock.
  */
 @Configuration(proxyBeanMethods = false)
+@EngineRole
 public class FarmlandConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(FarmlandConfiguration.class);
 
-  /**
-   * {@code fenhe.farmland.townships-data}: the division data file with the townships of the 17
-   * counties, for the monthly inspections (P2-R11; bound by the properties scan).
-   */
-  @ConfigurationProperties("fenhe.farmland")
-  public static class FarmlandProperties {
-    private String townshipsData = "classpath:divisions/linfen-townships.json";
+  private final FenheClock clock;
 
-    public String getTownshipsData() {
-      return townshipsData;
-    }
-
-    public void setTownshipsData(String townshipsData) {
-      this.townshipsData = townshipsData;
-    }
+  public FarmlandConfiguration(FenheClock clock) {
+    this.clock = clock;
   }
 
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  private Instant now() {
+    return clock.now();
   }
 
   @Bean(FarmlandInspections.BEAN_NAME)
   FarmlandInspections farmlandInspections(FarmlandProperties properties, ResourceLoader resources) throws IOException {
-    Resource data = resources.getResource(properties.getTownshipsData());
+    Resource data = resources.getResource(properties.townshipsData());
     if (!data.exists()) {
-      throw new IllegalStateException("fenhe.farmland.townships-data: " + properties.getTownshipsData() + " not found");
+      throw new IllegalStateException("fenhe.farmland.townships-data: " + properties.townshipsData() + " not found");
     }
-    FarmlandTownships townships = FarmlandTownships.load(data.getInputStream(), properties.getTownshipsData());
-    LOG.info("P2 monthly township inspections: townships from {} ({})", properties.getTownshipsData(), townships.source());
+    FarmlandTownships townships = FarmlandTownships.load(data.getInputStream(), properties.townshipsData());
+    LOG.info("P2 monthly township inspections: townships from {} ({})", properties.townshipsData(), townships.source());
     townships.warnings().forEach(LOG::warn);
-    return new FarmlandInspections(townships.byCountyCode());
+    return new FarmlandInspections(townships.byCountyCode(), clock);
   }
 
   @Bean
@@ -92,8 +83,7 @@ public class FarmlandConfiguration {
             .anyMatch(old -> history.createHistoricVariableInstanceQuery().processInstanceId(old.getId())
                 .variableName(FarmlandProcess.Variables.FILING_NUMBER).count() > 0);
       });
-      return filed ? List.of() : List.of(new FieldError(FarmlandProcess.Variables.PREVIOUS_FILING_KEY,
-          "原备案案件编号不存在或该案件尚未备案", "previousFilingKey must be the business key of a filed farmland case"));
+      return filed ? List.of() : List.of(P2Refusal.PREVIOUS_FILING_UNKNOWN.at(FarmlandProcess.Variables.PREVIOUS_FILING_KEY));
     });
   }
 

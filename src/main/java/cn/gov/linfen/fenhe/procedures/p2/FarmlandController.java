@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import static cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.engine.AsPlatform;
@@ -22,9 +26,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  */
 @RestController
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class FarmlandController {
 
   /** What a change of use or scale may change; everything else is carried over from the filed case. */
@@ -55,36 +57,38 @@ public class FarmlandController {
       LAND_USE, TERM_YEARS, USES_PERMANENT_BASIC_FARMLAND, FACILITY_LOCATION, RECLAMATION_REQUIREMENTS, LAND_RETURN, BREACH_LIABILITY);
 
   private final ProcessEngine engine;
+  private final FarmlandChecks checks;
+  private final FenheClock clock;
 
-  public FarmlandController(ProcessEngine engine) {
+  public FarmlandController(ProcessEngine engine, FarmlandChecks checks, FenheClock clock) {
     this.engine = engine;
+    this.checks = checks;
+    this.clock = clock;
   }
 
   @PostMapping("/api/farmland/{businessKey}/objections")
-  ResponseEntity<Map<String, Object>> objection(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+  ResponseEntity<?> objection(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @PathVariable String businessKey, @RequestBody(required = false) Map<String, Object> body) {
     ProcessInstance instance = asPlatform(() -> engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(FarmlandProcess.KEY).processInstanceBusinessKey(businessKey).singleResult());
     if (instance == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", "businessKey",
-          "没有正在办理的该设施农业用地案件", "no running farmland case with this business key"));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", P2Refusal.NO_RUNNING_CASE.at("businessKey")));
     }
     Map<String, Object> variables = asPlatform(() -> engine.getRuntimeService().getVariables(instance.getId(),
         List.of(COUNTY, NOTICE_ENDS_AT, NOTICE_ROUND)));
     String county = (String) variables.get(COUNTY);
     if (!mayRecordObjections(user, county)) {
-      throw new AccessDeniedException("只有本县（市、区）的村委会或乡镇政府可以登记异议",
-          "only the village committee or township government of the case's county may record objections");
+      throw new AccessDeniedException(P2Refusal.VILLAGE_COMMITTEE_TOWNSHIP_GOVERNMENT_CASE.reason());
     }
     String objector = text(body, OBJECTOR, "异议人", "the objector");
     String content = text(body, OBJECTION_CONTENT, "异议内容", "the objection");
-    Date now = ClockUtil.getCurrentTime();
+    Date now = clock.nowAsDate();
     boolean listening = asPlatform(() -> engine.getRuntimeService().createEventSubscriptionQuery()
         .processInstanceId(instance.getId()).eventType("message").eventName(FarmlandProcess.OBJECTION_MESSAGE).count() > 0);
-    FieldError late = FarmlandChecks.lateObjection(listening ? variables.get(NOTICE_ENDS_AT) : null, now.toInstant());
+    FieldError late = checks.lateObjection(listening ? variables.get(NOTICE_ENDS_AT) : null, now.toInstant());
     if (late != null) {
       return ResponseEntity.status(HttpStatus.CONFLICT)
-          .body(ErrorJson.body("ConflictException", late.field(), late.chinese(), late.english()));
+          .body(ErrorJson.body("ConflictException", late));
     }
     Map<String, Object> local = new HashMap<>();
     local.put(OBJECTOR, objector);
@@ -102,13 +106,12 @@ public class FarmlandController {
   }
 
   @PostMapping("/api/farmland/{businessKey}/changes")
-  ResponseEntity<Map<String, Object>> change(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+  ResponseEntity<?> change(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @PathVariable String businessKey, @RequestBody(required = false) Map<String, Object> body) {
     HistoricProcessInstance filed = asPlatform(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(FarmlandProcess.KEY).processInstanceBusinessKey(businessKey).singleResult());
     if (filed == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", "businessKey",
-          "没有该设施农业用地案件", "no farmland case with this business key"));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", P2Refusal.NO_CASE.at("businessKey")));
     }
     Map<String, Object> old = new HashMap<>();
     asPlatform(() -> {
@@ -121,21 +124,19 @@ public class FarmlandController {
       return null;
     });
     if (!user.id().equals(old.get(APPLICANT))) {
-      throw new AccessDeniedException("只有原备案的经营者可以申请变更", "only the operator of the filed case may apply for a change");
+      throw new AccessDeniedException(P2Refusal.OPERATOR_FILED_CASE_APPLY_CHANGE.reason());
     }
     if (!Boolean.TRUE.equals(old.get(CONSTRUCTION_PERMITTED)) || old.get(FILING_NUMBER) == null) {
-      return ResponseEntity.status(HttpStatus.CONFLICT).body(ErrorJson.body("ConflictException", "businessKey",
-          "该案件尚未备案，不能申请变更用途或规模", "the case is not filed yet: a change of use or scale needs a filed case"));
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(ErrorJson.body("ConflictException", P2Refusal.CASE_FILED_YET_CHANGE_USE.at("businessKey")));
     }
     Map<String, Object> changes = body == null ? Map.of() : body;
     for (String field : changes.keySet()) {
       if (!CHANGEABLE.contains(field) && !field.equals("changeReason")) {
-        throw new InvalidInputException(field, "不能变更此项（可变更：设施类型、面积、用途、期限、是否占用永久基本农田）",
-            "this item cannot be changed (changeable: " + String.join(", ", CHANGEABLE) + ")");
+        throw new InvalidInputException(P2Refusal.ITEM_CANNOT_CHANGED_CHANGEABLE.at(field, String.join(", ", CHANGEABLE)));
       }
     }
     if (changes.keySet().stream().noneMatch(CHANGEABLE::contains)) {
-      throw new InvalidInputException("changes", "请至少填写一项变更内容", "at least one item must change");
+      throw new InvalidInputException(P2Refusal.LEAST_ITEM_CHANGE.at("changes"));
     }
     String reason = text(changes, "changeReason", "变更理由", "the reason of the change");
     Map<String, Object> start = new LinkedHashMap<>();
@@ -157,7 +158,7 @@ public class FarmlandController {
       started = engine.getRuntimeService().startProcessInstanceByKey(FarmlandProcess.KEY, start);
     } catch (InvalidStartException e) {
       FieldError first = e.errors().get(0);
-      throw new InvalidInputException(first.field(), first.chinese(), first.english());
+      throw new InvalidInputException(first);
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("businessKey", started.getBusinessKey());
@@ -178,10 +179,10 @@ public class FarmlandController {
   private static String text(Map<String, Object> body, String field, String chinese, String english) {
     Object value = body == null ? null : body.get(field);
     if (!(value instanceof String text) || text.isBlank()) {
-      throw new InvalidInputException(field, "必须填写" + chinese, english + " is required");
+      throw new InvalidInputException(P2Refusal.TEXT_REQUIRED.at(field, chinese, english));
     }
     if (text.length() > 2000) {
-      throw new InvalidInputException(field, chinese + "不能超过 2000 字", english + " is too long");
+      throw new InvalidInputException(P2Refusal.CHANGE_TEXT_TOO_LONG.at(field, chinese, english));
     }
     return text.trim();
   }

@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import cn.gov.linfen.fenhe.common.County;
 import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
 import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Variables;
@@ -15,7 +17,6 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * For farmland-inspection (P2-R09, P2-R11, P2-R17): who inspects. The monthly round has one inspection
@@ -36,11 +37,12 @@ public class FarmlandInspections {
   /** The record of one county's yearly publication (P2-R17): local to its instance. */
   static final List<String> DISCLOSURE = List.of(Variables.PUBLISHED_ON, Variables.PUBLICATION_CHANNEL,
       Variables.FILINGS_PUBLISHED, Variables.LEDGER_PUBLISHED);
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   private final Map<County, List<String>> townships;
+  private final FenheClock clock;
 
-  public FarmlandInspections(Map<String, List<String>> townshipsByCountyCode) {
+  public FarmlandInspections(Map<String, List<String>> townshipsByCountyCode, FenheClock clock) {
+    this.clock = clock;
     Map<County, List<String>> byCounty = new TreeMap<>();
     townshipsByCountyCode.forEach((code, names) -> {
       County county = County.of(code).orElseThrow(() -> new IllegalStateException(
@@ -66,18 +68,18 @@ public class FarmlandInspections {
     return Arrays.stream(County.values()).map(County::chineseName).toList();
   }
 
-  /** Whether this month starts a quarter (1, 4, 7, 10 in Asia/Shanghai, engine clock): the joint county round too. */
+  /** Whether this month starts a quarter (1, 4, 7, 10 in Fenhe's time zone, engine clock): the joint county round too. */
   public boolean quarterStart() {
     return today().getMonthValue() % 3 == 1;
   }
 
-  /** Whether this month is January (Asia/Shanghai, engine clock): the yearly publication of filings and ledger (P2-R17). */
+  /** Whether this month is January (Fenhe's time zone, engine clock): the yearly publication of filings and ledger (P2-R17). */
   public boolean yearStart() {
     return today().getMonthValue() == 1;
   }
 
-  private static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI);
+  private LocalDate today() {
+    return clock.today();
   }
 
   /**
@@ -102,7 +104,7 @@ public class FarmlandInspections {
           .variableNameIn(Variables.FILING_NUMBER, Variables.FILED_AT, Variables.OPERATOR_NAME, Variables.TOWNSHIP,
               Variables.VILLAGE, Variables.AREA_MU, Variables.LAND_USE).list()
           .forEach(h -> v.putIfAbsent(h.getName(), h.getValue()));
-      if (v.get(Variables.FILED_AT) instanceof Date filedAt && LocalDate.ofInstant(filedAt.toInstant(), SHANGHAI).getYear() == year) {
+      if (v.get(Variables.FILED_AT) instanceof Date filedAt && clock.dateOf(filedAt.toInstant()).getYear() == year) {
         lines.add(v.get(Variables.FILING_NUMBER) + "：" + v.get(Variables.OPERATOR_NAME) + "，" + v.get(Variables.TOWNSHIP)
             + v.get(Variables.VILLAGE) + "，" + v.get(Variables.AREA_MU) + " 亩，" + v.get(Variables.LAND_USE));
       }

@@ -33,29 +33,26 @@ public class FilingApplicationCheck {
     text(variables, FACILITY_TYPE, "设施类型", "the facility type", errors);
     BigDecimal area = decimal(variables.get(AREA_MU));
     if (area == null) {
-      errors.add(new FieldError(AREA_MU, "用地面积（亩）必须填写数字", "areaMu must be a number of mu"));
+      errors.add(P2Refusal.AREA_MU_NUMBER_MU.at(AREA_MU));
     } else if (area.signum() <= 0) {
-      errors.add(new FieldError(AREA_MU, "用地面积（亩）必须大于 0", "areaMu must be greater than 0"));
+      errors.add(P2Refusal.AREA_MU_GREATER_THAN.at(AREA_MU));
     }
     text(variables, LAND_USE, "土地用途", "the land use", errors);
     BigDecimal term = decimal(variables.get(TERM_YEARS));
     if (term == null || term.stripTrailingZeros().scale() > 0 || term.signum() <= 0
         || term.compareTo(BigDecimal.valueOf(MAX_TERM_YEARS)) > 0) {
-      errors.add(new FieldError(TERM_YEARS, "用地期限（年）应为 1 到 " + MAX_TERM_YEARS + " 的整数",
-          "termYears must be a whole number of years from 1 to " + MAX_TERM_YEARS));
+      errors.add(P2Refusal.TERM_YEARS_WHOLE_NUMBER_YEARS.at(TERM_YEARS, MAX_TERM_YEARS));
     }
     if (!(variables.get(USES_PERMANENT_BASIC_FARMLAND) instanceof Boolean)) {
-      errors.add(new FieldError(USES_PERMANENT_BASIC_FARMLAND, "须说明是否占用永久基本农田（是/否）",
-          "usesPermanentBasicFarmland must be true or false"));
+      errors.add(P2Refusal.USES_PERMANENT_BASIC_FARMLAND_TRUE.at(USES_PERMANENT_BASIC_FARMLAND));
     }
     Object party = variables.get(APPLICANT_PARTY);
     if (party != null && !FarmlandProcess.Decided.OPERATOR.equals(party) && !FarmlandProcess.Decided.COLLECTIVE.equals(party)) {
-      errors.add(new FieldError(APPLICANT_PARTY, "申请方应为设施农业经营者或农村集体经济组织",
-          "applicantParty must be OPERATOR or COLLECTIVE"));
+      errors.add(P2Refusal.APPLICANT_PARTY_OPERATOR_COLLECTIVE.at(APPLICANT_PARTY));
     }
     Object previous = variables.get(PREVIOUS_FILING_KEY);
     if (previous != null && !(previous instanceof String)) {
-      errors.add(new FieldError(PREVIOUS_FILING_KEY, "原备案案件编号格式不正确", "previousFilingKey must be a business key"));
+      errors.add(P2Refusal.PREVIOUS_FILING_KEY_MALFORMED.at(PREVIOUS_FILING_KEY));
     }
     return errors;
   }
@@ -73,10 +70,10 @@ public class FilingApplicationCheck {
   static void text(Map<String, Object> variables, String field, String chinese, String english, List<FieldError> errors) {
     Object value = variables.get(field);
     if (!(value instanceof String text) || text.isBlank()) {
-      errors.add(new FieldError(field, "必须填写" + chinese, english + " is required"));
+      errors.add(P2Refusal.TEXT_REQUIRED.at(field, chinese, english));
     } else if (text.length() > MAX_TEXT && !field.equals(RECLAMATION_REQUIREMENTS) && !field.equals(LAND_RETURN)
         && !field.equals(BREACH_LIABILITY)) {
-      errors.add(new FieldError(field, chinese + "不能超过 " + MAX_TEXT + " 字", english + " is too long"));
+      errors.add(P2Refusal.TEXT_TOO_LONG.at(field, chinese, MAX_TEXT, english));
     }
   }
 

@@ -8,14 +8,20 @@ import java.time.format.DateTimeParseException;
 /**
  * The public notice (公告, P2-R02): posted on the start date entered by the village committee, it
  * runs its days (the model gives them: 10, "不少于10天") in full — the start date is day 1 — and
- * ends at 00:00 Asia/Shanghai of the day after the last, when the agreement may be signed. Every notice (also after a renegotiation) is a new round
+ * ends at 00:00 (Fenhe's time zone) of the day after the last, when the agreement may be signed. Every notice (also after a renegotiation) is a new round
  * with its own full 10 days. Plain logic.
  */
 public class OpeningNotice {
 
-  public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   /** The gazette's minimum (临政办发〔2021〕18号 二：公告时间不少于10天). */
   public static final int MINIMUM_DAYS = 10;
+
+  private final ZoneId zone;
+
+  /** Days begin and end in {@code zone} (Fenhe's time zone). */
+  public OpeningNotice(ZoneId zone) {
+    this.zone = zone;
+  }
 
   /** One notice round: when it ends and what people read. */
   public record Notice(int round, LocalDate firstDay, LocalDate lastDay, Instant endsAt, String period) {}
@@ -26,16 +32,16 @@ public class OpeningNotice {
           + " days: " + days);
     }
     LocalDate lastDay = startDate.plusDays(days - 1L);
-    Instant endsAt = startDate.plusDays(days).atStartOfDay(SHANGHAI).toInstant();
+    Instant endsAt = startDate.plusDays(days).atStartOfDay(zone).toInstant();
     String period = "第 " + (previousRound + 1) + " 次公告：" + startDate + " 至 " + lastDay + "（共 " + days + " 日，"
         + startDate.plusDays(days) + " 0 时起可签订协议）";
     return new Notice(previousRound + 1, startDate, lastDay, endsAt, period);
   }
 
   /** The start date as the form sends it (yyyy-MM-dd), or null if it is none. */
-  public static LocalDate date(Object value) {
+  public LocalDate date(Object value) {
     if (value instanceof java.util.Date date) {
-      return LocalDate.ofInstant(date.toInstant(), SHANGHAI);
+      return LocalDate.ofInstant(date.toInstant(), zone);
     }
     if (!(value instanceof String text) || text.isBlank()) {
       return null;

@@ -11,17 +11,23 @@ import java.time.format.DateTimeFormatter;
  */
 public class RecordingFiling {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SHANGHAI);
+  private final ZoneId zone;
+  private final DateTimeFormatter minutes;
+
+  /** The filing year and the times of the record are those of {@code zone} (Fenhe's time zone). */
+  public RecordingFiling(ZoneId zone) {
+    this.zone = zone;
+    this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+  }
 
   public record Filing(String number, boolean onTime, String record) {}
 
   public Filing record(String businessKey, String county, String township, Instant deadline, Instant now) {
-    int year = LocalDate.ofInstant(now, SHANGHAI).getYear();
+    int year = LocalDate.ofInstant(now, zone).getYear();
     String number = county + township + "设施农业用地备〔" + year + "〕" + businessKey + "号";
     boolean onTime = deadline == null || !now.isAfter(deadline);
-    String record = "已备案（" + number + "），备案时间 " + MINUTES.format(now)
-        + (deadline == null ? "" : onTime ? "，在期限 " + MINUTES.format(deadline) + " 内" : "，已超过期限 " + MINUTES.format(deadline))
+    String record = "已备案（" + number + "），备案时间 " + minutes.format(now)
+        + (deadline == null ? "" : onTime ? "，在期限 " + minutes.format(deadline) + " 内" : "，已超过期限 " + minutes.format(deadline))
         + "；自即日起可以动工建设";
     return new Filing(number, onTime, record);
   }

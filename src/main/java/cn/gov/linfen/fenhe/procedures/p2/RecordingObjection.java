@@ -17,8 +17,12 @@ import java.time.format.DateTimeFormatter;
 public class RecordingObjection {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter SHANGHAI = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(ZoneId.of("Asia/Shanghai"));
+  private final DateTimeFormatter minutes;
+
+  /** Times in the case file are given in {@code zone} (Fenhe's time zone). */
+  public RecordingObjection(ZoneId zone) {
+    this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+  }
 
   /** The updated list, the objections of this round, and the line people read. */
   public record Recorded(String objections, int openObjections, String lastObjection) {}
@@ -48,7 +52,7 @@ public class RecordingObjection {
         open++;
       }
     }
-    String line = "异议（第 " + round + " 次公告，" + SHANGHAI.format(lodgedAt) + "，" + objector.trim() + "）：" + content.trim();
+    String line = "异议（第 " + round + " 次公告，" + minutes.format(lodgedAt) + "，" + objector.trim() + "）：" + content.trim();
     try {
       return new Recorded(JSON.writeValueAsString(list), open, line);
     } catch (JsonProcessingException e) {

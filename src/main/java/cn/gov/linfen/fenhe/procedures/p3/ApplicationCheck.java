@@ -5,7 +5,9 @@ import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Variable
 
 import cn.gov.linfen.fenhe.common.County;
 import cn.gov.linfen.fenhe.common.CreditCode;
+import cn.gov.linfen.fenhe.common.FieldChecks;
 import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.common.Reason;
 import cn.gov.linfen.fenhe.common.Yuan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,27 +42,22 @@ public class ApplicationCheck {
     List<FieldError> errors = new ArrayList<>();
     Optional<String> current = window.periodOn(today);
     if (current.isEmpty()) {
-      errors.add(new FieldError(PERIOD, "不在申报期内：奖励资金每年 " + window.monthsInChinese()
-          + "受理申请（临政办发〔2021〕20号），今天（" + today + "）不受理",
-          "applications are accepted only in months " + window.months() + "; today is " + today));
+      errors.add(P3Refusal.OUTSIDE_APPLICATION_MONTHS.at(PERIOD, window.monthsInChinese(), today, window.months()));
     } else {
       Object period = variables.get(PERIOD);
       if (!blank(period) && !current.get().equals(String.valueOf(period).trim())) {
         String applied = ApplicationWindow.label(current.get());
-        errors.add(new FieldError(PERIOD, "本月只能申请上一个半年度（" + applied + "，"
-            + ApplicationWindow.monthsOf(current.get()) + "）的奖励资金：1 月申请上一年下半年，7 月申请当年上半年",
-            "the period applied for is the preceding half-year, " + current.get()));
+        errors.add(P3Refusal.NOT_PRECEDING_HALF_YEAR.at(PERIOD, applied, ApplicationWindow.monthsOf(current.get()), current.get()));
       }
     }
     if (!Boolean.TRUE.equals(variables.get(MATERIALS_DECLARED_TRUE))) {
-      errors.add(new FieldError(MATERIALS_DECLARED_TRUE, "须声明对奖励资金申报材料的真实性负责（临政办发〔2021〕20号 三）",
-          "the enterprise must declare that its application materials are true"));
+      errors.add(P3Refusal.ENTERPRISE_DECLARE_APPLICATION_MATERIALS_TRUE.at(MATERIALS_DECLARED_TRUE));
     }
     String name = text(variables.get(ENTERPRISE_NAME));
     if (name == null) {
-      errors.add(new FieldError(ENTERPRISE_NAME, "企业名称必填", "the enterprise name is required"));
+      errors.add(P3Refusal.ENTERPRISE_NAME_REQUIRED.at(ENTERPRISE_NAME));
     } else if (name.length() > MAX_NAME) {
-      errors.add(new FieldError(ENTERPRISE_NAME, "企业名称不超过 100 字", "the enterprise name is too long"));
+      errors.add(P3Refusal.ENTERPRISE_NAME_TOO_LONG.at(ENTERPRISE_NAME));
     }
     Object code = variables.get(CREDIT_CODE);
     FieldError credit = CreditCode.check(CREDIT_CODE, code instanceof String s ? s.trim() : code == null ? null : "?");
@@ -83,28 +80,26 @@ public class ApplicationCheck {
     for (String tax : TAXES) {
       Object value = variables.get(tax);
       if (blank(value)) {
-        errors.add(new FieldError(tax, TaxNames.of(tax) + "必填（未缴纳填 0）", tax + " is required (0 if none)"));
+        errors.add(P3Refusal.TAX_REQUIRED.at(tax, TaxNames.of(tax), tax));
         valid = false;
         continue;
       }
-      String problem = Yuan.problem(value);
+      Reason problem = Yuan.problem(value);
       if (problem != null) {
-        int slash = problem.indexOf(" / ");
-        errors.add(new FieldError(tax, TaxNames.of(tax) + problem.substring(0, slash), problem.substring(slash + 3)));
+        errors.add(FieldChecks.problem(tax, TaxNames.of(tax), problem));
         valid = false;
         continue;
       }
       sum = sum.add(Yuan.parse(value));
     }
     if (valid && sum.signum() == 0) {
-      errors.add(new FieldError(VAT_PAID, "五项税费均为 0，没有可奖励的市、县留成",
-          "all five taxes are 0: there is no retained share to reward"));
+      errors.add(P3Refusal.ALL_FIVE_TAXES_THERE_RETAINED.at(VAT_PAID));
     }
     if (!Boolean.TRUE.equals(variables.get(TAX_VOUCHERS_ATTACHED))) {
-      errors.add(new FieldError(TAX_VOUCHERS_ATTACHED, "须附税收缴纳凭证", "the tax payment vouchers are required"));
+      errors.add(P3Refusal.TAX_PAYMENT_VOUCHERS_REQUIRED.at(TAX_VOUCHERS_ATTACHED));
     }
     if (!Boolean.TRUE.equals(variables.get(SALES_VOUCHERS_ATTACHED))) {
-      errors.add(new FieldError(SALES_VOUCHERS_ATTACHED, "须附销售凭证", "the sales vouchers are required"));
+      errors.add(P3Refusal.SALES_VOUCHERS_REQUIRED.at(SALES_VOUCHERS_ATTACHED));
     }
     return errors;
   }

@@ -27,7 +27,8 @@ public class CompletionChecks {
 
   /** County review and each city confirmation: approved (Boolean), opinion required when false (X-R02). */
   public List<FieldError> review(Map<String, Object> variables) {
-    return FieldChecks.review(variables, "请选择结论（通过/确认或退回）", "退回时必须填写意见");
+    return FieldChecks.review(variables, P3Refusal.REVIEW_CONCLUSION_REQUIRED.reason(),
+        P3Refusal.REVIEW_OPINION_REQUIRED.reason());
   }
 
   /**
@@ -39,9 +40,7 @@ public class CompletionChecks {
     List<FieldError> errors = new ArrayList<>(review(variables));
     if (Boolean.TRUE.equals(variables.get(APPROVED))) {
       if (!Boolean.TRUE.equals(variables.get(SALES_CHANNELS_VERIFIED))) {
-        errors.add(new FieldError(SALES_CHANNELS_VERIFIED,
-            "报市工信局前须核实废钢铁加工产品销售渠道（未向不符合产业政策的钢铁企业销售）",
-            "the sales channels must be verified before the county approves"));
+        errors.add(P3Refusal.SALES_CHANNELS_VERIFIED_BEFORE_COUNTY.at(SALES_CHANNELS_VERIFIED));
       }
       required(errors, variables, SALES_CHANNEL_NOTE, "销售渠道核实情况");
       tooLong(errors, variables, SALES_CHANNEL_NOTE);
@@ -59,8 +58,7 @@ public class CompletionChecks {
       return errors;
     }
     if (!Decided.RESUBMIT.equals(decision)) {
-      return List.of(new FieldError(APPLICANT_DECISION, "请选择“修改后重新提交”或“撤回申请”",
-          "applicantDecision must be RESUBMIT or WITHDRAW"));
+      return List.of(P3Refusal.APPLICANT_DECISION_RESUBMIT_WITHDRAW.at(APPLICANT_DECISION));
     }
     return applicationCheck.checkFigures(variables);
   }
@@ -80,14 +78,13 @@ public class CompletionChecks {
     List<FieldError> errors = new ArrayList<>();
     Object value = variables.get(amountField);
     if (blank(value)) {
-      errors.add(new FieldError(amountField, "拨付金额必填", amountField + " is required"));
+      errors.add(P3Refusal.DISBURSED_AMOUNT_REQUIRED.at(amountField, amountField));
     } else if (Yuan.problem(value) != null) {
       errors.add(FieldChecks.problem(amountField, "拨付金额", Yuan.problem(value)));
     } else {
       BigDecimal share = Yuan.parse(variables.get(shareField));
       if (share == null || Yuan.parse(value).compareTo(share) != 0) {
-        errors.add(new FieldError(amountField, "拨付金额须等于" + level + "奖励 "
-            + (share == null ? "" : Yuan.format(share)) + " 元", amountField + " must equal " + shareField));
+        errors.add(P3Refusal.DISBURSED_AMOUNT_MISMATCH.at(amountField, level, (share == null ? "" : Yuan.format(share)), amountField, shareField));
       }
     }
     required(errors, variables, voucherField, "拨付凭证号");

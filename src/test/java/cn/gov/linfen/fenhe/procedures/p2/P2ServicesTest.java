@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class P2ServicesTest {
 
   final FilingApplicationCheck application = new FilingApplicationCheck();
-  final FarmlandChecks checks = new FarmlandChecks(application);
+  final FarmlandChecks checks = new FarmlandChecks(application, TestClock.ZONE);
 
   static Map<String, Object> start() {
     Map<String, Object> v = new HashMap<>();
@@ -78,22 +80,22 @@ class P2ServicesTest {
 
   @Test
   void P2_R02_the_notice_runs_10_full_days_from_its_start_date() {
-    OpeningNotice.Notice notice = new OpeningNotice().open(LocalDate.of(2026, 9, 14), 10, 0);
+    OpeningNotice.Notice notice = new OpeningNotice(TestClock.ZONE).open(LocalDate.of(2026, 9, 14), 10, 0);
     assertThat(notice.round()).isEqualTo(1);
     assertThat(notice.lastDay()).isEqualTo(LocalDate.of(2026, 9, 23));
     assertThat(notice.endsAt()).isEqualTo(Instant.parse("2026-09-23T16:00:00Z"));
     assertThat(OpeningNotice.running(notice.endsAt(), Instant.parse("2026-09-23T15:59:59Z"))).isTrue();
     assertThat(OpeningNotice.running(notice.endsAt(), notice.endsAt())).isFalse();
     // across the end of a month and the National Day
-    assertThat(new OpeningNotice().open(LocalDate.of(2026, 9, 25), 10, 1).endsAt()).isEqualTo(Instant.parse("2026-10-04T16:00:00Z"));
+    assertThat(new OpeningNotice(TestClock.ZONE).open(LocalDate.of(2026, 9, 25), 10, 1).endsAt()).isEqualTo(Instant.parse("2026-10-04T16:00:00Z"));
   }
 
   @Test
   void P2_R02_a_longer_notice_runs_its_days_and_a_shorter_one_than_10_days_is_refused() {
-    OpeningNotice.Notice notice = new OpeningNotice().open(LocalDate.of(2026, 9, 14), 15, 0);
+    OpeningNotice.Notice notice = new OpeningNotice(TestClock.ZONE).open(LocalDate.of(2026, 9, 14), 15, 0);
     assertThat(notice.lastDay()).isEqualTo(LocalDate.of(2026, 9, 28));
     assertThat(notice.endsAt()).isEqualTo(Instant.parse("2026-09-28T16:00:00Z"));
-    assertThatThrownBy(() -> new OpeningNotice().open(LocalDate.of(2026, 9, 14), 9, 0))
+    assertThatThrownBy(() -> new OpeningNotice(TestClock.ZONE).open(LocalDate.of(2026, 9, 14), 9, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不得少于 10 日");
   }
 
@@ -104,7 +106,7 @@ class P2ServicesTest {
     assertThat(checks.objection(v, Instant.parse("2026-09-23T15:59:00Z"))).isEmpty();
     List<FieldError> late = checks.objection(v, Instant.parse("2026-09-23T16:00:00Z"));
     assertThat(late).extracting(FieldError::chinese).containsExactly("公告期已于 2026-09-24 00:00 结束，异议不再受理");
-    assertThat(FarmlandChecks.lateObjection(null, Instant.now()).field()).isEqualTo("noticeEndsAt");
+    assertThat(checks.lateObjection(null, Instant.now()).field()).isEqualTo("noticeEndsAt");
   }
 
   @Test

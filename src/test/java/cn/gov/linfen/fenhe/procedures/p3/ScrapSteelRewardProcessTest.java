@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.procedures.p3;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.approve;
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.demo;
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.newCreditCode;
@@ -11,7 +13,7 @@ import cn.gov.linfen.fenhe.audit.AuditLog;
 import cn.gov.linfen.fenhe.test.ExternalTasks;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
 import cn.gov.linfen.fenhe.common.Escalating;
 import cn.gov.linfen.fenhe.workers.p3.CloseRoundWorker;
@@ -87,15 +89,15 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     assertThat(added.status()).as(added.toString()).isEqualTo(201);
   }
 
-  static WorkerClock fixed(OffsetDateTime at) {
-    return new WorkerClock(Clock.fixed(at.toInstant(), ZoneOffset.UTC));
+  static FenheClock fixed(OffsetDateTime at) {
+    return TestClock.of(Clock.fixed(at.toInstant(), ZoneOffset.UTC));
   }
 
   static Map<String, ExternalTaskHandler> workers(ExternalTaskHandler compute, OffsetDateTime paidAt, OffsetDateTime alertAt) {
     Map<String, ExternalTaskHandler> workers = new LinkedHashMap<>();
     workers.put(Topics.COMPUTE_REWARD, compute);
     workers.put(Topics.RECORD_PAYMENT, new RecordPaymentWorker(new RecordingPayment(), fixed(paidAt)));
-    workers.put(Topics.ESCALATE, new EscalateWorker(new Escalating(), fixed(alertAt)));
+    workers.put(Topics.ESCALATE, new EscalateWorker(new Escalating(TestClock.ZONE), fixed(alertAt)));
     return workers;
   }
 
@@ -430,7 +432,7 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     OffsetDateTime soon = OffsetDateTime.parse(DUE_SOON).plusMinutes(1);
     ClockUtil.setCurrentTime(Date.from(soon.toInstant()));
     engine.getManagementService().executeJob(timers.get(0).getId());
-    p3.workers.put(Topics.ESCALATE, new EscalateWorker(new Escalating(), fixed(soon)));
+    p3.workers.put(Topics.ESCALATE, new EscalateWorker(new Escalating(TestClock.ZONE), fixed(soon)));
     p3.runUntil(FOLLOW_UP_DUE_SOON);
     assertThat(p3.variable("dueSoon")).isEqualTo(true);
     assertThat(p3.variable("overdue")).isNull();
@@ -443,7 +445,7 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     OffsetDateTime late = OffsetDateTime.parse(DUE).plusMinutes(1);
     ClockUtil.setCurrentTime(Date.from(late.toInstant()));
     engine.getManagementService().executeJob(timers.get(1).getId());
-    p3.workers.put(Topics.ESCALATE, new EscalateWorker(new Escalating(), fixed(late)));
+    p3.workers.put(Topics.ESCALATE, new EscalateWorker(new Escalating(TestClock.ZONE), fixed(late)));
     p3.workers.put(Topics.RECORD_PAYMENT, new RecordPaymentWorker(new RecordingPayment(), fixed(late.plusDays(2))));
     p3.runUntil(FOLLOW_UP_OVERDUE);
     assertThat(p3.variable("overdue")).isEqualTo(true);
@@ -500,7 +502,7 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
         .timers().singleResult();
     engine.getManagementService().executeJob(start.getId());
     ExternalTasks external = new ExternalTasks(engine);
-    assertThat(external.run(Topics.OPEN_ROUND, new OpenRoundWorker(new OpeningRound(), fixed(opening)))).isEqualTo(1);
+    assertThat(external.run(Topics.OPEN_ROUND, new OpenRoundWorker(new OpeningRound(TestClock.ZONE), fixed(opening)))).isEqualTo(1);
 
     ClockUtil.setCurrentTime(Date.from(APPLIED.toInstant()));
     ScrapSteelRewardScenario paid = scenario("P3-ROUND-PAID").start(p3Application());
@@ -528,7 +530,7 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     assertThat(closes.getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-08-01T00:00:00+08:00").toInstant());
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-10-16T09:00:00+08:00").toInstant()));
     engine.getManagementService().executeJob(closes.getId());
-    assertThat(external.run(Topics.CLOSE_ROUND, new CloseRoundWorker(new OpeningRound(), fixed(opening.plusMonths(1)))))
+    assertThat(external.run(Topics.CLOSE_ROUND, new CloseRoundWorker(new OpeningRound(TestClock.ZONE), fixed(opening.plusMonths(1)))))
         .isEqualTo(1);
 
     round = as(demo(Groups.SUPERVISORS)).get("/api/scrap-steel/rounds/2026-H1").json();
@@ -567,7 +569,7 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
       assertThat(again.status()).isEqualTo(400);
       assertThat(again.json().get("message").asText()).contains("本期申报轮次已开启");
       OffsetDateTime now = OffsetDateTime.parse("2027-01-12T09:00:00+08:00");
-      assertThat(new ExternalTasks(engine).run(Topics.OPEN_ROUND, new OpenRoundWorker(new OpeningRound(), fixed(now))))
+      assertThat(new ExternalTasks(engine).run(Topics.OPEN_ROUND, new OpenRoundWorker(new OpeningRound(TestClock.ZONE), fixed(now))))
           .isEqualTo(1);
       // P3-R08: the January round is for the second half of the previous year
       assertThat(engine.getRuntimeService().getVariable(id, "period")).isEqualTo("2026-H2");

@@ -3,7 +3,7 @@ package cn.gov.linfen.fenhe.workers.example;
 import static cn.gov.linfen.fenhe.workers.example.ExampleRegistrationProcess.Variables.CREDIT_CODE;
 import static cn.gov.linfen.fenhe.workers.example.ExampleRegistrationProcess.Variables.REGISTRATION_NUMBER;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import java.util.Map;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 public class RecordRegistrationWorker implements ExternalTaskHandler {
 
   private final RegisteringEnterprise registering;
-  private final WorkerClock clock;
+  private final FenheClock clock;
 
-  public RecordRegistrationWorker(RegisteringEnterprise registering, WorkerClock clock) {
+  public RecordRegistrationWorker(RegisteringEnterprise registering, FenheClock clock) {
     this.registering = registering;
     this.clock = clock;
   }

@@ -1,12 +1,14 @@
 package cn.gov.linfen.fenhe.workers.example;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +23,7 @@ class RecordRegistrationWorkerTest {
   @Test
   void completes_with_a_number_made_of_the_year_in_shanghai_and_the_organisation_code() {
     // 2026-12-31 17:00 UTC is already 2027-01-01 in Shanghai
-    WorkerClock clock = new WorkerClock(Clock.fixed(Instant.parse("2026-12-31T17:00:00Z"), ZoneOffset.UTC));
+    FenheClock clock = TestClock.of(Clock.fixed(Instant.parse("2026-12-31T17:00:00Z"), ZoneOffset.UTC));
     RecordRegistrationWorker worker = new RecordRegistrationWorker(new RegisteringEnterprise(), clock);
     ExternalTask task = mock(ExternalTask.class);
     ExternalTaskService service = mock(ExternalTaskService.class);

@@ -1,7 +1,9 @@
 package cn.gov.linfen.fenhe.workers;
 
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import cn.gov.linfen.fenhe.common.Escalating;
-import java.time.Clock;
 import org.camunda.bpm.client.backoff.BackoffStrategy;
 import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.springframework.context.annotation.Bean;
@@ -10,11 +12,6 @@ import org.springframework.context.annotation.Configuration;
 /** The plain services the workers call, wired explicitly. */
 @Configuration(proxyBeanMethods = false)
 public class WorkersConfiguration {
-
-  @Bean
-  WorkerClock workerClock() {
-    return new WorkerClock(Clock.systemUTC());
-  }
 
   /**
    * Back off only after errors (500 ms doubling to 60 s): an idle poll is answered by long
@@ -26,7 +23,7 @@ public class WorkersConfiguration {
   }
 
   @Bean
-  Escalating escalating() {
-    return new Escalating();
+  Escalating escalating(FenheClock clock) {
+    return new Escalating(clock.zone());
   }
 }

@@ -1,5 +1,9 @@
 package cn.gov.linfen.fenhe.workers;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -34,7 +38,7 @@ public abstract class WorkerTestSupport {
   }
 
   /** A worker clock stopped at the instant. */
-  protected static WorkerClock clockAt(Instant instant) {
-    return new WorkerClock(Clock.fixed(instant, ZoneOffset.UTC));
+  protected static FenheClock clockAt(Instant instant) {
+    return TestClock.of(Clock.fixed(instant, ZoneOffset.UTC));
   }
 }

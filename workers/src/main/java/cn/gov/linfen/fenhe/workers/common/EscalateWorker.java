@@ -2,7 +2,7 @@ package cn.gov.linfen.fenhe.workers.common;
 
 import cn.gov.linfen.fenhe.common.Escalating;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,9 +26,9 @@ public class EscalateWorker implements ExternalTaskHandler {
 
 
   private final Escalating escalating;
-  private final WorkerClock clock;
+  private final FenheClock clock;
 
-  public EscalateWorker(Escalating escalating, WorkerClock clock) {
+  public EscalateWorker(Escalating escalating, FenheClock clock) {
     this.escalating = escalating;
     this.clock = clock;
   }
@@ -53,7 +53,7 @@ public class EscalateWorker implements ExternalTaskHandler {
     }
     Map<String, Object> output = new HashMap<>();
     output.put(Escalating.ESCALATIONS, ClientValues.jsonValue(list));
-    output.put(Escalating.LAST_MESSAGE, escalation.message());
+    output.put(Escalating.LAST_MESSAGE, escalating.message(escalation));
     output.put(Escalating.LAST_TO, String.join(",", escalation.to()));
     output.put(Escalating.LAST_AT, Date.from(escalation.escalatedAt()));
     if (flag != null && !flag.isBlank()) {

@@ -7,7 +7,7 @@ import cn.gov.linfen.fenhe.common.Yuan;
 
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import java.util.Map;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 public class IssueDisbursementNoticeWorker implements ExternalTaskHandler {
 
   private final IssuingDisbursementNotice issuing;
-  private final WorkerClock clock;
+  private final FenheClock clock;
 
-  public IssueDisbursementNoticeWorker(IssuingDisbursementNotice issuing, WorkerClock clock) {
+  public IssueDisbursementNoticeWorker(IssuingDisbursementNotice issuing, FenheClock clock) {
     this.issuing = issuing;
     this.clock = clock;
   }

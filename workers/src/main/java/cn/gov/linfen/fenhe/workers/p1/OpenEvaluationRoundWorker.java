@@ -6,7 +6,7 @@ import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
 
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import java.util.Map;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 public class OpenEvaluationRoundWorker implements ExternalTaskHandler {
 
   private final OpeningEvaluationRound opening;
-  private final WorkerClock clock;
+  private final FenheClock clock;
 
-  public OpenEvaluationRoundWorker(OpeningEvaluationRound opening, WorkerClock clock) {
+  public OpenEvaluationRoundWorker(OpeningEvaluationRound opening, FenheClock clock) {
     this.opening = opening;
     this.clock = clock;
   }

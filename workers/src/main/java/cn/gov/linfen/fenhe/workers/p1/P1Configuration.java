@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck;
 import cn.gov.linfen.fenhe.procedures.p1.CheckingStaffingAndPay;
 import cn.gov.linfen.fenhe.procedures.p1.CompletionChecks;
@@ -48,12 +50,12 @@ public class P1Configuration {
   }
 
   @Bean
-  RecordingTransfer recordingTransfer() {
-    return new RecordingTransfer();
+  RecordingTransfer recordingTransfer(FenheClock clock) {
+    return new RecordingTransfer(clock.zone());
   }
 
   @Bean
-  OpeningEvaluationRound openingEvaluationRound() {
-    return new OpeningEvaluationRound();
+  OpeningEvaluationRound openingEvaluationRound(FenheClock clock) {
+    return new OpeningEvaluationRound(clock.zone());
   }
 }

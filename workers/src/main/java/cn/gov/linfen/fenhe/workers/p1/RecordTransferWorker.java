@@ -6,7 +6,7 @@ import cn.gov.linfen.fenhe.common.Yuan;
 
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 public class RecordTransferWorker implements ExternalTaskHandler {
 
   private final RecordingTransfer recording;
-  private final WorkerClock clock;
+  private final FenheClock clock;
 
-  public RecordTransferWorker(RecordingTransfer recording, WorkerClock clock) {
+  public RecordTransferWorker(RecordingTransfer recording, FenheClock clock) {
     this.recording = recording;
     this.clock = clock;
   }

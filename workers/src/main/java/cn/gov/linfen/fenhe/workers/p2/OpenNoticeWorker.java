@@ -29,7 +29,7 @@ public class OpenNoticeWorker implements ExternalTaskHandler {
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
     Object raw = task.getVariable(NOTICE_START_DATE);
-    LocalDate start = OpeningNotice.date(raw);
+    LocalDate start = opening.date(raw);
     if (start == null) {
       service.handleFailure(task, "公告开始日期无效 / invalid noticeStartDate", "noticeStartDate: " + raw, 0, 0L);
       return;

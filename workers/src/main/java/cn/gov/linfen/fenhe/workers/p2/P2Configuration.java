@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.workers.p2;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import cn.gov.linfen.fenhe.procedures.p2.FarmlandChecks;
 import cn.gov.linfen.fenhe.procedures.p2.FilingApplicationCheck;
 import cn.gov.linfen.fenhe.procedures.p2.OpeningNotice;
@@ -19,22 +21,22 @@ public class P2Configuration {
   }
 
   @Bean
-  FarmlandChecks farmlandChecks(FilingApplicationCheck application) {
-    return new FarmlandChecks(application);
+  FarmlandChecks farmlandChecks(FilingApplicationCheck application, FenheClock clock) {
+    return new FarmlandChecks(application, clock.zone());
   }
 
   @Bean
-  OpeningNotice openingNotice() {
-    return new OpeningNotice();
+  OpeningNotice openingNotice(FenheClock clock) {
+    return new OpeningNotice(clock.zone());
   }
 
   @Bean
-  RecordingObjection recordingObjection() {
-    return new RecordingObjection();
+  RecordingObjection recordingObjection(FenheClock clock) {
+    return new RecordingObjection(clock.zone());
   }
 
   @Bean
-  RecordingFiling recordingFiling() {
-    return new RecordingFiling();
+  RecordingFiling recordingFiling(FenheClock clock) {
+    return new RecordingFiling(clock.zone());
   }
 }

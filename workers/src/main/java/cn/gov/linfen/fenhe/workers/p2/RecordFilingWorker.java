@@ -5,7 +5,7 @@ import cn.gov.linfen.fenhe.procedures.p2.RecordingFiling;
 
 import static cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Variables.*;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 public class RecordFilingWorker implements ExternalTaskHandler {
 
   private final RecordingFiling recording;
-  private final WorkerClock clock;
+  private final FenheClock clock;
 
-  public RecordFilingWorker(RecordingFiling recording, WorkerClock clock) {
+  public RecordFilingWorker(RecordingFiling recording, FenheClock clock) {
     this.recording = recording;
     this.clock = clock;
   }

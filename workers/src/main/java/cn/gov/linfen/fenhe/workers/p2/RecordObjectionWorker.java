@@ -5,7 +5,7 @@ import cn.gov.linfen.fenhe.procedures.p2.RecordingObjection;
 
 import static cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Variables.*;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 public class RecordObjectionWorker implements ExternalTaskHandler {
 
   private final RecordingObjection recording;
-  private final WorkerClock clock;
+  private final FenheClock clock;
 
-  public RecordObjectionWorker(RecordingObjection recording, WorkerClock clock) {
+  public RecordObjectionWorker(RecordingObjection recording, FenheClock clock) {
     this.recording = recording;
     this.clock = clock;
   }

@@ -3,7 +3,7 @@ package cn.gov.linfen.fenhe.workers.p3;
 import cn.gov.linfen.fenhe.procedures.p3.OpeningRound;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 public class CloseRoundWorker implements ExternalTaskHandler {
 
   private final OpeningRound rounds;
-  private final WorkerClock clock;
+  private final FenheClock clock;
 
-  public CloseRoundWorker(OpeningRound rounds, WorkerClock clock) {
+  public CloseRoundWorker(OpeningRound rounds, FenheClock clock) {
     this.rounds = rounds;
     this.clock = clock;
   }

@@ -3,7 +3,7 @@ package cn.gov.linfen.fenhe.workers.p3;
 import cn.gov.linfen.fenhe.procedures.p3.OpeningRound;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 public class OpenRoundWorker implements ExternalTaskHandler {
 
   private final OpeningRound opening;
-  private final WorkerClock clock;
+  private final FenheClock clock;
 
-  public OpenRoundWorker(OpeningRound opening, WorkerClock clock) {
+  public OpenRoundWorker(OpeningRound opening, FenheClock clock) {
     this.opening = opening;
     this.clock = clock;
   }

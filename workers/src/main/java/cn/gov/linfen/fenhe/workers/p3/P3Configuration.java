@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.workers.p3;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+
 import cn.gov.linfen.fenhe.procedures.p3.ApplicationCheck;
 import cn.gov.linfen.fenhe.procedures.p3.CompletionChecks;
 import cn.gov.linfen.fenhe.procedures.p3.ComputingReward;
@@ -32,8 +34,8 @@ public class P3Configuration {
   }
 
   @Bean
-  OpeningRound openingRound() {
-    return new OpeningRound();
+  OpeningRound openingRound(FenheClock clock) {
+    return new OpeningRound(clock.zone());
   }
 
   @Bean

@@ -3,7 +3,7 @@ package cn.gov.linfen.fenhe.workers.p3;
 import cn.gov.linfen.fenhe.procedures.p3.RecordingPayment;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import java.util.Date;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 public class RecordPaymentWorker implements ExternalTaskHandler {
 
   private final RecordingPayment recording;
-  private final WorkerClock clock;
+  private final FenheClock clock;
 
-  public RecordPaymentWorker(RecordingPayment recording, WorkerClock clock) {
+  public RecordPaymentWorker(RecordingPayment recording, FenheClock clock) {
     this.recording = recording;
     this.clock = clock;
   }

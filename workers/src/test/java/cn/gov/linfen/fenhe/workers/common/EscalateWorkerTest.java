@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.workers.common;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import cn.gov.linfen.fenhe.common.Escalating;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,7 @@ class EscalateWorkerTest extends WorkerTestSupport {
 
   static final Instant NOW = Instant.parse("2026-10-10T10:01:00Z");
   static final Instant DEADLINE = Instant.parse("2026-10-10T10:00:00Z");
-  final EscalateWorker worker = new EscalateWorker(new Escalating(), clockAt(NOW));
+  final EscalateWorker worker = new EscalateWorker(new Escalating(TestClock.ZONE), clockAt(NOW));
 
   @BeforeEach
   void activity() {
@@ -85,9 +87,9 @@ class EscalateWorkerTest extends WorkerTestSupport {
 
     verify(service).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(0L));
     verify(service, never()).complete(any(), any());
-    assertThatThrownBy(() -> new Escalating().escalate("S", "supervisors", " ", null, NOW))
+    assertThatThrownBy(() -> new Escalating(TestClock.ZONE).escalate("S", "supervisors", " ", null, NOW))
         .isInstanceOf(Escalating.InvalidEscalation.class).hasMessageContaining("escalationReason");
-    assertThatThrownBy(() -> new Escalating().escalate("S", " , ", "r", null, NOW))
+    assertThatThrownBy(() -> new Escalating(TestClock.ZONE).escalate("S", " , ", "r", null, NOW))
         .isInstanceOf(Escalating.InvalidEscalation.class).hasMessageContaining("escalationTo");
   }
 

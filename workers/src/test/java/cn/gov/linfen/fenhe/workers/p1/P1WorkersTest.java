@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import cn.gov.linfen.fenhe.procedures.p1.CheckingStaffingAndPay;
 import cn.gov.linfen.fenhe.procedures.p1.ComputingFundingGap;
 import cn.gov.linfen.fenhe.procedures.p1.IssuingDisbursementNotice;
@@ -15,7 +17,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
 import cn.gov.linfen.fenhe.procedures.p1.StaffingStandards.Role;
 import java.math.BigDecimal;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class P1WorkersTest extends WorkerTestSupport {
 
   static final Instant NOW = Instant.parse("2026-10-10T10:01:00Z");
-  final WorkerClock clock = clockAt(NOW);
+  final FenheClock clock = clockAt(NOW);
   @Test
   void validate_application_completes_with_the_figures() {
     ComputingFundingGap computing = mock(ComputingFundingGap.class);
@@ -94,23 +96,23 @@ class P1WorkersTest extends WorkerTestSupport {
     when(task.getVariable("transferVoucherNumber")).thenReturn("V");
     when(task.getVariable("transferDeadline")).thenReturn(Date.from(NOW.minusSeconds(60)));
 
-    new RecordTransferWorker(new RecordingTransfer(), clock).execute(task, service);
+    new RecordTransferWorker(new RecordingTransfer(TestClock.ZONE), clock).execute(task, service);
     assertThat(completed()).containsEntry("transferOnTime", false);
 
     ExternalTaskService other = mock(ExternalTaskService.class);
     when(task.getVariable("transferredAmount")).thenReturn("99");
-    new RecordTransferWorker(new RecordingTransfer(), clock).execute(task, other);
+    new RecordTransferWorker(new RecordingTransfer(TestClock.ZONE), clock).execute(task, other);
     verify(other).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(0L));
   }
 
   @Test
   void open_evaluation_round_takes_the_previous_year_unless_asked() {
-    new OpenEvaluationRoundWorker(new OpeningEvaluationRound(), clock).execute(task, service);
+    new OpenEvaluationRoundWorker(new OpeningEvaluationRound(TestClock.ZONE), clock).execute(task, service);
     assertThat(completed()).containsEntry("evaluationYear", 2025);
 
     ExternalTaskService other = mock(ExternalTaskService.class);
     when(task.getVariable("evaluationYear")).thenReturn(2030);
-    new OpenEvaluationRoundWorker(new OpeningEvaluationRound(), clock).execute(task, other);
+    new OpenEvaluationRoundWorker(new OpeningEvaluationRound(TestClock.ZONE), clock).execute(task, other);
     verify(other).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(0L));
   }
 }

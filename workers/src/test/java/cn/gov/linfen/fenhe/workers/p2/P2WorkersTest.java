@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.workers.p2;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import cn.gov.linfen.fenhe.procedures.p2.OpeningNotice;
 import cn.gov.linfen.fenhe.procedures.p2.RecordingFiling;
 import cn.gov.linfen.fenhe.procedures.p2.RecordingObjection;
@@ -13,7 +15,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
 import java.time.Instant;
 import java.util.Date;
@@ -25,14 +27,14 @@ import org.junit.jupiter.api.Test;
 class P2WorkersTest extends WorkerTestSupport {
 
   static final Instant NOW = Instant.parse("2026-09-22T07:00:00Z"); // 15:00 in Shanghai
-  final WorkerClock clock = clockAt(NOW);
+  final FenheClock clock = clockAt(NOW);
   @Test
   void open_notice_ends_the_notice_at_00_00_shanghai_of_day_11_and_starts_a_new_round() {
     when(task.getVariable("noticeStartDate")).thenReturn("2026-09-14");
     when(task.getVariable("noticeDays")).thenReturn(10);
     when(task.getVariable("noticeRound")).thenReturn(1);
 
-    new OpenNoticeWorker(new OpeningNotice()).execute(task, service);
+    new OpenNoticeWorker(new OpeningNotice(TestClock.ZONE)).execute(task, service);
 
     Map<String, Object> output = completed();
     assertThat(output).containsEntry("noticeRound", 2).containsEntry("openObjections", 0)
@@ -44,7 +46,7 @@ class P2WorkersTest extends WorkerTestSupport {
   void open_notice_raises_an_incident_without_a_start_date() {
     when(task.getVariable("noticeStartDate")).thenReturn("14.09.2026");
 
-    new OpenNoticeWorker(new OpeningNotice()).execute(task, service);
+    new OpenNoticeWorker(new OpeningNotice(TestClock.ZONE)).execute(task, service);
 
     verify(service).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(0L));
     verify(service, never()).complete(any(), any());
@@ -55,7 +57,7 @@ class P2WorkersTest extends WorkerTestSupport {
     when(task.getVariable("noticeStartDate")).thenReturn("2026-09-14");
     when(task.getVariable("noticeDays")).thenReturn(9);
 
-    new OpenNoticeWorker(new OpeningNotice()).execute(task, service);
+    new OpenNoticeWorker(new OpeningNotice(TestClock.ZONE)).execute(task, service);
 
     verify(service).handleFailure(eq(task), contains("noticeDays"), anyString(), eq(0), eq(0L));
     verify(service, never()).complete(any(), any());
@@ -70,7 +72,7 @@ class P2WorkersTest extends WorkerTestSupport {
     when(task.getVariable("objectionLodgedAt")).thenReturn(Date.from(Instant.parse("2026-09-22T06:00:00Z")));
     when(task.getVariable("objections")).thenReturn("[{\"round\":1,\"objector\":\"甲\",\"content\":\"旧\"}]");
 
-    new RecordObjectionWorker(new RecordingObjection(), clock).execute(task, service);
+    new RecordObjectionWorker(new RecordingObjection(TestClock.ZONE), clock).execute(task, service);
 
     Map<String, Object> output = completed();
     assertThat(output).containsEntry("openObjections", 1).containsEntry("objector", null).containsEntry("objectionContent", null);
@@ -85,7 +87,7 @@ class P2WorkersTest extends WorkerTestSupport {
     when(task.getVariable("objector")).thenReturn("村民李某");
     when(task.getVariable("objectionContent")).thenReturn("遮挡日照");
 
-    new RecordObjectionWorker(new RecordingObjection(), clock).execute(task, service);
+    new RecordObjectionWorker(new RecordingObjection(TestClock.ZONE), clock).execute(task, service);
 
     assertThat(((JsonValue) completed().get("objections")).getValue()).contains("\"channel\":\"FORM\"",
         "\"lodgedAt\":\"2026-09-22T07:00:00Z\"");
@@ -96,7 +98,7 @@ class P2WorkersTest extends WorkerTestSupport {
     when(task.getVariable("noticeRound")).thenReturn(1);
     when(task.getVariable("objector")).thenReturn("村民李某");
 
-    new RecordObjectionWorker(new RecordingObjection(), clock).execute(task, service);
+    new RecordObjectionWorker(new RecordingObjection(TestClock.ZONE), clock).execute(task, service);
 
     verify(service).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(0L));
   }
@@ -108,7 +110,7 @@ class P2WorkersTest extends WorkerTestSupport {
     when(task.getVariable("township")).thenReturn("屯里镇");
     when(task.getVariable("filingDeadline")).thenReturn(Date.from(Instant.parse("2026-09-22T06:59:00Z")));
 
-    new RecordFilingWorker(new RecordingFiling(), clock).execute(task, service);
+    new RecordFilingWorker(new RecordingFiling(TestClock.ZONE), clock).execute(task, service);
 
     Map<String, Object> output = completed();
     assertThat(output).containsEntry("constructionPermitted", true).containsEntry("filedOnTime", false)

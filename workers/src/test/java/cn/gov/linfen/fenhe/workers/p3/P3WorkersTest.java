@@ -1,5 +1,7 @@
 package cn.gov.linfen.fenhe.workers.p3;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+
 import cn.gov.linfen.fenhe.procedures.p3.ComputingReward;
 import cn.gov.linfen.fenhe.procedures.p3.ComputingRewardTest;
 import cn.gov.linfen.fenhe.procedures.p3.OpeningRound;
@@ -14,7 +16,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
 import java.time.Instant;
 import java.util.Date;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** Each P3 worker is thin: it reads the task, calls its plain service, completes with the output. */
 class P3WorkersTest extends WorkerTestSupport {
 
-  static WorkerClock at(String instant) {
+  static FenheClock at(String instant) {
     return clockAt(Instant.parse(instant));
   }
 
@@ -82,19 +84,19 @@ class P3WorkersTest extends WorkerTestSupport {
   @Test
   void P3_R08_open_round_names_the_preceding_half_year_and_closes_at_the_end_of_the_month_in_shanghai() {
     // 1 July 2026 09:00 Shanghai = 01:00 UTC
-    new OpenRoundWorker(new OpeningRound(), at("2026-07-01T01:00:00Z")).execute(task, service);
+    new OpenRoundWorker(new OpeningRound(TestClock.ZONE), at("2026-07-01T01:00:00Z")).execute(task, service);
 
     Map<String, Object> output = completed();
     assertThat(output).containsEntry("period", "2026-H1").containsEntry("periodLabel", "2026年上半年")
         .containsEntry("windowClosesAt", Date.from(Instant.parse("2026-07-31T16:00:00Z")))
         .containsEntry("roundOpenedAt", Date.from(Instant.parse("2026-07-01T01:00:00Z")));
-    assertThat(new OpeningRound().open(Instant.parse("2027-01-01T01:00:00Z"))).containsEntry("period", "2026-H2").containsEntry("periodLabel", "2026年下半年")
+    assertThat(new OpeningRound(TestClock.ZONE).open(Instant.parse("2027-01-01T01:00:00Z"))).containsEntry("period", "2026-H2").containsEntry("periodLabel", "2026年下半年")
         .containsEntry("windowClosesAt", Date.from(Instant.parse("2027-01-31T16:00:00Z")));
   }
 
   @Test
   void close_round_records_when() {
-    new CloseRoundWorker(new OpeningRound(), at("2026-07-31T16:00:05Z")).execute(task, service);
+    new CloseRoundWorker(new OpeningRound(TestClock.ZONE), at("2026-07-31T16:00:05Z")).execute(task, service);
 
     assertThat(completed()).containsEntry("roundClosedAt", Date.from(Instant.parse("2026-07-31T16:00:05Z")));
   }
