@@ -25,7 +25,12 @@ import java.util.function.Predicate;
 public class CoalChecks {
 
   private static final BigDecimal HUNDRED = new BigDecimal("100");
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private final ZoneId zone;
+
+  /** @param zone the platform's zone (fenhe.time-zone), for dates sent as instants */
+  public CoalChecks(ZoneId zone) {
+    this.zone = zone;
+  }
 
   /** Credit codes one per line (or separated by commas, blanks), upper-cased, in order, without repeats. */
   public static List<String> addedCodes(Object text) {
@@ -100,7 +105,7 @@ public class CoalChecks {
     percent(errors, v, VOLATILES, "挥发分");
     FieldChecks.required(errors, v, REPORT_NUMBER, "检测报告编号");
     LocalDate report = pastDate(errors, v, REPORT_DATE, "检测报告日期", today);
-    LocalDate sampled = date(v.get(SAMPLED_ON));
+    LocalDate sampled = date(v.get(SAMPLED_ON), zone);
     if (report != null && sampled != null && report.isBefore(sampled)) {
       errors.add(new FieldError(REPORT_DATE, "检测报告日期不能早于抽样日期", "the report cannot predate the sampling"));
     }
@@ -113,7 +118,7 @@ public class CoalChecks {
   public List<FieldError> delivery(Map<String, Object> v, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
     LocalDate on = pastDate(errors, v, REPORT_DELIVERED_ON, "送达日期", today);
-    LocalDate report = date(v.get(REPORT_DATE));
+    LocalDate report = date(v.get(REPORT_DATE), zone);
     if (on != null && report != null && on.isBefore(report)) {
       errors.add(new FieldError(REPORT_DELIVERED_ON, "送达日期不能早于检测报告日期", "delivery cannot predate the report"));
     }
@@ -154,7 +159,8 @@ public class CoalChecks {
 
   /** The county government confirms the loop closed, or sends it back with an opinion (X-R02). */
   public List<FieldError> closure(Map<String, Object> v) {
-    return FieldChecks.review(v, "请选择是否确认闭环", "未确认闭环时须写明意见");
+    return FieldChecks.review(v, new cn.gov.linfen.fenhe.common.Reason("请选择是否确认闭环", "approved (true or false) is required"),
+        new cn.gov.linfen.fenhe.common.Reason("未确认闭环时须写明意见", "an opinion is required when the loop is not closed"));
   }
 
   public List<FieldError> followUp(Map<String, Object> v) {
@@ -197,9 +203,9 @@ public class CoalChecks {
   }
 
   /** A date as forms send it ({@code 2026-11-05}, or a date-time) or a Date; null when it is none. */
-  public static LocalDate date(Object value) {
+  public static LocalDate date(Object value, ZoneId zone) {
     if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), SHANGHAI);
+      return LocalDate.ofInstant(d.toInstant(), zone);
     }
     if (value instanceof String s && s.trim().length() >= 10) {
       try {
@@ -211,14 +217,14 @@ public class CoalChecks {
     return null;
   }
 
-  private static LocalDate pastDate(List<FieldError> errors, Map<String, Object> v, String field, String label,
+  private LocalDate pastDate(List<FieldError> errors, Map<String, Object> v, String field, String label,
       LocalDate today) {
     Object value = v.get(field);
     if (FieldChecks.blank(value)) {
       errors.add(new FieldError(field, label + "必填", field + " is required"));
       return null;
     }
-    LocalDate date = date(value);
+    LocalDate date = date(value, zone);
     if (date == null) {
       errors.add(new FieldError(field, label + "须为日期（年-月-日）", field + " must be a date (YYYY-MM-DD)"));
     } else if (date.isAfter(today)) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
@@ -36,13 +36,15 @@ public class CoalSampling {
       "coverageEscalated");
 
   private final CoalRegisters registers;
+  private final FenheClock clock;
 
-  public CoalSampling(CoalRegisters registers) {
+  public CoalSampling(CoalRegisters registers, FenheClock clock) {
     this.registers = registers;
+    this.clock = clock;
   }
 
-  private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  private Instant now() {
+    return clock.now();
   }
 
   // ------------------------------------------------------------------ the round
@@ -158,7 +160,7 @@ public class CoalSampling {
     Object on = execution.getVariable(SAMPLED_ON);
     registers.sampled((String) execution.getVariable(COUNTY), (String) execution.getVariable(SAMPLING_MONTH),
         (String) execution.getVariable(SELLER_CREDIT_CODE), sampled,
-        sampled ? CoalChecks.date(on) : null, sampled ? (String) execution.getVariable(COAL_TYPE) : null, now());
+        sampled ? CoalChecks.date(on, clock.zone()) : null, sampled ? (String) execution.getVariable(COAL_TYPE) : null, now());
   }
 
   /** End of the decision: {@code conforms}, {@code clause} and the label people read; the ledger. */
@@ -211,7 +213,7 @@ public class CoalSampling {
     return codes;
   }
 
-  static LocalDate today() {
-    return LocalDate.ofInstant(now(), java.time.ZoneId.of("Asia/Shanghai"));
+  LocalDate today() {
+    return clock.today();
   }
 }

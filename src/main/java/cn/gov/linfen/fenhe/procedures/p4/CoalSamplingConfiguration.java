@@ -13,7 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.config.EngineRole;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * server-side checks of each kind of user task ({@code ${coal…Check}}).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class CoalSamplingConfiguration {
 
   @Bean
@@ -33,13 +34,13 @@ public class CoalSamplingConfiguration {
   }
 
   @Bean(CoalSampling.BEAN_NAME)
-  CoalSampling coalSampling(CoalRegisters registers) {
-    return new CoalSampling(registers);
+  CoalSampling coalSampling(CoalRegisters registers, FenheClock clock) {
+    return new CoalSampling(registers, clock);
   }
 
   @Bean
-  CoalChecks coalChecks() {
-    return new CoalChecks();
+  CoalChecks coalChecks(FenheClock clock) {
+    return new CoalChecks(clock.zone());
   }
 
   /**
@@ -48,7 +49,7 @@ public class CoalSamplingConfiguration {
    * ({@code samplingMonth}, default this month), with a seed to re-run a published draw.
    */
   @Bean
-  StartValidator coalQualitySamplingRoundStartValidator(CoalRegisters registers) {
+  StartValidator coalQualitySamplingRoundStartValidator(CoalRegisters registers, FenheClock clock) {
     return StartValidator.of(CoalQualitySamplingProcess.ROUND_KEY, v -> {
       List<FieldError> errors = new ArrayList<>();
       Object month = v.get(SAMPLING_MONTH);
@@ -62,7 +63,7 @@ public class CoalSamplingConfiguration {
           errors.add(county);
         } else if (errors.isEmpty()) {
           String m = month instanceof String s && !s.isBlank() ? s.trim()
-              : java.time.YearMonth.from(CoalSampling.today()).toString();
+              : java.time.YearMonth.from(clock.today()).toString();
           if (registers.hasPlan(County.of((String) only).orElseThrow().chineseName(), m)) {
             errors.add(new FieldError(ONLY_COUNTY, County.of((String) only).orElseThrow().chineseName() + MonthLabels.label(m)
                 + "的抽检计划已制定，不能重复抽取", "the county's plan of the month exists already"));
@@ -88,18 +89,18 @@ public class CoalSamplingConfiguration {
   }
 
   @Bean
-  TaskCompletionCheck coalSamplingCheck(CoalChecks checks) {
-    return TaskCompletionCheck.of(v -> checks.sampling(v, CoalSampling.today()));
+  TaskCompletionCheck coalSamplingCheck(CoalChecks checks, FenheClock clock) {
+    return TaskCompletionCheck.of(v -> checks.sampling(v, clock.today()));
   }
 
   @Bean
-  TaskCompletionCheck coalResultCheck(CoalChecks checks) {
-    return TaskCompletionCheck.of(v -> checks.result(v, CoalSampling.today()));
+  TaskCompletionCheck coalResultCheck(CoalChecks checks, FenheClock clock) {
+    return TaskCompletionCheck.of(v -> checks.result(v, clock.today()));
   }
 
   @Bean
-  TaskCompletionCheck coalDeliveryCheck(CoalChecks checks) {
-    return TaskCompletionCheck.of(v -> checks.delivery(v, CoalSampling.today()));
+  TaskCompletionCheck coalDeliveryCheck(CoalChecks checks, FenheClock clock) {
+    return TaskCompletionCheck.of(v -> checks.delivery(v, clock.today()));
   }
 
   @Bean
@@ -109,12 +110,12 @@ public class CoalSamplingConfiguration {
 
   /** A handler's record is checked, then added to the case's handling log (each handler its own line). */
   @Bean
-  TaskListener coalHandlingCheck(CoalChecks checks) {
+  TaskListener coalHandlingCheck(CoalChecks checks, FenheClock clock) {
     return task -> {
       if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
         return;
       }
-      List<FieldError> errors = checks.handling(task.getVariables(), CoalSampling.today());
+      List<FieldError> errors = checks.handling(task.getVariables(), clock.today());
       if (!errors.isEmpty()) {
         throw new InvalidTaskCompletionException(task.getTaskDefinitionKey(), errors);
       }
@@ -123,7 +124,7 @@ public class CoalSamplingConfiguration {
           ? County.of((String) task.getVariable(COUNTY)).orElseThrow().groupName(FenheGroup.COUNTY_MARKET_SUPERVISION)
           : FenheGroup.byId(handler).map(FenheGroup::chineseName).orElse(handler);
       Object before = task.getExecution().getProcessInstance().getVariable(HANDLING_LOG);
-      String line = name + "（" + CoalChecks.date(task.getVariable(HANDLED_ON)) + "）：" + task.getVariable(HANDLING_MEASURES);
+      String line = name + "（" + CoalChecks.date(task.getVariable(HANDLED_ON), clock.zone()) + "）：" + task.getVariable(HANDLING_MEASURES);
       task.getExecution().getProcessInstance().setVariable(HANDLING_LOG,
           before == null || before.toString().isBlank() ? line : before + "\n" + line);
     };
@@ -137,9 +138,5 @@ public class CoalSamplingConfiguration {
   @Bean
   TaskCompletionCheck coalFollowUpCheck(CoalChecks checks) {
     return TaskCompletionCheck.of(checks::followUp);
-  }
-
-  static LocalDate today() {
-    return CoalSampling.today();
   }
 }

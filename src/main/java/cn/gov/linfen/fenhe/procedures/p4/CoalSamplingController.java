@@ -16,8 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.config.EngineRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/coal")
-@ConditionalOnProperty(name = "fenhe.role.engine", havingValue = "true", matchIfMissing = true)
+@EngineRole
 public class CoalSamplingController {
 
   private static final int MAX_NAME = 100;
@@ -48,9 +48,11 @@ public class CoalSamplingController {
 
   private final CoalRegisters registers;
   private final TransactionTemplate transactions;
+  private final FenheClock clock;
 
-  public CoalSamplingController(CoalRegisters registers, PlatformTransactionManager transactionManager) {
+  public CoalSamplingController(CoalRegisters registers, PlatformTransactionManager transactionManager, FenheClock clock) {
     this.registers = registers;
+    this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
@@ -70,7 +72,7 @@ public class CoalSamplingController {
   Map<String, Object> sellers(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @RequestParam(required = false) String county) {
     County asked = county == null || county.isBlank() ? null : County.of(county).orElseThrow(() ->
-        new InvalidInputException("county", "县(市、区)不正确，应为临汾市 17 个县(市、区)之一", "unknown county"));
+        bad("county", "县(市、区)不正确，应为临汾市 17 个县(市、区)之一", "unknown county"));
     Optional<County> own = countyOf(user);
     List<County> shown;
     if (readsAll(user)) {
@@ -78,7 +80,7 @@ public class CoalSamplingController {
     } else if (own.isPresent() && (asked == null || asked == own.get())) {
       shown = List.of(own.get());
     } else {
-      throw new AccessDeniedException("只有本县市场监督管理部门、市市场监督管理局和督查人员可以查看民用煤销售单位登记册",
+      throw denied("只有本县市场监督管理部门、市市场监督管理局和督查人员可以查看民用煤销售单位登记册",
           "only the county's market supervision department, the city bureau and supervisors see the register");
     }
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -99,15 +101,15 @@ public class CoalSamplingController {
     String code = text(input, "creditCode");
     FieldError invalid = CreditCode.check("creditCode", code);
     if (invalid != null) {
-      throw new InvalidInputException(invalid.field(), invalid.chinese(), invalid.english());
+      throw new InvalidInputException(invalid);
     }
-    County county = County.of(text(input, "county")).orElseThrow(() -> new InvalidInputException("county",
+    County county = County.of(text(input, "county")).orElseThrow(() -> bad("county",
         "县(市、区)不正确，应为临汾市 17 个县(市、区)之一，如“尧都区”", "unknown county: one of Linfen's 17"));
     ownCountyOnly(user, county);
     CoalRegisters.Seller seller = validated(input, code, county.chineseName(), user.id());
     Boolean added = transactions.execute(status -> registers.register(seller));
     if (!Boolean.TRUE.equals(added)) {
-      throw new InvalidInputException("creditCode", "该销售单位已登记（统一社会信用代码重复）", "the seller is registered already");
+      throw bad("creditCode", "该销售单位已登记（统一社会信用代码重复）", "the seller is registered already");
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(entry(seller));
   }
@@ -119,7 +121,7 @@ public class CoalSamplingController {
     ownCountyOnly(user, County.of(before.county()).orElseThrow());
     Map<String, Object> input = body == null ? Map.of() : body;
     if (input.containsKey("county") && !before.county().equals(text(input, "county"))) {
-      throw new InvalidInputException("county", "不能变更销售单位所属县(市、区)：请在原县注销后由新县登记",
+      throw bad("county", "不能变更销售单位所属县(市、区)：请在原县注销后由新县登记",
           "the county cannot change: remove and register in the new county");
     }
     CoalRegisters.Seller after = validated(input, before.creditCode(), before.county(), before.registeredBy());
@@ -129,12 +131,11 @@ public class CoalSamplingController {
   }
 
   @DeleteMapping("/sellers/{creditCode}")
-  ResponseEntity<Map<String, Object>> remove(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+  ResponseEntity<?> remove(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @PathVariable String creditCode) {
     Optional<CoalRegisters.Seller> seller = registers.seller(creditCode.trim());
     if (seller.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", "creditCode",
-          "登记册中没有该销售单位", "no such seller in the register"));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", new FieldError("creditCode", "登记册中没有该销售单位", "no such seller in the register")));
     }
     ownCountyOnly(user, County.of(seller.get().county()).orElseThrow());
     transactions.executeWithoutResult(status -> registers.remove(seller.get(), user.id(), now()));
@@ -145,30 +146,29 @@ public class CoalSamplingController {
   static final class NotFound extends RuntimeException {}
 
   @org.springframework.web.bind.annotation.ExceptionHandler(NotFound.class)
-  ResponseEntity<Map<String, Object>> notFound() {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", "creditCode",
-        "登记册中没有该销售单位", "no such seller in the register"));
+  ResponseEntity<ErrorJson.Body> notFound() {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", new FieldError("creditCode", "登记册中没有该销售单位", "no such seller in the register")));
   }
 
   private static void ownCountyOnly(FenheUser user, County county) {
     if (!user.groupIds().contains(county.groupOf(FenheGroup.COUNTY_MARKET_SUPERVISION))) {
-      throw new AccessDeniedException("只有" + county.groupName(FenheGroup.COUNTY_MARKET_SUPERVISION) + "可以维护本县的民用煤销售单位登记册",
+      throw denied("只有" + county.groupName(FenheGroup.COUNTY_MARKET_SUPERVISION) + "可以维护本县的民用煤销售单位登记册",
           "only the county's market supervision department keeps its register");
     }
   }
 
-  private static CoalRegisters.Seller validated(Map<String, Object> input, String code, String county, String by) {
+  private CoalRegisters.Seller validated(Map<String, Object> input, String code, String county, String by) {
     String name = text(input, "sellerName");
     if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
-      throw new InvalidInputException("sellerName", "销售单位名称必填，不超过 100 字", "the seller's name is required (at most 100)");
+      throw bad("sellerName", "销售单位名称必填，不超过 100 字", "the seller's name is required (at most 100)");
     }
-    SellerKind kind = SellerKind.of(text(input, "sellerKind")).orElseThrow(() -> new InvalidInputException("sellerKind",
+    SellerKind kind = SellerKind.of(text(input, "sellerKind")).orElseThrow(() -> bad("sellerKind",
         "类别须为民用煤销售企业、民用煤供应点或型煤生产企业", "sellerKind must be coal-seller, supply-point or briquette-producer"));
-    CoalZone zone = CoalZone.of(text(input, "zone")).orElseThrow(() -> new InvalidInputException("zone",
+    CoalZone zone = CoalZone.of(text(input, "zone")).orElseThrow(() -> bad("zone",
         "所在区域须为禁煤区、高污染燃料禁燃区或其他区域", "zone must be no-coal, no-burn or other"));
     String address = text(input, "address");
     if (address != null && address.length() > MAX_ADDRESS) {
-      throw new InvalidInputException("address", "地址不超过 200 字", "address: at most 200 characters");
+      throw bad("address", "地址不超过 200 字", "address: at most 200 characters");
     }
     return new CoalRegisters.Seller(code, name, kind.id(), county, zone.id(), address == null || address.isEmpty() ? null : address,
         by, now());
@@ -180,13 +180,22 @@ public class CoalSamplingController {
       return null;
     }
     if (!(value instanceof String s)) {
-      throw new InvalidInputException(field, "须按文字填写", field + " must be text");
+      throw bad(field, "须按文字填写", field + " must be text");
     }
     return s.trim();
   }
 
-  private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  /** Bad input: 400 naming the field, in Chinese and English. */
+  private static InvalidInputException bad(String field, String chinese, String english) {
+    return new InvalidInputException(new FieldError(field, chinese, english));
+  }
+
+  private static AccessDeniedException denied(String chinese, String english) {
+    return new AccessDeniedException(new cn.gov.linfen.fenhe.common.Reason(chinese, english));
+  }
+
+  private Instant now() {
+    return clock.now();
   }
 
   private static Map<String, Object> entry(CoalRegisters.Seller s) {
@@ -211,11 +220,11 @@ public class CoalSamplingController {
       @RequestParam(required = false) String month) {
     Optional<County> own = countyOf(user);
     if (!readsAll(user) && own.isEmpty()) {
-      throw new AccessDeniedException("只有督查人员、市市场监督管理局和县级市场监督管理部门可以查看抽检覆盖率",
+      throw denied("只有督查人员、市市场监督管理局和县级市场监督管理部门可以查看抽检覆盖率",
           "only supervisors, the city bureau and county market supervision see coverage");
     }
-    YearMonth ym = month == null || month.isBlank() ? YearMonth.from(CoalSampling.today())
-        : MonthLabels.parse(month).orElseThrow(() -> new InvalidInputException("month",
+    YearMonth ym = month == null || month.isBlank() ? YearMonth.from(clock.today())
+        : MonthLabels.parse(month).orElseThrow(() -> bad("month",
             "月份无效：请按 年-月 选择，如 2026-11", "month must be YYYY-MM"));
     List<County> counties = readsAll(user) ? List.of(County.values()) : List.of(own.get());
     List<Map<String, Object>> rows = new ArrayList<>();

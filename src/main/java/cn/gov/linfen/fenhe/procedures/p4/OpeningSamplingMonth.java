@@ -16,12 +16,17 @@ import java.util.Map;
  */
 public class OpeningSamplingMonth {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private final ZoneId zone;
+
+  /** @param zone the platform's zone (fenhe.time-zone) */
+  public OpeningSamplingMonth(ZoneId zone) {
+    this.zone = zone;
+  }
 
   public Map<String, Object> open(Object givenMonth, Instant now) {
     YearMonth month;
     if (givenMonth == null || givenMonth instanceof String s && s.isBlank()) {
-      month = YearMonth.from(now.atZone(SHANGHAI));
+      month = YearMonth.from(now.atZone(zone));
     } else {
       month = MonthLabels.parse(givenMonth).orElseThrow(() -> new IllegalArgumentException(
           "抽检月份须为 YYYY-MM / samplingMonth must be YYYY-MM: " + givenMonth));
@@ -29,7 +34,7 @@ public class OpeningSamplingMonth {
     Map<String, Object> output = new LinkedHashMap<>();
     output.put(SAMPLING_MONTH, month.toString());
     output.put(SAMPLING_MONTH_LABEL, MonthLabels.label(month.toString()));
-    output.put(MONTH_ENDS_AT, Date.from(month.plusMonths(1).atDay(1).atStartOfDay(SHANGHAI).toInstant()));
+    output.put(MONTH_ENDS_AT, Date.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
     return output;
   }
 }

@@ -345,7 +345,7 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
     at("2026-10-10T18:01:00");
     engine.getManagementService().executeJob(late.getId());
     new ExternalTasks(engine).run(cn.gov.linfen.fenhe.common.Escalating.TOPIC, p4.businessKey(c),
-        new EscalateWorker(new cn.gov.linfen.fenhe.common.Escalating(), CoalSamplingDriver.clock(ClockUtil.getCurrentTime().toInstant())));
+        new EscalateWorker(new cn.gov.linfen.fenhe.common.Escalating(java.time.ZoneId.of("Asia/Shanghai")), CoalSamplingDriver.clock(ClockUtil.getCurrentTime().toInstant())));
     assertThat(engine.getRuntimeService().getVariable(c, "reportLate")).isEqualTo(true);
     assertThat((String) engine.getRuntimeService().getVariable(c, "lastEscalation")).contains("未在检测结果录入后 3 个工作日内送达");
     Task followUp = p4.task(c, FOLLOW_UP_REPORT);
@@ -375,7 +375,7 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
     at("2026-11-17T18:01:00");
     engine.getManagementService().executeJob(late.getId());
     new ExternalTasks(engine).run(cn.gov.linfen.fenhe.common.Escalating.TOPIC, p4.businessKey(c),
-        new EscalateWorker(new cn.gov.linfen.fenhe.common.Escalating(), CoalSamplingDriver.clock(ClockUtil.getCurrentTime().toInstant())));
+        new EscalateWorker(new cn.gov.linfen.fenhe.common.Escalating(java.time.ZoneId.of("Asia/Shanghai")), CoalSamplingDriver.clock(ClockUtil.getCurrentTime().toInstant())));
     assertThat(engine.getRuntimeService().getVariable(c, "disposalLate")).isEqualTo(true);
     p4.work(p4.task(c, FOLLOW_UP_DISPOSAL), CoalSamplingDriver.BUREAU, Map.of("followUpNote", "已督促蒲县人民政府限期处置"));
     p4.work(p4.task(c, DISPOSE), government(county), Map.of("violationSale", true, "violationWarningPeriod", true,

@@ -10,7 +10,7 @@ import cn.gov.linfen.fenhe.test.CaseScenario;
 import cn.gov.linfen.fenhe.test.ExternalTasks;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
 import cn.gov.linfen.fenhe.workers.p4.CheckCoverageWorker;
 import cn.gov.linfen.fenhe.workers.p4.DrawSellersWorker;
@@ -94,8 +94,8 @@ final class CoalSamplingDriver {
     return code;
   }
 
-  static WorkerClock clock(Instant at) {
-    return new WorkerClock(Clock.fixed(at, ZoneOffset.UTC));
+  static FenheClock clock(Instant at) {
+    return FenheClock.fixed(at, java.time.ZoneId.of("Asia/Shanghai"));
   }
 
   /** The city bureau opens the month's plan of one county by hand; the open and draw workers run. The round's id. */
@@ -115,7 +115,7 @@ final class CoalSamplingDriver {
     ExternalTasks external = new ExternalTasks(engine);
     Instant now = ClockUtil.getCurrentTime().toInstant();
     assertThat(external.run(Topics.OPEN_SAMPLING_MONTH, key,
-        new OpenSamplingMonthWorker(new OpeningSamplingMonth(), clock(now)))).isEqualTo(1);
+        new OpenSamplingMonthWorker(new OpeningSamplingMonth(java.time.ZoneId.of("Asia/Shanghai")), clock(now)))).isEqualTo(1);
     assertThat(external.run(Topics.DRAW_SELLERS, key, new DrawSellersWorker(new DrawingSellers()))).isEqualTo(1);
     return started.json().get("id").asText();
   }
@@ -124,7 +124,7 @@ final class CoalSamplingDriver {
   void runMonthEnd(String roundKey) {
     ExternalTasks external = new ExternalTasks(engine);
     external.run(Topics.CHECK_COVERAGE, roundKey, new CheckCoverageWorker(new CheckingCoverage()));
-    external.run(Topics.ESCALATE, roundKey, new EscalateWorker(new cn.gov.linfen.fenhe.common.Escalating(),
+    external.run(Topics.ESCALATE, roundKey, new EscalateWorker(new cn.gov.linfen.fenhe.common.Escalating(java.time.ZoneId.of("Asia/Shanghai")),
         clock(ClockUtil.getCurrentTime().toInstant())));
   }
 

@@ -3,7 +3,7 @@ package cn.gov.linfen.fenhe.workers.p4;
 import cn.gov.linfen.fenhe.procedures.p4.CoalQualitySamplingProcess;
 import cn.gov.linfen.fenhe.procedures.p4.CoalQualitySamplingProcess.Variables;
 import cn.gov.linfen.fenhe.procedures.p4.OpeningSamplingMonth;
-import cn.gov.linfen.fenhe.workers.WorkerClock;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 public class OpenSamplingMonthWorker implements ExternalTaskHandler {
 
   private final OpeningSamplingMonth opening;
-  private final WorkerClock clock;
+  private final FenheClock clock;
 
-  public OpenSamplingMonthWorker(OpeningSamplingMonth opening, WorkerClock clock) {
+  public OpenSamplingMonthWorker(OpeningSamplingMonth opening, FenheClock clock) {
     this.opening = opening;
     this.clock = clock;
   }

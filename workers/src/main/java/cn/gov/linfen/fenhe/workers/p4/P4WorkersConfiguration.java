@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 public class P4WorkersConfiguration {
 
   @Bean
-  OpeningSamplingMonth openingSamplingMonth() {
-    return new OpeningSamplingMonth();
+  OpeningSamplingMonth openingSamplingMonth(cn.gov.linfen.fenhe.common.FenheClock clock) {
+    return new OpeningSamplingMonth(clock.zone());
   }
 
   @Bean

@@ -24,7 +24,7 @@ class P4WorkersTest extends WorkerTestSupport {
   @Test
   void P4_R01_open_sampling_month_takes_the_clock_month_in_shanghai_and_ends_it_at_the_next_1st() {
     // 2026-10-31 16:30 UTC is 1 November 00:30 in Shanghai
-    new OpenSamplingMonthWorker(new OpeningSamplingMonth(), clockAt(Instant.parse("2026-10-31T16:30:00Z")))
+    new OpenSamplingMonthWorker(new OpeningSamplingMonth(java.time.ZoneId.of("Asia/Shanghai")), clockAt(Instant.parse("2026-10-31T16:30:00Z")))
         .execute(task, service);
     Map<String, Object> out = completed();
     assertThat(out.get("samplingMonth")).isEqualTo("2026-11");
@@ -35,7 +35,7 @@ class P4WorkersTest extends WorkerTestSupport {
   @Test
   void open_sampling_month_keeps_a_month_given_at_a_manual_start_and_fails_on_a_bad_one() {
     when(task.getVariable("samplingMonth")).thenReturn("2026-13");
-    new OpenSamplingMonthWorker(new OpeningSamplingMonth(), clockAt(Instant.now())).execute(task, service);
+    new OpenSamplingMonthWorker(new OpeningSamplingMonth(java.time.ZoneId.of("Asia/Shanghai")), clockAt(Instant.now())).execute(task, service);
     verify(service).handleFailure(eq(task), anyString(), anyString(), eq(0), anyLong());
   }
 
