@@ -1,11 +1,11 @@
 package cn.gov.linfen.fenhe.calendar;
 
 import cn.gov.linfen.fenhe.config.EngineRole;
-import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The working-day calendar over REST. Public and stable (any authenticated user):
- * {@code GET /api/calendar/workdays/add}, {@code GET /api/calendar/days/{date}}; also the
- * years and the status. Administrators ({@code admins}) add or correct a year with
- * {@code PUT /api/calendar/years/{year}}.
+ * The working-day calendar over REST. Public and stable (any authenticated user): {@code GET
+ * /api/calendar/workdays/add}, {@code GET /api/calendar/days/{date}}; also the years and the
+ * status. Administrators ({@code admins}) add or correct a year with {@code PUT
+ * /api/calendar/years/{year}}.
  */
 @RestController
 @RequestMapping("/api/calendar")
@@ -48,9 +48,12 @@ public class CalendarController {
     this.watch = watch;
   }
 
-  /** The N-th working day after {@code from} ({@code from} not counted), and its deadline (18:00). */
+  /**
+   * The N-th working day after {@code from} ({@code from} not counted), and its deadline (18:00).
+   */
   @GetMapping("/workdays/add")
-  Map<String, Object> add(@RequestParam(required = false) String from, @RequestParam(required = false) String days) {
+  Map<String, Object> add(
+      @RequestParam(required = false) String from, @RequestParam(required = false) String days) {
     LocalDate start = date("from", from);
     int n = days("days", days);
     WorkingDayCalendar.WorkingDate result = calendar.addWorkingDays(start, n);
@@ -59,7 +62,13 @@ public class CalendarController {
     body.put("days", n);
     body.put("date", result.date().toString());
     body.put("provisional", result.provisional());
-    body.put("deadline", calendar.endOfOfficeHours(result.date()).atZone(calendar.zone()).toOffsetDateTime().toString());
+    body.put(
+        "deadline",
+        calendar
+            .endOfOfficeHours(result.date())
+            .atZone(calendar.zone())
+            .toOffsetDateTime()
+            .toString());
     return body;
   }
 
@@ -97,17 +106,21 @@ public class CalendarController {
     int y = parseYear(year);
     CalendarYears.Entry entry = years.get(y);
     if (entry == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", PlatformRefusal.NO_WORKING_DAY_DATA.at("year", y)));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body(ErrorJson.body("NotFound", PlatformRefusal.NO_WORKING_DAY_DATA.at("year", y)));
     }
     return ResponseEntity.ok(detail(entry));
   }
 
   /** Adds or corrects a year (administrators only); the database then overrides the file for it. */
   @PutMapping("/years/{year}")
-  Map<String, Object> put(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
-      @PathVariable("year") String year, @RequestBody(required = false) String body) {
+  Map<String, Object> put(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+      @PathVariable("year") String year,
+      @RequestBody(required = false) String body) {
     if (!user.isAdmin()) {
-      throw new AccessDeniedException(PlatformRefusal.ADMINISTRATORS_CHANGE_WORKING_DAY_DATA.reason());
+      throw new AccessDeniedException(
+          PlatformRefusal.ADMINISTRATORS_CHANGE_WORKING_DAY_DATA.reason());
     }
     int y = parseYear(year);
     JsonNode json;
@@ -173,7 +186,8 @@ public class CalendarController {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new InvalidInputException(PlatformRefusal.DAYS_NOT_WHOLE_NUMBER.at(field, WorkingDayCalendar.MAX_DAYS, value));
+    throw new InvalidInputException(
+        PlatformRefusal.DAYS_NOT_WHOLE_NUMBER.at(field, WorkingDayCalendar.MAX_DAYS, value));
   }
 
   private static int parseYear(String value) {

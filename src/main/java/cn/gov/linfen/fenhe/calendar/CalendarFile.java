@@ -26,9 +26,11 @@ public final class CalendarFile {
 
   /** The years of the data file on the classpath. */
   public static List<HolidayYear> load(String classpathLocation) {
-    try (InputStream in = CalendarFile.class.getClassLoader().getResourceAsStream(classpathLocation)) {
+    try (InputStream in =
+        CalendarFile.class.getClassLoader().getResourceAsStream(classpathLocation)) {
       if (in == null) {
-        throw new IllegalStateException("Working-day data file missing from the classpath: " + classpathLocation);
+        throw new IllegalStateException(
+            "Working-day data file missing from the classpath: " + classpathLocation);
       }
       return parse(in, classpathLocation);
     } catch (IOException e) {
@@ -50,7 +52,8 @@ public final class CalendarFile {
       } catch (NumberFormatException e) {
         throw new IllegalStateException(name + ": years." + entry.getKey() + " is not a year");
       } catch (CalendarDataException e) {
-        throw new IllegalStateException(name + ": years." + entry.getKey() + "." + e.getMessage(), e);
+        throw new IllegalStateException(
+            name + ": years." + entry.getKey() + "." + e.getMessage(), e);
       }
     }
     return result;

@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.calendar;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
-
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,10 +9,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Keeps the calendar current and says when it is not: re-reads the stored years regularly
- * (another engine node may have changed them) and logs a warning at start-up and every
- * morning while a needed year has no data (see {@link CalendarStatus}). "Today" is the
- * engine's clock in the calendar's zone.
+ * Keeps the calendar current and says when it is not: re-reads the stored years regularly (another
+ * engine node may have changed them) and logs a warning at start-up and every morning while a
+ * needed year has no data (see {@link CalendarStatus}). "Today" is the engine's clock in the
+ * calendar's zone.
  */
 public class CalendarWatch {
 
@@ -43,7 +42,9 @@ public class CalendarWatch {
     warnIfDataMissing();
   }
 
-  @Scheduled(cron = "${fenhe.calendar.warning-cron:0 0 8 * * *}", zone = "${fenhe.time-zone:Asia/Shanghai}")
+  @Scheduled(
+      cron = "${fenhe.calendar.warning-cron:0 0 8 * * *}",
+      zone = "${fenhe.time-zone:Asia/Shanghai}")
   public void warnIfDataMissing() {
     CalendarStatus status = status();
     if (status.hasWarning()) {
@@ -51,7 +52,8 @@ public class CalendarWatch {
     }
   }
 
-  @Scheduled(fixedDelayString = "${fenhe.calendar.reload-interval:PT1M}",
+  @Scheduled(
+      fixedDelayString = "${fenhe.calendar.reload-interval:PT1M}",
       initialDelayString = "${fenhe.calendar.reload-interval:PT1M}")
   public void reload() {
     years.reload();

@@ -18,9 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The years the calendar uses: the shipped data file, overridden year by year by the years an
- * administrator stored in the database ({@code fenhe_calendar_year}). Storing a year writes
- * its audit row in the same transaction and takes effect at once on this node; other engine
- * nodes pick it up at their next {@link #reload()}.
+ * administrator stored in the database ({@code fenhe_calendar_year}). Storing a year writes its
+ * audit row in the same transaction and takes effect at once on this node; other engine nodes pick
+ * it up at their next {@link #reload()}.
  */
 public class CalendarYears {
 
@@ -30,9 +30,14 @@ public class CalendarYears {
   public static final String AUDIT_ACTION = "calendar.year.put";
 
   /** Where a year's data comes from. */
-  public enum Source { FILE, DATABASE }
+  public enum Source {
+    FILE,
+    DATABASE
+  }
 
-  /** A year as the calendar uses it, with where it comes from and, if stored, who stored it when. */
+  /**
+   * A year as the calendar uses it, with where it comes from and, if stored, who stored it when.
+   */
   public record Entry(HolidayYear year, Source source, Instant updatedAt, String updatedBy) {}
 
   private final WorkingDayCalendar calendar;
@@ -43,8 +48,13 @@ public class CalendarYears {
   private final Clock clock;
   private volatile Map<Integer, Entry> entries = Map.of();
 
-  public CalendarYears(WorkingDayCalendar calendar, List<HolidayYear> fileYears, JdbcTemplate jdbc,
-      TransactionTemplate transactions, AuditLog audit, Clock clock) {
+  public CalendarYears(
+      WorkingDayCalendar calendar,
+      List<HolidayYear> fileYears,
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      AuditLog audit,
+      Clock clock) {
     this.calendar = calendar;
     this.fileYears = List.copyOf(fileYears);
     this.jdbc = jdbc;
@@ -67,7 +77,9 @@ public class CalendarYears {
   }
 
   public List<Entry> all() {
-    return entries.values().stream().sorted((a, b) -> Integer.compare(a.year().year(), b.year().year())).toList();
+    return entries.values().stream()
+        .sorted((a, b) -> Integer.compare(a.year().year(), b.year().year()))
+        .toList();
   }
 
   public Entry get(int year) {
@@ -75,28 +87,43 @@ public class CalendarYears {
   }
 
   /**
-   * Stores a checked year for {@code actor}, with an audit row (before and after), and uses it
-   * at once. Both rows are written or neither.
+   * Stores a checked year for {@code actor}, with an audit row (before and after), and uses it at
+   * once. Both rows are written or neither.
    */
   public synchronized Entry put(HolidayYear year, String actor) {
     Entry before = entries.get(year.year());
     String data = json(HolidayYearParser.toMap(year));
     Instant now = clock.instant();
-    transactions.executeWithoutResult(status -> {
-      int updated = jdbc.update("UPDATE fenhe_calendar_year SET year_data = ?, updated_at = ?, updated_by = ? WHERE calendar_year = ?",
-          data, Timestamp.from(now), actor, year.year());
-      if (updated == 0) {
-        jdbc.update("INSERT INTO fenhe_calendar_year (calendar_year, year_data, updated_at, updated_by) VALUES (?, ?, ?, ?)",
-            year.year(), data, Timestamp.from(now), actor);
-      }
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("before", before == null ? null : HolidayYearParser.toMap(before.year()));
-      details.put("beforeSource", before == null ? null : before.source().name());
-      details.put("after", HolidayYearParser.toMap(year));
-      audit.record(actor, AUDIT_ACTION, subject(year.year()), json(details));
-    });
-    LOG.info("工作日数据 {} 年已由 {} 更新 / working-day data for {} stored by {} ({})",
-        year.year(), actor, year.year(), actor, year.notice());
+    transactions.executeWithoutResult(
+        status -> {
+          int updated =
+              jdbc.update(
+                  "UPDATE fenhe_calendar_year SET year_data = ?, updated_at = ?, updated_by = ? WHERE calendar_year = ?",
+                  data,
+                  Timestamp.from(now),
+                  actor,
+                  year.year());
+          if (updated == 0) {
+            jdbc.update(
+                "INSERT INTO fenhe_calendar_year (calendar_year, year_data, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+                year.year(),
+                data,
+                Timestamp.from(now),
+                actor);
+          }
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("before", before == null ? null : HolidayYearParser.toMap(before.year()));
+          details.put("beforeSource", before == null ? null : before.source().name());
+          details.put("after", HolidayYearParser.toMap(year));
+          audit.record(actor, AUDIT_ACTION, subject(year.year()), json(details));
+        });
+    LOG.info(
+        "工作日数据 {} 年已由 {} 更新 / working-day data for {} stored by {} ({})",
+        year.year(),
+        actor,
+        year.year(),
+        actor,
+        year.notice());
     reload();
     return entries.get(year.year());
   }
@@ -107,16 +134,26 @@ public class CalendarYears {
 
   private List<Entry> storedYears() {
     List<Entry> result = new ArrayList<>();
-    jdbc.query("SELECT calendar_year, year_data, updated_at, updated_by FROM fenhe_calendar_year ORDER BY calendar_year",
+    jdbc.query(
+        "SELECT calendar_year, year_data, updated_at, updated_by FROM fenhe_calendar_year ORDER BY calendar_year",
         rs -> {
           int year = rs.getInt("calendar_year");
           try {
-            HolidayYear parsed = HolidayYearParser.parse(year, JSON.readTree(rs.getString("year_data")));
-            result.add(new Entry(parsed, Source.DATABASE, rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")));
+            HolidayYear parsed =
+                HolidayYearParser.parse(year, JSON.readTree(rs.getString("year_data")));
+            result.add(
+                new Entry(
+                    parsed,
+                    Source.DATABASE,
+                    rs.getTimestamp("updated_at").toInstant(),
+                    rs.getString("updated_by")));
           } catch (JsonProcessingException | CalendarDataException e) {
             // never silently wrong: the file (or Mon–Fri, provisional) is used and the log says why
-            LOG.error("工作日数据 {} 年（数据库）无法读取，已忽略 / stored working-day data for {} is unreadable and ignored: {}",
-                year, year, e.getMessage());
+            LOG.error(
+                "工作日数据 {} 年（数据库）无法读取，已忽略 / stored working-day data for {} is unreadable and ignored: {}",
+                year,
+                year,
+                e.getMessage());
           }
         });
     return result;

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One year of the State Council's holiday notice (国务院办公厅关于20XX年部分节假日安排的通知):
- * the holidays as named ranges and the make-up working days (调休上班).
+ * One year of the State Council's holiday notice (国务院办公厅关于20XX年部分节假日安排的通知): the holidays as named
+ * ranges and the make-up working days (调休上班).
  *
  * @param year the year the notice is for
  * @param notice its document number, e.g. 国办发明电〔2025〕7号
@@ -13,7 +13,11 @@ import java.util.List;
  * @param holidays the holidays, both ends included (a range may start in the previous year)
  * @param makeUpWorkdays weekend days that are working days, each with the holiday it belongs to
  */
-public record HolidayYear(int year, String notice, LocalDate published, List<Holiday> holidays,
+public record HolidayYear(
+    int year,
+    String notice,
+    LocalDate published,
+    List<Holiday> holidays,
     List<MakeUpWorkday> makeUpWorkdays) {
 
   public HolidayYear {

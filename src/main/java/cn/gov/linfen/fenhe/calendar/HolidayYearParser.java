@@ -28,11 +28,15 @@ public final class HolidayYearParser {
 
   public static void checkYear(String field, int year) {
     if (year < MIN_YEAR || year > MAX_YEAR) {
-      throw new CalendarDataException(PlatformRefusal.YEAR_OUT_OF_RANGE.at(field, MIN_YEAR, MAX_YEAR));
+      throw new CalendarDataException(
+          PlatformRefusal.YEAR_OUT_OF_RANGE.at(field, MIN_YEAR, MAX_YEAR));
     }
   }
 
-  /** The year's data from a JSON (or YAML) tree; throws {@link CalendarDataException} naming the field. */
+  /**
+   * The year's data from a JSON (or YAML) tree; throws {@link CalendarDataException} naming the
+   * field.
+   */
   public static HolidayYear parse(int year, JsonNode node) {
     checkYear("year", year);
     if (node == null || !node.isObject()) {
@@ -49,7 +53,8 @@ public final class HolidayYearParser {
       throw new CalendarDataException(PlatformRefusal.LEAST_HOLIDAY_REQUIRED.at("holidays"));
     }
     if (holidayNodes.size() > MAX_ENTRIES) {
-      throw new CalendarDataException(PlatformRefusal.TOO_MANY_HOLIDAYS_MOST.at("holidays", MAX_ENTRIES));
+      throw new CalendarDataException(
+          PlatformRefusal.TOO_MANY_HOLIDAYS_MOST.at("holidays", MAX_ENTRIES));
     }
     List<HolidayYear.Holiday> holidays = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -63,7 +68,8 @@ public final class HolidayYearParser {
         throw new CalendarDataException(PlatformRefusal.ENDS_BEFORE_STARTS.at(at + ".to"));
       }
       if (ChronoUnit.DAYS.between(from, to) >= MAX_HOLIDAY_DAYS) {
-        throw new CalendarDataException(PlatformRefusal.HOLIDAY_LASTS_MOST_DAYS.at(at + ".to", MAX_HOLIDAY_DAYS));
+        throw new CalendarDataException(
+            PlatformRefusal.HOLIDAY_LASTS_MOST_DAYS.at(at + ".to", MAX_HOLIDAY_DAYS));
       }
       checkNear(year, from, at + ".from");
       checkNear(year, to, at + ".to");
@@ -75,7 +81,8 @@ public final class HolidayYearParser {
       }
       for (HolidayYear.Holiday other : holidays) {
         if (!from.isAfter(other.to()) && !to.isBefore(other.from())) {
-          throw new CalendarDataException(PlatformRefusal.OVERLAPS_HOLIDAY.at(at + ".from", other.name()));
+          throw new CalendarDataException(
+              PlatformRefusal.OVERLAPS_HOLIDAY.at(at + ".from", other.name()));
         }
       }
       holidays.add(new HolidayYear.Holiday(name, from, to));
@@ -88,7 +95,8 @@ public final class HolidayYearParser {
         throw new CalendarDataException(PlatformRefusal.NOT_A_LIST.at("makeUpWorkdays"));
       }
       if (makeUpNodes.size() > MAX_ENTRIES) {
-        throw new CalendarDataException(PlatformRefusal.TOO_MANY_MAKE_UP_WORKING.at("makeUpWorkdays", MAX_ENTRIES));
+        throw new CalendarDataException(
+            PlatformRefusal.TOO_MANY_MAKE_UP_WORKING.at("makeUpWorkdays", MAX_ENTRIES));
       }
       Set<LocalDate> seen = new HashSet<>();
       for (int i = 0; i < makeUpNodes.size(); i++) {
@@ -98,18 +106,22 @@ public final class HolidayYearParser {
         String holiday = text(entry, "holiday", at + ".holiday", 30);
         checkNear(year, date, at + ".date");
         if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-          throw new CalendarDataException(PlatformRefusal.MAKE_UP_WORKING_DAY_SATURDAY.at(at + ".date", date));
+          throw new CalendarDataException(
+              PlatformRefusal.MAKE_UP_WORKING_DAY_SATURDAY.at(at + ".date", date));
         }
         if (!names.contains(holiday)) {
-          throw new CalendarDataException(PlatformRefusal.NAME_HOLIDAY_LISTED_YEAR.at(at + ".holiday", holiday));
+          throw new CalendarDataException(
+              PlatformRefusal.NAME_HOLIDAY_LISTED_YEAR.at(at + ".holiday", holiday));
         }
         for (HolidayYear.Holiday h : holidays) {
           if (!date.isBefore(h.from()) && !date.isAfter(h.to())) {
-            throw new CalendarDataException(PlatformRefusal.DAY_WITHIN_HOLIDAY.at(at + ".date", h.name()));
+            throw new CalendarDataException(
+                PlatformRefusal.DAY_WITHIN_HOLIDAY.at(at + ".date", h.name()));
           }
         }
         if (!seen.add(date)) {
-          throw new CalendarDataException(PlatformRefusal.DUPLICATE_MAKE_UP_WORKING_DAY.at(at + ".date"));
+          throw new CalendarDataException(
+              PlatformRefusal.DUPLICATE_MAKE_UP_WORKING_DAY.at(at + ".date"));
         }
         makeUps.add(new HolidayYear.MakeUpWorkday(date, holiday));
       }
@@ -123,23 +135,36 @@ public final class HolidayYearParser {
     map.put("year", year.year());
     map.put("notice", year.notice());
     map.put("published", year.published() == null ? null : year.published().toString());
-    map.put("holidays", year.holidays().stream().map(h -> {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("name", h.name());
-      entry.put("from", h.from().toString());
-      entry.put("to", h.to().toString());
-      return entry;
-    }).toList());
-    map.put("makeUpWorkdays", year.makeUpWorkdays().stream().map(m -> {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("date", m.date().toString());
-      entry.put("holiday", m.holiday());
-      return entry;
-    }).toList());
+    map.put(
+        "holidays",
+        year.holidays().stream()
+            .map(
+                h -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("name", h.name());
+                  entry.put("from", h.from().toString());
+                  entry.put("to", h.to().toString());
+                  return entry;
+                })
+            .toList());
+    map.put(
+        "makeUpWorkdays",
+        year.makeUpWorkdays().stream()
+            .map(
+                m -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("date", m.date().toString());
+                  entry.put("holiday", m.holiday());
+                  return entry;
+                })
+            .toList());
     return map;
   }
 
-  /** A day the notice for {@code year} may name: in that year, or in the adjacent December or January. */
+  /**
+   * A day the notice for {@code year} may name: in that year, or in the adjacent December or
+   * January.
+   */
   private static void checkNear(int year, LocalDate date, String field) {
     LocalDate first = LocalDate.of(year - 1, 12, 1);
     LocalDate last = LocalDate.of(year + 1, 1, 31);
@@ -171,6 +196,7 @@ public final class HolidayYearParser {
         // answered below
       }
     }
-    throw new CalendarDataException(PlatformRefusal.CALENDAR_DATE_NOT_VALID.at(field, value.asText()));
+    throw new CalendarDataException(
+        PlatformRefusal.CALENDAR_DATE_NOT_VALID.at(field, value.asText()));
   }
 }

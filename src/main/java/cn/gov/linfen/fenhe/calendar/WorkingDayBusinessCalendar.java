@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.calendar;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
-
 import java.time.Instant;
 import java.util.Date;
 import java.util.regex.Matcher;
@@ -13,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wraps one of the engine's stock business calendars ({@code duration}, {@code dueDate}):
- * {@code 3WD} means the deadline of 3 working days after now (the engine clock), i.e. the end of
- * office hours (18:00 Asia/Shanghai) on the 3rd working day after today; any other value
- * (ISO 8601 {@code P10D}, {@code P3M}, a date) goes to the stock calendar unchanged.
+ * Wraps one of the engine's stock business calendars ({@code duration}, {@code dueDate}): {@code
+ * 3WD} means the deadline of 3 working days after now (the engine clock), i.e. the end of office
+ * hours (18:00 Asia/Shanghai) on the 3rd working day after today; any other value (ISO 8601 {@code
+ * P10D}, {@code P3M}, a date) goes to the stock calendar unchanged.
  */
 public class WorkingDayBusinessCalendar implements BusinessCalendar {
 
@@ -30,7 +29,8 @@ public class WorkingDayBusinessCalendar implements BusinessCalendar {
 
   private final FenheClock clock;
 
-  public WorkingDayBusinessCalendar(WorkingDayCalendar calendar, BusinessCalendar stock, FenheClock clock) {
+  public WorkingDayBusinessCalendar(
+      WorkingDayCalendar calendar, BusinessCalendar stock, FenheClock clock) {
     this.clock = clock;
     this.calendar = calendar;
     this.stock = stock;
@@ -70,8 +70,11 @@ public class WorkingDayBusinessCalendar implements BusinessCalendar {
     }
     String digits = matcher.group(1);
     if (digits.length() > 5 || Integer.parseInt(digits) > WorkingDayCalendar.MAX_DAYS) {
-      throw new ProcessEngineException("工作日期限过大 / too many working days (at most "
-          + WorkingDayCalendar.MAX_DAYS + "): " + description);
+      throw new ProcessEngineException(
+          "工作日期限过大 / too many working days (at most "
+              + WorkingDayCalendar.MAX_DAYS
+              + "): "
+              + description);
     }
     return Integer.parseInt(digits);
   }
@@ -79,8 +82,12 @@ public class WorkingDayBusinessCalendar implements BusinessCalendar {
   private Date deadline(Date start, int days, String description) {
     Instant from = start.toInstant();
     if (calendar.isProvisional(from, days)) {
-      LOG.warn("期限 {} 涉及无工作日数据的年份，按周一至周五临时计算 / deadline {} from {} falls in a year without"
-          + " working-day data: computed on Mon–Fri (provisional)", description, description, from);
+      LOG.warn(
+          "期限 {} 涉及无工作日数据的年份，按周一至周五临时计算 / deadline {} from {} falls in a year without"
+              + " working-day data: computed on Mon–Fri (provisional)",
+          description,
+          description,
+          from);
     }
     return Date.from(calendar.deadline(from, days));
   }

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * China's working days (工作日) per the State Council's yearly holiday notices: Mon–Fri except
- * the listed holidays, plus the listed make-up weekend days (调休上班). A year without data is
- * computed on plain Mon–Fri and every answer touching it is marked provisional.
+ * China's working days (工作日) per the State Council's yearly holiday notices: Mon–Fri except the
+ * listed holidays, plus the listed make-up weekend days (调休上班). A year without data is computed on
+ * plain Mon–Fri and every answer touching it is marked provisional.
  *
- * <p>"N working days after X": the day of X is not counted; the deadline is the end of office
- * hours on the N-th working day after it, in the calendar's zone (Asia/Shanghai by default,
- * whatever the JVM's zone). Plain Java; the years can be replaced at run time (thread-safe).
+ * <p>"N working days after X": the day of X is not counted; the deadline is the end of office hours
+ * on the N-th working day after it, in the calendar's zone (Asia/Shanghai by default, whatever the
+ * JVM's zone). Plain Java; the years can be replaced at run time (thread-safe).
  */
 public class WorkingDayCalendar {
 
@@ -42,7 +42,8 @@ public class WorkingDayCalendar {
   }
 
   /** A day and why it is or is not a working day; {@code holiday} names the holiday, if any. */
-  public record Day(LocalDate date, boolean workingDay, Reason reason, String holiday, boolean provisional) {}
+  public record Day(
+      LocalDate date, boolean workingDay, Reason reason, String holiday, boolean provisional) {}
 
   /** A computed date; provisional when a year it depends on has no data. */
   public record WorkingDate(LocalDate date, boolean provisional) {}
@@ -120,7 +121,9 @@ public class WorkingDayCalendar {
     return describe(data, date);
   }
 
-  /** The N-th working day after {@code from} ({@code from} not counted); N = 0 gives {@code from}. */
+  /**
+   * The N-th working day after {@code from} ({@code from} not counted); N = 0 gives {@code from}.
+   */
   public WorkingDate addWorkingDays(LocalDate from, int n) {
     checkDays(n);
     Data current = data;
@@ -138,8 +141,8 @@ public class WorkingDayCalendar {
   }
 
   /**
-   * Working days after {@code from} up to and including {@code to} ("working days left" from
-   * today until a deadline day); negative when {@code to} is before {@code from}.
+   * Working days after {@code from} up to and including {@code to} ("working days left" from today
+   * until a deadline day); negative when {@code to} is before {@code from}.
    */
   public int workingDaysBetween(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
@@ -188,7 +191,8 @@ public class WorkingDayCalendar {
 
   private static void checkDays(int n) {
     if (n < 0 || n > MAX_DAYS) {
-      throw new IllegalArgumentException("working days must be between 0 and " + MAX_DAYS + ": " + n);
+      throw new IllegalArgumentException(
+          "working days must be between 0 and " + MAX_DAYS + ": " + n);
     }
   }
 }

@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.calendar;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
-
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendarManager;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
@@ -10,9 +9,9 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
- * Teaches the engine working days: re-registers the {@code duration} calendar (timer
- * {@code timeDuration}) and the {@code dueDate} calendar (timer {@code timeDate}, user task
- * {@code dueDate} and {@code followUpDate}) with {@link WorkingDayBusinessCalendar}.
+ * Teaches the engine working days: re-registers the {@code duration} calendar (timer {@code
+ * timeDuration}) and the {@code dueDate} calendar (timer {@code timeDate}, user task {@code
+ * dueDate} and {@code followUpDate}) with {@link WorkingDayBusinessCalendar}.
  */
 public class WorkingDayEnginePlugin extends AbstractProcessEnginePlugin {
 
@@ -29,11 +28,15 @@ public class WorkingDayEnginePlugin extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     BusinessCalendarManager manager = configuration.getBusinessCalendarManager();
     if (!(manager instanceof MapBusinessCalendarManager calendars)) {
-      throw new IllegalStateException("Unexpected business calendar manager " + manager
-          + ": working-day deadlines (3WD) cannot be installed");
+      throw new IllegalStateException(
+          "Unexpected business calendar manager "
+              + manager
+              + ": working-day deadlines (3WD) cannot be installed");
     }
     for (String name : new String[] {DurationBusinessCalendar.NAME, DueDateBusinessCalendar.NAME}) {
-      calendars.addBusinessCalendar(name, new WorkingDayBusinessCalendar(calendar, calendars.getBusinessCalendar(name), clock));
+      calendars.addBusinessCalendar(
+          name,
+          new WorkingDayBusinessCalendar(calendar, calendars.getBusinessCalendar(name), clock));
     }
   }
 }

@@ -1,8 +1,8 @@
 package cn.gov.linfen.fenhe.common;
 
 /**
- * The refusal texts of {@code common}: the checks every procedure shares. The texts, Chinese and English
- * side by side, are in {@code src/main/resources/refusals/common.properties}.
+ * The refusal texts of {@code common}: the checks every procedure shares. The texts, Chinese and
+ * English side by side, are in {@code src/main/resources/refusals/common.properties}.
  */
 public enum CommonRefusal implements RefusalText {
   COUNTY_UNKNOWN,

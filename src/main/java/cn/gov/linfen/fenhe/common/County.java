@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Linfen's 17 counties, cities and districts (县、市、区): stable codes, the Chinese names people use
- * and the administrative division code (GB/T 2260, 6 digits; the data of src/main/resources/divisions/).
+ * and the administrative division code (GB/T 2260, 6 digits; the data of
+ * src/main/resources/divisions/).
  */
 public enum County {
   YAODU("yaodu", "尧都区", "141002"),
@@ -60,7 +61,9 @@ public enum County {
       return Optional.empty();
     }
     String value = nameOrCode.trim();
-    return Arrays.stream(values()).filter(c -> c.chineseName.equals(value) || c.code.equals(value)).findFirst();
+    return Arrays.stream(values())
+        .filter(c -> c.chineseName.equals(value) || c.code.equals(value))
+        .findFirst();
   }
 
   /** The Chinese name of that group, e.g. 尧都区工信部门. */

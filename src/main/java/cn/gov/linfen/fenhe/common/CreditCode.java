@@ -1,13 +1,15 @@
 package cn.gov.linfen.fenhe.common;
 
 /**
- * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a
- * 31-character alphabet, the last one a check character over the first 17.
+ * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-character
+ * alphabet, the last one a check character over the first 17.
  */
 public final class CreditCode {
 
   private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  private static final int[] WEIGHTS = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
 
   private CreditCode() {}
 

@@ -9,10 +9,10 @@ import java.util.Date;
 import java.util.Objects;
 
 /**
- * The one clock and zone of Fenhe: what time it is, and in which zone a day begins and ends
- * ({@code fenhe.time-zone}, Asia/Shanghai), whatever the server's own zone. Injected everywhere
- * time matters — platform, procedures and workers — so a test that moves the engine's clock moves
- * every reader with it. Nothing else reads the system clock or names a zone (ArchitectureTest).
+ * The one clock and zone of Fenhe: what time it is, and in which zone a day begins and ends ({@code
+ * fenhe.time-zone}, Asia/Shanghai), whatever the server's own zone. Injected everywhere time
+ * matters — platform, procedures and workers — so a test that moves the engine's clock moves every
+ * reader with it. Nothing else reads the system clock or names a zone (ArchitectureTest).
  */
 public final class FenheClock {
 

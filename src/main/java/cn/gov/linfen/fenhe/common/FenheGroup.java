@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The organisation of PROCEDURES.md: stable group ids (used by models, authorizations and
- * tests) and the Chinese names people see.
+ * The organisation of PROCEDURES.md: stable group ids (used by models, authorizations and tests)
+ * and the Chinese names people see.
  */
 public enum FenheGroup {
   LIQUIDATION_TEAM("liquidation-team", "企业破产管理人/清算组"),
@@ -54,14 +54,21 @@ public enum FenheGroup {
   }
 
   /**
-   * County-level roles: their work is per county (X-R03). Each has one group per county,
-   * {@code <role>-<county code>} (e.g. {@code county-industry-it-yaodu}); an officer is a member
-   * of the role group and of his county's group, and county tasks are offered to the county's group.
+   * County-level roles: their work is per county (X-R03). Each has one group per county, {@code
+   * <role>-<county code>} (e.g. {@code county-industry-it-yaodu}); an officer is a member of the
+   * role group and of his county's group, and county tasks are offered to the county's group.
    */
   public boolean isCountyScoped() {
     return switch (this) {
-      case COUNTY_INDUSTRY_IT, COUNTY_FINANCE, VILLAGE_COMMITTEE, TOWNSHIP_GOVERNMENT,
-          COUNTY_NATURAL_RESOURCES, COUNTY_AGRICULTURE, COUNTY_MARKET_SUPERVISION, COUNTY_GOVERNMENT -> true;
+      case COUNTY_INDUSTRY_IT,
+          COUNTY_FINANCE,
+          VILLAGE_COMMITTEE,
+          TOWNSHIP_GOVERNMENT,
+          COUNTY_NATURAL_RESOURCES,
+          COUNTY_AGRICULTURE,
+          COUNTY_MARKET_SUPERVISION,
+          COUNTY_GOVERNMENT ->
+          true;
       default -> false;
     };
   }

@@ -22,7 +22,8 @@ public final class FieldChecks {
   }
 
   /** The field must be given. */
-  public static void required(List<FieldError> errors, Map<String, Object> variables, String field, String label) {
+  public static void required(
+      List<FieldError> errors, Map<String, Object> variables, String field, String label) {
     if (blank(variables.get(field))) {
       errors.add(CommonRefusal.FIELD_REQUIRED.at(field, label, field));
     }
@@ -40,7 +41,11 @@ public final class FieldChecks {
    * The field must be given as text and (trimmed) match the pattern. A number is refused: the
    * workers read these fields as text, and a number loses leading zeros and digits beyond 2^63.
    */
-  public static void pattern(List<FieldError> errors, Map<String, Object> variables, String field, String label,
+  public static void pattern(
+      List<FieldError> errors,
+      Map<String, Object> variables,
+      String field,
+      String label,
       Pattern pattern) {
     Object value = variables.get(field);
     if (blank(value)) {
@@ -52,7 +57,10 @@ public final class FieldChecks {
     }
   }
 
-  /** The refusal of a field from a reason (as {@code Yuan.problem} gives them), the label put before the Chinese. */
+  /**
+   * The refusal of a field from a reason (as {@code Yuan.problem} gives them), the label put before
+   * the Chinese.
+   */
   public static FieldError problem(String field, String label, Reason problem) {
     return problem.labelled(label).at(field);
   }
@@ -61,8 +69,8 @@ public final class FieldChecks {
    * A review's conclusion (X-R02): approved (Boolean), an opinion required when it is false, the
    * opinion not too long. The wording is the procedure's own (its bundle).
    */
-  public static List<FieldError> review(Map<String, Object> variables, Reason conclusionRequired,
-      Reason opinionRequired) {
+  public static List<FieldError> review(
+      Map<String, Object> variables, Reason conclusionRequired, Reason opinionRequired) {
     List<FieldError> errors = new ArrayList<>();
     Object approved = variables.get("approved");
     if (!(approved instanceof Boolean)) {

@@ -1,6 +1,8 @@
 package cn.gov.linfen.fenhe.common;
 
-/** One refused input: the field (a process variable name) and the reason, in Chinese and English. */
+/**
+ * One refused input: the field (a process variable name) and the reason, in Chinese and English.
+ */
 public record FieldError(String field, String chinese, String english) {
 
   @Override

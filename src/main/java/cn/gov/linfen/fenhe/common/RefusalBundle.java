@@ -33,7 +33,8 @@ public final class RefusalBundle {
     String chinese = texts.getProperty(key + ZH);
     String english = texts.getProperty(key + EN);
     if (chinese == null || english == null) {
-      throw new IllegalStateException("refusals/" + bundle + ".properties has no " + key + ZH + " and " + key + EN);
+      throw new IllegalStateException(
+          "refusals/" + bundle + ".properties has no " + key + ZH + " and " + key + EN);
     }
     return new Reason(format(chinese, args), format(english, args));
   }

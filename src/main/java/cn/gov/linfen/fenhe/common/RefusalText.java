@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /**
  * One refusal text of a part's bundle ({@code refusals/<bundle>.properties}, Chinese and English
- * side by side as {@code <key>.zh} and {@code <key>.en}). Implemented by one enum per part
- * ({@link CommonRefusal}, the platform's, each procedure's): the constant names the key, so a
- * typo does not compile and an unused text is found by the bundle test.
+ * side by side as {@code <key>.zh} and {@code <key>.en}). Implemented by one enum per part ({@link
+ * CommonRefusal}, the platform's, each procedure's): the constant names the key, so a typo does not
+ * compile and an unused text is found by the bundle test.
  */
 public interface RefusalText {
 

@@ -6,16 +6,18 @@ import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
- * Amounts of money in yuan (元), exact decimals with at most two places (分). Values come from
- * REST calls and forms as strings, integers or (from JSON) doubles; a double is taken by its
- * shortest decimal representation, so 499999.99 stays 499999.99. Never binary floating point
- * in arithmetic. Stored in process variables as canonical strings ("499999.99").
+ * Amounts of money in yuan (元), exact decimals with at most two places (分). Values come from REST
+ * calls and forms as strings, integers or (from JSON) doubles; a double is taken by its shortest
+ * decimal representation, so 499999.99 stays 499999.99. Never binary floating point in arithmetic.
+ * Stored in process variables as canonical strings ("499999.99").
  */
 public final class Yuan {
 
   private static final Pattern DECIMAL = Pattern.compile("^-?\\d+(\\.\\d+)?$");
+
   /** 十万亿元: larger amounts are typing errors. */
   private static final BigDecimal MAXIMUM = new BigDecimal("10000000000000");
+
   private static final BigDecimal TEN_THOUSAND = new BigDecimal("10000");
 
   private Yuan() {}
@@ -43,8 +45,8 @@ public final class Yuan {
   }
 
   /**
-   * The amount, or null when absent. Throws IllegalArgumentException for anything that is not
-   * a decimal number.
+   * The amount, or null when absent. Throws IllegalArgumentException for anything that is not a
+   * decimal number.
    */
   public static BigDecimal parse(Object value) {
     if (value == null) {
@@ -53,7 +55,10 @@ public final class Yuan {
     if (value instanceof BigDecimal decimal) {
       return decimal;
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return BigDecimal.valueOf(((Number) value).longValue());
     }
     if (value instanceof BigInteger integer) {

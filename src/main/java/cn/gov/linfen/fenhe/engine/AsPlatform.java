@@ -5,10 +5,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * Runs engine calls as the platform (without the caller's authentication, so without the
- * engine's authorization checks) and restores the caller afterwards. Only for calls whose access
- * the platform API has already decided (e.g. a supervisor reads everything, a county officer the
- * cases of his county).
+ * Runs engine calls as the platform (without the caller's authentication, so without the engine's
+ * authorization checks) and restores the caller afterwards. Only for calls whose access the
+ * platform API has already decided (e.g. a supervisor reads everything, a county officer the cases
+ * of his county).
  */
 public final class AsPlatform {
 
@@ -27,9 +27,11 @@ public final class AsPlatform {
   }
 
   public static void run(IdentityService identity, Runnable work) {
-    call(identity, () -> {
-      work.run();
-      return null;
-    });
+    call(
+        identity,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 }

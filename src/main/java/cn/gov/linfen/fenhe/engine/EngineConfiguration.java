@@ -1,9 +1,7 @@
 package cn.gov.linfen.fenhe.engine;
 
-import cn.gov.linfen.fenhe.config.EngineRole;
-
 import cn.gov.linfen.fenhe.common.FenheClock;
-
+import cn.gov.linfen.fenhe.config.EngineRole;
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import cn.gov.linfen.fenhe.identity.Counties;
 import cn.gov.linfen.fenhe.identity.IdentityProperties;

@@ -18,23 +18,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>PostgreSQL only: expression indexes on the authorization bit masks. The engine's task query
  * filters authorizations with {@code PERMS_ & n = n}; without statistics on that expression
- * PostgreSQL guesses 0.5 % of the rows match, and at 100,000 open tasks (one authorization per
- * task and candidate group) picks a nested loop over every task × every authorization: the inbox
- * count of an officer with two groups took 20–48 s. With the statistics of these indexes it looks
- * the authorizations up by resource id instead.
+ * PostgreSQL guesses 0.5 % of the rows match, and at 100,000 open tasks (one authorization per task
+ * and candidate group) picks a nested loop over every task × every authorization: the inbox count
+ * of an officer with two groups took 20–48 s. With the statistics of these indexes it looks the
+ * authorizations up by resource id instead.
  */
 public class EngineIndexes extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
   /** READ (2) on tasks, READ_TASK (64) on process definitions: the bits the task queries check. */
-  static final List<String> POSTGRES = List.of(
-      "CREATE INDEX IF NOT EXISTS FENHE_IDX_AUTH_PERMS_READ ON ACT_RU_AUTHORIZATION ((PERMS_ & 2))",
-      "CREATE INDEX IF NOT EXISTS FENHE_IDX_AUTH_PERMS_READ_TASK ON ACT_RU_AUTHORIZATION ((PERMS_ & 64))");
+  static final List<String> POSTGRES =
+      List.of(
+          "CREATE INDEX IF NOT EXISTS FENHE_IDX_AUTH_PERMS_READ ON ACT_RU_AUTHORIZATION ((PERMS_ & 2))",
+          "CREATE INDEX IF NOT EXISTS FENHE_IDX_AUTH_PERMS_READ_TASK ON ACT_RU_AUTHORIZATION ((PERMS_ & 64))");
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     if (!"postgres".equals(configuration.getDatabaseType())) {
       return;
     }
@@ -42,7 +44,8 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
   }
 
   static void create(DataSource dataSource, List<String> statements) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(true);
       for (String sql : statements) {

@@ -1,11 +1,10 @@
 package cn.gov.linfen.fenhe.engine;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
-
+import cn.gov.linfen.fenhe.common.FenheGroup;
 import cn.gov.linfen.fenhe.engine.guard.EngineGuards;
 import cn.gov.linfen.fenhe.engine.validation.StartValidationParseListener;
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
-import cn.gov.linfen.fenhe.common.FenheGroup;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,10 +14,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 
 /**
- * Engine settings that Spring properties cannot express: the admin group, changed-only
- * deployment of processes/ and forms/, the guard that lets only admins deploy scripts, and
- * the start checks of the processes ({@link StartValidator}) and the guards of every command
- * ({@link EngineGuards}).
+ * Engine settings that Spring properties cannot express: the admin group, changed-only deployment
+ * of processes/ and forms/, the guard that lets only admins deploy scripts, and the start checks of
+ * the processes ({@link StartValidator}) and the guards of every command ({@link EngineGuards}).
  */
 public class FenheEnginePlugin implements ProcessEnginePlugin {
 

@@ -1,8 +1,8 @@
 package cn.gov.linfen.fenhe.engine;
 
-import cn.gov.linfen.fenhe.web.PlatformRefusal;
-import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.common.FenheGroup;
+import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import java.util.List;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -13,14 +13,16 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Scripts run with the engine's rights: only an administrator may deploy a model that
- * contains a script task or a script (in listeners, conditions or input/output mappings).
- * Deployments made by the platform itself at start-up (no user) are allowed.
+ * Scripts run with the engine's rights: only an administrator may deploy a model that contains a
+ * script task or a script (in listeners, conditions or input/output mappings). Deployments made by
+ * the platform itself at start-up (no user) are allowed.
  */
 public class ScriptDeploymentGuard extends AbstractBpmnParseListener {
 
   @Override
-  public void parseProcess(Element processElement, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity processDefinition) {
+  public void parseProcess(
+      Element processElement,
+      org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity processDefinition) {
     if (containsScript(processElement)) {
       checkMayDeployScripts(processElement, processDefinition.getKey());
     }
@@ -61,7 +63,9 @@ public class ScriptDeploymentGuard extends AbstractBpmnParseListener {
     if (groups == null || !groups.contains(FenheGroup.ADMINS.id())) {
       // a parse error: nothing is deployed; the refusal (recorded when made) is what the caller
       // is answered: 403 with the reason, whatever the engine makes of the parse error
-      EngineRefusal refusal = EngineRefusal.forbidden(PlatformRefusal.ADMINISTRATORS_DEPLOY_MODELS_CONTAINING_SCRIPTS.at("data", where));
+      EngineRefusal refusal =
+          EngineRefusal.forbidden(
+              PlatformRefusal.ADMINISTRATORS_DEPLOY_MODELS_CONTAINING_SCRIPTS.at("data", where));
       throw new BpmnParseException(refusal.getMessage(), element);
     }
   }

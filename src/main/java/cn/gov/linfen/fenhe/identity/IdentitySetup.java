@@ -1,14 +1,12 @@
 package cn.gov.linfen.fenhe.identity;
 
-import cn.gov.linfen.fenhe.common.County;
-import cn.gov.linfen.fenhe.common.FenheGroup;
-
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import cn.gov.linfen.fenhe.common.County;
+import cn.gov.linfen.fenhe.common.FenheGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,9 +28,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Creates the groups of PROCEDURES.md, their authorizations, the workers' technical user and,
- * in the demo profile, one demo user per group. Idempotent: runs at every start-up and only
- * adds what is missing (a changed password is never reset).
+ * Creates the groups of PROCEDURES.md, their authorizations, the workers' technical user and, in
+ * the demo profile, one demo user per group. Idempotent: runs at every start-up and only adds what
+ * is missing (a changed password is never reset).
  */
 public class IdentitySetup implements InitializingBean {
 
@@ -114,23 +112,46 @@ public class IdentitySetup implements InitializingBean {
 
     String supervisors = FenheGroup.SUPERVISORS.id();
     grant(supervisors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(supervisors, Resources.PROCESS_DEFINITION, ANY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+    grant(
+        supervisors,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
     grant(supervisors, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
     grant(supervisors, Resources.TASK, ANY, TaskPermissions.READ);
     grant(supervisors, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
-    grant(supervisors, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(
+        supervisors,
+        Resources.HISTORIC_PROCESS_INSTANCE,
+        ANY,
+        HistoricProcessInstancePermissions.READ);
     grant(supervisors, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(supervisors, Resources.DECISION_DEFINITION, ANY,
-        Permissions.READ, Permissions.READ_HISTORY);
+    grant(
+        supervisors,
+        Resources.DECISION_DEFINITION,
+        ANY,
+        Permissions.READ,
+        Permissions.READ_HISTORY);
     grant(supervisors, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
 
     String modellers = FenheGroup.MODELLERS.id();
     grant(modellers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(modellers, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
-    grant(modellers, Resources.PROCESS_DEFINITION, ANY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE);
+    grant(
+        modellers,
+        Resources.DEPLOYMENT,
+        ANY,
+        Permissions.CREATE,
+        Permissions.READ,
+        Permissions.DELETE);
+    grant(
+        modellers,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.UPDATE);
     grant(modellers, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     grant(modellers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
   }
@@ -141,8 +162,12 @@ public class IdentitySetup implements InitializingBean {
         throw new IllegalStateException(
             "fenhe.identity.starters." + processKey + " names unknown group " + groupId);
       }
-      grant(groupId, Resources.PROCESS_DEFINITION, processKey,
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(
+          groupId,
+          Resources.PROCESS_DEFINITION,
+          processKey,
+          ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(groupId, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
     }
   }
@@ -151,18 +176,29 @@ public class IdentitySetup implements InitializingBean {
   private void ensureWorkerUser() {
     String userId = properties.workerUser();
     if (properties.workerPassword() == null || properties.workerPassword().isBlank()) {
-      LOG.info("No worker password configured (FENHE_WORKER_PASSWORD): technical user {} not created", userId);
+      LOG.info(
+          "No worker password configured (FENHE_WORKER_PASSWORD): technical user {} not created",
+          userId);
       return;
     }
     createUserIfMissing(userId, "外部任务执行器", "技术用户", properties.workerPassword());
-    grantUser(userId, Resources.PROCESS_DEFINITION, ANY,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    grantUser(
+        userId,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE);
   }
 
-  /** Production: the first administrator comes from configuration (FENHE_ADMIN_USER / FENHE_ADMIN_PASSWORD). */
+  /**
+   * Production: the first administrator comes from configuration (FENHE_ADMIN_USER /
+   * FENHE_ADMIN_PASSWORD).
+   */
   private void ensureInitialAdmin() {
     String userId = properties.initialAdminUser();
-    if (userId == null || userId.isBlank() || properties.initialAdminPassword() == null
+    if (userId == null
+        || userId.isBlank()
+        || properties.initialAdminPassword() == null
         || properties.initialAdminPassword().isBlank()) {
       return;
     }
@@ -187,8 +223,14 @@ public class IdentitySetup implements InitializingBean {
     for (Resources resource : Resources.values()) {
       grant(CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
-    for (User admin : identityService.createUserQuery().memberOfGroup(FenheGroup.ADMINS.id()).listPage(0, 1000)) {
-      if (identityService.createUserQuery().userId(admin.getId()).memberOfGroup(CAMUNDA_ADMIN).count() == 0) {
+    for (User admin :
+        identityService.createUserQuery().memberOfGroup(FenheGroup.ADMINS.id()).listPage(0, 1000)) {
+      if (identityService
+              .createUserQuery()
+              .userId(admin.getId())
+              .memberOfGroup(CAMUNDA_ADMIN)
+              .count()
+          == 0) {
         identityService.createMembership(admin.getId(), CAMUNDA_ADMIN);
       }
     }
@@ -228,17 +270,20 @@ public class IdentitySetup implements InitializingBean {
         lines.add(String.format("  %-34s %s", countyUser, county.groupName(group)));
       }
     }
-    LOG.warn("""
+    LOG.warn(
+        """
 
         ================================================================================
          汾河 Fenhe 演示账号 / demo identities (demo profile only — never in production)
          密码 / password for all of them: {}
         {}
         ================================================================================""",
-        password, String.join("\n", lines));
+        password,
+        String.join("\n", lines));
   }
 
-  private boolean createUserIfMissing(String userId, String firstName, String lastName, String password) {
+  private boolean createUserIfMissing(
+      String userId, String firstName, String lastName, String password) {
     if (identityService.createUserQuery().userId(userId).count() > 0) {
       return false;
     }
@@ -251,21 +296,39 @@ public class IdentitySetup implements InitializingBean {
     return true;
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    grantTo(authorizationService.createAuthorizationQuery().groupIdIn(groupId), a -> a.setGroupId(groupId),
-        resource, resourceId, permissions);
+  private void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    grantTo(
+        authorizationService.createAuthorizationQuery().groupIdIn(groupId),
+        a -> a.setGroupId(groupId),
+        resource,
+        resourceId,
+        permissions);
   }
 
-  private void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-    grantTo(authorizationService.createAuthorizationQuery().userIdIn(userId), a -> a.setUserId(userId),
-        resource, resourceId, permissions);
+  private void grantUser(
+      String userId, Resource resource, String resourceId, Permission... permissions) {
+    grantTo(
+        authorizationService.createAuthorizationQuery().userIdIn(userId),
+        a -> a.setUserId(userId),
+        resource,
+        resourceId,
+        permissions);
   }
 
   /** Adds the permissions to the grant of the holder on the resource, creating it if missing. */
-  private void grantTo(AuthorizationQuery holderQuery, Consumer<Authorization> holder, Resource resource,
-      String resourceId, Permission... permissions) {
-    Authorization authorization = holderQuery.resourceType(resource).resourceId(resourceId)
-        .authorizationType(AUTH_TYPE_GRANT).singleResult();
+  private void grantTo(
+      AuthorizationQuery holderQuery,
+      Consumer<Authorization> holder,
+      Resource resource,
+      String resourceId,
+      Permission... permissions) {
+    Authorization authorization =
+        holderQuery
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .authorizationType(AUTH_TYPE_GRANT)
+            .singleResult();
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       holder.accept(authorization);
@@ -286,5 +349,4 @@ public class IdentitySetup implements InitializingBean {
   public static boolean isDemoUserId(String userId) {
     return userId.startsWith(DEMO_USER_PREFIX) || ADMIN_USER.equals(userId);
   }
-
 }

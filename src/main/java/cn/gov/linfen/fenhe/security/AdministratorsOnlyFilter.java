@@ -39,10 +39,15 @@ public class AdministratorsOnlyFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!isAdministrator()) {
-      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", PlatformRefusal.ADMINISTRATORS_ONLY.at("user"));
+      ErrorJson.write(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "AuthorizationException",
+          PlatformRefusal.ADMINISTRATORS_ONLY.at("user"));
       return;
     }
     chain.doFilter(request, response);
@@ -54,7 +59,9 @@ public class AdministratorsOnlyFilter extends OncePerRequestFilter {
       return engineUser.getGroupIds().contains(adminGroup);
     }
     Authentications webapp = Authentications.getCurrent();
-    if (webapp != null && webapp.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user) {
+    if (webapp != null
+        && webapp.getAuthenticationForProcessEngine(engine.getName())
+            instanceof UserAuthentication user) {
       return user.getGroupIds() != null && user.getGroupIds().contains(adminGroup);
     }
     return false;

@@ -22,10 +22,10 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates the platform's own API ({@code /api/*}): the session of a user logged in to
- * the Camunda webapps (state-changing requests then need the webapps' CSRF token in
- * {@code X-XSRF-TOKEN}), or HTTP Basic with the engine's users (login throttling applies).
- * During the request the engine sees the caller as authenticated, so authorizations apply.
+ * Authenticates the platform's own API ({@code /api/*}): the session of a user logged in to the
+ * Camunda webapps (state-changing requests then need the webapps' CSRF token in {@code
+ * X-XSRF-TOKEN}), or HTTP Basic with the engine's users (login throttling applies). During the
+ * request the engine sees the caller as authenticated, so authorizations apply.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -38,13 +38,20 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     FenheUser user = fromBasic(request);
     if (user == null) {
       user = fromSession(request);
-      if (user != null && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
-        ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", PlatformRefusal.CSRF_TOKEN_MISSING.at(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
+      if (user != null
+          && !SAFE_METHODS.contains(request.getMethod())
+          && !csrfTokenMatches(request)) {
+        ErrorJson.write(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            "Forbidden",
+            PlatformRefusal.CSRF_TOKEN_MISSING.at(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
         return;
       }
     }
@@ -54,7 +61,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       if (request.getHeader("X-Requested-With") == null) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"fenhe\", charset=\"UTF-8\"");
       }
-      ErrorJson.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", PlatformRefusal.AUTHENTICATION_REQUIRED.at("Authorization"));
+      ErrorJson.write(
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          "Unauthorized",
+          PlatformRefusal.AUTHENTICATION_REQUIRED.at("Authorization"));
       return;
     }
     IdentityService identityService = engine.getIdentityService();
@@ -74,7 +85,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -87,8 +100,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (!engine.getIdentityService().checkPassword(userId, password)) {
       return null;
     }
-    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list()
-        .stream().map(Group::getId).toList();
+    List<String> groups =
+        engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList();
     return new FenheUser(userId, groups);
   }
 
@@ -101,7 +116,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (authentications == null) {
       return null;
     }
-    Authentication authentication = authentications.getAuthenticationForProcessEngine(engine.getName());
+    Authentication authentication =
+        authentications.getAuthenticationForProcessEngine(engine.getName());
     if (authentication instanceof UserAuthentication userAuthentication) {
       return new FenheUser(userAuthentication.getName(), userAuthentication.getGroupIds());
     }
@@ -114,5 +130,4 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME),
         request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
   }
-
 }

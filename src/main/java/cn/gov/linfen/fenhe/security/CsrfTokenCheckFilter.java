@@ -24,22 +24,34 @@ public class CsrfTokenCheckFilter extends OncePerRequestFilter {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     String given = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-    Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-    if (!SAFE_METHODS.contains(request.getMethod()) && given != null && expected instanceof String
+    Object expected =
+        session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    if (!SAFE_METHODS.contains(request.getMethod())
+        && given != null
+        && expected instanceof String
         && !sameToken(expected, given)) {
-      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", PlatformRefusal.PAGE_EXPIRED.at(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
+      ErrorJson.write(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "Forbidden",
+          PlatformRefusal.PAGE_EXPIRED.at(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
       return;
     }
     chain.doFilter(request, response);
   }
 
-  /** The session's token and the one given, compared in constant time (false if either is missing). */
+  /**
+   * The session's token and the one given, compared in constant time (false if either is missing).
+   */
   static boolean sameToken(Object expected, String given) {
-    return expected instanceof String token && given != null
-        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    return expected instanceof String token
+        && given != null
+        && MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -12,15 +12,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A request that fails because the database cannot be reached — in the authentication filters,
- * which ask the engine for the user, as well as behind them — is answered 503 with a Chinese
- * reason instead of a server error. Anything else passes on unchanged.
+ * which ask the engine for the user, as well as behind them — is answered 503 with a Chinese reason
+ * instead of a server error. Anything else passes on unchanged.
  */
 public class DatabaseOutageFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
       chain.doFilter(request, response);
@@ -28,7 +29,11 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
       if (!DatabaseUnavailable.isCause(e) || response.isCommitted()) {
         throw e;
       }
-      LOG.warn("{} {}: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(), e.toString());
+      LOG.warn(
+          "{} {}: the database cannot be reached ({})",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.toString());
       response.resetBuffer();
       response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       response.setHeader("Retry-After", "5");

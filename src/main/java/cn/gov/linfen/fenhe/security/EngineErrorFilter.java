@@ -14,14 +14,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every error of the engine REST API and the webapps' API is answered in Fenhe's error format:
- * the status that fits (400 for a person's mistake, 403, 404 for a task that is gone, 409 for a
- * conflict; 500 only for the server's own fault), the field, and the reason in Chinese
- * ({@code reason}, also the {@code message} the webapps show) and English ({@code reasonEn}) — no
- * class names, no internal messages, no stack traces.
+ * Every error of the engine REST API and the webapps' API is answered in Fenhe's error format: the
+ * status that fits (400 for a person's mistake, 403, 404 for a task that is gone, 409 for a
+ * conflict; 500 only for the server's own fault), the field, and the reason in Chinese ({@code
+ * reason}, also the {@code message} the webapps show) and English ({@code reasonEn}) — no class
+ * names, no internal messages, no stack traces.
  *
- * <p>A refusal of Fenhe's own guards and checks ({@link EngineRefusal}) is answered with its
- * status and all its fields. Successes pass through unbuffered.
+ * <p>A refusal of Fenhe's own guards and checks ({@link EngineRefusal}) is answered with its status
+ * and all its fields. Successes pass through unbuffered.
  */
 public class EngineErrorFilter extends OncePerRequestFilter {
 
@@ -40,7 +40,8 @@ public class EngineErrorFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Refusals.take();
     ErrorCapturingResponse capturing = new ErrorCapturingResponse(response);
@@ -75,7 +76,10 @@ public class EngineErrorFilter extends OncePerRequestFilter {
   private static boolean isFenhes(byte[] body) {
     try {
       JsonNode json = JSON.readTree(body);
-      return json != null && json.hasNonNull("reason") && json.hasNonNull("reasonEn") && json.hasNonNull("field");
+      return json != null
+          && json.hasNonNull("reason")
+          && json.hasNonNull("reasonEn")
+          && json.hasNonNull("field");
     } catch (IOException notJson) {
       return false;
     }
@@ -99,13 +103,14 @@ public class EngineErrorFilter extends OncePerRequestFilter {
 
   /** The body of a refusal: the first field as the answer's, and every field under errors. */
   public static ErrorJson.Body body(EngineRefusal refusal) {
-    String type = switch (refusal.status()) {
-      case 403 -> "AuthorizationException";
-      case 404 -> "NotFoundException";
-      case 409 -> "ConflictException";
-      case 503 -> "ServiceUnavailable";
-      default -> "InvalidRequestException";
-    };
+    String type =
+        switch (refusal.status()) {
+          case 403 -> "AuthorizationException";
+          case 404 -> "NotFoundException";
+          case 409 -> "ConflictException";
+          case 503 -> "ServiceUnavailable";
+          default -> "InvalidRequestException";
+        };
     return ErrorJson.body(type, refusal.errors());
   }
 }

@@ -10,9 +10,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A response that passes a success through untouched (streamed, never buffered) and holds back
- * the body of an error (status 400 or above) so that {@link EngineErrorFilter} can answer it in
- * Fenhe's own error format instead.
+ * A response that passes a success through untouched (streamed, never buffered) and holds back the
+ * body of an error (status 400 or above) so that {@link EngineErrorFilter} can answer it in Fenhe's
+ * own error format instead.
  */
 final class ErrorCapturingResponse extends HttpServletResponseWrapper {
 
@@ -51,27 +51,28 @@ final class ErrorCapturingResponse extends HttpServletResponseWrapper {
       return super.getOutputStream();
     }
     if (capturedStream == null) {
-      capturedStream = new ServletOutputStream() {
-        @Override
-        public void write(int b) {
-          captured.write(b);
-        }
+      capturedStream =
+          new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+              captured.write(b);
+            }
 
-        @Override
-        public void write(byte[] b, int off, int len) {
-          captured.write(b, off, len);
-        }
+            @Override
+            public void write(byte[] b, int off, int len) {
+              captured.write(b, off, len);
+            }
 
-        @Override
-        public boolean isReady() {
-          return true;
-        }
+            @Override
+            public boolean isReady() {
+              return true;
+            }
 
-        @Override
-        public void setWriteListener(WriteListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
+            @Override
+            public void setWriteListener(WriteListener listener) {
+              throw new UnsupportedOperationException();
+            }
+          };
     }
     return capturedStream;
   }

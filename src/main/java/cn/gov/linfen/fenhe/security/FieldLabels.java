@@ -10,9 +10,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The Chinese label a person sees for a variable, taken from the forms ({@code forms/**}: a
- * field's key is the variable's name), so that a refusal reads "申请金额：必填", never "必填"
- * alone or the variable's name.
+ * The Chinese label a person sees for a variable, taken from the forms ({@code forms/**}: a field's
+ * key is the variable's name), so that a refusal reads "申请金额：必填", never "必填" alone or the
+ * variable's name.
  */
 public final class FieldLabels {
 
@@ -42,7 +42,8 @@ public final class FieldLabels {
     Map<String, String> found = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
     try {
-      for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form")) {
+      for (Resource form :
+          new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form")) {
         try (InputStream in = form.getInputStream()) {
           collect(json.readTree(in), found);
         }
@@ -57,8 +58,12 @@ public final class FieldLabels {
     if (node.isArray()) {
       node.forEach(child -> collect(child, found));
     } else if (node.isObject()) {
-      if (node.hasNonNull("key") && node.hasNonNull("label") && !node.get("label").asText().isBlank()) {
-        found.putIfAbsent(node.get("key").asText(), node.get("label").asText().replaceAll("[（(][^）)]*[）)]$", "").strip());
+      if (node.hasNonNull("key")
+          && node.hasNonNull("label")
+          && !node.get("label").asText().isBlank()) {
+        found.putIfAbsent(
+            node.get("key").asText(),
+            node.get("label").asText().replaceAll("[（(][^）)]*[）)]$", "").strip());
       }
       node.forEach(child -> collect(child, found));
     }

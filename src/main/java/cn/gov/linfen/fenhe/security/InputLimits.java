@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The limits of the database that a request must meet before it reaches the engine or the
- * platform: each a refusal naming the field (a variable's name where the value is a variable),
- * in Chinese and English. Plain logic over the request's JSON.
+ * The limits of the database that a request must meet before it reaches the engine or the platform:
+ * each a refusal naming the field (a variable's name where the value is a variable), in Chinese and
+ * English. Plain logic over the request's JSON.
  *
  * <ul>
  *   <li>no NUL character in any text or name (PostgreSQL refuses it in text columns);
@@ -22,8 +22,8 @@ import java.util.Set;
  *   <li>a variable's name at most {@value #MAX_NAME} characters, without control characters;
  *   <li>a business key at most {@value #MAX_BUSINESS_KEY} characters, without control characters;
  *   <li>a variable of type Json holds JSON;
- *   <li>a number is finite and at most {@value #MAX_NUMBER} in magnitude (a double beyond 2^53
- *       is no longer exact: no amount, area or count of a procedure comes near).
+ *   <li>a number is finite and at most {@value #MAX_NUMBER} in magnitude (a double beyond 2^53 is
+ *       no longer exact: no amount, area or count of a procedure comes near).
  * </ul>
  */
 public final class InputLimits {
@@ -34,8 +34,17 @@ public final class InputLimits {
   public static final double MAX_NUMBER = 1e15;
 
   /** Keys whose object maps variable names to {@code {value, type}}. */
-  static final Set<String> VARIABLE_MAPS = Set.of("variables", "localVariables", "processVariables",
-      "modifications", "correlationKeys", "localCorrelationKeys", "processVariablesLocal", "processVariablesToTriggeredScope");
+  static final Set<String> VARIABLE_MAPS =
+      Set.of(
+          "variables",
+          "localVariables",
+          "processVariables",
+          "modifications",
+          "correlationKeys",
+          "localCorrelationKeys",
+          "processVariablesLocal",
+          "processVariablesToTriggeredScope");
+
   /** Variable types the engine stores as bytes: their value may be long. */
   static final Set<String> BYTE_TYPES = Set.of("json", "xml", "object", "bytes", "file");
 
@@ -66,9 +75,12 @@ public final class InputLimits {
         if (has(key, '\0')) {
           return nul(field);
         }
-        FieldError refusal = VARIABLE_MAPS.contains(key) && entry.getValue().isObject()
-            ? variables(entry.getValue())
-            : "businessKey".equals(key) ? businessKey(entry.getValue()) : node(entry.getValue(), key);
+        FieldError refusal =
+            VARIABLE_MAPS.contains(key) && entry.getValue().isObject()
+                ? variables(entry.getValue())
+                : "businessKey".equals(key)
+                    ? businessKey(entry.getValue())
+                    : node(entry.getValue(), key);
         if (refusal != null) {
           return refusal;
         }

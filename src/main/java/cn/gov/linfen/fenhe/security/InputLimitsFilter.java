@@ -15,10 +15,10 @@ import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, with HTTP 400 naming the field, the input the database would refuse with a server
- * error ({@link InputLimits}): in JSON bodies and query parameters of the engine REST API, the
- * webapps' API and the platform API. A body of the platform API may have at most
- * {@value #MAX_PLATFORM_BODY} bytes. Deployments (multipart) and forms pass untouched.
+ * Refuses, with HTTP 400 naming the field, the input the database would refuse with a server error
+ * ({@link InputLimits}): in JSON bodies and query parameters of the engine REST API, the webapps'
+ * API and the platform API. A body of the platform API may have at most {@value #MAX_PLATFORM_BODY}
+ * bytes. Deployments (multipart) and forms pass untouched.
  */
 public class InputLimitsFilter extends OncePerRequestFilter {
 
@@ -34,7 +34,8 @@ public class InputLimitsFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
       for (String value : parameter.getValue()) {
@@ -45,14 +46,16 @@ public class InputLimitsFilter extends OncePerRequestFilter {
         }
       }
     }
-    boolean platform = request.getRequestURI().startsWith(request.getContextPath() + platformApiPrefix);
+    boolean platform =
+        request.getRequestURI().startsWith(request.getContextPath() + platformApiPrefix);
     int limit = platform ? MAX_PLATFORM_BODY : MAX_BODY;
     if (request.getContentLengthLong() > limit) {
       refuse(response, tooLarge(limit));
       return;
     }
     String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase();
-    if (contentType.startsWith("multipart/") || contentType.startsWith("application/x-www-form-urlencoded")
+    if (contentType.startsWith("multipart/")
+        || contentType.startsWith("application/x-www-form-urlencoded")
         || request.getContentLengthLong() == 0) {
       chain.doFilter(request, response);
       return;
@@ -85,6 +88,7 @@ public class InputLimitsFilter extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response, FieldError refusal) throws IOException {
-    ErrorJson.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal);
+    ErrorJson.write(
+        response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal);
   }
 }

@@ -17,16 +17,25 @@ public class JsonFieldErrorMapper implements ExceptionMapper<MismatchedInputExce
 
   @Override
   public Response toResponse(MismatchedInputException exception) {
-    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-        .entity(ErrorJson.of("InvalidRequestException", PlatformRefusal.BODY_VALUE_WRONG_TYPE.at(path(exception))))
+    return Response.status(Response.Status.BAD_REQUEST)
+        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .entity(
+            ErrorJson.of(
+                "InvalidRequestException",
+                PlatformRefusal.BODY_VALUE_WRONG_TYPE.at(path(exception))))
         .build();
   }
 
   static String path(JsonMappingException exception) {
-    String path = exception.getPath().stream()
-        .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-        .collect(Collectors.joining("."))
-        .replace(".[", "[");
+    String path =
+        exception.getPath().stream()
+            .map(
+                reference ->
+                    reference.getFieldName() != null
+                        ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
     return path.isEmpty() ? "body" : path;
   }
 }

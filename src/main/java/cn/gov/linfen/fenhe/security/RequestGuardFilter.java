@@ -2,6 +2,8 @@ package cn.gov.linfen.fenhe.security;
 
 import cn.gov.linfen.fenhe.common.FieldError;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,13 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, before any engine code runs, the request shapes that Camunda 7 CE (which receives
- * no more security fixes after 7.24) must never see:
+ * Refuses, before any engine code runs, the request shapes that Camunda 7 CE (which receives no
+ * more security fixes after 7.24) must never see:
  *
  * <ul>
  *   <li>expressions ({@code ${…}} or {@code #{…}}) in any query parameter or request body,
@@ -26,25 +26,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>bodies larger than the limit.
  * </ul>
  *
- * <p>A JSON body is read as JSON — every string value and every key, after JSON's escapes
- * ({@code \u0024{…}}) are decoded — and any {@code …Expression} key with a value is refused,
- * whatever it holds; other bodies are scanned as text. This is the second layer: the engine
- * refuses expressions in queries itself (see {@code engine.guard.QueryExpressionGuard}).
+ * <p>A JSON body is read as JSON — every string value and every key, after JSON's escapes ({@code
+ * \u0024{…}}) are decoded — and any {@code …Expression} key with a value is refused, whatever it
+ * holds; other bodies are scanned as text. This is the second layer: the engine refuses expressions
+ * in queries itself (see {@code engine.guard.QueryExpressionGuard}).
  *
  * <p>The answer is HTTP 400 in the engine REST API's error format, naming the field.
  */
 public class RequestGuardFilter extends OncePerRequestFilter {
 
   public static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
+
   /** The webapps' unauthenticated "create the first admin" API: never open. */
   static final String SETUP_API = "/camunda/api/admin/setup/";
+
   static final String JAVA_SERIALIZED = "application/x-java-serialized-object";
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getRequestURI().startsWith(request.getContextPath() + SETUP_API)) {
-      ErrorJson.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", PlatformRefusal.SETUP_DISABLED.at("setup"));
+      ErrorJson.write(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "Forbidden",
+          PlatformRefusal.SETUP_DISABLED.at("setup"));
       return;
     }
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
@@ -77,7 +84,8 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     }
     String text = new String(body, StandardCharsets.UTF_8);
     JsonNode json = multipart ? null : json(text);
-    if (text.contains(JAVA_SERIALIZED) || json != null && fieldContaining(json, JAVA_SERIALIZED).isPresent()) {
+    if (text.contains(JAVA_SERIALIZED)
+        || json != null && fieldContaining(json, JAVA_SERIALIZED).isPresent()) {
       refuse(response, PlatformRefusal.JAVA_SERIALIZATION_REFUSED.at("serializationDataFormat"));
       return;
     }
@@ -119,7 +127,8 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     return find(json, "body", false, value -> value.contains(text));
   }
 
-  private static Optional<String> find(JsonNode node, String field, boolean expressionKeys, Predicate<String> bad) {
+  private static Optional<String> find(
+      JsonNode node, String field, boolean expressionKeys, Predicate<String> bad) {
     if (node.isTextual()) {
       return bad.test(node.asText()) ? Optional.of(field) : Optional.empty();
     }
@@ -146,7 +155,10 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     return Optional.empty();
   }
 
-  /** A query field that takes an expression ({@code assigneeExpression}, {@code dueBeforeExpression}, …). */
+  /**
+   * A query field that takes an expression ({@code assigneeExpression}, {@code
+   * dueBeforeExpression}, …).
+   */
   static boolean isExpressionField(String name) {
     return name != null && name.endsWith("Expression");
   }
@@ -179,8 +191,7 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     return hash < 0 ? dollar : Math.min(dollar, hash);
   }
 
-  static void refuse(HttpServletResponse response, FieldError error)
-      throws IOException {
+  static void refuse(HttpServletResponse response, FieldError error) throws IOException {
     ErrorJson.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", error);
   }
 }

@@ -1,8 +1,7 @@
 package cn.gov.linfen.fenhe.security;
 
-import cn.gov.linfen.fenhe.config.EngineRole;
-
 import cn.gov.linfen.fenhe.common.FenheGroup;
+import cn.gov.linfen.fenhe.config.EngineRole;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -13,13 +12,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The filters in front of the APIs, outermost first: security headers and the caller's address
- * (5), the webapps' CSRF token in constant time (6), database outage as 503 (7), authentication
- * (10), the request guard (20), input limits (22), administrators-only operations (25), the
- * engine's errors in Fenhe's format (30).
+ * The filters in front of the APIs, outermost first: security headers and the caller's address (5),
+ * the webapps' CSRF token in constant time (6), database outage as 503 (7), authentication (10),
+ * the request guard (20), input limits (22), administrators-only operations (25), the engine's
+ * errors in Fenhe's format (30).
  *
- * <p>Security is on by default: the engine REST API and the platform API need a user; the
- * request guard runs in front of the engine REST API, the webapps' API and the platform API.
+ * <p>Security is on by default: the engine REST API and the platform API need a user; the request
+ * guard runs in front of the engine REST API, the webapps' API and the platform API.
  */
 @Configuration(proxyBeanMethods = false)
 @EngineRole
@@ -35,9 +34,10 @@ public class SecurityConfiguration {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns(ENGINE_REST);
-    registration.setInitParameters(Map.of(
-        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName()));
+    registration.setInitParameters(
+        Map.of(
+            ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+            HttpBasicAuthenticationProvider.class.getName()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
@@ -76,7 +76,8 @@ public class SecurityConfiguration {
   /** The webapps' CSRF token compared in constant time, before the webapps' own filter. */
   @Bean
   FilterRegistrationBean<CsrfTokenCheckFilter> csrfTokenCheck() {
-    FilterRegistrationBean<CsrfTokenCheckFilter> registration = new FilterRegistrationBean<>(new CsrfTokenCheckFilter());
+    FilterRegistrationBean<CsrfTokenCheckFilter> registration =
+        new FilterRegistrationBean<>(new CsrfTokenCheckFilter());
     registration.setName("csrf-token-check");
     registration.addUrlPatterns(WEBAPP_API);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
@@ -86,7 +87,8 @@ public class SecurityConfiguration {
   /** Security headers on every answer (pages, API, webapps). */
   @Bean
   FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
-    FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    FilterRegistrationBean<SecurityHeadersFilter> registration =
+        new FilterRegistrationBean<>(new SecurityHeadersFilter());
     registration.setName("security-headers");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
@@ -103,7 +105,9 @@ public class SecurityConfiguration {
     return registration;
   }
 
-  /** The database's limits, checked before the engine or the platform sees the input (InputLimits). */
+  /**
+   * The database's limits, checked before the engine or the platform sees the input (InputLimits).
+   */
   @Bean
   FilterRegistrationBean<InputLimitsFilter> inputLimits() {
     FilterRegistrationBean<InputLimitsFilter> registration =
@@ -117,7 +121,8 @@ public class SecurityConfiguration {
   /** A database that cannot be reached answers 503 in Chinese, before and behind authentication. */
   @Bean
   FilterRegistrationBean<DatabaseOutageFilter> databaseOutage() {
-    FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter());
+    FilterRegistrationBean<DatabaseOutageFilter> registration =
+        new FilterRegistrationBean<>(new DatabaseOutageFilter());
     registration.setName("database-outage");
     registration.addUrlPatterns(ENGINE_REST, WEBAPP_API, PLATFORM_API);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);

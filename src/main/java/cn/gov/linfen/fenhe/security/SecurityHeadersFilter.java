@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.security;
 
+import cn.gov.linfen.fenhe.engine.guard.CallerAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,14 +17,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import cn.gov.linfen.fenhe.engine.guard.CallerAddress;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Security headers on every answer of the platform: {@code X-Content-Type-Options: nosniff},
- * {@code Referrer-Policy: same-origin}, HSTS when the request came over HTTPS (directly or through
- * an Ingress that says so in {@code X-Forwarded-Proto}, see deployment/README.md), and for the
+ * Security headers on every answer of the platform: {@code X-Content-Type-Options: nosniff}, {@code
+ * Referrer-Policy: same-origin}, HSTS when the request came over HTTPS (directly or through an
+ * Ingress that says so in {@code X-Forwarded-Proto}, see deployment/README.md), and for the
  * platform's own pages ({@code /fenhe/…}) and API a Content-Security-Policy that allows only the
  * platform's own scripts: the inline scripts of each page by their SHA-256 hash, computed from the
  * page itself. The webapps ({@code /camunda/app/…}) keep the policy of their own header filter.
@@ -34,15 +34,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SecurityHeadersFilter extends OncePerRequestFilter {
 
   static final String PAGES = "/fenhe/";
-  private static final String POLICY = "default-src 'self'; script-src 'self'%s; style-src 'self' 'unsafe-inline'; "
-      + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
-      + "form-action 'self'; frame-ancestors 'none'";
-  private static final Pattern INLINE_SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
+  private static final String POLICY =
+      "default-src 'self'; script-src 'self'%s; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+          + "form-action 'self'; frame-ancestors 'none'";
+  private static final Pattern INLINE_SCRIPT =
+      Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
 
   private final Map<String, String> pagePolicies = new ConcurrentHashMap<>();
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "same-origin");

@@ -1,15 +1,15 @@
 package cn.gov.linfen.fenhe.supervision;
 
-import cn.gov.linfen.fenhe.common.FenheClock;
-import cn.gov.linfen.fenhe.config.EngineRole;
-import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
-import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.common.County;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.common.FenheGroup;
+import cn.gov.linfen.fenhe.config.EngineRole;
+import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,9 +37,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Deadlines for supervisors, and for each group its own work: open user tasks with a due date
- * (and, for supervisors, pending timers), most urgent first, with working days left counted
- * on the working-day calendar. The engine's authorizations decide which tasks a caller sees.
+ * Deadlines for supervisors, and for each group its own work: open user tasks with a due date (and,
+ * for supervisors, pending timers), most urgent first, with working days left counted on the
+ * working-day calendar. The engine's authorizations decide which tasks a caller sees.
  */
 @RestController
 @EngineRole
@@ -54,7 +54,10 @@ public class DeadlinesController {
 
   private final FenheClock clock;
 
-  public DeadlinesController(ProcessEngine engine, WorkingDayCalendar calendar, NamedParameterJdbcTemplate jdbc,
+  public DeadlinesController(
+      ProcessEngine engine,
+      WorkingDayCalendar calendar,
+      NamedParameterJdbcTemplate jdbc,
       FenheClock clock) {
     this.clock = clock;
     this.engine = engine;
@@ -63,7 +66,8 @@ public class DeadlinesController {
   }
 
   @GetMapping("/api/deadlines")
-  Map<String, Object> deadlines(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+  Map<String, Object> deadlines(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @RequestParam(defaultValue = "all") String state,
       @RequestParam(required = false) String procedure,
       @RequestParam(required = false) String group,
@@ -76,28 +80,34 @@ public class DeadlinesController {
       throw new InvalidInputException(PlatformRefusal.PAGE_NEGATIVE.at("page"));
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidInputException(PlatformRefusal.PAGE_SIZE_OUT_OF_RANGE.at("size", MAX_PAGE_SIZE));
+      throw new InvalidInputException(
+          PlatformRefusal.PAGE_SIZE_OUT_OF_RANGE.at("size", MAX_PAGE_SIZE));
     }
     if ((long) page * size + size > Integer.MAX_VALUE) {
       throw new InvalidInputException(PlatformRefusal.PAGE_TOO_LARGE.at("page"));
     }
     boolean seesEverything = user.seesEverything();
-    boolean worksCases = user.groupIds().stream().map(FenheGroup::byId)
-        .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
+    boolean worksCases =
+        user.groupIds().stream()
+            .map(FenheGroup::byId)
+            .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
     if (!seesEverything && !worksCases) {
-      throw new AccessDeniedException(PlatformRefusal.SUPERVISORS_CASE_OFFICERS_SEE_DEADLINES.reason());
+      throw new AccessDeniedException(
+          PlatformRefusal.SUPERVISORS_CASE_OFFICERS_SEE_DEADLINES.reason());
     }
     if (group != null && !seesEverything && !user.groupIds().contains(group)) {
       throw new AccessDeniedException(PlatformRefusal.YOU_SEE_DEADLINES_YOUR_OWN.reason());
     }
 
     Instant now = clock.now();
-    Instant soon = calendar.endOfOfficeHours(calendar.addWorkingDays(calendar.dateOf(now), 1).date());
+    Instant soon =
+        calendar.endOfOfficeHours(calendar.addWorkingDays(calendar.dateOf(now), 1).date());
 
     TaskQuery tasks = engine.getTaskService().createTaskQuery().active();
     switch (state) {
       case "overdue" -> tasks.dueBefore(Date.from(now));
-      case "due-soon" -> tasks.dueAfter(Date.from(now.minusMillis(1))).dueBefore(Date.from(soon.plusMillis(1)));
+      case "due-soon" ->
+          tasks.dueAfter(Date.from(now.minusMillis(1))).dueBefore(Date.from(soon.plusMillis(1)));
       default -> tasks.dueAfter(new Date(0));
     }
     if (procedure != null && !procedure.isBlank()) {
@@ -111,16 +121,29 @@ public class DeadlinesController {
     // authorization join would filter nothing and costs most of the query at 100,000 open tasks
     // (docs/benchmarks.md). Everyone else's query stays authorized by the engine.
     long total = seesEverything ? withoutAuthorizationChecks(tasks::count) : tasks.count();
-    List<Task> pageOfTasks = seesEverything ? withoutAuthorizationChecks(() -> tasks.listPage(page * size, size))
-        : tasks.listPage(page * size, size);
+    List<Task> pageOfTasks =
+        seesEverything
+            ? withoutAuthorizationChecks(() -> tasks.listPage(page * size, size))
+            : tasks.listPage(page * size, size);
 
     Map<String, ProcessDefinition> definitions = new HashMap<>();
-    Map<String, String> businessKeys = businessKeys(pageOfTasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
-    Map<String, List<Map<String, String>>> candidateGroups = candidateGroups(pageOfTasks.stream().map(Task::getId).toList());
+    Map<String, String> businessKeys =
+        businessKeys(
+            pageOfTasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+    Map<String, List<Map<String, String>>> candidateGroups =
+        candidateGroups(pageOfTasks.stream().map(Task::getId).toList());
     List<Map<String, Object>> items = new ArrayList<>();
     for (Task task : pageOfTasks) {
-      Map<String, Object> item = entry("task", definition(definitions, task.getProcessDefinitionId()), task.getProcessInstanceId(),
-          businessKeys.get(task.getProcessInstanceId()), task.getTaskDefinitionKey(), task.getName(), task.getDueDate().toInstant(), now);
+      Map<String, Object> item =
+          entry(
+              "task",
+              definition(definitions, task.getProcessDefinitionId()),
+              task.getProcessInstanceId(),
+              businessKeys.get(task.getProcessInstanceId()),
+              task.getTaskDefinitionKey(),
+              task.getName(),
+              task.getDueDate().toInstant(),
+              now);
       item.put("taskId", task.getId());
       item.put("assignee", task.getAssignee());
       item.put("candidateGroups", candidateGroups.getOrDefault(task.getId(), List.of()));
@@ -134,44 +157,75 @@ public class DeadlinesController {
     answer.put("size", size);
     answer.put("total", total);
     answer.put("items", items);
-    answer.put("timers", seesEverything ? timers(state, procedure, now, soon, size, definitions) : List.of());
+    answer.put(
+        "timers",
+        seesEverything ? timers(state, procedure, now, soon, size, definitions) : List.of());
     return answer;
   }
 
-  private List<Map<String, Object>> timers(String state, String procedure, Instant now, Instant soon, int size,
+  private List<Map<String, Object>> timers(
+      String state,
+      String procedure,
+      Instant now,
+      Instant soon,
+      int size,
       Map<String, ProcessDefinition> definitions) {
     JobQuery jobs = engine.getManagementService().createJobQuery().timers().active();
     switch (state) {
       case "overdue" -> jobs.duedateLowerThan(Date.from(now));
-      case "due-soon" -> jobs.duedateHigherThen(Date.from(now.minusMillis(1))).duedateLowerThan(Date.from(soon.plusMillis(1)));
-      default -> { }
+      case "due-soon" ->
+          jobs.duedateHigherThen(Date.from(now.minusMillis(1)))
+              .duedateLowerThan(Date.from(soon.plusMillis(1)));
+      default -> {}
     }
     if (procedure != null && !procedure.isBlank()) {
       jobs.processDefinitionKey(procedure);
     }
     List<Job> page = jobs.orderByJobDuedate().asc().listPage(0, size);
-    Map<String, String> businessKeys = businessKeys(page.stream().map(Job::getProcessInstanceId).collect(Collectors.toSet()));
+    Map<String, String> businessKeys =
+        businessKeys(page.stream().map(Job::getProcessInstanceId).collect(Collectors.toSet()));
     List<Map<String, Object>> timers = new ArrayList<>();
     for (Job job : page) {
       if (job.getDuedate() == null || job.getProcessInstanceId() == null) {
         continue;
       }
-      JobDefinition definition = engine.getManagementService().createJobDefinitionQuery()
-          .jobDefinitionId(job.getJobDefinitionId()).singleResult();
+      JobDefinition definition =
+          engine
+              .getManagementService()
+              .createJobDefinitionQuery()
+              .jobDefinitionId(job.getJobDefinitionId())
+              .singleResult();
       String activityId = definition == null ? null : definition.getActivityId();
       ProcessDefinition process = definition(definitions, job.getProcessDefinitionId());
-      timers.add(entry("timer", process, job.getProcessInstanceId(), businessKeys.get(job.getProcessInstanceId()),
-          activityId, activityName(process, activityId), job.getDuedate().toInstant(), now));
+      timers.add(
+          entry(
+              "timer",
+              process,
+              job.getProcessInstanceId(),
+              businessKeys.get(job.getProcessInstanceId()),
+              activityId,
+              activityName(process, activityId),
+              job.getDuedate().toInstant(),
+              now));
     }
     return timers;
   }
 
-  private Map<String, Object> entry(String kind, ProcessDefinition process, String processInstanceId, String businessKey,
-      String stepId, String step, Instant due, Instant now) {
+  private Map<String, Object> entry(
+      String kind,
+      ProcessDefinition process,
+      String processInstanceId,
+      String businessKey,
+      String stepId,
+      String step,
+      Instant due,
+      Instant now) {
     LocalDate today = calendar.dateOf(now);
     LocalDate dueDay = calendar.dateOf(due);
-    int workingDaysLeft = due.isBefore(now) ? -Math.max(1, calendar.workingDaysBetween(dueDay, today))
-        : calendar.workingDaysBetween(today, dueDay);
+    int workingDaysLeft =
+        due.isBefore(now)
+            ? -Math.max(1, calendar.workingDaysBetween(dueDay, today))
+            : calendar.workingDaysBetween(today, dueDay);
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("kind", kind);
     item.put("procedureKey", process == null ? null : process.getKey());
@@ -183,22 +237,36 @@ public class DeadlinesController {
     item.put("due", due.toString());
     item.put("dueLocal", due.atZone(calendar.zone()).toLocalDateTime().toString());
     item.put("workingDaysLeft", workingDaysLeft);
-    item.put("status", due.isBefore(now) ? "overdue" : workingDaysLeft <= 1 ? "due-soon" : "on-time");
-    item.put("provisional", !calendar.hasYear(dueDay.getYear()) || !calendar.hasYear(today.getYear()));
-    item.put("cockpitUrl", "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
+    item.put(
+        "status", due.isBefore(now) ? "overdue" : workingDaysLeft <= 1 ? "due-soon" : "on-time");
+    item.put(
+        "provisional", !calendar.hasYear(dueDay.getYear()) || !calendar.hasYear(today.getYear()));
+    item.put(
+        "cockpitUrl",
+        "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
     return item;
   }
 
   private ProcessDefinition definition(Map<String, ProcessDefinition> cache, String id) {
-    return cache.computeIfAbsent(id, key -> engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionId(key).singleResult());
+    return cache.computeIfAbsent(
+        id,
+        key ->
+            engine
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionId(key)
+                .singleResult());
   }
 
   private String activityName(ProcessDefinition process, String activityId) {
     if (process == null || activityId == null) {
       return activityId;
     }
-    var element = engine.getRepositoryService().getBpmnModelInstance(process.getId()).getModelElementById(activityId);
+    var element =
+        engine
+            .getRepositoryService()
+            .getBpmnModelInstance(process.getId())
+            .getModelElementById(activityId);
     String name = element == null ? null : element.getAttributeValue("name");
     return name == null ? activityId : name;
   }
@@ -211,17 +279,25 @@ public class DeadlinesController {
     if (processInstanceIds.isEmpty()) {
       return Map.of();
     }
-    return withoutAuthorizationChecks(() -> {
-      Map<String, String> keys = new HashMap<>();
-      for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery()
-          .processInstanceIds(processInstanceIds).listPage(0, processInstanceIds.size())) {
-        keys.put(instance.getId(), instance.getBusinessKey());
-      }
-      return keys;
-    });
+    return withoutAuthorizationChecks(
+        () -> {
+          Map<String, String> keys = new HashMap<>();
+          for (ProcessInstance instance :
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processInstanceIds(processInstanceIds)
+                  .listPage(0, processInstanceIds.size())) {
+            keys.put(instance.getId(), instance.getBusinessKey());
+          }
+          return keys;
+        });
   }
 
-  /** Runs engine queries without the caller's authentication (so without authorization checks), then restores it. */
+  /**
+   * Runs engine queries without the caller's authentication (so without authorization checks), then
+   * restores it.
+   */
   private <T> T withoutAuthorizationChecks(Supplier<T> query) {
     return AsPlatform.call(engine.getIdentityService(), query);
   }
@@ -236,18 +312,23 @@ public class DeadlinesController {
       return Map.of();
     }
     Map<String, List<Map<String, String>>> groups = new HashMap<>();
-    jdbc.query("SELECT TASK_ID_, GROUP_ID_ FROM ACT_RU_IDENTITYLINK WHERE TYPE_ = :type AND GROUP_ID_ IS NOT NULL"
-        + " AND TASK_ID_ IN (:tasks)", Map.of("type", IdentityLinkType.CANDIDATE, "tasks", taskIds),
+    jdbc.query(
+        "SELECT TASK_ID_, GROUP_ID_ FROM ACT_RU_IDENTITYLINK WHERE TYPE_ = :type AND GROUP_ID_ IS NOT NULL"
+            + " AND TASK_ID_ IN (:tasks)",
+        Map.of("type", IdentityLinkType.CANDIDATE, "tasks", taskIds),
         row -> {
           String groupId = row.getString("GROUP_ID_");
-          groups.computeIfAbsent(row.getString("TASK_ID_"), id -> new ArrayList<>())
+          groups
+              .computeIfAbsent(row.getString("TASK_ID_"), id -> new ArrayList<>())
               .add(Map.of("id", groupId, "name", groupName(groupId)));
         });
     return groups;
   }
 
   private static String groupName(String groupId) {
-    return FenheGroup.byId(groupId).map(FenheGroup::chineseName).or(() -> County.nameOfGroup(groupId)).orElse(groupId);
+    return FenheGroup.byId(groupId)
+        .map(FenheGroup::chineseName)
+        .or(() -> County.nameOfGroup(groupId))
+        .orElse(groupId);
   }
-
 }

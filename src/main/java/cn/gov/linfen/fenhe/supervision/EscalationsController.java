@@ -1,14 +1,13 @@
 package cn.gov.linfen.fenhe.supervision;
 
-import cn.gov.linfen.fenhe.config.EngineRole;
-import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.common.Escalating;
-
-import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.common.FenheGroup;
+import cn.gov.linfen.fenhe.config.EngineRole;
+import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -35,11 +34,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The escalations (督办) recorded on cases by the shared escalation step (docs/escalation.md),
- * newest first: supervisors see all, every other officer those addressed to one of his groups.
- * Running and finished cases alike (the record is the case's history). Paged in the database:
- * cases are read newest escalation first, a batch at a time, only as deep as the page asked for
- * (at most {@value #MAX_DEPTH} entries deep, {@value #MAX_CASES} cases per answer).
+ * The escalations (督办) recorded on cases by the shared escalation step (docs/escalation.md), newest
+ * first: supervisors see all, every other officer those addressed to one of his groups. Running and
+ * finished cases alike (the record is the case's history). Paged in the database: cases are read
+ * newest escalation first, a batch at a time, only as deep as the page asked for (at most {@value
+ * #MAX_DEPTH} entries deep, {@value #MAX_CASES} cases per answer).
  */
 @RestController
 @EngineRole
@@ -52,9 +51,13 @@ public class EscalationsController {
 
   /** A page may reach this deep into the list (page × size + size entries), no further. */
   static final int MAX_DEPTH = 10_000;
+
   /** Cases read from the database per batch, newest escalation first. */
   static final int BATCH = 100;
-  /** At most this many cases are read for one answer (an officer whose groups are rarely alerted). */
+
+  /**
+   * At most this many cases are read for one answer (an officer whose groups are rarely alerted).
+   */
   static final int MAX_CASES = 5_000;
 
   private final ProcessEngine engine;
@@ -66,7 +69,8 @@ public class EscalationsController {
   }
 
   @GetMapping("/api/escalations")
-  Map<String, Object> escalations(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+  Map<String, Object> escalations(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @RequestParam(required = false) String procedure,
       @RequestParam(required = false) String businessKey,
       @RequestParam(defaultValue = "0") int page,
@@ -75,21 +79,32 @@ public class EscalationsController {
       throw new InvalidInputException(PlatformRefusal.PAGE_NEGATIVE.at("page"));
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidInputException(PlatformRefusal.PAGE_SIZE_OUT_OF_RANGE.at("size", MAX_PAGE_SIZE));
+      throw new InvalidInputException(
+          PlatformRefusal.PAGE_SIZE_OUT_OF_RANGE.at("size", MAX_PAGE_SIZE));
     }
     if ((long) page * size + size > MAX_DEPTH) {
       throw new InvalidInputException(PlatformRefusal.PAGE_TOO_DEEP.at("page", MAX_DEPTH));
     }
     boolean seesEverything = user.seesEverything();
-    boolean worksCases = user.groupIds().stream().map(FenheGroup::byId)
-        .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
+    boolean worksCases =
+        user.groupIds().stream()
+            .map(FenheGroup::byId)
+            .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
     if (!seesEverything && !worksCases) {
-      throw new AccessDeniedException(PlatformRefusal.SUPERVISORS_CASE_OFFICERS_SEE_ESCALATIONS.reason());
+      throw new AccessDeniedException(
+          PlatformRefusal.SUPERVISORS_CASE_OFFICERS_SEE_ESCALATIONS.reason());
     }
 
     int needed = page * size + size;
     Scan scan = new Scan();
-    asPlatform(() -> collect(procedure, businessKey, seesEverything ? null : Set.copyOf(user.groupIds()), needed, scan));
+    asPlatform(
+        () ->
+            collect(
+                procedure,
+                businessKey,
+                seesEverything ? null : Set.copyOf(user.groupIds()),
+                needed,
+                scan));
     List<Map<String, Object>> all = scan.entries;
     all.sort(NEWEST_FIRST);
 
@@ -99,12 +114,14 @@ public class EscalationsController {
     // known only when every case was read (a filtered list, or the last pages)
     answer.put("total", scan.complete ? all.size() : null);
     answer.put("more", !scan.complete || all.size() > needed);
-    answer.put("items", all.subList(Math.min(all.size(), page * size), Math.min(all.size(), needed)));
+    answer.put(
+        "items", all.subList(Math.min(all.size(), page * size), Math.min(all.size(), needed)));
     return answer;
   }
 
   private static final Comparator<Map<String, Object>> NEWEST_FIRST =
-      Comparator.comparing((Map<String, Object> e) -> String.valueOf(e.get("escalatedAt"))).reversed();
+      Comparator.comparing((Map<String, Object> e) -> String.valueOf(e.get("escalatedAt")))
+          .reversed();
 
   /** What was read: the entries, and whether every case that matches was read. */
   private static final class Scan {
@@ -117,25 +134,33 @@ public class EscalationsController {
    * every escalation), a batch at a time, until the entries needed are certainly the newest: every
    * entry of a case is at most as new as the case's latest escalation.
    */
-  private void collect(String procedure, String businessKey, Set<String> groups, int needed, Scan scan) {
-    StringBuilder sql = new StringBuilder("select v.PROC_INST_ID_, v.LONG_ from ACT_HI_VARINST v where v.NAME_ = ?");
+  private void collect(
+      String procedure, String businessKey, Set<String> groups, int needed, Scan scan) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select v.PROC_INST_ID_, v.LONG_ from ACT_HI_VARINST v where v.NAME_ = ?");
     List<Object> arguments = new ArrayList<>(List.of(Escalating.LAST_AT));
     if (procedure != null && !procedure.isBlank()) {
       sql.append(" and v.PROC_DEF_KEY_ = ?");
       arguments.add(procedure);
     }
     if (businessKey != null && !businessKey.isBlank()) {
-      sql.append(" and v.PROC_INST_ID_ in (select p.ID_ from ACT_HI_PROCINST p where p.BUSINESS_KEY_ = ?)");
+      sql.append(
+          " and v.PROC_INST_ID_ in (select p.ID_ from ACT_HI_PROCINST p where p.BUSINESS_KEY_ = ?)");
       arguments.add(businessKey);
     }
-    sql.append(" and v.LONG_ is not null order by v.LONG_ desc, v.PROC_INST_ID_ desc limit ? offset ?");
+    sql.append(
+        " and v.LONG_ is not null order by v.LONG_ desc, v.PROC_INST_ID_ desc limit ? offset ?");
     Map<String, ProcessDefinition> definitions = new HashMap<>();
     for (int offset = 0; offset < MAX_CASES; offset += BATCH) {
       List<Object> page = new ArrayList<>(arguments);
       page.add(BATCH);
       page.add(offset);
-      List<Object[]> cases = jdbc.query(sql.toString(), (rs, i) -> new Object[] {rs.getString(1), rs.getLong(2)},
-          page.toArray());
+      List<Object[]> cases =
+          jdbc.query(
+              sql.toString(),
+              (rs, i) -> new Object[] {rs.getString(1), rs.getLong(2)},
+              page.toArray());
       List<String> pending = new ArrayList<>();
       for (Object[] row : cases) {
         // each pending case holds at least one entry: read them once they may fill the page
@@ -168,16 +193,28 @@ public class EscalationsController {
     }
   }
 
-  private void expand(List<String> instanceIds, Set<String> groups, Map<String, ProcessDefinition> definitions,
+  private void expand(
+      List<String> instanceIds,
+      Set<String> groups,
+      Map<String, ProcessDefinition> definitions,
       List<Map<String, Object>> into) {
     if (instanceIds.isEmpty()) {
       return;
     }
     String[] ids = instanceIds.toArray(String[]::new);
-    List<HistoricVariableInstance> variables = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .variableName(VARIABLE).processInstanceIdIn(ids).list();
+    List<HistoricVariableInstance> variables =
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .variableName(VARIABLE)
+            .processInstanceIdIn(ids)
+            .list();
     Map<String, HistoricProcessInstance> cases = new HashMap<>();
-    engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceIds(Set.of(ids)).list()
+    engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processInstanceIds(Set.of(ids))
+        .list()
         .forEach(c -> cases.put(c.getId(), c));
     for (HistoricVariableInstance variable : variables) {
       if (variable.getValue() == null) {
@@ -187,14 +224,27 @@ public class EscalationsController {
       try {
         list = JSON.readTree(variable.getValue().toString());
       } catch (IOException e) {
-        LOG.warn("escalations of case {} are not a JSON list: {}", variable.getProcessInstanceId(), e.getMessage());
+        LOG.warn(
+            "escalations of case {} are not a JSON list: {}",
+            variable.getProcessInstanceId(),
+            e.getMessage());
         continue;
       }
       HistoricProcessInstance instance = cases.get(variable.getProcessInstanceId());
-      ProcessDefinition definition = instance == null ? null : definitions.computeIfAbsent(instance.getProcessDefinitionId(),
-          id -> engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(id).singleResult());
+      ProcessDefinition definition =
+          instance == null
+              ? null
+              : definitions.computeIfAbsent(
+                  instance.getProcessDefinitionId(),
+                  id ->
+                      engine
+                          .getRepositoryService()
+                          .createProcessDefinitionQuery()
+                          .processDefinitionId(id)
+                          .singleResult());
       for (JsonNode entry : list) {
-        List<String> to = Arrays.stream(entry.path("to").asText("").split(",")).map(String::trim).toList();
+        List<String> to =
+            Arrays.stream(entry.path("to").asText("").split(",")).map(String::trim).toList();
         if (groups != null && to.stream().noneMatch(groups::contains)) {
           continue;
         }
@@ -211,8 +261,11 @@ public class EscalationsController {
         item.put("deadline", text(entry, "deadline"));
         item.put("escalatedAt", text(entry, "escalatedAt"));
         item.put("message", text(entry, "message"));
-        item.put("cockpitUrl", "/camunda/app/cockpit/default/#/process-instance/" + variable.getProcessInstanceId()
-            + (instance != null && instance.getEndTime() == null ? "/runtime" : "/history"));
+        item.put(
+            "cockpitUrl",
+            "/camunda/app/cockpit/default/#/process-instance/"
+                + variable.getProcessInstanceId()
+                + (instance != null && instance.getEndTime() == null ? "/runtime" : "/history"));
         into.add(item);
       }
     }
@@ -223,7 +276,10 @@ public class EscalationsController {
     return value == null || value.isNull() ? null : value.asText();
   }
 
-  /** Who may see an entry is decided above (by its groups), not by the engine's per-definition grants. */
+  /**
+   * Who may see an entry is decided above (by its groups), not by the engine's per-definition
+   * grants.
+   */
   private void asPlatform(Runnable work) {
     AsPlatform.run(engine.getIdentityService(), work);
   }

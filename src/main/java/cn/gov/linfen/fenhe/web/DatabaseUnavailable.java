@@ -7,9 +7,9 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
- * The database cannot be reached: the pool gave no connection within its timeout (a few
- * seconds, {@code spring.datasource.hikari.connection-timeout}). Answered 503 with a Chinese
- * reason, never 500: the request may be repeated once the database is back.
+ * The database cannot be reached: the pool gave no connection within its timeout (a few seconds,
+ * {@code spring.datasource.hikari.connection-timeout}). Answered 503 with a Chinese reason, never
+ * 500: the request may be repeated once the database is back.
  */
 public final class DatabaseUnavailable {
 
@@ -21,11 +21,14 @@ public final class DatabaseUnavailable {
   /** Whether the failure, or one of its causes, is a database connection that could not be had. */
   public static boolean isCause(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof CannotGetJdbcConnectionException
           || t instanceof ConnectException) {
         return true;
       }
-      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
         return true; // SQL state class 08: connection exception
       }
     }

@@ -1,8 +1,8 @@
 package cn.gov.linfen.fenhe.web;
 
+import cn.gov.linfen.fenhe.security.ErrorJson;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import cn.gov.linfen.fenhe.security.ErrorJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The platform API's answer when the database cannot be reached: 503 with a Chinese reason.
- * Ahead of {@link ApiExceptionHandler}; matched on the cause, as the engine wraps it.
+ * The platform API's answer when the database cannot be reached: 503 with a Chinese reason. Ahead
+ * of {@link ApiExceptionHandler}; matched on the cause, as the engine wraps it.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,10 +26,15 @@ public class DatabaseUnavailableHandler {
   @ExceptionHandler({SQLTransientConnectionException.class, CannotGetJdbcConnectionException.class})
   ResponseEntity<ErrorJson.Body> unavailable(Exception e) {
     LOG.warn("Platform API: the database cannot be reached ({})", e.getMessage());
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(DatabaseUnavailable.body());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "5")
+        .body(DatabaseUnavailable.body());
   }
 
-  /** Any other SQL failure is the general handler's, unless it is a connection failure (SQL state 08). */
+  /**
+   * Any other SQL failure is the general handler's, unless it is a connection failure (SQL state
+   * 08).
+   */
   @ExceptionHandler(SQLException.class)
   ResponseEntity<ErrorJson.Body> sql(SQLException e) throws SQLException {
     if (DatabaseUnavailable.isCause(e)) {

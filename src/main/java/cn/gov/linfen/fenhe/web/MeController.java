@@ -13,19 +13,28 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Who am I: the caller's id and groups with their Chinese names, and the webapps' CSRF token of
- * the session (null without a session), which pages send as {@code X-XSRF-TOKEN} on changes.
+ * Who am I: the caller's id and groups with their Chinese names, and the webapps' CSRF token of the
+ * session (null without a session), which pages send as {@code X-XSRF-TOKEN} on changes.
  */
 @RestController
 public class MeController {
 
   @GetMapping("/api/me")
-  Map<String, Object> me(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, HttpServletRequest request) {
-    List<Map<String, String>> groups = user.groupIds().stream()
-        .map(id -> Map.of("id", id, "name", FenheGroup.byId(id).map(FenheGroup::chineseName).orElse(id)))
-        .toList();
+  Map<String, Object> me(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, HttpServletRequest request) {
+    List<Map<String, String>> groups =
+        user.groupIds().stream()
+            .map(
+                id ->
+                    Map.of(
+                        "id",
+                        id,
+                        "name",
+                        FenheGroup.byId(id).map(FenheGroup::chineseName).orElse(id)))
+            .toList();
     HttpSession session = request.getSession(false);
-    Object csrfToken = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    Object csrfToken =
+        session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", user.id());
     body.put("groups", groups);

@@ -3,8 +3,9 @@ package cn.gov.linfen.fenhe.web;
 import cn.gov.linfen.fenhe.common.RefusalText;
 
 /**
- * The refusal texts of the platform (engine guards, security, web, calendar, supervision). The texts, Chinese and English
- * side by side, are in {@code src/main/resources/refusals/platform.properties}.
+ * The refusal texts of the platform (engine guards, security, web, calendar, supervision). The
+ * texts, Chinese and English side by side, are in {@code
+ * src/main/resources/refusals/platform.properties}.
  */
 public enum PlatformRefusal implements RefusalText {
   BODY_NOT_JSON,

@@ -50,7 +50,9 @@ import org.springframework.web.bind.annotation.RestController;
  *       the procedures' contracts and rules, never the platform nor the engine's Java API.
  * </ul>
  */
-@AnalyzeClasses(packages = "cn.gov.linfen.fenhe", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "cn.gov.linfen.fenhe",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   static final String COMMON = "cn.gov.linfen.fenhe.common..";
@@ -144,12 +146,11 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule workers_of_procedures_are_independent_of_each_other =
-      slices()
-          .matching("cn.gov.linfen.fenhe.workers.(p*)..")
-          .should()
-          .notDependOnEachOther();
+      slices().matching("cn.gov.linfen.fenhe.workers.(p*)..").should().notDependOnEachOther();
 
-  /** Where time may be read and a zone named: the clock itself ({@code time}, {@link FenheClock}). */
+  /**
+   * Where time may be read and a zone named: the clock itself ({@code time}, {@link FenheClock}).
+   */
   static final DescribedPredicate<JavaClass> THE_CLOCK =
       resideInAPackage("cn.gov.linfen.fenhe.time..").or(equivalentTo(FenheClock.class));
 
@@ -225,7 +226,8 @@ class ArchitectureTest {
           .andShould(
               new com.tngtech.archunit.lang.ArchCondition<JavaMethod>("have a @Value parameter") {
                 @Override
-                public void check(JavaMethod method, com.tngtech.archunit.lang.ConditionEvents events) {
+                public void check(
+                    JavaMethod method, com.tngtech.archunit.lang.ConditionEvents events) {
                   method.getParameters().stream()
                       .filter(parameter -> parameter.isAnnotatedWith(Value.class))
                       .forEach(

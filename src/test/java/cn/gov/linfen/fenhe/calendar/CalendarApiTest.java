@@ -34,18 +34,21 @@ class CalendarApiTest extends IntegrationTest {
   }
 
   private static void clockAt(int year, int month, int day) {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, 10, 0, 0, 0, SHANGHAI).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(ZonedDateTime.of(year, month, day, 10, 0, 0, 0, SHANGHAI).toInstant()));
   }
 
   @Test
   void X_R01_workdays_add_gives_the_nth_working_day_after_from() {
-    Http.Response response = as("demo-jilin-investment").get("/api/calendar/workdays/add?from=2026-09-30&days=3");
+    Http.Response response =
+        as("demo-jilin-investment").get("/api/calendar/workdays/add?from=2026-09-30&days=3");
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.json().get("date").asText()).isEqualTo("2026-10-10");
     assertThat(response.json().get("provisional").asBoolean()).isFalse();
     assertThat(response.json().get("deadline").asText()).isEqualTo("2026-10-10T18:00+08:00");
 
-    JsonNode crossing = as("demo-supervisors").get("/api/calendar/workdays/add?from=2021-09-17&days=3").json();
+    JsonNode crossing =
+        as("demo-supervisors").get("/api/calendar/workdays/add?from=2021-09-17&days=3").json();
     assertThat(crossing.get("date").asText()).isEqualTo("2021-09-23");
   }
 
@@ -88,8 +91,13 @@ class CalendarApiTest extends IntegrationTest {
 
   @Test
   void the_calendar_api_needs_a_user() {
-    assertThat(Http.anonymous(baseUrl()).get("/api/calendar/days/2026-10-10").status()).isEqualTo(401);
-    assertThat(Http.anonymous(baseUrl()).get("/api/calendar/workdays/add?from=2026-09-30&days=3").status()).isEqualTo(401);
+    assertThat(Http.anonymous(baseUrl()).get("/api/calendar/days/2026-10-10").status())
+        .isEqualTo(401);
+    assertThat(
+            Http.anonymous(baseUrl())
+                .get("/api/calendar/workdays/add?from=2026-09-30&days=3")
+                .status())
+        .isEqualTo(401);
   }
 
   @Test
@@ -111,7 +119,10 @@ class CalendarApiTest extends IntegrationTest {
     assertThat(before.get("date").asText()).isEqualTo("2031-01-02");
     assertThat(before.get("provisional").asBoolean()).isTrue();
 
-    Http.Response put = admin.put("/api/calendar/years/2031", """
+    Http.Response put =
+        admin.put(
+            "/api/calendar/years/2031",
+            """
         {"notice":"国办发明电〔2030〕9号（测试）","published":"2030-11-03",
          "holidays":[{"name":"元旦","from":"2031-01-01","to":"2031-01-03"}],
          "makeUpWorkdays":[{"date":"2031-01-04","holiday":"元旦"}]}""");
@@ -122,7 +133,8 @@ class CalendarApiTest extends IntegrationTest {
     JsonNode after = admin.get("/api/calendar/workdays/add?from=2031-01-01&days=1").json();
     assertThat(after.get("date").asText()).isEqualTo("2031-01-04");
     assertThat(after.get("provisional").asBoolean()).isFalse();
-    assertThat(admin.get("/api/calendar/days/2031-01-02").json().get("holiday").asText()).isEqualTo("元旦");
+    assertThat(admin.get("/api/calendar/days/2031-01-02").json().get("holiday").asText())
+        .isEqualTo("元旦");
 
     var entries = auditLog.entriesAbout(CalendarYears.subject(2031), 10);
     assertThat(entries).hasSize(1);
@@ -131,23 +143,39 @@ class CalendarApiTest extends IntegrationTest {
     assertThat(entries.get(0).details()).contains("\"before\":null").contains("2031-01-04");
 
     // a correction is audited with what it replaced
-    Http.Response corrected = admin.put("/api/calendar/years/2031", """
+    Http.Response corrected =
+        admin.put(
+            "/api/calendar/years/2031",
+            """
         {"notice":"国办发明电〔2030〕9号（测试）",
          "holidays":[{"name":"元旦","from":"2031-01-01","to":"2031-01-01"}]}""");
     assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
-    assertThat(admin.get("/api/calendar/workdays/add?from=2031-01-01&days=1").json().get("date").asText()).isEqualTo("2031-01-02");
+    assertThat(
+            admin
+                .get("/api/calendar/workdays/add?from=2031-01-01&days=1")
+                .json()
+                .get("date")
+                .asText())
+        .isEqualTo("2031-01-02");
     entries = auditLog.entriesAbout(CalendarYears.subject(2031), 10);
     assertThat(entries).hasSize(2);
-    assertThat(entries.get(0).details()).contains("\"beforeSource\":\"DATABASE\"").contains("2031-01-03");
+    assertThat(entries.get(0).details())
+        .contains("\"beforeSource\":\"DATABASE\"")
+        .contains("2031-01-03");
   }
 
   @Test
   void X_R04_a_year_from_someone_not_an_administrator_is_refused_with_403_and_nothing_is_written() {
-    Http.Response put = as("demo-supervisors").put("/api/calendar/years/2032", """
+    Http.Response put =
+        as("demo-supervisors")
+            .put(
+                "/api/calendar/years/2032",
+                """
         {"notice":"国办发明电〔2031〕1号","holidays":[{"name":"元旦","from":"2032-01-01","to":"2032-01-01"}]}""");
     assertThat(put.status()).isEqualTo(403);
     assertThat(put.body()).contains("系统管理员").contains("administrators");
-    assertThat(as("demo-reform-office").put("/api/calendar/years/2032", "{}").status()).isEqualTo(403);
+    assertThat(as("demo-reform-office").put("/api/calendar/years/2032", "{}").status())
+        .isEqualTo(403);
     assertThat(as("admin").get("/api/calendar/years/2032").status()).isEqualTo(404);
     assertThat(auditLog.entriesAbout(CalendarYears.subject(2032), 10)).isEmpty();
   }
@@ -155,13 +183,22 @@ class CalendarApiTest extends IntegrationTest {
   @Test
   void X_R04_a_bad_year_is_refused_with_400_naming_the_field_and_nothing_is_written() {
     Http admin = as("admin");
-    assertRefused(admin.put("/api/calendar/years/2033", """
+    assertRefused(
+        admin.put(
+            "/api/calendar/years/2033",
+            """
         {"notice":"国办发明电〔2032〕1号","holidays":[{"name":"元旦","from":"2033-01-01","to":"2033-01-01"}],
-         "makeUpWorkdays":[{"date":"2033-01-03","holiday":"元旦"}]}"""), "makeUpWorkdays[0].date");
-    assertRefused(admin.put("/api/calendar/years/2033", "{\"notice\":\"x\",\"holidays\":[{\"name\":\"元旦\",\"from\":\"2033-1-1\",\"to\":\"2033-01-01\"}]}"),
+         "makeUpWorkdays":[{"date":"2033-01-03","holiday":"元旦"}]}"""),
+        "makeUpWorkdays[0].date");
+    assertRefused(
+        admin.put(
+            "/api/calendar/years/2033",
+            "{\"notice\":\"x\",\"holidays\":[{\"name\":\"元旦\",\"from\":\"2033-1-1\",\"to\":\"2033-01-01\"}]}"),
         "holidays[0].from");
     assertRefused(admin.put("/api/calendar/years/2033", "{\"holidays\":"), "body");
-    assertRefused(admin.put("/api/calendar/years/2033", "{\"year\":2034,\"notice\":\"x\",\"holidays\":[]}"), "year");
+    assertRefused(
+        admin.put("/api/calendar/years/2033", "{\"year\":2034,\"notice\":\"x\",\"holidays\":[]}"),
+        "year");
     assertRefused(admin.put("/api/calendar/years/1800", "{}"), "year");
     assertThat(admin.get("/api/calendar/years/2033").status()).isEqualTo(404);
     assertThat(auditLog.entriesAbout(CalendarYears.subject(2033), 10)).isEmpty();
@@ -189,7 +226,8 @@ class CalendarApiTest extends IntegrationTest {
     Health result = health.health();
     assertThat(result.getStatus()).isEqualTo(Status.UP);
     assertThat(result.getDetails()).doesNotContainKey("warning");
-    assertThat(as("demo-supervisors").get("/api/calendar/status").json().get("warning").isNull()).isTrue();
+    assertThat(as("demo-supervisors").get("/api/calendar/status").json().get("warning").isNull())
+        .isTrue();
   }
 
   @Test

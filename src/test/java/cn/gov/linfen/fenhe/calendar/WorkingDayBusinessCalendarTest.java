@@ -1,12 +1,10 @@
 package cn.gov.linfen.fenhe.calendar;
 
-import cn.gov.linfen.fenhe.time.EngineClock;
-
-import cn.gov.linfen.fenhe.test.TestClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.linfen.fenhe.test.TestClock;
+import cn.gov.linfen.fenhe.time.EngineClock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,16 +16,24 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The engine's calendars with working days: {@code NWD} here, everything else to the stock calendar. */
+/**
+ * The engine's calendars with working days: {@code NWD} here, everything else to the stock
+ * calendar.
+ */
 class WorkingDayBusinessCalendarTest {
 
   static final Instant WEDNESDAY_30_SEPTEMBER_10_00 = Instant.parse("2026-09-30T02:00:00Z");
   static final Instant SATURDAY_10_OCTOBER_18_00 = Instant.parse("2026-10-10T10:00:00Z");
 
   final WorkingDayCalendar calendar =
-      new WorkingDayCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(18, 0), WorkingDayCalendarTest.FILE);
-  final WorkingDayBusinessCalendar duration = new WorkingDayBusinessCalendar(calendar, new DurationBusinessCalendar(), TestClock.of(new EngineClock()));
-  final WorkingDayBusinessCalendar dueDate = new WorkingDayBusinessCalendar(calendar, new DueDateBusinessCalendar(), TestClock.of(new EngineClock()));
+      new WorkingDayCalendar(
+          ZoneId.of("Asia/Shanghai"), LocalTime.of(18, 0), WorkingDayCalendarTest.FILE);
+  final WorkingDayBusinessCalendar duration =
+      new WorkingDayBusinessCalendar(
+          calendar, new DurationBusinessCalendar(), TestClock.of(new EngineClock()));
+  final WorkingDayBusinessCalendar dueDate =
+      new WorkingDayBusinessCalendar(
+          calendar, new DueDateBusinessCalendar(), TestClock.of(new EngineClock()));
 
   @AfterEach
   void resetClock() {
@@ -64,6 +70,7 @@ class WorkingDayBusinessCalendarTest {
     assertThat(WorkingDayBusinessCalendar.workingDays("3WDX")).isNull();
     assertThat(WorkingDayBusinessCalendar.workingDays("-3WD")).isNull();
     assertThat(WorkingDayBusinessCalendar.workingDays(null)).isNull();
-    assertThatThrownBy(() -> WorkingDayBusinessCalendar.workingDays("99999999999WD")).isInstanceOf(ProcessEngineException.class);
+    assertThatThrownBy(() -> WorkingDayBusinessCalendar.workingDays("99999999999WD"))
+        .isInstanceOf(ProcessEngineException.class);
   }
 }

@@ -31,8 +31,10 @@ class WorkingDayDeadlineProcessTest extends IntegrationTest {
   static final String DEADLINE_PROCESS = "working-day-deadline-test";
   static final String DATE_PROCESS = "working-day-date-test";
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
   /** 18:00 Asia/Shanghai on Saturday 2026-10-10, the make-up working day after 国庆节. */
-  static final Instant OCTOBER_10_18_00 = ZonedDateTime.of(2026, 10, 10, 18, 0, 0, 0, SHANGHAI).toInstant();
+  static final Instant OCTOBER_10_18_00 =
+      ZonedDateTime.of(2026, 10, 10, 18, 0, 0, 0, SHANGHAI).toInstant();
 
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -44,7 +46,12 @@ class WorkingDayDeadlineProcessTest extends IntegrationTest {
 
   @BeforeEach
   void deploy() {
-    deployment = repositoryService.createDeployment().name("working-day-deadline-test").addClasspathResource(MODEL).deploy();
+    deployment =
+        repositoryService
+            .createDeployment()
+            .name("working-day-deadline-test")
+            .addClasspathResource(MODEL)
+            .deploy();
   }
 
   @AfterEach
@@ -66,11 +73,16 @@ class WorkingDayDeadlineProcessTest extends IntegrationTest {
   }
 
   private Job timer(ProcessInstance instance) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .singleResult();
   }
 
   @Test
-  void X_R01_a_task_due_3WD_and_its_3WD_timer_fall_at_18_00_shanghai_on_the_3rd_working_day_and_the_timer_fires_on_the_engine_clock() {
+  void
+      X_R01_a_task_due_3WD_and_its_3WD_timer_fall_at_18_00_shanghai_on_the_3rd_working_day_and_the_timer_fires_on_the_engine_clock() {
     clockAt(ZonedDateTime.of(2026, 9, 30, 10, 0, 0, 0, SHANGHAI).toInstant());
     ProcessInstance instance = start(DEADLINE_PROCESS);
 
@@ -82,14 +94,32 @@ class WorkingDayDeadlineProcessTest extends IntegrationTest {
 
     // not due a minute before the deadline
     clockAt(OCTOBER_10_18_00.minus(1, ChronoUnit.MINUTES));
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .executable()
+                .count())
+        .isZero();
 
     clockAt(OCTOBER_10_18_00.plus(1, ChronoUnit.MINUTES));
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().count()).isEqualTo(1);
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .executable()
+                .count())
+        .isEqualTo(1);
     managementService.executeJob(deadline.getId());
 
-    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-        .activityId("EndEvent_FlaggedOverdue").finished().count()).isEqualTo(1);
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .activityId("EndEvent_FlaggedOverdue")
+                .finished()
+                .count())
+        .isEqualTo(1);
     // the transfer is flagged overdue, not cancelled
     assertThat(task(instance).getId()).isEqualTo(transfer.getId());
   }
@@ -108,7 +138,8 @@ class WorkingDayDeadlineProcessTest extends IntegrationTest {
     clockAt(ZonedDateTime.of(2026, 9, 30, 10, 0, 0, 0, SHANGHAI).toInstant());
     ProcessInstance instance = start(DATE_PROCESS);
     Job wait = timer(instance);
-    assertThat(wait.getDuedate().toInstant()).isEqualTo(ZonedDateTime.of(2026, 10, 9, 18, 0, 0, 0, SHANGHAI).toInstant());
+    assertThat(wait.getDuedate().toInstant())
+        .isEqualTo(ZonedDateTime.of(2026, 10, 9, 18, 0, 0, 0, SHANGHAI).toInstant());
 
     Instant fired = ZonedDateTime.of(2026, 10, 9, 18, 0, 30, 0, SHANGHAI).toInstant();
     clockAt(fired);

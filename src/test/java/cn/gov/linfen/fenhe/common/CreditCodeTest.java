@@ -24,7 +24,8 @@ class CreditCodeTest {
   @Test
   void explains_the_refusal_with_the_field_in_chinese_and_english() {
     assertThat(CreditCode.check("creditCode", "123").chinese()).contains("18");
-    assertThat(CreditCode.check("creditCode", "91350100M000100Y44").english()).contains("check digit");
+    assertThat(CreditCode.check("creditCode", "91350100M000100Y44").english())
+        .contains("check digit");
     assertThat(CreditCode.check("creditCode", "91350100M000100Y43")).isNull();
   }
 }

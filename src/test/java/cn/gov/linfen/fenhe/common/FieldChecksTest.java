@@ -24,11 +24,14 @@ class FieldChecksTest {
   @Test
   void a_field_of_a_format_is_text_a_number_is_refused_not_read_as_text() {
     assertThat(pattern("6222 0211 2345 6789")).isEmpty();
-    assertThat(pattern(6222021123456789L)).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("accountNumber");
-      assertThat(error.chinese()).isEqualTo("账号须按文字填写（不能是数字或其他类型）");
-      assertThat(error.english()).isEqualTo("accountNumber must be text");
-    });
+    assertThat(pattern(6222021123456789L))
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("accountNumber");
+              assertThat(error.chinese()).isEqualTo("账号须按文字填写（不能是数字或其他类型）");
+              assertThat(error.english()).isEqualTo("accountNumber must be text");
+            });
     assertThat(pattern(6.222021123456789E18)).hasSize(1);
     assertThat(pattern(null)).extracting(FieldError::chinese).containsExactly("账号必填");
   }

@@ -28,15 +28,28 @@ class RefusalBundleTest {
 
   /** One enum per part, each with its bundle. */
   static final List<Class<? extends Enum<?>>> PARTS =
-      List.of(CommonRefusal.class, PlatformRefusal.class, P1Refusal.class, P2Refusal.class, P3Refusal.class);
+      List.of(
+          CommonRefusal.class,
+          PlatformRefusal.class,
+          P1Refusal.class,
+          P2Refusal.class,
+          P3Refusal.class);
 
   private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
+
   /** A program's name in a Chinese text: camelCase, dotted or with an underscore. */
-  private static final Pattern IDENTIFIER = Pattern.compile("\\b[a-z]+[A-Z]\\w*|\\b\\w+_\\w+|\\b[a-z]+\\.[a-z]+\\w*");
-  /** The procedures' texts are read by applicants and officers: no Latin words at all (GB, as in GB 32100, aside). */
+  private static final Pattern IDENTIFIER =
+      Pattern.compile("\\b[a-z]+[A-Z]\\w*|\\b\\w+_\\w+|\\b[a-z]+\\.[a-z]+\\w*");
+
+  /**
+   * The procedures' texts are read by applicants and officers: no Latin words at all (GB, as in GB
+   * 32100, aside).
+   */
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z_]+");
 
-  /** Texts that name what the person writes: the keys of the calendar file's JSON (administrators). */
+  /**
+   * Texts that name what the person writes: the keys of the calendar file's JSON (administrators).
+   */
   private static final Set<String> NAMING_INPUT_KEYS = Set.of("platform: not.an.object");
 
   static List<RefusalText> constants(Class<? extends Enum<?>> part) {
@@ -47,16 +60,20 @@ class RefusalBundleTest {
   void a_reason_replaces_its_arguments_as_text() {
     Reason reason = P1Refusal.REQUESTED_AMOUNT_EXCEEDS_FUNDING_GAP.reason("600000.01", "600000.00");
     assertThat(reason.chinese()).startsWith("申请金额 600000.01 元超过资金缺口 600000.00 元");
-    assertThat(reason.english()).startsWith("the requested amount 600000.01 exceeds the funding gap 600000.00");
+    assertThat(reason.english())
+        .startsWith("the requested amount 600000.01 exceeds the funding gap 600000.00");
     FieldError error = CommonRefusal.FIELD_REQUIRED.at("accountName", "户名", "accountName");
     assertThat(error).isEqualTo(new FieldError("accountName", "户名必填", "accountName is required"));
     // numbers as Java writes them (no digit grouping), apostrophes kept (no MessageFormat quoting)
-    assertThat(PlatformRefusal.BUSINESS_KEY_TOO_LONG.reason(12345).chinese()).isEqualTo("案件编号不能超过 12345 个字符");
+    assertThat(PlatformRefusal.BUSINESS_KEY_TOO_LONG.reason(12345).chinese())
+        .isEqualTo("案件编号不能超过 12345 个字符");
     assertThat(CommonRefusal.COUNTY_UNKNOWN.reason().english()).contains("Linfen's 17 counties");
     assertThat(RefusalBundle.format("{0} {1} {0}", "a", 2)).isEqualTo("a 2 a");
     assertThat(RefusalBundle.format("{x} {}", "a")).isEqualTo("{x} {}");
-    assertThatThrownBy(() -> RefusalBundle.format("{1}", "a")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RefusalBundle.reason("p1", "no.such.key")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> RefusalBundle.format("{1}", "a"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RefusalBundle.reason("p1", "no.such.key"))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -78,7 +95,9 @@ class RefusalBundleTest {
         expected.add(text.key() + RefusalBundle.ZH);
         expected.add(text.key() + RefusalBundle.EN);
       }
-      assertThat(RefusalBundle.keys(bundle)).as("refusals/%s.properties", bundle).isEqualTo(expected);
+      assertThat(RefusalBundle.keys(bundle))
+          .as("refusals/%s.properties", bundle)
+          .isEqualTo(expected);
       for (String key : expected) {
         assertThat(RefusalBundle.text(bundle, key)).as(bundle + ": " + key).isNotBlank();
       }
@@ -90,9 +109,12 @@ class RefusalBundleTest {
     List<String> problems = new ArrayList<>();
     for (Class<? extends Enum<?>> part : PARTS) {
       for (RefusalText text : constants(part)) {
-        String chinese = RefusalBundle.text(text.bundle(), text.key() + RefusalBundle.ZH).replaceAll("\\{\\d+}", "");
+        String chinese =
+            RefusalBundle.text(text.bundle(), text.key() + RefusalBundle.ZH)
+                .replaceAll("\\{\\d+}", "");
         if (!CJK.matcher(chinese).find()
-            || IDENTIFIER.matcher(chinese).find() && !NAMING_INPUT_KEYS.contains(text.bundle() + ": " + text.key())) {
+            || IDENTIFIER.matcher(chinese).find()
+                && !NAMING_INPUT_KEYS.contains(text.bundle() + ": " + text.key())) {
           problems.add(text.bundle() + ": " + text.key() + " = " + chinese);
         }
         boolean procedure = text.bundle().matches("p\\d+");

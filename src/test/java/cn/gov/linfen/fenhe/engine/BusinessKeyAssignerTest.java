@@ -11,7 +11,8 @@ class BusinessKeyAssignerTest {
   void a_generated_key_is_made_of_the_process_initials_the_day_and_six_characters() {
     assertThat(BusinessKeyAssigner.prefix("soe-reform-fund")).isEqualTo("SRF");
     assertThat(BusinessKeyAssigner.prefix("farmland-facility-filing")).isEqualTo("FFF");
-    assertThat(BusinessKeyAssigner.newKey("SRF", LocalDate.of(2026, 11, 28))).matches("SRF-20261128-[2-9A-HJ-NP-Z]{6}");
+    assertThat(BusinessKeyAssigner.newKey("SRF", LocalDate.of(2026, 11, 28)))
+        .matches("SRF-20261128-[2-9A-HJ-NP-Z]{6}");
     assertThat(BusinessKeyAssigner.newKey("SRF", LocalDate.of(2026, 11, 28)))
         .isNotEqualTo(BusinessKeyAssigner.newKey("SRF", LocalDate.of(2026, 11, 28)));
   }

@@ -10,9 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The indexes on engine tables that the benchmarks justify (docs/benchmarks.md, part 3) exist
- * once the engine has started: on PostgreSQL the expression indexes on the authorization bit
- * masks; on H2 (no expression indexes) none.
+ * The indexes on engine tables that the benchmarks justify (docs/benchmarks.md, part 3) exist once
+ * the engine has started: on PostgreSQL the expression indexes on the authorization bit masks; on
+ * H2 (no expression indexes) none.
  */
 class EngineIndexesTest extends IntegrationTest {
 
@@ -21,12 +21,16 @@ class EngineIndexesTest extends IntegrationTest {
   @Test
   void the_authorization_bit_mask_indexes_exist_on_postgresql_only() {
     if (TestDatabase.isPostgres()) {
-      List<String> indexes = jdbc.queryForList(
-          "SELECT indexname FROM pg_indexes WHERE tablename = 'act_ru_authorization'", String.class);
+      List<String> indexes =
+          jdbc.queryForList(
+              "SELECT indexname FROM pg_indexes WHERE tablename = 'act_ru_authorization'",
+              String.class);
       assertThat(indexes).contains("fenhe_idx_auth_perms_read", "fenhe_idx_auth_perms_read_task");
     } else {
-      Integer found = jdbc.queryForObject(
-          "SELECT count(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME LIKE 'FENHE_IDX_AUTH_PERMS%'", Integer.class);
+      Integer found =
+          jdbc.queryForObject(
+              "SELECT count(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME LIKE 'FENHE_IDX_AUTH_PERMS%'",
+              Integer.class);
       assertThat(found).isZero();
     }
   }

@@ -46,29 +46,51 @@ class DatabaseOutageTest extends IntegrationTest {
 
   @Test
   void a_request_failing_for_want_of_a_connection_answers_503_in_chinese() throws Exception {
-    // what the engine throws when the pool times out: its exception, around MyBatis', around the pool's
-    ProcessEngineException failure = new ProcessEngineException("could not open a session",
-        new PersistenceException(new SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
+    // what the engine throws when the pool times out: its exception, around MyBatis', around the
+    // pool's
+    ProcessEngineException failure =
+        new ProcessEngineException(
+            "could not open a session",
+            new PersistenceException(
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/deadlines");
     MockHttpServletResponse response = new MockHttpServletResponse();
 
-    new DatabaseOutageFilter().doFilter(request, response, (req, res) -> {
-      throw failure;
-    });
+    new DatabaseOutageFilter()
+        .doFilter(
+            request,
+            response,
+            (req, res) -> {
+              throw failure;
+            });
 
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(response.getHeader("Retry-After")).isEqualTo("5");
     @SuppressWarnings("unchecked")
-    Map<String, Object> body = new ObjectMapper().readValue(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), Map.class);
-    assertThat(body).containsEntry("field", "database").containsEntry("reason", DatabaseUnavailable.ERROR.chinese())
+    Map<String, Object> body =
+        new ObjectMapper()
+            .readValue(
+                response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), Map.class);
+    assertThat(body)
+        .containsEntry("field", "database")
+        .containsEntry("reason", DatabaseUnavailable.ERROR.chinese())
         .containsEntry("reasonEn", DatabaseUnavailable.ERROR.english());
   }
 
   @Test
   void any_other_failure_is_not_called_an_outage() {
-    assertThat(DatabaseUnavailable.isCause(new ProcessEngineException("ENGINE-03004 constraint violated",
-        new PersistenceException(new java.sql.SQLIntegrityConstraintViolationException("duplicate", "23505"))))).isFalse();
-    assertThat(DatabaseUnavailable.isCause(new ProcessEngineException("x",
-        new java.sql.SQLException("Connection refused", "08001")))).isTrue();
+    assertThat(
+            DatabaseUnavailable.isCause(
+                new ProcessEngineException(
+                    "ENGINE-03004 constraint violated",
+                    new PersistenceException(
+                        new java.sql.SQLIntegrityConstraintViolationException(
+                            "duplicate", "23505")))))
+        .isFalse();
+    assertThat(
+            DatabaseUnavailable.isCause(
+                new ProcessEngineException(
+                    "x", new java.sql.SQLException("Connection refused", "08001"))))
+        .isTrue();
   }
 }

@@ -46,39 +46,65 @@ class InputLimitsTest extends IntegrationTest {
   }
 
   void nothingStarted(String businessKey) {
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(businessKey).count()).isZero();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .count())
+        .isZero();
   }
 
   @Test
   void a_nul_character_in_a_variable_is_refused_naming_the_variable() {
     String key = "LIMIT-NUL-" + UUID.randomUUID();
-    refused(enterprise().post(START, start(quoted(key), "\"enterpriseName\":{\"value\":\"临汾\\u0000钢铁\",\"type\":\"String\"}")),
-        "enterpriseName", "内容不能包含空字符");
+    refused(
+        enterprise()
+            .post(
+                START,
+                start(
+                    quoted(key),
+                    "\"enterpriseName\":{\"value\":\"临汾\\u0000钢铁\",\"type\":\"String\"}")),
+        "enterpriseName",
+        "内容不能包含空字符");
     nothingStarted(key);
   }
 
   @Test
   void text_over_4000_characters_is_refused_naming_the_variable() {
     String key = "LIMIT-LONG-" + UUID.randomUUID();
-    refused(enterprise().post(START, start(quoted(key), "\"enterpriseName\":{\"value\":\"" + "汾".repeat(4001)
-        + "\",\"type\":\"String\"}")), "enterpriseName", "内容过长");
+    refused(
+        enterprise()
+            .post(
+                START,
+                start(
+                    quoted(key),
+                    "\"enterpriseName\":{\"value\":\""
+                        + "汾".repeat(4001)
+                        + "\",\"type\":\"String\"}")),
+        "enterpriseName",
+        "内容过长");
     nothingStarted(key);
   }
 
   @Test
   void a_business_key_over_255_characters_or_with_a_control_character_is_refused() {
     String longKey = "LIMIT-" + "K".repeat(300);
-    refused(enterprise().post(START, start(quoted(longKey), "")), "businessKey", "案件编号不能超过 255 个字符");
+    refused(
+        enterprise().post(START, start(quoted(longKey), "")), "businessKey", "案件编号不能超过 255 个字符");
     nothingStarted(longKey);
-    refused(enterprise().post(START, start(quoted("LIMIT-\\n-" + UUID.randomUUID()), "")), "businessKey",
+    refused(
+        enterprise().post(START, start(quoted("LIMIT-\\n-" + UUID.randomUUID()), "")),
+        "businessKey",
         "案件编号不能包含控制字符");
   }
 
   @Test
   void a_variable_name_of_300_characters_is_refused() {
     String key = "LIMIT-NAME-" + UUID.randomUUID();
-    Http.Response response = enterprise().post(START, start(quoted(key), "\"" + "v".repeat(300) + "\":{\"value\":\"x\"}"));
+    Http.Response response =
+        enterprise()
+            .post(START, start(quoted(key), "\"" + "v".repeat(300) + "\":{\"value\":\"x\"}"));
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.json().get("reason").asText()).isEqualTo("变量名不能超过 255 个字符");
     nothingStarted(key);
@@ -87,22 +113,32 @@ class InputLimitsTest extends IntegrationTest {
   @Test
   void a_json_variable_that_is_not_json_is_refused() {
     String key = "LIMIT-JSON-" + UUID.randomUUID();
-    refused(enterprise().post(START, start(quoted(key), "\"details\":{\"value\":\"{not json\",\"type\":\"Json\"}")),
-        "details", "JSON 类型变量的值不是有效的 JSON");
+    refused(
+        enterprise()
+            .post(
+                START,
+                start(quoted(key), "\"details\":{\"value\":\"{not json\",\"type\":\"Json\"}")),
+        "details",
+        "JSON 类型变量的值不是有效的 JSON");
     nothingStarted(key);
   }
 
   @Test
   void an_absurd_number_is_refused_naming_the_variable() {
     String key = "LIMIT-NUM-" + UUID.randomUUID();
-    refused(enterprise().post(START, start(quoted(key), "\"areaMu\":{\"value\":1e308,\"type\":\"Double\"}")),
-        "areaMu", "数值超出合理范围");
+    refused(
+        enterprise()
+            .post(START, start(quoted(key), "\"areaMu\":{\"value\":1e308,\"type\":\"Double\"}")),
+        "areaMu",
+        "数值超出合理范围");
     nothingStarted(key);
   }
 
   @Test
   void a_nul_character_in_a_query_parameter_is_refused() {
-    refused(supervisor().get("/engine-rest/task?processInstanceBusinessKey=a%00b"), "processInstanceBusinessKey",
+    refused(
+        supervisor().get("/engine-rest/task?processInstanceBusinessKey=a%00b"),
+        "processInstanceBusinessKey",
         "内容不能包含空字符");
   }
 
@@ -114,8 +150,11 @@ class InputLimitsTest extends IntegrationTest {
 
   @Test
   void a_failed_command_is_logged_once_by_whoever_answers_not_again_by_the_engine() {
-    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .isEnableCmdExceptionLogging()).isFalse();
+    assertThat(
+            ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                    engine.getProcessEngineConfiguration())
+                .isEnableCmdExceptionLogging())
+        .isFalse();
   }
 
   @Test

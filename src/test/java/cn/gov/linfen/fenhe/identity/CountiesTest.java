@@ -1,10 +1,9 @@
 package cn.gov.linfen.fenhe.identity;
 
-import cn.gov.linfen.fenhe.common.County;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.linfen.fenhe.common.County;
 import org.junit.jupiter.api.Test;
 
 class CountiesTest {
@@ -20,10 +19,14 @@ class CountiesTest {
 
   @Test
   void X_R03_a_county_step_is_offered_to_the_county_group_of_its_role() {
-    assertThat(new Counties().group("county-industry-it", "尧都区")).isEqualTo("county-industry-it-yaodu");
-    assertThat(new Counties().group("township-government", "隰县")).isEqualTo("township-government-xixian");
-    assertThatThrownBy(() -> new Counties().group("finance-bureau", "尧都区")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Counties().group("county-finance", "不存在县")).hasMessageContaining("unknown county");
+    assertThat(new Counties().group("county-industry-it", "尧都区"))
+        .isEqualTo("county-industry-it-yaodu");
+    assertThat(new Counties().group("township-government", "隰县"))
+        .isEqualTo("township-government-xixian");
+    assertThatThrownBy(() -> new Counties().group("finance-bureau", "尧都区"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Counties().group("county-finance", "不存在县"))
+        .hasMessageContaining("unknown county");
   }
 
   @Test

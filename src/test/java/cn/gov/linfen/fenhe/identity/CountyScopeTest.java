@@ -1,11 +1,10 @@
 package cn.gov.linfen.fenhe.identity;
 
-import cn.gov.linfen.fenhe.common.County;
-import cn.gov.linfen.fenhe.common.FenheGroup;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.linfen.fenhe.common.County;
+import cn.gov.linfen.fenhe.common.FenheGroup;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import java.util.Map;
@@ -32,12 +31,17 @@ class CountyScopeTest extends IntegrationTest {
   @BeforeEach
   void deployACountyStep() {
     key = "county-scope-" + UUID.randomUUID().toString().substring(0, 8);
-    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
-        .startEvent()
-        .userTask("UserTask_CountyReview").name("县级审核")
-        .camundaCandidateGroups("${counties.group('county-industry-it', county)}")
-        .endEvent().done();
-    deployment = repositoryService.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(key)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("UserTask_CountyReview")
+            .name("县级审核")
+            .camundaCandidateGroups("${counties.group('county-industry-it', county)}")
+            .endEvent()
+            .done();
+    deployment =
+        repositoryService.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
   }
 
   @AfterEach
@@ -47,7 +51,9 @@ class CountyScopeTest extends IntegrationTest {
 
   private int tasksSeenBy(String user, String businessKey) {
     return Http.as(baseUrl(), user, DEMO_PASSWORD)
-        .get("/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&maxResults=10").json().size();
+        .get("/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&maxResults=10")
+        .json()
+        .size();
   }
 
   @Test
@@ -67,7 +73,8 @@ class CountyScopeTest extends IntegrationTest {
 
   @Test
   void X_R03_a_case_with_an_unknown_county_cannot_reach_a_county_step() {
-    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(key, "CS-BAD", Map.of("county", "北京市")))
+    assertThatThrownBy(
+            () -> runtimeService.startProcessInstanceByKey(key, "CS-BAD", Map.of("county", "北京市")))
         .hasMessageContaining("unknown county");
   }
 
@@ -77,8 +84,14 @@ class CountyScopeTest extends IntegrationTest {
     for (County county : County.values()) {
       for (FenheGroup role : FenheGroup.values()) {
         if (role.isCountyScoped()) {
-          assertThat(admin.get("/engine-rest/group/count?id=" + county.groupOf(role)).json().get("count").asInt())
-              .as(county.groupOf(role)).isEqualTo(1);
+          assertThat(
+                  admin
+                      .get("/engine-rest/group/count?id=" + county.groupOf(role))
+                      .json()
+                      .get("count")
+                      .asInt())
+              .as(county.groupOf(role))
+              .isEqualTo(1);
         }
       }
     }

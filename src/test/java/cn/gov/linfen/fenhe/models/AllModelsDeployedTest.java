@@ -24,11 +24,18 @@ class AllModelsDeployedTest extends IntegrationTest {
 
   @Test
   void every_bpmn_dmn_and_form_file_is_deployed_by_the_platform() throws IOException {
-    List<Deployment> deployments = repositoryService.createDeploymentQuery().deploymentName(FenheEnginePlugin.DEPLOYMENT_NAME).list();
+    List<Deployment> deployments =
+        repositoryService
+            .createDeploymentQuery()
+            .deploymentName(FenheEnginePlugin.DEPLOYMENT_NAME)
+            .list();
     assertThat(deployments).isNotEmpty();
-    Set<String> deployed = deployments.stream()
-        .flatMap(d -> repositoryService.getDeploymentResources(d.getId()).stream())
-        .map(Resource::getName).map(name -> Path.of(name).getFileName().toString()).collect(Collectors.toSet());
+    Set<String> deployed =
+        deployments.stream()
+            .flatMap(d -> repositoryService.getDeploymentResources(d.getId()).stream())
+            .map(Resource::getName)
+            .map(name -> Path.of(name).getFileName().toString())
+            .collect(Collectors.toSet());
     for (Path file : ModelRulesTest.files(ModelRulesTest.PROCESSES, ".bpmn")) {
       assertThat(deployed).contains(file.getFileName().toString());
     }
@@ -42,14 +49,27 @@ class AllModelsDeployedTest extends IntegrationTest {
 
   @Test
   void the_example_constants_match_the_model() {
-    BpmnModelInstance model = repositoryService.getBpmnModelInstance(repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(ExampleRegistrationProcess.KEY).latestVersion().singleResult().getId());
-    for (String id : List.of(ExampleRegistrationProcess.Elements.START, ExampleRegistrationProcess.Elements.REVIEW,
-        ExampleRegistrationProcess.Elements.RECORD, ExampleRegistrationProcess.Elements.END_REGISTERED,
-        ExampleRegistrationProcess.Elements.END_REJECTED)) {
+    BpmnModelInstance model =
+        repositoryService.getBpmnModelInstance(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(ExampleRegistrationProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .getId());
+    for (String id :
+        List.of(
+            ExampleRegistrationProcess.Elements.START,
+            ExampleRegistrationProcess.Elements.REVIEW,
+            ExampleRegistrationProcess.Elements.RECORD,
+            ExampleRegistrationProcess.Elements.END_REGISTERED,
+            ExampleRegistrationProcess.Elements.END_REJECTED)) {
       assertThat((Object) model.getModelElementById(id)).as(id).isNotNull();
     }
-    assertThat(((org.camunda.bpm.model.bpmn.instance.ServiceTask) model.getModelElementById(ExampleRegistrationProcess.Elements.RECORD))
-        .getCamundaTopic()).isEqualTo(ExampleRegistrationProcess.Topics.RECORD_REGISTRATION);
+    assertThat(
+            ((org.camunda.bpm.model.bpmn.instance.ServiceTask)
+                    model.getModelElementById(ExampleRegistrationProcess.Elements.RECORD))
+                .getCamundaTopic())
+        .isEqualTo(ExampleRegistrationProcess.Topics.RECORD_REGISTRATION);
   }
 }

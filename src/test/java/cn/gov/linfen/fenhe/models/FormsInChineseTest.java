@@ -21,21 +21,30 @@ import org.junit.jupiter.api.Test;
  * rules): no English words, no variable names (the forms' own keys), no element ids of the models,
  * no product or API names, no code-like periods ({@code 2026-H2}). Walks every text a form shows:
  * labels, texts, descriptions, placeholders, option and column labels, adorners. FEEL templates
- * ({@code {{…}}}) are evaluated by the form and stripped; "GB" (the national standard's prefix,
- * GB 32100) is the one Latin word allowed. Extends the logic of ../shared/tools/check-forms-zh.
+ * ({@code {{…}}}) are evaluated by the form and stripped; "GB" (the national standard's prefix, GB
+ * 32100) is the one Latin word allowed. Extends the logic of ../shared/tools/check-forms-zh.
  */
 class FormsInChineseTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> TEXT_KEYS = Set.of("label", "text", "description", "placeholder", "dateLabel",
-      "timeLabel", "prefixAdorner", "suffixAdorner");
+  private static final Set<String> TEXT_KEYS =
+      Set.of(
+          "label",
+          "text",
+          "description",
+          "placeholder",
+          "dateLabel",
+          "timeLabel",
+          "prefixAdorner",
+          "suffixAdorner");
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z_]+");
   private static final Set<String> ALLOWED = Set.of("GB");
   private static final Pattern ID = Pattern.compile("id=\"([A-Za-z]+_[A-Za-z0-9_]+)\"");
 
   static List<Path> forms() throws IOException {
     List<Path> forms = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(Path.of("forms"))) { // every procedure's forms and the shared ones
+    try (Stream<Path> files =
+        Files.walk(Path.of("forms"))) { // every procedure's forms and the shared ones
       files.filter(f -> f.toString().endsWith(".form")).sorted().forEach(forms::add);
     }
     return forms;
@@ -50,13 +59,15 @@ class FormsInChineseTest {
 
   private static void collect(JsonNode node, List<String> texts) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(field -> {
-        if (TEXT_KEYS.contains(field.getKey()) && field.getValue().isTextual()) {
-          texts.add(field.getValue().asText());
-        } else {
-          collect(field.getValue(), texts);
-        }
-      });
+      node.fields()
+          .forEachRemaining(
+              field -> {
+                if (TEXT_KEYS.contains(field.getKey()) && field.getValue().isTextual()) {
+                  texts.add(field.getValue().asText());
+                } else {
+                  collect(field.getValue(), texts);
+                }
+              });
     } else if (node.isArray()) {
       node.forEach(item -> collect(item, texts));
     }
@@ -66,11 +77,13 @@ class FormsInChineseTest {
   static Set<String> variableNames(List<JsonNode> forms) {
     Set<String> keys = new TreeSet<>();
     for (JsonNode form : forms) {
-      form.findValues("key").forEach(key -> {
-        if (key.isTextual() && key.asText().length() > 2) {
-          keys.add(key.asText());
-        }
-      });
+      form.findValues("key")
+          .forEach(
+              key -> {
+                if (key.isTextual() && key.asText().length() > 2) {
+                  keys.add(key.asText());
+                }
+              });
     }
     return keys;
   }
@@ -92,8 +105,9 @@ class FormsInChineseTest {
   }
 
   @Test
-  void every_text_of_the_p1_p3_and_follow_up_forms_is_chinese_without_english_words_variable_names_or_element_ids()
-      throws IOException {
+  void
+      every_text_of_the_p1_p3_and_follow_up_forms_is_chinese_without_english_words_variable_names_or_element_ids()
+          throws IOException {
     List<Path> files = forms();
     assertThat(files).hasSizeGreaterThan(25);
     List<JsonNode> forms = new ArrayList<>();
@@ -127,7 +141,10 @@ class FormsInChineseTest {
           }
         }
         if (text.matches("(?s).*(Camunda|接口|\\d{4}-H[12]|期限已过).*")) {
-          problems.add(files.get(i) + ": product, API, code-like period or a wrong deadline word in: " + text);
+          problems.add(
+              files.get(i)
+                  + ": product, API, code-like period or a wrong deadline word in: "
+                  + text);
         }
       }
     }
@@ -136,9 +153,17 @@ class FormsInChineseTest {
 
   @Test
   void the_walk_finds_what_it_must_refuse() {
-    JsonNode bad = JSON.valueToTree(java.util.Map.of("components", List.of(
-        java.util.Map.of("label", "申报期 2026-H2", "values", List.of(java.util.Map.of("label", "破产 (BANKRUPTCY)"))),
-        java.util.Map.of("text", "通过接口上传 {{if x then \"a\" else \"b\"}}"))));
+    JsonNode bad =
+        JSON.valueToTree(
+            java.util.Map.of(
+                "components",
+                List.of(
+                    java.util.Map.of(
+                        "label",
+                        "申报期 2026-H2",
+                        "values",
+                        List.of(java.util.Map.of("label", "破产 (BANKRUPTCY)"))),
+                    java.util.Map.of("text", "通过接口上传 {{if x then \"a\" else \"b\"}}"))));
     List<String> texts = visibleTexts(bad);
     assertThat(texts).containsExactlyInAnyOrder("申报期 2026-H2", "破产 (BANKRUPTCY)", "通过接口上传 ");
     assertThat(texts).anyMatch(t -> LATIN_WORD.matcher(t).find());

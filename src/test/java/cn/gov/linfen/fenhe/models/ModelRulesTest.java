@@ -36,9 +36,9 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -47,17 +47,23 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
  * The models in processes/ and forms/ are first-class, checked artefacts: everything Camunda
- * Modeler needs to open them laid out, meaningful ids, Chinese names, forms and groups that
- * exist, one worker per topic.
+ * Modeler needs to open them laid out, meaningful ids, Chinese names, forms and groups that exist,
+ * one worker per topic.
  */
 class ModelRulesTest {
 
   static final Path PROCESSES = Path.of("processes");
   static final Path FORMS = Path.of("forms");
   static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
-  /** Type-prefixed, meaningful: UserTask_ReformOfficeReview, Flow_ToReview; not Activity_0abc123. */
-  static final Pattern MEANINGFUL_ID = Pattern.compile("^[A-Z][A-Za-z]+_[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$");
-  static final Pattern GENERATED_ID = Pattern.compile("^[A-Za-z]+_[0-9][0-9a-z]{6}$|^[A-Za-z]+_[0-9a-z]{7}$");
+
+  /**
+   * Type-prefixed, meaningful: UserTask_ReformOfficeReview, Flow_ToReview; not Activity_0abc123.
+   */
+  static final Pattern MEANINGFUL_ID =
+      Pattern.compile("^[A-Z][A-Za-z]+_[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$");
+
+  static final Pattern GENERATED_ID =
+      Pattern.compile("^[A-Za-z]+_[0-9][0-9a-z]{6}$|^[A-Za-z]+_[0-9a-z]{7}$");
 
   static Map<Path, BpmnModelInstance> models;
   static Map<String, Path> formIds;
@@ -84,7 +90,8 @@ class ModelRulesTest {
     }
   }
 
-  static <T extends ModelElementInstance> Collection<T> all(BpmnModelInstance model, Class<T> type) {
+  static <T extends ModelElementInstance> Collection<T> all(
+      BpmnModelInstance model, Class<T> type) {
     return model.getModelElementsByType(type);
   }
 
@@ -96,58 +103,82 @@ class ModelRulesTest {
 
   @Test
   void file_names_are_unique_because_deployments_drop_the_folders() throws IOException {
-    List<String> names = Stream.concat(files(PROCESSES, "").stream(), files(FORMS, "").stream())
-        .filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+    List<String> names =
+        Stream.concat(files(PROCESSES, "").stream(), files(FORMS, "").stream())
+            .filter(Files::isRegularFile)
+            .map(p -> p.getFileName().toString())
+            .toList();
     assertThat(names).doesNotHaveDuplicates();
   }
 
   @Test
   void every_process_is_executable_with_history_time_to_live_and_a_chinese_name() {
-    models.forEach((file, model) -> {
-      for (Process process : all(model, Process.class)) {
-        assertThat(process.isExecutable()).as(file + " " + process.getId()).isTrue();
-        assertThat(process.getCamundaHistoryTimeToLiveString()).as(file + " historyTimeToLive").isNotBlank();
-        assertThat(process.getName()).as(file + " process name").isNotNull().containsPattern(CHINESE);
-      }
-    });
+    models.forEach(
+        (file, model) -> {
+          for (Process process : all(model, Process.class)) {
+            assertThat(process.isExecutable()).as(file + " " + process.getId()).isTrue();
+            assertThat(process.getCamundaHistoryTimeToLiveString())
+                .as(file + " historyTimeToLive")
+                .isNotBlank();
+            assertThat(process.getName())
+                .as(file + " process name")
+                .isNotNull()
+                .containsPattern(CHINESE);
+          }
+        });
   }
 
   @Test
   void every_flow_node_and_sequence_flow_is_laid_out() {
-    models.forEach((file, model) -> {
-      Set<String> shapes = all(model, BpmnShape.class).stream()
-          .filter(s -> s.getBpmnElement() != null).map(s -> s.getBpmnElement().getId()).collect(Collectors.toSet());
-      Set<String> edges = all(model, BpmnEdge.class).stream()
-          .filter(e -> e.getBpmnElement() != null).map(e -> e.getBpmnElement().getId()).collect(Collectors.toSet());
-      for (FlowNode node : all(model, FlowNode.class)) {
-        assertThat(shapes).as(file + ": shape of " + node.getId()).contains(node.getId());
-      }
-      for (SequenceFlow flow : all(model, SequenceFlow.class)) {
-        assertThat(edges).as(file + ": edge of " + flow.getId()).contains(flow.getId());
-      }
-      for (BpmnEdge edge : all(model, BpmnEdge.class)) {
-        assertThat(edge.getWaypoints().size()).as(file + ": waypoints of " + edge.getId()).isGreaterThanOrEqualTo(2);
-      }
-    });
+    models.forEach(
+        (file, model) -> {
+          Set<String> shapes =
+              all(model, BpmnShape.class).stream()
+                  .filter(s -> s.getBpmnElement() != null)
+                  .map(s -> s.getBpmnElement().getId())
+                  .collect(Collectors.toSet());
+          Set<String> edges =
+              all(model, BpmnEdge.class).stream()
+                  .filter(e -> e.getBpmnElement() != null)
+                  .map(e -> e.getBpmnElement().getId())
+                  .collect(Collectors.toSet());
+          for (FlowNode node : all(model, FlowNode.class)) {
+            assertThat(shapes).as(file + ": shape of " + node.getId()).contains(node.getId());
+          }
+          for (SequenceFlow flow : all(model, SequenceFlow.class)) {
+            assertThat(edges).as(file + ": edge of " + flow.getId()).contains(flow.getId());
+          }
+          for (BpmnEdge edge : all(model, BpmnEdge.class)) {
+            assertThat(edge.getWaypoints().size())
+                .as(file + ": waypoints of " + edge.getId())
+                .isGreaterThanOrEqualTo(2);
+          }
+        });
   }
 
   @Test
   void no_two_shapes_overlap() {
-    models.forEach((file, model) -> {
-      List<BpmnShape> shapes = new ArrayList<>(all(model, BpmnShape.class));
-      for (int i = 0; i < shapes.size(); i++) {
-        for (int j = i + 1; j < shapes.size(); j++) {
-          BpmnShape a = shapes.get(i);
-          BpmnShape b = shapes.get(j);
-          if (allowedToOverlap(a, b)) {
-            continue;
+    models.forEach(
+        (file, model) -> {
+          List<BpmnShape> shapes = new ArrayList<>(all(model, BpmnShape.class));
+          for (int i = 0; i < shapes.size(); i++) {
+            for (int j = i + 1; j < shapes.size(); j++) {
+              BpmnShape a = shapes.get(i);
+              BpmnShape b = shapes.get(j);
+              if (allowedToOverlap(a, b)) {
+                continue;
+              }
+              assertThat(intersects(a.getBounds(), b.getBounds()))
+                  .as(
+                      file
+                          + ": "
+                          + a.getBpmnElement().getId()
+                          + " overlaps "
+                          + b.getBpmnElement().getId())
+                  .isFalse();
+            }
           }
-          assertThat(intersects(a.getBounds(), b.getBounds()))
-              .as(file + ": " + a.getBpmnElement().getId() + " overlaps " + b.getBpmnElement().getId())
-              .isFalse();
-        }
-      }
-    });
+        });
   }
 
   private static boolean allowedToOverlap(BpmnShape a, BpmnShape b) {
@@ -164,93 +195,130 @@ class ModelRulesTest {
   }
 
   private static boolean intersects(Bounds a, Bounds b) {
-    return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
-        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    return a.getX() < b.getX() + b.getWidth()
+        && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight()
+        && b.getY() < a.getY() + a.getHeight();
   }
 
   private static boolean contains(Bounds outer, Bounds inner) {
-    return outer.getX() <= inner.getX() && outer.getY() <= inner.getY()
+    return outer.getX() <= inner.getX()
+        && outer.getY() <= inner.getY()
         && outer.getX() + outer.getWidth() >= inner.getX() + inner.getWidth()
         && outer.getY() + outer.getHeight() >= inner.getY() + inner.getHeight();
   }
 
   @Test
   void ids_are_meaningful_and_type_prefixed() {
-    models.forEach((file, model) -> {
-      for (FlowElement element : all(model, FlowElement.class)) {
-        assertThat(element.getId()).as(file + ": id").doesNotMatch(GENERATED_ID).matches(MEANINGFUL_ID);
-      }
-    });
+    models.forEach(
+        (file, model) -> {
+          for (FlowElement element : all(model, FlowElement.class)) {
+            assertThat(element.getId())
+                .as(file + ": id")
+                .doesNotMatch(GENERATED_ID)
+                .matches(MEANINGFUL_ID);
+          }
+        });
   }
 
   @Test
   void names_people_read_are_chinese() {
-    models.forEach((file, model) -> {
-      for (FlowNode node : all(model, FlowNode.class)) {
-        boolean joiningGateway = node instanceof Gateway && node.getIncoming().size() > 1 && node.getOutgoing().size() == 1;
-        if (joiningGateway || node instanceof SubProcess && node.getName() == null) {
-          continue;
-        }
-        assertThat(node.getName()).as(file + ": name of " + node.getId()).isNotNull().containsPattern(CHINESE);
-      }
-      for (SequenceFlow flow : all(model, SequenceFlow.class)) {
-        if (flow.getName() != null) {
-          assertThat(flow.getName()).as(file + ": name of " + flow.getId()).containsPattern(CHINESE);
-        }
-      }
-    });
+    models.forEach(
+        (file, model) -> {
+          for (FlowNode node : all(model, FlowNode.class)) {
+            boolean joiningGateway =
+                node instanceof Gateway
+                    && node.getIncoming().size() > 1
+                    && node.getOutgoing().size() == 1;
+            if (joiningGateway || node instanceof SubProcess && node.getName() == null) {
+              continue;
+            }
+            assertThat(node.getName())
+                .as(file + ": name of " + node.getId())
+                .isNotNull()
+                .containsPattern(CHINESE);
+          }
+          for (SequenceFlow flow : all(model, SequenceFlow.class)) {
+            if (flow.getName() != null) {
+              assertThat(flow.getName())
+                  .as(file + ": name of " + flow.getId())
+                  .containsPattern(CHINESE);
+            }
+          }
+        });
   }
 
   @Test
   void every_user_task_has_a_form_that_exists_and_a_group_or_assignee_that_exists() {
-    models.forEach((file, model) -> {
-      for (UserTask task : all(model, UserTask.class)) {
-        String formRef = task.getCamundaFormRef();
-        assertThat(formRef).as(file + ": formRef of " + task.getId()).isNotBlank();
-        assertThat(formIds).as(file + ": form " + formRef + " of " + task.getId()).containsKey(formRef);
-        String groups = task.getCamundaCandidateGroups();
-        String assignee = task.getCamundaAssignee();
-        assertThat((groups == null ? "" : groups) + (assignee == null ? "" : assignee))
-            .as(file + ": candidate group or assignee of " + task.getId()).isNotBlank();
-        if (groups != null && !groups.contains("${")) {
-          for (String group : groups.split(",")) {
-            assertThat(FenheGroup.byId(group.trim())).as(file + ": group " + group + " of " + task.getId()).isPresent();
+    models.forEach(
+        (file, model) -> {
+          for (UserTask task : all(model, UserTask.class)) {
+            String formRef = task.getCamundaFormRef();
+            assertThat(formRef).as(file + ": formRef of " + task.getId()).isNotBlank();
+            assertThat(formIds)
+                .as(file + ": form " + formRef + " of " + task.getId())
+                .containsKey(formRef);
+            String groups = task.getCamundaCandidateGroups();
+            String assignee = task.getCamundaAssignee();
+            assertThat((groups == null ? "" : groups) + (assignee == null ? "" : assignee))
+                .as(file + ": candidate group or assignee of " + task.getId())
+                .isNotBlank();
+            if (groups != null && !groups.contains("${")) {
+              for (String group : groups.split(",")) {
+                assertThat(FenheGroup.byId(group.trim()))
+                    .as(file + ": group " + group + " of " + task.getId())
+                    .isPresent();
+              }
+            }
           }
-        }
-      }
-      for (StartEvent start : all(model, StartEvent.class)) {
-        String formRef = start.getCamundaFormRef();
-        if (formRef != null) {
-          assertThat(formIds).as(file + ": form " + formRef + " of " + start.getId()).containsKey(formRef);
-        }
-      }
-    });
+          for (StartEvent start : all(model, StartEvent.class)) {
+            String formRef = start.getCamundaFormRef();
+            if (formRef != null) {
+              assertThat(formIds)
+                  .as(file + ": form " + formRef + " of " + start.getId())
+                  .containsKey(formRef);
+            }
+          }
+        });
   }
 
   @Test
-  void every_external_task_topic_has_exactly_one_worker_and_every_worker_a_topic() throws ClassNotFoundException {
+  void every_external_task_topic_has_exactly_one_worker_and_every_worker_a_topic()
+      throws ClassNotFoundException {
     Map<String, List<String>> workersByTopic = new HashMap<>();
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(ExternalTaskSubscription.class));
     for (BeanDefinition candidate : scanner.findCandidateComponents("cn.gov.linfen.fenhe")) {
       Class<?> type = Class.forName(candidate.getBeanClassName());
-      if (type.getProtectionDomain().getCodeSource().getLocation().getPath().contains("test-classes")) {
-        continue; // a fixture of the tests (the example process), not a worker of the platform's models
+      if (type.getProtectionDomain()
+          .getCodeSource()
+          .getLocation()
+          .getPath()
+          .contains("test-classes")) {
+        continue; // a fixture of the tests (the example process), not a worker of the platform's
+        // models
       }
       ExternalTaskSubscription subscription = type.getAnnotation(ExternalTaskSubscription.class);
       String topic = isSet(subscription.value()) ? subscription.value() : subscription.topicName();
       workersByTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(type.getSimpleName());
     }
     Set<String> modelTopics = new java.util.TreeSet<>();
-    models.forEach((file, model) -> {
-      for (ServiceTask task : all(model, ServiceTask.class)) {
-        assertThat(task.getCamundaType()).as(file + ": " + task.getId() + " is an external task").isEqualTo("external");
-        modelTopics.add(task.getCamundaTopic());
-        assertThat(workersByTopic.getOrDefault(task.getCamundaTopic(), List.of()))
-            .as(file + ": workers of topic " + task.getCamundaTopic()).hasSize(1);
-      }
-    });
-    assertThat(modelTopics).as("every worker's topic is used by a model").containsAll(workersByTopic.keySet());
+    models.forEach(
+        (file, model) -> {
+          for (ServiceTask task : all(model, ServiceTask.class)) {
+            assertThat(task.getCamundaType())
+                .as(file + ": " + task.getId() + " is an external task")
+                .isEqualTo("external");
+            modelTopics.add(task.getCamundaTopic());
+            assertThat(workersByTopic.getOrDefault(task.getCamundaTopic(), List.of()))
+                .as(file + ": workers of topic " + task.getCamundaTopic())
+                .hasSize(1);
+          }
+        });
+    assertThat(modelTopics)
+        .as("every worker's topic is used by a model")
+        .containsAll(workersByTopic.keySet());
   }
 
   /** The annotation's unset attributes hold the placeholder "$null$". */
@@ -263,7 +331,9 @@ class ModelRulesTest {
     for (Path file : files(PROCESSES, ".dmn")) {
       DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
       for (Decision decision : model.getModelElementsByType(Decision.class)) {
-        assertThat(decision.getName()).as(file + ": name of " + decision.getId()).containsPattern(CHINESE);
+        assertThat(decision.getName())
+            .as(file + ": name of " + decision.getId())
+            .containsPattern(CHINESE);
       }
     }
   }
@@ -276,7 +346,10 @@ class ModelRulesTest {
     }
   }
 
-  /** form-js refuses a form with two components of one id or key: Tasklist then shows no form at all. */
+  /**
+   * form-js refuses a form with two components of one id or key: Tasklist then shows no form at
+   * all.
+   */
   @Test
   void form_component_ids_and_keys_are_unique_within_a_form() throws IOException {
     ObjectMapper json = new ObjectMapper();
@@ -304,7 +377,8 @@ class ModelRulesTest {
   private static void checkLabels(Path file, JsonNode components) {
     for (JsonNode component : components) {
       if (component.has("label") && !component.path("label").asText().isBlank()) {
-        assertThat(component.path("label").asText()).as(file + ": label of " + component.path("key").asText())
+        assertThat(component.path("label").asText())
+            .as(file + ": label of " + component.path("key").asText())
             .containsPattern(CHINESE);
       }
       if (component.has("components")) {

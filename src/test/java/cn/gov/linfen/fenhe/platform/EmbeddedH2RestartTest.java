@@ -26,7 +26,9 @@ class EmbeddedH2RestartTest {
     // of the integration tests' shared context, which runs in the same JVM.
     return new SpringApplicationBuilder(FenheApplication.class)
         .profiles("demo", "test")
-        .run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fenhe") + ";MODE=LEGACY", "--server.port=0",
+        .run(
+            "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fenhe") + ";MODE=LEGACY",
+            "--server.port=0",
             "--camunda.bpm.process-engine-name=h2RestartTest");
   }
 
@@ -36,16 +38,31 @@ class EmbeddedH2RestartTest {
     long definitions;
     try (ConfigurableApplicationContext first = start()) {
       ProcessEngine engine = first.getBean(ProcessEngine.class);
-      instanceId = engine.getRuntimeService().startProcessInstanceByKey(ExampleRegistrationProcess.KEY, "RESTART-1",
-          Map.of("enterpriseName", "临汾重启测试有限公司", "creditCode", "91141000MA0KABCD1W")).getId();
+      instanceId =
+          engine
+              .getRuntimeService()
+              .startProcessInstanceByKey(
+                  ExampleRegistrationProcess.KEY,
+                  "RESTART-1",
+                  Map.of("enterpriseName", "临汾重启测试有限公司", "creditCode", "91141000MA0KABCD1W"))
+              .getId();
       definitions = engine.getRepositoryService().createProcessDefinitionQuery().count();
     }
     try (ConfigurableApplicationContext second = start()) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
-      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count()).isEqualTo(1);
-      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instanceId).count()).isEqualTo(1);
-      assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isEqualTo(definitions);
-      assertThat(engine.getIdentityService().createUserQuery().userId("demo-reform-office").count()).isEqualTo(1);
+      assertThat(
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processInstanceId(instanceId)
+                  .count())
+          .isEqualTo(1);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instanceId).count())
+          .isEqualTo(1);
+      assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count())
+          .isEqualTo(definitions);
+      assertThat(engine.getIdentityService().createUserQuery().userId("demo-reform-office").count())
+          .isEqualTo(1);
     }
   }
 }

@@ -15,14 +15,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.mock.env.MockEnvironment;
 
-/** The production profile refuses demo identities, default passwords and a database other than PostgreSQL. */
+/**
+ * The production profile refuses demo identities, default passwords and a database other than
+ * PostgreSQL.
+ */
 @Tag("own-context") // starts applications of its own: runs in a JVM of its own
 class ProductionProfileTest {
 
   @TempDir Path dataDir;
 
-  private static IdentityProperties identity(boolean demo, String workerPassword, String adminUser, String adminPassword) {
-    return new IdentityProperties(demo, "", "fenhe-worker", workerPassword, adminUser, adminPassword, Map.of());
+  private static IdentityProperties identity(
+      boolean demo, String workerPassword, String adminUser, String adminPassword) {
+    return new IdentityProperties(
+        demo, "", "fenhe-worker", workerPassword, adminUser, adminPassword, Map.of());
   }
 
   private static MockEnvironment environment(String url, String dbPassword) {
@@ -36,30 +41,45 @@ class ProductionProfileTest {
 
   @Test
   void a_safe_configuration_has_no_problems() {
-    List<String> problems = ProductionSafetyCheck.problems(
-        environment("jdbc:postgresql://db.linfen.gov.cn:5432/fenhe", "s3cret-Db-2026"),
-        identity(false, "Worker#Secret-2026", "lf-admin", "Admin#Secret-2026"));
+    List<String> problems =
+        ProductionSafetyCheck.problems(
+            environment("jdbc:postgresql://db.linfen.gov.cn:5432/fenhe", "s3cret-Db-2026"),
+            identity(false, "Worker#Secret-2026", "lf-admin", "Admin#Secret-2026"));
     assertThat(problems).isEmpty();
   }
 
   @Test
   void h2_demo_identities_and_demo_passwords_are_each_refused() {
-    List<String> problems = ProductionSafetyCheck.problems(
-        environment("jdbc:h2:file:./data/fenhe", ""),
-        identity(true, ProductionSafetyCheck.DEFAULT_DEMO_PASSWORD, "admin", ProductionSafetyCheck.DEFAULT_DEMO_PASSWORD));
+    List<String> problems =
+        ProductionSafetyCheck.problems(
+            environment("jdbc:h2:file:./data/fenhe", ""),
+            identity(
+                true,
+                ProductionSafetyCheck.DEFAULT_DEMO_PASSWORD,
+                "admin",
+                ProductionSafetyCheck.DEFAULT_DEMO_PASSWORD));
     assertThat(String.join("\n", problems))
-        .contains("PostgreSQL").contains("FENHE_DB_PASSWORD").contains("demo identities")
-        .contains("FENHE_WORKER_PASSWORD is a demo password").contains("FENHE_ADMIN_USER 'admin'")
+        .contains("PostgreSQL")
+        .contains("FENHE_DB_PASSWORD")
+        .contains("demo identities")
+        .contains("FENHE_WORKER_PASSWORD is a demo password")
+        .contains("FENHE_ADMIN_USER 'admin'")
         .contains("FENHE_ADMIN_PASSWORD");
   }
 
   @Test
   void P3_R03_the_illustrative_retained_share_ratios_are_refused_until_their_source_is_named() {
-    MockEnvironment environment = environment("jdbc:postgresql://db.linfen.gov.cn:5432/fenhe", "s3cret-Db-2026");
+    MockEnvironment environment =
+        environment("jdbc:postgresql://db.linfen.gov.cn:5432/fenhe", "s3cret-Db-2026");
     environment.setProperty("fenhe.p3.retained-shares-source", " ");
-    List<String> problems = ProductionSafetyCheck.problems(environment,
-        identity(false, "Worker#Secret-2026", "lf-admin", "Admin#Secret-2026"));
-    assertThat(problems).singleElement().asString().contains("fenhe.p3.retained-shares-source").contains("illustrative");
+    List<String> problems =
+        ProductionSafetyCheck.problems(
+            environment, identity(false, "Worker#Secret-2026", "lf-admin", "Admin#Secret-2026"));
+    assertThat(problems)
+        .singleElement()
+        .asString()
+        .contains("fenhe.p3.retained-shares-source")
+        .contains("illustrative");
   }
 
   @Test
@@ -69,16 +89,24 @@ class ProductionProfileTest {
     environment.setProperty("fenhe.role.engine", "false");
     environment.setProperty("spring.datasource.url", "${FENHE_DB_URL}");
     environment.setProperty("fenhe.p3.retained-shares-source", "临财预〔2026〕1号（测试）");
-    assertThat(ProductionSafetyCheck.problems(environment, identity(false, "Worker#Secret-2026", "", ""))).isEmpty();
+    assertThat(
+            ProductionSafetyCheck.problems(
+                environment, identity(false, "Worker#Secret-2026", "", "")))
+        .isEmpty();
   }
 
   @Test
   void the_application_does_not_start_in_production_on_h2() {
-    SpringApplicationBuilder builder = new SpringApplicationBuilder(FenheApplication.class)
-        .profiles("production", "test");
+    SpringApplicationBuilder builder =
+        new SpringApplicationBuilder(FenheApplication.class).profiles("production", "test");
     String[] args = {
-        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fenhe") + ";MODE=LEGACY",
-        "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=0"};
-    assertThatThrownBy(() -> builder.run(args)).hasStackTraceContaining("refusing to start").hasStackTraceContaining("PostgreSQL");
+      "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fenhe") + ";MODE=LEGACY",
+      "--spring.datasource.username=sa",
+      "--spring.datasource.password=",
+      "--server.port=0"
+    };
+    assertThatThrownBy(() -> builder.run(args))
+        .hasStackTraceContaining("refusing to start")
+        .hasStackTraceContaining("PostgreSQL");
   }
 }

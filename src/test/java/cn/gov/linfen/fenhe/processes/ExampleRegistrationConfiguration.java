@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The example process (示例：企业信息登记) exists only in tests — its model, forms, worker and this
- * wiring are on the test classpath, never in the jar: the platform's own tests (security, roles,
- * restart) use it as a small, stable process.
+ * The example process (示例：企业信息登记) exists only in tests — its model, forms, worker and this wiring
+ * are on the test classpath, never in the jar: the platform's own tests (security, roles, restart)
+ * use it as a small, stable process.
  */
 @Configuration(proxyBeanMethods = false)
 public class ExampleRegistrationConfiguration {

@@ -19,49 +19,89 @@ class OfficerPrivilegesTest extends IntegrationTest {
 
   private record Call(String method, String path, String body) {}
 
-  private static final List<Call> ADMINISTRATION = List.of(
-      new Call("POST", "/engine-rest/telemetry/configuration", "{\"enableTelemetry\":true}"),
-      new Call("GET", "/engine-rest/telemetry/data", null),
-      new Call("POST", "/engine-rest/identity/verify", "{\"username\":\"admin\",\"password\":\"guess-1234\"}"),
-      new Call("POST", "/engine-rest/user/create",
-          "{\"profile\":{\"id\":\"sneaky\",\"firstName\":\"x\",\"lastName\":\"y\"},\"credentials\":{\"password\":\"Sneaky!2026pass\"}}"),
-      new Call("PUT", "/engine-rest/user/admin/credentials",
-          "{\"password\":\"Taken!2026over\",\"authenticatedUserPassword\":\"Demo!2026fenhe\"}"),
-      new Call("DELETE", "/engine-rest/user/demo-supervisors", null),
-      new Call("POST", "/engine-rest/group/create", "{\"id\":\"sneaky\",\"name\":\"x\",\"type\":\"x\"}"),
-      new Call("PUT", "/engine-rest/group/admins/members/demo-finance-bureau", null),
-      new Call("POST", "/engine-rest/authorization/create",
-          "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"demo-finance-bureau\",\"resourceType\":0,\"resourceId\":\"*\"}"),
-      new Call("POST", "/engine-rest/history/cleanup", null),
-      new Call("GET", "/engine-rest/schema/log", null),
-      new Call("GET", "/engine-rest/metrics/process-instances/sum", null),
-      new Call("POST", "/engine-rest/task/create", "{\"name\":\"私设任务\"}"),
-      new Call("POST", "/engine-rest/process-instance/delete", "{\"processInstanceQuery\":{},\"deleteReason\":\"x\"}"),
-      new Call("POST", "/engine-rest/process-instance/suspended", "{\"processDefinitionKey\":\"soe-reform-fund\",\"suspended\":true}"),
-      new Call("PUT", "/engine-rest/process-definition/key/soe-reform-fund/suspended", "{\"suspended\":true}"),
-      new Call("PUT", "/engine-rest/process-definition/key/soe-reform-fund/history-time-to-live", "{\"historyTimeToLive\":1}"),
-      new Call("POST", "/engine-rest/job/retries", "{\"jobQuery\":{},\"retries\":5}"),
-      new Call("PUT", "/engine-rest/job-definition/suspended", "{\"processDefinitionKey\":\"soe-reform-fund\",\"suspended\":true}"),
-      new Call("POST", "/engine-rest/filter/create", "{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":{}}"),
-      new Call("POST", "/engine-rest/migration/execute", "{\"migrationPlan\":{},\"processInstanceIds\":[]}"),
-      new Call("POST", "/engine-rest/decision-definition/key/p1-staffing-standards/evaluate", "{\"variables\":{}}"),
-      new Call("DELETE", "/engine-rest/deployment/any-id", null));
+  private static final List<Call> ADMINISTRATION =
+      List.of(
+          new Call("POST", "/engine-rest/telemetry/configuration", "{\"enableTelemetry\":true}"),
+          new Call("GET", "/engine-rest/telemetry/data", null),
+          new Call(
+              "POST",
+              "/engine-rest/identity/verify",
+              "{\"username\":\"admin\",\"password\":\"guess-1234\"}"),
+          new Call(
+              "POST",
+              "/engine-rest/user/create",
+              "{\"profile\":{\"id\":\"sneaky\",\"firstName\":\"x\",\"lastName\":\"y\"},\"credentials\":{\"password\":\"Sneaky!2026pass\"}}"),
+          new Call(
+              "PUT",
+              "/engine-rest/user/admin/credentials",
+              "{\"password\":\"Taken!2026over\",\"authenticatedUserPassword\":\"Demo!2026fenhe\"}"),
+          new Call("DELETE", "/engine-rest/user/demo-supervisors", null),
+          new Call(
+              "POST",
+              "/engine-rest/group/create",
+              "{\"id\":\"sneaky\",\"name\":\"x\",\"type\":\"x\"}"),
+          new Call("PUT", "/engine-rest/group/admins/members/demo-finance-bureau", null),
+          new Call(
+              "POST",
+              "/engine-rest/authorization/create",
+              "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"demo-finance-bureau\",\"resourceType\":0,\"resourceId\":\"*\"}"),
+          new Call("POST", "/engine-rest/history/cleanup", null),
+          new Call("GET", "/engine-rest/schema/log", null),
+          new Call("GET", "/engine-rest/metrics/process-instances/sum", null),
+          new Call("POST", "/engine-rest/task/create", "{\"name\":\"私设任务\"}"),
+          new Call(
+              "POST",
+              "/engine-rest/process-instance/delete",
+              "{\"processInstanceQuery\":{},\"deleteReason\":\"x\"}"),
+          new Call(
+              "POST",
+              "/engine-rest/process-instance/suspended",
+              "{\"processDefinitionKey\":\"soe-reform-fund\",\"suspended\":true}"),
+          new Call(
+              "PUT",
+              "/engine-rest/process-definition/key/soe-reform-fund/suspended",
+              "{\"suspended\":true}"),
+          new Call(
+              "PUT",
+              "/engine-rest/process-definition/key/soe-reform-fund/history-time-to-live",
+              "{\"historyTimeToLive\":1}"),
+          new Call("POST", "/engine-rest/job/retries", "{\"jobQuery\":{},\"retries\":5}"),
+          new Call(
+              "PUT",
+              "/engine-rest/job-definition/suspended",
+              "{\"processDefinitionKey\":\"soe-reform-fund\",\"suspended\":true}"),
+          new Call(
+              "POST",
+              "/engine-rest/filter/create",
+              "{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":{}}"),
+          new Call(
+              "POST",
+              "/engine-rest/migration/execute",
+              "{\"migrationPlan\":{},\"processInstanceIds\":[]}"),
+          new Call(
+              "POST",
+              "/engine-rest/decision-definition/key/p1-staffing-standards/evaluate",
+              "{\"variables\":{}}"),
+          new Call("DELETE", "/engine-rest/deployment/any-id", null));
 
   @Test
   void an_officer_reaches_no_administrative_operation_of_the_engine() {
     Http officer = Http.as(baseUrl(), OFFICER, DEMO_PASSWORD);
     List<String> reached = new ArrayList<>();
     for (Call call : ADMINISTRATION) {
-      Http.Response response = switch (call.method()) {
-        case "GET" -> officer.get(call.path());
-        case "PUT" -> officer.put(call.path(), call.body() == null ? "{}" : call.body());
-        case "DELETE" -> officer.delete(call.path());
-        default -> officer.post(call.path(), call.body() == null ? "{}" : call.body());
-      };
+      Http.Response response =
+          switch (call.method()) {
+            case "GET" -> officer.get(call.path());
+            case "PUT" -> officer.put(call.path(), call.body() == null ? "{}" : call.body());
+            case "DELETE" -> officer.delete(call.path());
+            default -> officer.post(call.path(), call.body() == null ? "{}" : call.body());
+          };
       if (response.status() < 400 || response.status() >= 500) {
         reached.add(call.method() + " " + call.path() + " → " + response);
       } else {
-        assertThat(response.json().get("reason").asText()).as(call.path()).matches(".*\\p{IsHan}.*");
+        assertThat(response.json().get("reason").asText())
+            .as(call.path())
+            .matches(".*\\p{IsHan}.*");
       }
     }
     assertThat(reached).as("operations an officer reached").isEmpty();
@@ -70,7 +110,11 @@ class OfficerPrivilegesTest extends IntegrationTest {
   @Test
   void an_administrator_may_change_the_telemetry_setting() {
     Http admin = Http.as(baseUrl(), "admin", DEMO_PASSWORD);
-    assertThat(admin.post("/engine-rest/telemetry/configuration", "{\"enableTelemetry\":false}").status()).isEqualTo(204);
+    assertThat(
+            admin
+                .post("/engine-rest/telemetry/configuration", "{\"enableTelemetry\":false}")
+                .status())
+        .isEqualTo(204);
   }
 
   @Test

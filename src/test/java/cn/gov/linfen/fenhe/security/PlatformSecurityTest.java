@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Security on by default: authenticated REST, authorizations, guards. Tests log in like users do. */
+/**
+ * Security on by default: authenticated REST, authorizations, guards. Tests log in like users do.
+ */
 class PlatformSecurityTest extends IntegrationTest {
 
   @Autowired RuntimeService runtimeService;
@@ -23,30 +25,41 @@ class PlatformSecurityTest extends IntegrationTest {
   }
 
   private static String startExample(String businessKey) {
-    Http.Response started = as("demo-enterprise").post("/engine-rest/process-definition/key/example-registration/start",
-        """
+    Http.Response started =
+        as("demo-enterprise")
+            .post(
+                "/engine-rest/process-definition/key/example-registration/start",
+                """
         {"businessKey":"%s","variables":{"enterpriseName":{"value":"临汾示例钢铁有限公司"},
-         "creditCode":{"value":"91141000MA0KABCD1W"}}}""".formatted(businessKey));
+         "creditCode":{"value":"91141000MA0KABCD1W"}}}"""
+                    .formatted(businessKey));
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     return started.json().get("id").asText();
   }
 
   private static JsonNode tasksOf(String user, String processInstanceId) {
-    Http.Response response = as(user).get("/engine-rest/task?processInstanceId=" + processInstanceId + "&maxResults=50");
+    Http.Response response =
+        as(user).get("/engine-rest/task?processInstanceId=" + processInstanceId + "&maxResults=50");
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
   }
 
   @Test
   void anonymous_calls_to_the_engine_rest_api_are_refused_with_401() {
-    assertThat(Http.anonymous(baseUrl()).get("/engine-rest/task?maxResults=10").status()).isEqualTo(401);
-    assertThat(Http.anonymous(baseUrl()).get("/engine-rest/process-definition?maxResults=10").status()).isEqualTo(401);
+    assertThat(Http.anonymous(baseUrl()).get("/engine-rest/task?maxResults=10").status())
+        .isEqualTo(401);
+    assertThat(
+            Http.anonymous(baseUrl()).get("/engine-rest/process-definition?maxResults=10").status())
+        .isEqualTo(401);
     assertThat(Http.anonymous(baseUrl()).get("/api/me").status()).isEqualTo(401);
   }
 
   @Test
   void a_wrong_password_is_refused() {
-    assertThat(Http.as(baseUrl(), "demo-county-finance", "wrong-password").get("/engine-rest/task?maxResults=10").status())
+    assertThat(
+            Http.as(baseUrl(), "demo-county-finance", "wrong-password")
+                .get("/engine-rest/task?maxResults=10")
+                .status())
         .isEqualTo(401);
   }
 
@@ -67,10 +80,14 @@ class PlatformSecurityTest extends IntegrationTest {
   void a_case_officer_cannot_complete_another_groups_task() {
     String instance = startExample("SEC-" + UUID.randomUUID());
     String taskId = tasksOf("admin", instance).get(0).get("id").asText();
-    Http.Response response = as("demo-sasac").post("/engine-rest/task/" + taskId + "/complete",
-        "{\"variables\":{\"approved\":{\"value\":true}}}");
+    Http.Response response =
+        as("demo-sasac")
+            .post(
+                "/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true}}}");
     assertThat(response.status()).isIn(403, 404);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -78,40 +95,60 @@ class PlatformSecurityTest extends IntegrationTest {
     String instance = startExample("SEC-" + UUID.randomUUID());
     JsonNode tasks = tasksOf("demo-supervisors", instance);
     assertThat(tasks).hasSize(1);
-    Http.Response complete = as("demo-supervisors").post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
-        "{\"variables\":{\"approved\":{\"value\":true}}}");
+    Http.Response complete =
+        as("demo-supervisors")
+            .post(
+                "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true}}}");
     assertThat(complete.status()).isEqualTo(403);
-    Http.Response start = as("demo-supervisors").post("/engine-rest/process-definition/key/example-registration/start", "{}");
+    Http.Response start =
+        as("demo-supervisors")
+            .post("/engine-rest/process-definition/key/example-registration/start", "{}");
     assertThat(start.status()).isEqualTo(403);
   }
 
   @Test
   void only_the_starting_group_may_start_a_process() {
-    Http.Response response = as("demo-finance-bureau").post(
-        "/engine-rest/process-definition/key/example-registration/start", "{\"businessKey\":\"SEC-NOPE\"}");
+    Http.Response response =
+        as("demo-finance-bureau")
+            .post(
+                "/engine-rest/process-definition/key/example-registration/start",
+                "{\"businessKey\":\"SEC-NOPE\"}");
     assertThat(response.status()).isIn(403, 404);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("SEC-NOPE").count()).isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("SEC-NOPE")
+                .count())
+        .isZero();
   }
 
   @Test
   void the_workers_technical_user_can_fetch_external_tasks_but_not_work_user_tasks() {
     String instance = startExample("SEC-" + UUID.randomUUID());
     Http worker = Http.as(baseUrl(), "fenhe-worker", DEMO_PASSWORD);
-    Http.Response tasks = worker.get("/engine-rest/task?processInstanceId=" + instance + "&maxResults=10");
+    Http.Response tasks =
+        worker.get("/engine-rest/task?processInstanceId=" + instance + "&maxResults=10");
     assertThat(tasks.json()).isEmpty();
-    Http.Response start = worker.post("/engine-rest/process-definition/key/example-registration/start", "{}");
+    Http.Response start =
+        worker.post("/engine-rest/process-definition/key/example-registration/start", "{}");
     assertThat(start.status()).isIn(403, 404);
     Http.Response deploy = worker.get("/engine-rest/deployment?maxResults=10");
     assertThat(deploy.json()).isEmpty();
-    Http.Response fetch = worker.post("/engine-rest/external-task/fetchAndLock",
-        "{\"workerId\":\"sec-test\",\"maxTasks\":1,\"topics\":[{\"topicName\":\"no-such-topic\",\"lockDuration\":1000}]}");
+    Http.Response fetch =
+        worker.post(
+            "/engine-rest/external-task/fetchAndLock",
+            "{\"workerId\":\"sec-test\",\"maxTasks\":1,\"topics\":[{\"topicName\":\"no-such-topic\",\"lockDuration\":1000}]}");
     assertThat(fetch.status()).isEqualTo(200);
   }
 
   @Test
   void an_expression_in_a_nested_orQueries_task_query_is_refused_with_400() {
-    Http.Response response = as("demo-enterprise").post("/engine-rest/task",
-        "{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}");
+    Http.Response response =
+        as("demo-enterprise")
+            .post(
+                "/engine-rest/task",
+                "{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}");
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("field").asText()).isEqualTo("assigneeExpression");
     assertThat(response.body()).contains("表达式").contains("expressions");
@@ -119,29 +156,42 @@ class PlatformSecurityTest extends IntegrationTest {
 
   @Test
   void an_expression_in_a_query_parameter_is_refused_with_400() {
-    Http.Response response = as("demo-enterprise").get("/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D&maxResults=10");
+    Http.Response response =
+        as("demo-enterprise")
+            .get("/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D&maxResults=10");
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("field").asText()).isEqualTo("assigneeExpression");
   }
 
   @Test
   void an_expression_in_the_webapps_api_is_refused_too() {
-    Http.Response response = as("demo-enterprise").post("/camunda/api/engine/engine/default/task",
-        "{\"orQueries\":[{\"candidateGroupExpression\":\"#{x}\"}]}");
+    Http.Response response =
+        as("demo-enterprise")
+            .post(
+                "/camunda/api/engine/engine/default/task",
+                "{\"orQueries\":[{\"candidateGroupExpression\":\"#{x}\"}]}");
     assertThat(response.status()).isEqualTo(400);
   }
 
   @Test
   void a_java_serialized_variable_is_refused_with_400_and_no_instance_is_created() {
     String businessKey = "SEC-SER-" + UUID.randomUUID();
-    Http.Response response = as("demo-enterprise").post("/engine-rest/process-definition/key/example-registration/start",
-        """
+    Http.Response response =
+        as("demo-enterprise")
+            .post(
+                "/engine-rest/process-definition/key/example-registration/start",
+                """
         {"businessKey":"%s","variables":{"payload":{"type":"Object","value":"rO0ABXQABGV2aWw=",
          "valueInfo":{"objectTypeName":"java.lang.String","serializationDataFormat":"application/x-java-serialized-object"}}}}"""
-            .formatted(businessKey));
+                    .formatted(businessKey));
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("field").asText()).isEqualTo("serializationDataFormat");
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .count())
+        .isZero();
   }
 
   @Test
@@ -161,24 +211,37 @@ class PlatformSecurityTest extends IntegrationTest {
 
   @Test
   void errors_carry_no_stack_trace() {
-    Http.Response response = as("admin").post("/engine-rest/process-definition/key/no-such-process/start", "{}");
+    Http.Response response =
+        as("admin").post("/engine-rest/process-definition/key/no-such-process/start", "{}");
     assertThat(response.status()).isBetween(400, 499);
-    assertThat(response.body()).doesNotContain("\tat ").doesNotContain("Exception:").doesNotContain(".java:");
+    assertThat(response.body())
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception:")
+        .doesNotContain(".java:");
   }
 
   @Test
   void a_modeller_deploys_a_model_with_its_form_and_a_case_officer_cannot() {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    String bpmn = MODEL.replace("KEY", "modeller-check-" + suffix).replace("FORMID", "form-modeller-check-" + suffix);
-    String form = "{\"id\":\"form-modeller-check-" + suffix + "\",\"type\":\"default\",\"components\":[]}";
-    Multipart body = new Multipart()
-        .field("deployment-name", "modeller-check")
-        .field("deploy-changed-only", "true")
-        .file("modeller-check-" + suffix + ".bpmn", bpmn)
-        .file("modeller-check-" + suffix + ".form", form);
-    Http.Response refused = as("demo-finance-bureau").postMultipart("/engine-rest/deployment/create", body.boundary(), body.bytes());
+    String bpmn =
+        MODEL
+            .replace("KEY", "modeller-check-" + suffix)
+            .replace("FORMID", "form-modeller-check-" + suffix);
+    String form =
+        "{\"id\":\"form-modeller-check-" + suffix + "\",\"type\":\"default\",\"components\":[]}";
+    Multipart body =
+        new Multipart()
+            .field("deployment-name", "modeller-check")
+            .field("deploy-changed-only", "true")
+            .file("modeller-check-" + suffix + ".bpmn", bpmn)
+            .file("modeller-check-" + suffix + ".form", form);
+    Http.Response refused =
+        as("demo-finance-bureau")
+            .postMultipart("/engine-rest/deployment/create", body.boundary(), body.bytes());
     assertThat(refused.status()).isEqualTo(403);
-    Http.Response deployed = as("demo-modellers").postMultipart("/engine-rest/deployment/create", body.boundary(), body.bytes());
+    Http.Response deployed =
+        as("demo-modellers")
+            .postMultipart("/engine-rest/deployment/create", body.boundary(), body.bytes());
     assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);
     assertThat(deployed.json().get("deployedProcessDefinitions").size()).isEqualTo(1);
   }
@@ -187,17 +250,29 @@ class PlatformSecurityTest extends IntegrationTest {
   void only_an_administrator_may_deploy_a_script() {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String bpmn = SCRIPT_MODEL.replace("KEY", "script-check-" + suffix);
-    Multipart body = new Multipart().field("deployment-name", "script-check").file("script-check-" + suffix + ".bpmn", bpmn);
-    Http.Response refused = as("demo-modellers").postMultipart("/engine-rest/deployment/create", body.boundary(), body.bytes());
+    Multipart body =
+        new Multipart()
+            .field("deployment-name", "script-check")
+            .file("script-check-" + suffix + ".bpmn", bpmn);
+    Http.Response refused =
+        as("demo-modellers")
+            .postMultipart("/engine-rest/deployment/create", body.boundary(), body.bytes());
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.json().get("reason").asText()).contains("只有系统管理员");
-    assertThat(Http.as(baseUrl(), "admin", DEMO_PASSWORD).get("/engine-rest/process-definition/count?key=script-check-" + suffix)
-        .json().get("count").asInt()).isZero();
-    Http.Response allowed = as("admin").postMultipart("/engine-rest/deployment/create", body.boundary(), body.bytes());
+    assertThat(
+            Http.as(baseUrl(), "admin", DEMO_PASSWORD)
+                .get("/engine-rest/process-definition/count?key=script-check-" + suffix)
+                .json()
+                .get("count")
+                .asInt())
+        .isZero();
+    Http.Response allowed =
+        as("admin").postMultipart("/engine-rest/deployment/create", body.boundary(), body.bytes());
     assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
   }
 
-  private static final String MODEL = """
+  private static final String MODEL =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Check" targetNamespace="http://fenhe">
         <bpmn:process id="KEY" name="建模检查" isExecutable="true" camunda:historyTimeToLive="P1D">
@@ -208,7 +283,8 @@ class PlatformSecurityTest extends IntegrationTest {
       </bpmn:definitions>
       """;
 
-  private static final String SCRIPT_MODEL = """
+  private static final String SCRIPT_MODEL =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Script" targetNamespace="http://fenhe">
         <bpmn:process id="KEY" name="脚本检查" isExecutable="true" camunda:historyTimeToLive="P1D">
@@ -227,17 +303,29 @@ class PlatformSecurityTest extends IntegrationTest {
     private final StringBuilder body = new StringBuilder();
 
     Multipart field(String name, String value) {
-      body.append("--").append(boundary).append("\r\n")
-          .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-          .append(value).append("\r\n");
+      body.append("--")
+          .append(boundary)
+          .append("\r\n")
+          .append("Content-Disposition: form-data; name=\"")
+          .append(name)
+          .append("\"\r\n\r\n")
+          .append(value)
+          .append("\r\n");
       return this;
     }
 
     Multipart file(String name, String content) {
-      body.append("--").append(boundary).append("\r\n")
-          .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(name).append("\"\r\n")
+      body.append("--")
+          .append(boundary)
+          .append("\r\n")
+          .append("Content-Disposition: form-data; name=\"")
+          .append(name)
+          .append("\"; filename=\"")
+          .append(name)
+          .append("\"\r\n")
           .append("Content-Type: application/octet-stream\r\n\r\n")
-          .append(content).append("\r\n");
+          .append(content)
+          .append("\r\n");
       return this;
     }
 

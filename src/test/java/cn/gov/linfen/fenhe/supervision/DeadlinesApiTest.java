@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
@@ -34,11 +34,19 @@ class DeadlinesApiTest extends IntegrationTest {
   @BeforeEach
   void deployAStepDueIn3WorkingDays() {
     key = "deadline-check-" + UUID.randomUUID().toString().substring(0, 8);
-    BpmnModelInstance model = Bpmn.createExecutableProcess(key).name("期限检查").camundaHistoryTimeToLive(1)
-        .startEvent()
-        .userTask("UserTask_Transfer").name("划转资金").camundaCandidateGroups("jilin-investment").camundaDueDate("3WD")
-        .endEvent().done();
-    deployment = repositoryService.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(key)
+            .name("期限检查")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("UserTask_Transfer")
+            .name("划转资金")
+            .camundaCandidateGroups("jilin-investment")
+            .camundaDueDate("3WD")
+            .endEvent()
+            .done();
+    deployment =
+        repositoryService.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
   }
 
   @AfterEach
@@ -48,11 +56,14 @@ class DeadlinesApiTest extends IntegrationTest {
   }
 
   private static void now(String localDateTime) {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), SHANGHAI).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(
+            ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), SHANGHAI).toInstant()));
   }
 
   private JsonNode itemFor(String user, String query, String businessKey) {
-    Http.Response response = Http.as(baseUrl(), user, DEMO_PASSWORD).get("/api/deadlines?procedure=" + key + query);
+    Http.Response response =
+        Http.as(baseUrl(), user, DEMO_PASSWORD).get("/api/deadlines?procedure=" + key + query);
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     for (JsonNode item : response.json().get("items")) {
       if (businessKey.equals(item.get("businessKey").asText())) {
@@ -108,7 +119,8 @@ class DeadlinesApiTest extends IntegrationTest {
     Http.Response badState = supervisor.get("/api/deadlines?state=late");
     assertThat(badState.status()).isEqualTo(400);
     assertThat(badState.json().get("field").asText()).isEqualTo("state");
-    assertThat(supervisor.get("/api/deadlines?size=500").json().get("field").asText()).isEqualTo("size");
+    assertThat(supervisor.get("/api/deadlines?size=500").json().get("field").asText())
+        .isEqualTo("size");
     assertThat(supervisor.get("/api/deadlines?page=x").status()).isEqualTo(400);
   }
 
@@ -116,7 +128,11 @@ class DeadlinesApiTest extends IntegrationTest {
   void the_supervisors_page_is_served_in_chinese() {
     Http.Response page = Http.anonymous(baseUrl()).get("/fenhe/deadlines.html");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("期限督查").contains("/api/deadlines").contains("在监控中心查看")
-        .contains("最近督办").contains("/api/escalations");
+    assertThat(page.body())
+        .contains("期限督查")
+        .contains("/api/deadlines")
+        .contains("在监控中心查看")
+        .contains("最近督办")
+        .contains("/api/escalations");
   }
 }

@@ -29,8 +29,12 @@ public final class BrowserScripts {
     return output;
   }
 
-  /** One task to open in Tasklist for p1-forms.mjs: as whom, which, and the words its form must show. */
-  public static ObjectNode visit(ArrayNode visits, String user, String taskId, String name, List<String> expect) {
+  /**
+   * One task to open in Tasklist for p1-forms.mjs: as whom, which, and the words its form must
+   * show.
+   */
+  public static ObjectNode visit(
+      ArrayNode visits, String user, String taskId, String name, List<String> expect) {
     ObjectNode visit = visits.addObject();
     visit.put("user", user).put("taskId", taskId).put("name", name);
     expect.forEach(visit.putArray("expect")::add);
@@ -38,10 +42,17 @@ public final class BrowserScripts {
   }
 
   /** Opens each visit's task in Tasklist as its user (p1-forms.mjs); asserts every check passed. */
-  public static void assertFormsRender(String baseUrl, String password, ArrayNode visits, Duration timeout)
-      throws Exception {
-    String output = run("browser check", timeout, "node", "src/test/e2e/p1-forms.mjs", baseUrl, password,
-        visits.toString());
+  public static void assertFormsRender(
+      String baseUrl, String password, ArrayNode visits, Duration timeout) throws Exception {
+    String output =
+        run(
+            "browser check",
+            timeout,
+            "node",
+            "src/test/e2e/p1-forms.mjs",
+            baseUrl,
+            password,
+            visits.toString());
     assertThat(output).as(output).contains(" passed, 0 failed").doesNotContain("FAIL");
   }
 }

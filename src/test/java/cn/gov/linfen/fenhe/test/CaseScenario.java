@@ -21,18 +21,19 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Drives one case of a procedure the way its users do — over REST, logged in as the demo user
- * of the step's group, claiming and submitting the task's form like Tasklist — and runs the real
- * workers. Every wait state has a default answer (the happy path, set by the procedure's
- * scenario); a test overrides only what it is about. Each user task worked is recorded with its
- * candidate groups, form and due date.
+ * Drives one case of a procedure the way its users do — over REST, logged in as the demo user of
+ * the step's group, claiming and submitting the task's form like Tasklist — and runs the real
+ * workers. Every wait state has a default answer (the happy path, set by the procedure's scenario);
+ * a test overrides only what it is about. Each user task worked is recorded with its candidate
+ * groups, form and due date.
  *
  * @param <S> the procedure's own scenario (for chaining)
  */
 public abstract class CaseScenario<S extends CaseScenario<S>> {
 
   public static final ObjectMapper JSON = new ObjectMapper();
-  public static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+  public static final DateTimeFormatter REST_DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   /** A Json-typed variable (a form's checklist or dynamic list). */
   public record Json(String text) {}
@@ -41,7 +42,12 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
   public record Answer<S>(String user, Function<S, Map<String, Object>> variables) {}
 
   /** A user task as it was met: the wiring the test asserts. */
-  public record Step(String taskKey, String name, List<String> candidateGroups, String assignee, String formId,
+  public record Step(
+      String taskKey,
+      String name,
+      List<String> candidateGroups,
+      String assignee,
+      String formId,
       Instant due) {}
 
   protected final ProcessEngine engine;
@@ -51,12 +57,15 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
   public final Map<String, ExternalTaskHandler> workers = new LinkedHashMap<>();
   public final Map<String, Answer<S>> answers = new HashMap<>();
   public final List<Step> steps = new ArrayList<>();
+
   /** Who starts the case (and completes the tasks assigned to him). */
   public String applicant;
+
   public String applicantPassword = IntegrationTest.DEMO_PASSWORD;
   public String processInstanceId;
 
-  protected CaseScenario(ProcessEngine engine, String baseUrl, String processKey, String businessKey) {
+  protected CaseScenario(
+      ProcessEngine engine, String baseUrl, String processKey, String businessKey) {
     this.engine = engine;
     this.baseUrl = baseUrl;
     this.processKey = processKey;
@@ -87,15 +96,16 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
   /** Variables as the REST API takes them ({"name": {"value": …}}; Json ones typed). */
   public static ObjectNode variables(Map<String, Object> variables) {
     ObjectNode node = JSON.createObjectNode();
-    variables.forEach((name, value) -> {
-      ObjectNode variable = node.putObject(name);
-      if (value instanceof Json json) {
-        variable.put("value", json.text());
-        variable.put("type", "Json");
-      } else {
-        variable.set("value", JSON.valueToTree(value));
-      }
-    });
+    variables.forEach(
+        (name, value) -> {
+          ObjectNode variable = node.putObject(name);
+          if (value instanceof Json json) {
+            variable.put("value", json.text());
+            variable.put("type", "Json");
+          } else {
+            variable.set("value", JSON.valueToTree(value));
+          }
+        });
     return node;
   }
 
@@ -121,19 +131,32 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
     ObjectNode body = JSON.createObjectNode();
     body.put("businessKey", businessKey);
     body.set("variables", variables(variables));
-    return as(user).post("/engine-rest/process-definition/key/" + processKey + "/start", body.toString());
+    return as(user)
+        .post("/engine-rest/process-definition/key/" + processKey + "/start", body.toString());
   }
 
   public Object variable(String name) {
     return engine.getRuntimeService().getVariable(processInstanceId, name);
   }
 
-  /** The case's value of a variable after it ended (the process-level one if a task-local one has the name too). */
+  /**
+   * The case's value of a variable after it ended (the process-level one if a task-local one has
+   * the name too).
+   */
   public Object historicVariable(String name) {
-    var found = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-        .variableName(name).list();
-    return found.stream().filter(v -> processInstanceId.equals(v.getActivityInstanceId())).findFirst()
-        .or(() -> found.stream().findFirst()).map(v -> v.getValue()).orElse(null);
+    var found =
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .variableName(name)
+            .list();
+    return found.stream()
+        .filter(v -> processInstanceId.equals(v.getActivityInstanceId()))
+        .findFirst()
+        .or(() -> found.stream().findFirst())
+        .map(v -> v.getValue())
+        .orElse(null);
   }
 
   public List<Task> openTasks() {
@@ -145,12 +168,21 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
   }
 
   public Task openTask(String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskKey)
         .singleResult();
   }
 
   public boolean ended() {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
+    return engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .count()
+        == 0;
   }
 
   /** Tasks that wait for a person's own initiative: never completed by default. */
@@ -184,7 +216,10 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
     return done;
   }
 
-  /** Runs workers and completes the open tasks with their answers until one of the stops is open, or the case ends. */
+  /**
+   * Runs workers and completes the open tasks with their answers until one of the stops is open, or
+   * the case ends.
+   */
   public S runUntil(String... stops) {
     Set<String> stopAt = Set.of(stops);
     Set<String> standing = standing();
@@ -218,7 +253,10 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
     work(taskKey, userOf(taskKey), answer.variables().apply(self()));
   }
 
-  /** Works a task like Tasklist: find it, claim it (unless assigned), submit its form. Records the step. */
+  /**
+   * Works a task like Tasklist: find it, claim it (unless assigned), submit its form. Records the
+   * step.
+   */
   public void work(String taskKey, String user, Map<String, Object> variables) {
     Http.Response response = submit(taskKey, user, variables);
     assertThat(response.status()).as(taskKey + " by " + user + ": " + response).isEqualTo(204);
@@ -234,8 +272,14 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
 
   /** The tasks of this kind of the case the user sees over REST. */
   protected JsonNode tasksSeen(String taskKey, String user) {
-    Http.Response response = as(user).get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-        + "&taskDefinitionKey=" + taskKey + "&maxResults=10");
+    Http.Response response =
+        as(user)
+            .get(
+                "/engine-rest/task?processInstanceBusinessKey="
+                    + businessKey
+                    + "&taskDefinitionKey="
+                    + taskKey
+                    + "&maxResults=10");
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
   }
@@ -247,15 +291,21 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
     return seen.get(0);
   }
 
-  /** Claims (unless assigned) and submits the task's form as the user; records the step; the response. */
+  /**
+   * Claims (unless assigned) and submits the task's form as the user; records the step; the
+   * response.
+   */
   public Http.Response submit(String taskKey, String user, Map<String, Object> variables) {
     JsonNode task = task(taskKey, user);
     String id = task.get("id").asText();
     steps.add(step(task));
     Http http = as(user);
     if (task.get("assignee").isNull()) {
-      Http.Response claim = http.post("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + user + "\"}");
-      assertThat(claim.status()).as("claim " + taskKey + " by " + user + ": " + claim).isEqualTo(204);
+      Http.Response claim =
+          http.post("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + user + "\"}");
+      assertThat(claim.status())
+          .as("claim " + taskKey + " by " + user + ": " + claim)
+          .isEqualTo(204);
     }
     ObjectNode body = JSON.createObjectNode();
     body.set("variables", variables(variables));
@@ -264,19 +314,30 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
 
   private Step step(JsonNode task) {
     String id = task.get("id").asText();
-    List<String> groups = engine.getTaskService().getIdentityLinksForTask(id).stream()
-        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId()).sorted().toList();
+    List<String> groups =
+        engine.getTaskService().getIdentityLinksForTask(id).stream()
+            .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+            .map(link -> link.getGroupId())
+            .sorted()
+            .toList();
     Http.Response form = as("admin").get("/engine-rest/task/" + id + "/deployed-form");
-    assertThat(form.status()).as("deployed form of " + task.get("taskDefinitionKey").asText()).isEqualTo(200);
-    return new Step(task.get("taskDefinitionKey").asText(), task.get("name").asText(), groups,
-        task.get("assignee").isNull() ? null : task.get("assignee").asText(), form.json().get("id").asText(),
+    assertThat(form.status())
+        .as("deployed form of " + task.get("taskDefinitionKey").asText())
+        .isEqualTo(200);
+    return new Step(
+        task.get("taskDefinitionKey").asText(),
+        task.get("name").asText(),
+        groups,
+        task.get("assignee").isNull() ? null : task.get("assignee").asText(),
+        form.json().get("id").asText(),
         task.get("due").isNull() ? null : restDate(task.get("due").asText()).toInstant());
   }
 
   /** The last time the task was worked. */
   public Step stepOf(String taskKey) {
-    return steps.stream().filter(s -> s.taskKey().equals(taskKey)).reduce((a, b) -> b)
+    return steps.stream()
+        .filter(s -> s.taskKey().equals(taskKey))
+        .reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError(taskKey + " was not worked; worked: " + worked()));
   }
 
@@ -286,10 +347,19 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
 
   /** The end events the case reached at its top level (not inside a subprocess). */
   public List<String> topLevelEnds() {
-    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-        .list().stream()
-        .filter(a -> a.getActivityType().endsWith("EndEvent") && a.getParentActivityInstanceId().equals(processInstanceId))
-        .map(HistoricActivityInstance::getActivityId).sorted().toList();
+    return engine
+        .getHistoryService()
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .list()
+        .stream()
+        .filter(
+            a ->
+                a.getActivityType().endsWith("EndEvent")
+                    && a.getParentActivityInstanceId().equals(processInstanceId))
+        .map(HistoricActivityInstance::getActivityId)
+        .sorted()
+        .toList();
   }
 
   /**
@@ -298,8 +368,12 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
    */
   protected void assertFormsAndGroups(Map<String, String> forms, Map<String, List<String>> groups) {
     for (Step step : steps) {
-      assertThat(step.formId()).as("form of " + step.taskKey()).isEqualTo(forms.get(step.taskKey()));
-      assertThat(step.candidateGroups()).as("candidate groups of " + step.taskKey()).isEqualTo(groups.get(step.taskKey()));
+      assertThat(step.formId())
+          .as("form of " + step.taskKey())
+          .isEqualTo(forms.get(step.taskKey()));
+      assertThat(step.candidateGroups())
+          .as("candidate groups of " + step.taskKey())
+          .isEqualTo(groups.get(step.taskKey()));
       if (groups.get(step.taskKey()).isEmpty()) {
         assertThat(step.assignee()).as("assignee of " + step.taskKey()).isEqualTo(applicant);
       }

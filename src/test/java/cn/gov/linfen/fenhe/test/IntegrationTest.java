@@ -7,10 +7,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of every test that runs the platform: the whole application on a real port, demo
- * identities, on the database chosen by {@link TestDatabase}. All such tests share one
- * application context per JVM, so each test uses its own business keys. Tagged
- * {@code database}: the suite runs them once on H2 and once on PostgreSQL.
+ * Base of every test that runs the platform: the whole application on a real port, demo identities,
+ * on the database chosen by {@link TestDatabase}. All such tests share one application context per
+ * JVM, so each test uses its own business keys. Tagged {@code database}: the suite runs them once
+ * on H2 and once on PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles({"demo", "test"})

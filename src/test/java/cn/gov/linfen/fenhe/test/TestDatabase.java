@@ -10,11 +10,11 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * The database the tests run on, chosen by the system property {@code fenhe.test.db}
- * ({@code h2}, the default, or {@code postgresql}). PostgreSQL is the one named by
- * {@code FENHE_TEST_PG_URL} (a JDBC URL of a server where the user may create databases), or
- * else an embedded PostgreSQL started here. Each test JVM gets a fresh database. A missing
- * PostgreSQL fails the run; it is never skipped.
+ * The database the tests run on, chosen by the system property {@code fenhe.test.db} ({@code h2},
+ * the default, or {@code postgresql}). PostgreSQL is the one named by {@code FENHE_TEST_PG_URL} (a
+ * JDBC URL of a server where the user may create databases), or else an embedded PostgreSQL started
+ * here. Each test JVM gets a fresh database. A missing PostgreSQL fails the run; it is never
+ * skipped.
  */
 public final class TestDatabase {
 
@@ -44,13 +44,17 @@ public final class TestDatabase {
     return new Target("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=LEGACY", "sa", "", "h2");
   }
 
-  /** A new, empty PostgreSQL database, whatever the run's database (for tests of the production profile). */
+  /**
+   * A new, empty PostgreSQL database, whatever the run's database (for tests of the production
+   * profile).
+   */
   public static synchronized Target newPostgresDatabase() {
     return postgres();
   }
 
   private static Target postgres() {
-    String database = "fenhe_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String database =
+        "fenhe_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     String adminUrl = System.getenv(PG_URL_ENV);
     String user;
     String password = "";
@@ -66,8 +70,11 @@ public final class TestDatabase {
           Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::closeEmbedded));
         }
       } catch (IOException e) {
-        throw new IllegalStateException("Could not start an embedded PostgreSQL and " + PG_URL_ENV
-            + " is not set: the PostgreSQL test run cannot be done", e);
+        throw new IllegalStateException(
+            "Could not start an embedded PostgreSQL and "
+                + PG_URL_ENV
+                + " is not set: the PostgreSQL test run cannot be done",
+            e);
       }
       base = embedded.getJdbcUrl("postgres", "postgres");
       base = base.contains("?") ? base.substring(0, base.indexOf('?')) : base;
@@ -77,7 +84,8 @@ public final class TestDatabase {
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + database);
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create the test database on " + base + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot create the test database on " + base + ": " + e.getMessage(), e);
     }
     String url = base.substring(0, base.lastIndexOf('/') + 1) + database;
     return new Target(url, user, password, "postgresql");

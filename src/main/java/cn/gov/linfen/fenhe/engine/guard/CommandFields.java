@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads the arguments of an engine command (its protected fields: the engine offers no getters)
- * so that a guard can look at them before the command runs.
+ * Reads the arguments of an engine command (its protected fields: the engine offers no getters) so
+ * that a guard can look at them before the command runs.
  */
 final class CommandFields {
 
@@ -16,11 +16,14 @@ final class CommandFields {
 
   @SuppressWarnings("unchecked")
   static <T> T read(Object command, String name) {
-    Field field = FIELDS.computeIfAbsent(command.getClass().getName() + "#" + name, key -> find(command.getClass(), name));
+    Field field =
+        FIELDS.computeIfAbsent(
+            command.getClass().getName() + "#" + name, key -> find(command.getClass(), name));
     try {
       return (T) field.get(command);
     } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot read " + name + " of " + command.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "cannot read " + name + " of " + command.getClass().getSimpleName(), e);
     }
   }
 
@@ -34,7 +37,11 @@ final class CommandFields {
         // look in the superclass
       }
     }
-    throw new IllegalStateException(type.getSimpleName() + " has no field " + name
-        + ": the engine changed, review the guards in " + CommandFields.class.getPackageName());
+    throw new IllegalStateException(
+        type.getSimpleName()
+            + " has no field "
+            + name
+            + ": the engine changed, review the guards in "
+            + CommandFields.class.getPackageName());
   }
 }

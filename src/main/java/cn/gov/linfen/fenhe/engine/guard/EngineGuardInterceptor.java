@@ -1,26 +1,26 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
-import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import java.util.Collection;
 import java.util.Map;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTelemetryDataCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.cmd.GetTelemetryDataCmd;
 import org.camunda.bpm.engine.impl.cmd.TelemetryConfigureCmd;
-import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
 import org.camunda.bpm.engine.query.Query;
 
 /**
@@ -31,8 +31,8 @@ import org.camunda.bpm.engine.query.Query;
  *
  * <ul>
  *   <li>queries and filters: no expression anywhere ({@link QueryExpressionGuard});
- *   <li>user tasks: only the holder acts, a completion changes only what its step owns
- *       ({@link TaskWorkGuard});
+ *   <li>user tasks: only the holder acts, a completion changes only what its step owns ({@link
+ *       TaskWorkGuard});
  *   <li>engine-wide settings and figures (telemetry, metrics): administrators only.
  * </ul>
  */
@@ -66,10 +66,12 @@ public class EngineGuardInterceptor extends CommandInterceptor {
     } else if (command instanceof PatchTaskVariablesCmd) {
       Map<String, ?> variables = CommandFields.read(command, "variables");
       Collection<String> deletions = CommandFields.read(command, "deletions");
-      TaskWorkGuard.variableChange(context, CommandFields.read(command, "entityId"), variables, deletions);
+      TaskWorkGuard.variableChange(
+          context, CommandFields.read(command, "entityId"), variables, deletions);
     } else if (command instanceof SetTaskVariablesCmd) {
       Map<String, ?> variables = CommandFields.read(command, "variables");
-      TaskWorkGuard.variableChange(context, CommandFields.read(command, "entityId"), variables, null);
+      TaskWorkGuard.variableChange(
+          context, CommandFields.read(command, "entityId"), variables, null);
     } else if (command instanceof RemoveTaskVariablesCmd) {
       Collection<String> names = CommandFields.read(command, "variableNames");
       TaskWorkGuard.variableChange(context, CommandFields.read(command, "entityId"), null, names);
@@ -80,7 +82,9 @@ public class EngineGuardInterceptor extends CommandInterceptor {
 
   private static void administratorsOnly(CommandContext context, String field) {
     Authentication user = context.getAuthentication();
-    if (user != null && user.getUserId() != null && !context.getAuthorizationManager().isCamundaAdmin(user)) {
+    if (user != null
+        && user.getUserId() != null
+        && !context.getAuthorizationManager().isCamundaAdmin(user)) {
       throw EngineRefusal.forbidden(PlatformRefusal.ADMINISTRATORS_CHANGE_SETTING.at(field));
     }
   }

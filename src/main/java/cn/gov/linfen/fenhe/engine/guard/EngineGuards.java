@@ -1,8 +1,6 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
 import cn.gov.linfen.fenhe.time.ElapsedTime;
-
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,18 +24,25 @@ public final class EngineGuards {
     // user and address instead; the engine still locks a user after login-max-attempts failures
     configuration.setLoginDelayBase(0);
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        with(with(configuration.getCustomPreCommandInterceptorsTxRequired(), new ConflictInterceptor()),
+        with(
+            with(
+                configuration.getCustomPreCommandInterceptorsTxRequired(),
+                new ConflictInterceptor()),
             new LoginThrottleInterceptor(throttle)));
     EngineGuardInterceptor guard = new EngineGuardInterceptor();
     configuration.setCustomPostCommandInterceptorsTxRequired(
         with(configuration.getCustomPostCommandInterceptorsTxRequired(), guard));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new EngineGuardInterceptor()));
+        with(
+            configuration.getCustomPostCommandInterceptorsTxRequiresNew(),
+            new EngineGuardInterceptor()));
     ExpressionFreeTaskQueryConverter.install();
   }
 
-  private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor guard) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+  private static List<CommandInterceptor> with(
+      List<CommandInterceptor> interceptors, CommandInterceptor guard) {
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(guard);
     return all;
   }

@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
- * The converter of stored task queries (filters), wrapped: a filter with an expression anywhere
- * in its query (or-queries included) cannot be saved, whoever saves it and however; a filter row
- * that already holds one (written to the database by other means) can still be listed and
- * deleted, but its query refuses to run.
+ * The converter of stored task queries (filters), wrapped: a filter with an expression anywhere in
+ * its query (or-queries included) cannot be saved, whoever saves it and however; a filter row that
+ * already holds one (written to the database by other means) can still be listed and deleted, but
+ * its query refuses to run.
  */
 final class ExpressionFreeTaskQueryConverter extends JsonObjectConverter<TaskQuery> {
 
@@ -27,7 +27,8 @@ final class ExpressionFreeTaskQueryConverter extends JsonObjectConverter<TaskQue
   static synchronized void install() {
     JsonObjectConverter<?> current = FilterEntity.queryConverter.get(EntityTypes.TASK);
     if (current != null && !(current instanceof ExpressionFreeTaskQueryConverter)) {
-      FilterEntity.queryConverter.put(EntityTypes.TASK,
+      FilterEntity.queryConverter.put(
+          EntityTypes.TASK,
           new ExpressionFreeTaskQueryConverter((JsonObjectConverter<TaskQuery>) current));
     }
   }

@@ -19,7 +19,14 @@ import java.util.Set;
 public final class FormFields {
 
   /** The kind of value a field submits. */
-  public enum Kind { TEXT, NUMBER, BOOLEAN, LIST, CHOICE, ANY }
+  public enum Kind {
+    TEXT,
+    NUMBER,
+    BOOLEAN,
+    LIST,
+    CHOICE,
+    ANY
+  }
 
   /** One owned field: its kind and, for a choice, the values offered. */
   public record Field(String key, String label, Kind kind, Set<Object> options) {}
@@ -75,8 +82,10 @@ public final class FormFields {
       return;
     }
     String type = node.path("type").asText("");
-    String key = node.has("key") ? node.get("key").asText() : node.has("path") && "dynamiclist".equals(type)
-        ? node.get("path").asText() : null;
+    String key =
+        node.has("key")
+            ? node.get("key").asText()
+            : node.has("path") && "dynamiclist".equals(type) ? node.get("path").asText() : null;
     Kind kind = kind(type, node);
     if (key != null && !key.isBlank() && kind != null && !shownOnly(node)) {
       owned.put(key, new Field(key, node.path("label").asText(key), kind, options(node)));
@@ -100,21 +109,24 @@ public final class FormFields {
 
   /** Disabled or read-only for good (a read-only expression may allow input: owned). */
   private static boolean shownOnly(JsonNode node) {
-    return node.path("disabled").asBoolean(false) || node.path("readonly").isBoolean() && node.get("readonly").asBoolean();
+    return node.path("disabled").asBoolean(false)
+        || node.path("readonly").isBoolean() && node.get("readonly").asBoolean();
   }
 
   private static Set<Object> options(JsonNode node) {
     Set<Object> options = new LinkedHashSet<>();
-    node.path("values").forEach(option -> {
-      JsonNode value = option.get("value");
-      if (value != null && value.isBoolean()) {
-        options.add(value.asBoolean());
-      } else if (value != null && value.isNumber()) {
-        options.add(value.decimalValue());
-      } else if (value != null) {
-        options.add(value.asText());
-      }
-    });
+    node.path("values")
+        .forEach(
+            option -> {
+              JsonNode value = option.get("value");
+              if (value != null && value.isBoolean()) {
+                options.add(value.asBoolean());
+              } else if (value != null && value.isNumber()) {
+                options.add(value.decimalValue());
+              } else if (value != null) {
+                options.add(value.asText());
+              }
+            });
     return options;
   }
 
@@ -150,7 +162,9 @@ public final class FormFields {
   }
 
   private static Object normalized(Object value) {
-    return value instanceof Number number ? decimal(number) : value instanceof Boolean ? value : String.valueOf(value);
+    return value instanceof Number number
+        ? decimal(number)
+        : value instanceof Boolean ? value : String.valueOf(value);
   }
 
   private static BigDecimal decimal(Object value) {

@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Slows down password guessing per user name <em>and</em> address: after a wrong password for a
  * user from an address, that user's logins from that address wait 1 s, then 2, 4, … up to the
- * maximum; a right password ends the wait. A typo at one desk therefore never blocks the same
- * user elsewhere (his other browser, the workers' technical user on another node, a colleague
- * behind the same office gateway who uses his own name). While a pair waits, its logins are
- * refused without asking the engine, so they do not count towards the engine's own lock
- * ({@code login-max-attempts}: that many wrong passwords lock the user until an administrator
- * unlocks him). Plain logic with a clock.
+ * maximum; a right password ends the wait. A typo at one desk therefore never blocks the same user
+ * elsewhere (his other browser, the workers' technical user on another node, a colleague behind the
+ * same office gateway who uses his own name). While a pair waits, its logins are refused without
+ * asking the engine, so they do not count towards the engine's own lock ({@code
+ * login-max-attempts}: that many wrong passwords lock the user until an administrator unlocks him).
+ * Plain logic with a clock.
  */
 public final class LoginThrottle {
 
@@ -56,11 +56,13 @@ public final class LoginThrottle {
         failures.clear();
       }
     }
-    failures.compute(key(userId, address), (key, previous) -> {
-      int count = previous == null ? 1 : previous.count() + 1;
-      long seconds = Math.min(maxDelay.toSeconds(), 1L << Math.min(count - 1, 20));
-      return new Failures(count, clock.instant().plusSeconds(seconds));
-    });
+    failures.compute(
+        key(userId, address),
+        (key, previous) -> {
+          int count = previous == null ? 1 : previous.count() + 1;
+          long seconds = Math.min(maxDelay.toSeconds(), 1L << Math.min(count - 1, 20));
+          return new Failures(count, clock.instant().plusSeconds(seconds));
+        });
   }
 
   public void succeeded(String userId, String address) {

@@ -1,8 +1,8 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
-import cn.gov.linfen.fenhe.web.PlatformRefusal;
-import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
+import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -23,14 +23,14 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
- * What a person may do to a user task, checked in the engine whatever the channel (engine REST,
- * the webapps, the platform API, the Java API):
+ * What a person may do to a user task, checked in the engine whatever the channel (engine REST, the
+ * webapps, the platform API, the Java API):
  *
  * <ul>
  *   <li>a task claimed by someone is completed (or its variables changed) only by him — an
  *       administrator may act for him, and the case records that he did;
- *   <li>a completion changes only the variables its step owns: the fields of the task's form that
- *       a person fills in, and the outputs the step declares ({@code camunda:property
+ *   <li>a completion changes only the variables its step owns: the fields of the task's form that a
+ *       person fills in, and the outputs the step declares ({@code camunda:property
  *       name="outputs"}, comma-separated); any other variable may be sent back only unchanged;
  *   <li>each owned value is of its field's kind (text, number, yes/no, one of the choices, a list).
  * </ul>
@@ -55,14 +55,19 @@ final class TaskWorkGuard {
   }
 
   /** Variables of the task set or removed outside a completion. */
-  static void variableChange(CommandContext context, String taskId, Map<String, ?> variables, Collection<String> removed) {
+  static void variableChange(
+      CommandContext context, String taskId, Map<String, ?> variables, Collection<String> removed) {
     Authentication user = context.getAuthentication();
     if (user == null || user.getUserId() == null) {
       return;
     }
     TaskEntity task = existingTask(context, taskId);
     holderOnly(context, user, task, "修改");
-    ownedOnly(context, task, variables == null ? Map.of() : variables, removed == null ? List.of() : removed);
+    ownedOnly(
+        context,
+        task,
+        variables == null ? Map.of() : variables,
+        removed == null ? List.of() : removed);
   }
 
   private static TaskEntity existingTask(CommandContext context, String taskId) {
@@ -73,34 +78,46 @@ final class TaskWorkGuard {
     return task;
   }
 
-  private static void holderOnly(CommandContext context, Authentication user, TaskEntity task, String action) {
+  private static void holderOnly(
+      CommandContext context, Authentication user, TaskEntity task, String action) {
     String holder = task.getAssignee();
     if (holder == null || holder.equals(user.getUserId())) {
       return;
     }
     if (!context.getAuthorizationManager().isCamundaAdmin(user)) {
-      throw EngineRefusal.forbidden(PlatformRefusal.TASK_CLAIMED_BY_OTHER.at("assignee", holder, action));
+      throw EngineRefusal.forbidden(
+          PlatformRefusal.TASK_CLAIMED_BY_OTHER.at("assignee", holder, action));
     }
     if (task.getProcessInstanceId() != null) {
-      context.getProcessEngineConfiguration().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
-          "系统管理员" + user.getUserId() + "代认领人" + holder + action + "本任务");
+      context
+          .getProcessEngineConfiguration()
+          .getTaskService()
+          .createComment(
+              task.getId(),
+              task.getProcessInstanceId(),
+              "系统管理员" + user.getUserId() + "代认领人" + holder + action + "本任务");
     }
   }
 
-  private static void ownedOnly(CommandContext context, TaskEntity task, Map<String, ?> variables, Collection<String> removed) {
+  private static void ownedOnly(
+      CommandContext context,
+      TaskEntity task,
+      Map<String, ?> variables,
+      Collection<String> removed) {
     FormFields fields = fieldsOf(context, task);
     List<FieldError> errors = new ArrayList<>();
-    variables.forEach((name, given) -> {
-      Object value = given instanceof TypedValue typed ? typed.getValue() : given;
-      FormFields.Field field = fields.field(name);
-      if (field == null) {
-        if (!FormFields.same(task.getVariable(name), value)) {
-          errors.add(notOwned(name));
-        }
-      } else if (!FormFields.ofKind(field, value)) {
-        errors.add(wrongKind(field));
-      }
-    });
+    variables.forEach(
+        (name, given) -> {
+          Object value = given instanceof TypedValue typed ? typed.getValue() : given;
+          FormFields.Field field = fields.field(name);
+          if (field == null) {
+            if (!FormFields.same(task.getVariable(name), value)) {
+              errors.add(notOwned(name));
+            }
+          } else if (!FormFields.ofKind(field, value)) {
+            errors.add(wrongKind(field));
+          }
+        });
     for (String name : removed) {
       if (!fields.owns(name)) {
         errors.add(notOwned(name));
@@ -116,14 +133,15 @@ final class TaskWorkGuard {
   }
 
   private static FieldError wrongKind(FormFields.Field field) {
-    PlatformRefusal expected = switch (field.kind()) {
-      case TEXT -> PlatformRefusal.FIELD_KIND_TEXT;
-      case NUMBER -> PlatformRefusal.FIELD_KIND_NUMBER;
-      case BOOLEAN -> PlatformRefusal.FIELD_KIND_BOOLEAN;
-      case LIST -> PlatformRefusal.FIELD_KIND_LIST;
-      case CHOICE -> PlatformRefusal.FIELD_KIND_CHOICE;
-      case ANY -> PlatformRefusal.FIELD_KIND_ANY;
-    };
+    PlatformRefusal expected =
+        switch (field.kind()) {
+          case TEXT -> PlatformRefusal.FIELD_KIND_TEXT;
+          case NUMBER -> PlatformRefusal.FIELD_KIND_NUMBER;
+          case BOOLEAN -> PlatformRefusal.FIELD_KIND_BOOLEAN;
+          case LIST -> PlatformRefusal.FIELD_KIND_LIST;
+          case CHOICE -> PlatformRefusal.FIELD_KIND_CHOICE;
+          case ANY -> PlatformRefusal.FIELD_KIND_ANY;
+        };
     return expected.at(field.key(), field.label(), field.key(), field.options());
   }
 
@@ -138,7 +156,8 @@ final class TaskWorkGuard {
         try (InputStream form = configuration.getFormService().getDeployedTaskForm(task.getId())) {
           fields = FormFields.parse(form);
         } catch (IOException e) {
-          throw new IllegalStateException("the form of task " + task.getTaskDefinitionKey() + " cannot be read", e);
+          throw new IllegalStateException(
+              "the form of task " + task.getTaskDefinitionKey() + " cannot be read", e);
         }
       }
       if (task.getProcessDefinitionId() != null && task.getTaskDefinitionKey() != null) {
@@ -150,10 +169,14 @@ final class TaskWorkGuard {
     return fields;
   }
 
-  private static List<String> declaredOutputs(ProcessEngineConfigurationImpl configuration, TaskEntity task) {
-    BpmnModelInstance model = configuration.getDeploymentCache()
-        .findBpmnModelInstanceForProcessDefinition(task.getProcessDefinitionId());
-    FlowElement element = model == null ? null : model.getModelElementById(task.getTaskDefinitionKey());
+  private static List<String> declaredOutputs(
+      ProcessEngineConfigurationImpl configuration, TaskEntity task) {
+    BpmnModelInstance model =
+        configuration
+            .getDeploymentCache()
+            .findBpmnModelInstanceForProcessDefinition(task.getProcessDefinitionId());
+    FlowElement element =
+        model == null ? null : model.getModelElementById(task.getTaskDefinitionKey());
     ExtensionElements extensions = element == null ? null : element.getExtensionElements();
     if (extensions == null) {
       return List.of();

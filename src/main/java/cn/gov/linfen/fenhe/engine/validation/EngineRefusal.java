@@ -44,8 +44,12 @@ public class EngineRefusal extends BadUserRequestException {
 
   /** A refusal of several fields; the summary heads the message (logs). */
   public static EngineRefusal badRequest(List<FieldError> errors, Reason summary) {
-    return new EngineRefusal(400, errors, summary + ": "
-        + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+    return new EngineRefusal(
+        400,
+        errors,
+        summary
+            + ": "
+            + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
   }
 
   public int status() {

@@ -7,8 +7,17 @@ import java.util.List;
 public class InvalidStartException extends EngineRefusal {
 
   public InvalidStartException(String processKey, String processName, List<FieldError> errors) {
-    super(400, errors, "申请内容有误，未创建案件（" + (processName == null ? processKey : processName) + "）："
-        + chinese(errors) + " / invalid start of " + processKey + ", nothing was created: " + english(errors));
+    super(
+        400,
+        errors,
+        "申请内容有误，未创建案件（"
+            + (processName == null ? processKey : processName)
+            + "）："
+            + chinese(errors)
+            + " / invalid start of "
+            + processKey
+            + ", nothing was created: "
+            + english(errors));
   }
 
   /** For other refused inputs of a request (see {@link InvalidTaskCompletionException}). */

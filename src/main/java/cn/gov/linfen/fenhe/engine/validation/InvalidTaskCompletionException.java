@@ -10,7 +10,13 @@ import java.util.List;
 public class InvalidTaskCompletionException extends InvalidStartException {
 
   public InvalidTaskCompletionException(String taskDefinitionKey, List<FieldError> errors) {
-    super(errors, "办理内容有误，任务未完成：" + chinese(errors) + " / invalid completion of " + taskDefinitionKey
-        + ", the task stays open: " + english(errors));
+    super(
+        errors,
+        "办理内容有误，任务未完成："
+            + chinese(errors)
+            + " / invalid completion of "
+            + taskDefinitionKey
+            + ", the task stays open: "
+            + english(errors));
   }
 }

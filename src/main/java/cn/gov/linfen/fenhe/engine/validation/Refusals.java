@@ -1,9 +1,9 @@
 package cn.gov.linfen.fenhe.engine.validation;
 
 /**
- * Hands a refusal from the engine to the HTTP layer of the same request thread, so that the
- * answer has the refusal's status and names its fields (the engine REST API itself answers any
- * engine exception with 500, or 400 without the fields).
+ * Hands a refusal from the engine to the HTTP layer of the same request thread, so that the answer
+ * has the refusal's status and names its fields (the engine REST API itself answers any engine
+ * exception with 500, or 400 without the fields).
  */
 public final class Refusals {
 

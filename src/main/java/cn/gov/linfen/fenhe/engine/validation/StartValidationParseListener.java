@@ -16,7 +16,8 @@ public class StartValidationParseListener extends AbstractBpmnParseListener {
   private final Map<String, List<StartValidator>> validatorsByKey;
 
   public StartValidationParseListener(List<StartValidator> validators) {
-    this.validatorsByKey = validators.stream().collect(Collectors.groupingBy(StartValidator::processKey));
+    this.validatorsByKey =
+        validators.stream().collect(Collectors.groupingBy(StartValidator::processKey));
   }
 
   @Override
@@ -25,17 +26,21 @@ public class StartValidationParseListener extends AbstractBpmnParseListener {
     if (validators == null) {
       return;
     }
-    processDefinition.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> {
-      if (execution.getParentId() != null) {
-        return; // only the process instance's own start
-      }
-      List<FieldError> errors = new ArrayList<>();
-      for (StartValidator validator : validators) {
-        errors.addAll(validator.validate(execution.getVariables()));
-      }
-      if (!errors.isEmpty()) {
-        throw new InvalidStartException(processDefinition.getKey(), processDefinition.getName(), errors);
-      }
-    });
+    processDefinition.addListener(
+        ExecutionListener.EVENTNAME_START,
+        (ExecutionListener)
+            execution -> {
+              if (execution.getParentId() != null) {
+                return; // only the process instance's own start
+              }
+              List<FieldError> errors = new ArrayList<>();
+              for (StartValidator validator : validators) {
+                errors.addAll(validator.validate(execution.getVariables()));
+              }
+              if (!errors.isEmpty()) {
+                throw new InvalidStartException(
+                    processDefinition.getKey(), processDefinition.getName(), errors);
+              }
+            });
   }
 }

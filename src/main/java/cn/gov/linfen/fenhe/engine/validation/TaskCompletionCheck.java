@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
- * Checks what a user task is completed with, on the server, whatever completes it (Tasklist,
- * REST, Java): a model attaches it as a {@code complete} task listener
- * ({@code camunda:delegateExpression="${beanName}"}). A refusal rolls the completion back and
- * the HTTP answer is 400 naming the fields (see EngineErrorFilter).
+ * Checks what a user task is completed with, on the server, whatever completes it (Tasklist, REST,
+ * Java): a model attaches it as a {@code complete} task listener ({@code
+ * camunda:delegateExpression="${beanName}"}). A refusal rolls the completion back and the HTTP
+ * answer is 400 naming the fields (see EngineErrorFilter).
  */
 public final class TaskCompletionCheck implements TaskListener {
 

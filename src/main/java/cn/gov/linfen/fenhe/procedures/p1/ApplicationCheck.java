@@ -1,13 +1,12 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
-import cn.gov.linfen.fenhe.common.Yuan;
-
 import static cn.gov.linfen.fenhe.common.FieldChecks.blank;
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.common.FieldChecks;
 import cn.gov.linfen.fenhe.common.FieldError;
 import cn.gov.linfen.fenhe.common.Reason;
+import cn.gov.linfen.fenhe.common.Yuan;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -23,8 +22,10 @@ import java.util.regex.Pattern;
  */
 public class ApplicationCheck {
 
-  static final Set<String> REFORM_TYPES = Set.of(SoeReformFundProcess.ReformTypes.BANKRUPTCY,
-      SoeReformFundProcess.ReformTypes.LIQUIDATION);
+  static final Set<String> REFORM_TYPES =
+      Set.of(
+          SoeReformFundProcess.ReformTypes.BANKRUPTCY,
+          SoeReformFundProcess.ReformTypes.LIQUIDATION);
   public static final List<String> REQUIRED_AMOUNTS = List.of(TOTAL_REFORM_COST, ASSET_REALIZATION);
   public static final List<String> OPTIONAL_AMOUNTS = optionalAmounts();
   public static final List<String> COUNTS = List.of(HIRED_STAFF_COUNT, CARETAKER_STAFF_COUNT);
@@ -37,8 +38,12 @@ public class ApplicationCheck {
     amounts.add(LAND_PROCEEDS);
     amounts.add(LIQUIDATION_COST_AMOUNT);
     amounts.addAll(RESETTLEMENT_ITEMS);
-    amounts.addAll(List.of(EXTERNAL_HEAD_MONTHLY_PAY, GROUP_LEADER_MONTHLY_PAY, OTHER_STAFF_MONTHLY_PAY,
-        CARETAKER_MONTHLY_PAY));
+    amounts.addAll(
+        List.of(
+            EXTERNAL_HEAD_MONTHLY_PAY,
+            GROUP_LEADER_MONTHLY_PAY,
+            OTHER_STAFF_MONTHLY_PAY,
+            CARETAKER_MONTHLY_PAY));
     return List.copyOf(amounts);
   }
 
@@ -55,7 +60,9 @@ public class ApplicationCheck {
       errors.add(P1Refusal.REFORM_TYPE_BANKRUPTCY_LIQUIDATION_ART.at(REFORM_TYPE));
     } else if (SoeReformFundProcess.ReformTypes.LIQUIDATION.equals(type)
         && !Boolean.TRUE.equals(variables.get(ONLY_EMPLOYEE_DEBTS_DECLARED))) {
-      errors.add(P1Refusal.LIQUIDATION_DEREGISTRATION_APPLICANT_DECLARE_OWES.at(ONLY_EMPLOYEE_DEBTS_DECLARED));
+      errors.add(
+          P1Refusal.LIQUIDATION_DEREGISTRATION_APPLICANT_DECLARE_OWES.at(
+              ONLY_EMPLOYEE_DEBTS_DECLARED));
     }
     Object goals = variables.get(PERFORMANCE_GOALS);
     if (blank(goals)) {
@@ -63,7 +70,8 @@ public class ApplicationCheck {
     } else {
       FieldChecks.tooLong(errors, variables, PERFORMANCE_GOALS);
     }
-    FieldError employees = count(EMPLOYEE_COUNT, variables.get(EMPLOYEE_COUNT), true, MAX_EMPLOYEES);
+    FieldError employees =
+        count(EMPLOYEE_COUNT, variables.get(EMPLOYEE_COUNT), true, MAX_EMPLOYEES);
     if (employees != null) {
       errors.add(employees);
     }
@@ -98,7 +106,9 @@ public class ApplicationCheck {
       FundingGap gap = FundingGap.of(variables);
       if (SoeReformFundProcess.ReformTypes.BANKRUPTCY.equals(type) && gap.hasLiquidationCosts()) {
         if (blank(variables.get(CREDITORS_MEETING_RESOLUTION))) {
-          errors.add(P1Refusal.BANKRUPTCY_ADMINISTRATOR_COSTS_NEED_CREDITORS.at(CREDITORS_MEETING_RESOLUTION));
+          errors.add(
+              P1Refusal.BANKRUPTCY_ADMINISTRATOR_COSTS_NEED_CREDITORS.at(
+                  CREDITORS_MEETING_RESOLUTION));
         } else {
           FieldChecks.tooLong(errors, variables, CREDITORS_MEETING_RESOLUTION);
         }
@@ -106,7 +116,9 @@ public class ApplicationCheck {
       if (gap.requested().signum() <= 0) {
         errors.add(P1Refusal.REQUESTED_AMOUNT_NOT_POSITIVE.at(REQUESTED_AMOUNT));
       } else if (gap.requested().compareTo(gap.gap()) > 0) {
-        errors.add(P1Refusal.REQUESTED_AMOUNT_EXCEEDS_FUNDING_GAP.at(REQUESTED_AMOUNT, Yuan.format(gap.requested()), Yuan.format(gap.gap())));
+        errors.add(
+            P1Refusal.REQUESTED_AMOUNT_EXCEEDS_FUNDING_GAP.at(
+                REQUESTED_AMOUNT, Yuan.format(gap.requested()), Yuan.format(gap.gap())));
       }
     }
     return errors;
@@ -149,7 +161,8 @@ public class ApplicationCheck {
         return null;
       }
     }
-    if (value instanceof CharSequence text && INTEGER.matcher(text.toString().trim()).matches()
+    if (value instanceof CharSequence text
+        && INTEGER.matcher(text.toString().trim()).matches()
         && text.toString().trim().length() < 15) {
       return Long.parseLong(text.toString().trim());
     }

@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
 import cn.gov.linfen.fenhe.common.Yuan;
-
 import cn.gov.linfen.fenhe.procedures.p1.StaffingStandards.PayCap;
 import cn.gov.linfen.fenhe.procedures.p1.StaffingStandards.Role;
 import cn.gov.linfen.fenhe.procedures.p1.StaffingStandards.StaffingLimit;
@@ -19,11 +18,13 @@ import java.util.Map;
 public class CheckingStaffingAndPay {
 
   private static final String ARTICLE = "（第九条(二)1）";
-  private static final Map<Role, String> PAY_LABELS = new EnumMap<>(Map.of(
-      Role.EXTERNAL_HEAD, "外聘工作机构负责人月劳务费",
-      Role.GROUP_LEADER, "工作小组组长月劳务费",
-      Role.OTHER_STAFF, "工作组其他人员月劳务费",
-      Role.CARETAKER, "留守人员月劳务费"));  // 第九条(二)1 "聘用人员劳务费…企业留守人员标准范围为每月1600-3500元"
+  private static final Map<Role, String> PAY_LABELS =
+      new EnumMap<>(
+          Map.of(
+              Role.EXTERNAL_HEAD, "外聘工作机构负责人月劳务费",
+              Role.GROUP_LEADER, "工作小组组长月劳务费",
+              Role.OTHER_STAFF, "工作组其他人员月劳务费",
+              Role.CARETAKER, "留守人员月劳务费")); // 第九条(二)1 "聘用人员劳务费…企业留守人员标准范围为每月1600-3500元"
 
   private final StaffingStandards standards;
 
@@ -50,13 +51,23 @@ public class CheckingStaffingAndPay {
    * @param caretakers caretakers declared, or null
    * @param monthlyPay declared monthly pay per role (absent roles are not checked)
    */
-  public Findings check(int employeeCount, Integer hiredStaff, Integer caretakers, Map<Role, BigDecimal> monthlyPay) {
+  public Findings check(
+      int employeeCount, Integer hiredStaff, Integer caretakers, Map<Role, BigDecimal> monthlyPay) {
     List<String> lines = new ArrayList<>();
     int breaches = 0;
     StaffingLimit limit = standards.limitFor(employeeCount);
     if (limit.hasStandard()) {
-      lines.add("在册职工 " + employeeCount + " 人，适用“" + limit.band() + "”档：聘用人员不超过 " + limit.maxHiredStaff()
-          + " 人，留守人员不超过 " + limit.maxCaretakerStaff() + " 人" + ARTICLE);
+      lines.add(
+          "在册职工 "
+              + employeeCount
+              + " 人，适用“"
+              + limit.band()
+              + "”档：聘用人员不超过 "
+              + limit.maxHiredStaff()
+              + " 人，留守人员不超过 "
+              + limit.maxCaretakerStaff()
+              + " 人"
+              + ARTICLE);
       breaches += count(lines, "聘用人员", hiredStaff, limit.maxHiredStaff());
       breaches += count(lines, "留守人员", caretakers, limit.maxCaretakerStaff());
     } else {
@@ -71,12 +82,30 @@ public class CheckingStaffingAndPay {
       PayCap cap = standards.payCapFor(role);
       String label = PAY_LABELS.get(role);
       if (cap.maxMonthlyPay() != null && pay.compareTo(cap.maxMonthlyPay()) > 0) {
-        lines.add("超标准：" + label + " " + Yuan.format(pay) + " 元，超过" + cap.roleName() + "标准 "
-            + cap.maxMonthlyPay().toPlainString() + " 元/月" + ARTICLE);
+        lines.add(
+            "超标准："
+                + label
+                + " "
+                + Yuan.format(pay)
+                + " 元，超过"
+                + cap.roleName()
+                + "标准 "
+                + cap.maxMonthlyPay().toPlainString()
+                + " 元/月"
+                + ARTICLE);
         breaches++;
       } else if (cap.minMonthlyPay() != null && pay.compareTo(cap.minMonthlyPay()) < 0) {
-        lines.add("低于标准：" + label + " " + Yuan.format(pay) + " 元，低于" + cap.roleName() + "标准下限 "
-            + cap.minMonthlyPay().toPlainString() + " 元/月" + ARTICLE);
+        lines.add(
+            "低于标准："
+                + label
+                + " "
+                + Yuan.format(pay)
+                + " 元，低于"
+                + cap.roleName()
+                + "标准下限 "
+                + cap.minMonthlyPay().toPlainString()
+                + " 元/月"
+                + ARTICLE);
         breaches++;
       } else {
         lines.add(label + " " + Yuan.format(pay) + " 元，符合标准");

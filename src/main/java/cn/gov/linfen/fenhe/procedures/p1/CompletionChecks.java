@@ -1,13 +1,12 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
-import cn.gov.linfen.fenhe.common.Yuan;
-
 import static cn.gov.linfen.fenhe.common.FieldChecks.*;
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.common.FieldChecks;
 import cn.gov.linfen.fenhe.common.FieldError;
 import cn.gov.linfen.fenhe.common.Reason;
+import cn.gov.linfen.fenhe.common.Yuan;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Decided;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,12 +25,14 @@ public class CompletionChecks {
 
   /** 行号: the 12-digit CNAPS bank code. */
   static final Pattern BANK_CODE_FORMAT = Pattern.compile("^\\d{12}$");
+
   static final Pattern ACCOUNT_NUMBER_FORMAT = Pattern.compile("^[0-9][0-9 -]{5,39}$");
   static final Pattern PHONE_FORMAT = Pattern.compile("^[0-9+][0-9 -]{6,19}$");
+
   /**
-   * The overall rating in the text's own terms (Art. 12, 13): the annual performance goals achieved,
-   * execution deviated from them and was corrected, or a project with serious problems. The
-   * gazette has no graded scale (优秀/良好/… were invented and are gone).
+   * The overall rating in the text's own terms (Art. 12, 13): the annual performance goals
+   * achieved, execution deviated from them and was corrected, or a project with serious problems.
+   * The gazette has no graded scale (优秀/良好/… were invented and are gone).
    */
   static final Set<String> RATINGS = Set.copyOf(SoeReformFundProcess.Ratings.LABELS.keySet());
 
@@ -43,7 +44,9 @@ public class CompletionChecks {
 
   /** Every review or approval: approved (Boolean) and opinion, required when approved is false. */
   public List<FieldError> review(Map<String, Object> variables) {
-    return FieldChecks.review(variables, P1Refusal.REVIEW_CONCLUSION_REQUIRED.reason(),
+    return FieldChecks.review(
+        variables,
+        P1Refusal.REVIEW_CONCLUSION_REQUIRED.reason(),
         P1Refusal.REVIEW_OPINION_REQUIRED.reason());
   }
 
@@ -59,7 +62,9 @@ public class CompletionChecks {
     return applicationCheck.check(variables);
   }
 
-  /** The applicant withdraws at any time before sign-off (the platform's withdraw action): a reason. */
+  /**
+   * The applicant withdraws at any time before sign-off (the platform's withdraw action): a reason.
+   */
   public List<FieldError> withdrawal(Map<String, Object> variables) {
     return withdrawalReason(variables);
   }
@@ -80,16 +85,22 @@ public class CompletionChecks {
     return errors;
   }
 
-  /** The disbursement notice (Appendix 3): amounts within what was requested, the account complete. */
+  /**
+   * The disbursement notice (Appendix 3): amounts within what was requested, the account complete.
+   */
   public List<FieldError> notice(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
     BigDecimal approvedAmount = positiveAmount(errors, variables, APPROVED_AMOUNT, "核定金额");
     BigDecimal disbursement = positiveAmount(errors, variables, DISBURSEMENT_AMOUNT, "同意支付（借款）金额");
     BigDecimal requested = Yuan.parse(variables.get(REQUESTED_AMOUNT));
     if (approvedAmount != null && requested != null && approvedAmount.compareTo(requested) > 0) {
-      errors.add(P1Refusal.APPROVED_AMOUNT_EXCEED_REQUESTED_AMOUNT.at(APPROVED_AMOUNT, Yuan.format(requested)));
+      errors.add(
+          P1Refusal.APPROVED_AMOUNT_EXCEED_REQUESTED_AMOUNT.at(
+              APPROVED_AMOUNT, Yuan.format(requested)));
     }
-    if (approvedAmount != null && disbursement != null && disbursement.compareTo(approvedAmount) > 0) {
+    if (approvedAmount != null
+        && disbursement != null
+        && disbursement.compareTo(approvedAmount) > 0) {
       errors.add(P1Refusal.AMOUNT_PAY_LEND_EXCEED_APPROVED.at(DISBURSEMENT_AMOUNT));
     }
     Object type = variables.get(DISBURSEMENT_TYPE);
@@ -111,7 +122,9 @@ public class CompletionChecks {
     BigDecimal transferred = positiveAmount(errors, variables, TRANSFERRED_AMOUNT, "划转金额");
     BigDecimal expected = Yuan.parse(variables.get(DISBURSEMENT_AMOUNT));
     if (transferred != null && expected != null && transferred.compareTo(expected) != 0) {
-      errors.add(P1Refusal.TRANSFERRED_AMOUNT_EQUAL_AMOUNT_NOTICE.at(TRANSFERRED_AMOUNT, Yuan.format(expected)));
+      errors.add(
+          P1Refusal.TRANSFERRED_AMOUNT_EQUAL_AMOUNT_NOTICE.at(
+              TRANSFERRED_AMOUNT, Yuan.format(expected)));
     }
     required(errors, variables, TRANSFER_VOUCHER_NUMBER, "划转凭证号");
     return errors;
@@ -156,8 +169,10 @@ public class CompletionChecks {
    */
   public List<FieldError> selfEvaluation(Map<String, Object> variables) {
     Object reports = variables.get(SELF_EVALUATIONS);
-    boolean empty = reports == null || reports instanceof Collection<?> collection && collection.isEmpty()
-        || String.valueOf(reports).replaceAll("\\s", "").equals("[]");
+    boolean empty =
+        reports == null
+            || reports instanceof Collection<?> collection && collection.isEmpty()
+            || String.valueOf(reports).replaceAll("\\s", "").equals("[]");
     if (empty) {
       return List.of(P1Refusal.LEAST_SELF_EVALUATION_REQUIRED.at(SELF_EVALUATIONS));
     }
@@ -172,8 +187,11 @@ public class CompletionChecks {
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> entries(Object reports) {
     try {
-      Object parsed = reports instanceof Collection<?> ? reports
-          : new com.fasterxml.jackson.databind.ObjectMapper().readValue(String.valueOf(reports), List.class);
+      Object parsed =
+          reports instanceof Collection<?>
+              ? reports
+              : new com.fasterxml.jackson.databind.ObjectMapper()
+                  .readValue(String.valueOf(reports), List.class);
       List<Map<String, Object>> entries = new ArrayList<>();
       for (Object item : (Collection<Object>) parsed) {
         entries.add(item instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
@@ -188,14 +206,16 @@ public class CompletionChecks {
   public List<FieldError> sasacEvaluation(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
     if (!RATINGS.contains(String.valueOf(variables.get(EVALUATION_RATING)))) {
-      errors.add(P1Refusal.EVALUATION_RATING_MISSING.at(EVALUATION_RATING, new java.util.TreeSet<>(RATINGS)));
+      errors.add(
+          P1Refusal.EVALUATION_RATING_MISSING.at(
+              EVALUATION_RATING, new java.util.TreeSet<>(RATINGS)));
     }
     required(errors, variables, EVALUATION_REPORT, "评价报告");
     return errors;
   }
 
-  private static BigDecimal positiveAmount(List<FieldError> errors, Map<String, Object> variables, String field,
-      String label) {
+  private static BigDecimal positiveAmount(
+      List<FieldError> errors, Map<String, Object> variables, String field, String label) {
     Object value = variables.get(field);
     if (blank(value)) {
       errors.add(P1Refusal.LABELLED_REQUIRED.at(field, label, field));

@@ -1,10 +1,9 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
-import cn.gov.linfen.fenhe.common.Yuan;
-
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.common.Yuan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,13 +31,16 @@ public class ComputingFundingGap {
     this.check = check;
   }
 
-  /** Thrown when the variables do not make a valid application (the start check let it through?). */
+  /**
+   * Thrown when the variables do not make a valid application (the start check let it through?).
+   */
   public static class InvalidApplication extends IllegalArgumentException {
     private final transient List<FieldError> errors;
 
     public InvalidApplication(List<FieldError> errors) {
-      super("申请内容有误 / invalid application: "
-          + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+      super(
+          "申请内容有误 / invalid application: "
+              + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
       this.errors = List.copyOf(errors);
     }
 
@@ -52,7 +54,8 @@ public class ComputingFundingGap {
    *
    * @param applicationNumber the case's business key; when absent one is made from the fallback
    */
-  public Map<String, Object> compute(Map<String, Object> variables, String applicationNumber, String fallbackId) {
+  public Map<String, Object> compute(
+      Map<String, Object> variables, String applicationNumber, String fallbackId) {
     List<FieldError> errors = check.check(variables);
     if (!errors.isEmpty()) {
       throw new InvalidApplication(errors);
@@ -64,7 +67,9 @@ public class ComputingFundingGap {
     }
     for (String field : ApplicationCheck.OPTIONAL_AMOUNTS) {
       BigDecimal amount = Yuan.parse(variables.get(field));
-      if (amount != null || field.equals(LIQUIDATION_COST_AMOUNT) || RESETTLEMENT_ITEMS.contains(field)
+      if (amount != null
+          || field.equals(LIQUIDATION_COST_AMOUNT)
+          || RESETTLEMENT_ITEMS.contains(field)
           || field.equals(LAND_PROCEEDS)) {
         out.put(field, Yuan.format(amount == null ? BigDecimal.ZERO : amount));
       }
@@ -81,36 +86,49 @@ public class ComputingFundingGap {
     out.put(FUNDING_GAP, Yuan.format(gap.gap()));
     out.put(HAS_LIQUIDATION_COSTS, gap.hasLiquidationCosts());
     out.put(HAS_RESETTLEMENT_COSTS, gap.hasResettlementCosts());
-    out.put(APPLICATION_NUMBER, applicationNumber != null && !applicationNumber.isBlank()
-        ? applicationNumber : "P1-" + fallbackId);
-    boolean bankruptcy = SoeReformFundProcess.ReformTypes.BANKRUPTCY.equals(variables.get(REFORM_TYPE));
+    out.put(
+        APPLICATION_NUMBER,
+        applicationNumber != null && !applicationNumber.isBlank()
+            ? applicationNumber
+            : "P1-" + fallbackId);
+    boolean bankruptcy =
+        SoeReformFundProcess.ReformTypes.BANKRUPTCY.equals(variables.get(REFORM_TYPE));
     boolean resolutionRequired = bankruptcy && gap.hasLiquidationCosts();
-    out.put(MISSING_ATTACHMENTS, missingAttachments(variables.get(SUBMITTED_ATTACHMENTS), resolutionRequired));
+    out.put(
+        MISSING_ATTACHMENTS,
+        missingAttachments(variables.get(SUBMITTED_ATTACHMENTS), resolutionRequired));
     costApproval(out, variables, bankruptcy, gap.hasLiquidationCosts());
     return out;
   }
 
   /**
-   * Who approved the liquidation or administrator costs (Art. 9(2)1, P1-R17): a bankrupt enterprise's
-   * by the creditors' meeting ("报债权人会议审议表决通过"), a liquidation's by the supervising
+   * Who approved the liquidation or administrator costs (Art. 9(2)1, P1-R17): a bankrupt
+   * enterprise's by the creditors' meeting ("报债权人会议审议表决通过"), a liquidation's by the supervising
    * department ("报主管部门确定", its cost review in this process). Recorded for every reviewer.
    */
-  static void costApproval(Map<String, Object> out, Map<String, Object> variables, boolean bankruptcy,
+  static void costApproval(
+      Map<String, Object> out,
+      Map<String, Object> variables,
+      boolean bankruptcy,
       boolean hasLiquidationCosts) {
     if (!hasLiquidationCosts) {
       out.put(COST_APPROVAL_BODY, null);
       out.put(COST_APPROVAL_NOTE, "本次未申请清算费用或破产管理人费用");
     } else if (bankruptcy) {
       out.put(COST_APPROVAL_BODY, SoeReformFundProcess.CostApprovalBodies.CREDITORS_MEETING);
-      out.put(COST_APPROVAL_NOTE, "破产管理人费用已报债权人会议审议表决通过（第九条(二)1）："
-          + String.valueOf(variables.get(CREDITORS_MEETING_RESOLUTION)).trim());
+      out.put(
+          COST_APPROVAL_NOTE,
+          "破产管理人费用已报债权人会议审议表决通过（第九条(二)1）："
+              + String.valueOf(variables.get(CREDITORS_MEETING_RESOLUTION)).trim());
     } else {
       out.put(COST_APPROVAL_BODY, SoeReformFundProcess.CostApprovalBodies.SUPERVISING_DEPARTMENT);
       out.put(COST_APPROVAL_NOTE, "清算组费用由清算组提出意见，报企业主管部门确定（第九条(二)1）：以企业主管部门的清算费用审核意见为准");
     }
   }
 
-  /** The required attachments (Art. 9(1) items 1–6) not ticked, one per line; empty when complete. */
+  /**
+   * The required attachments (Art. 9(1) items 1–6) not ticked, one per line; empty when complete.
+   */
   static String missingAttachments(Object submitted) {
     return missingAttachments(submitted, false);
   }
@@ -121,11 +139,13 @@ public class ComputingFundingGap {
    */
   static String missingAttachments(Object submitted, boolean resolutionRequired) {
     List<String> ticked = attachmentCodes(submitted);
-    List<String> missing = SoeReformFundProcess.Attachments.REQUIRED.entrySet().stream()
-        .filter(entry -> !ticked.contains(entry.getKey()))
-        .map(Map.Entry::getValue)
-        .collect(Collectors.toCollection(ArrayList::new));
-    if (resolutionRequired && !ticked.contains(SoeReformFundProcess.Attachments.CREDITORS_MEETING_RESOLUTION)) {
+    List<String> missing =
+        SoeReformFundProcess.Attachments.REQUIRED.entrySet().stream()
+            .filter(entry -> !ticked.contains(entry.getKey()))
+            .map(Map.Entry::getValue)
+            .collect(Collectors.toCollection(ArrayList::new));
+    if (resolutionRequired
+        && !ticked.contains(SoeReformFundProcess.Attachments.CREDITORS_MEETING_RESOLUTION)) {
       missing.add(SoeReformFundProcess.Attachments.CREDITORS_MEETING_RESOLUTION_LABEL);
     }
     return String.join("\n", missing);

@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
 import cn.gov.linfen.fenhe.common.Yuan;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +31,8 @@ public class DmnStaffingStandards implements StaffingStandards {
 
   private DmnDecision parse(String key) {
     String resource = SoeReformFundProcess.Decisions.RESOURCE_FOLDER + key + ".dmn";
-    try (InputStream in = DmnStaffingStandards.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in =
+        DmnStaffingStandards.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("decision table not on the classpath: " + resource);
       }
@@ -44,22 +44,29 @@ public class DmnStaffingStandards implements StaffingStandards {
 
   @Override
   public StaffingLimit limitFor(int employeeCount) {
-    DmnDecisionResult result = engine.evaluateDecision(limits, Map.of("employeeCount", employeeCount));
+    DmnDecisionResult result =
+        engine.evaluateDecision(limits, Map.of("employeeCount", employeeCount));
     DmnDecisionResultEntries row = result.getSingleResult();
     if (row == null) {
       throw new IllegalStateException("no staffing band for " + employeeCount + " employees");
     }
-    return new StaffingLimit(row.getEntry("staffingBand"), integer(row.getEntry("maxHiredStaff")),
-        integer(row.getEntry("maxCaretakerStaff")), Boolean.TRUE.equals(row.getEntry("hasStandard")));
+    return new StaffingLimit(
+        row.getEntry("staffingBand"),
+        integer(row.getEntry("maxHiredStaff")),
+        integer(row.getEntry("maxCaretakerStaff")),
+        Boolean.TRUE.equals(row.getEntry("hasStandard")));
   }
 
   @Override
   public PayCap payCapFor(Role role) {
-    DmnDecisionResultEntries row = engine.evaluateDecision(payCaps, Map.of("staffRole", role.name())).getSingleResult();
+    DmnDecisionResultEntries row =
+        engine.evaluateDecision(payCaps, Map.of("staffRole", role.name())).getSingleResult();
     if (row == null) {
       throw new IllegalStateException("no pay cap for " + role);
     }
-    return new PayCap(row.getEntry("roleName"), decimal(row.getEntry("minMonthlyPay")),
+    return new PayCap(
+        row.getEntry("roleName"),
+        decimal(row.getEntry("minMonthlyPay")),
         decimal(row.getEntry("maxMonthlyPay")));
   }
 

@@ -1,19 +1,23 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
-import cn.gov.linfen.fenhe.common.Yuan;
-
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
+import cn.gov.linfen.fenhe.common.Yuan;
 import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * The figures of Art. 5: what is requested (liquidation costs plus the resettlement items) and
- * the gap it may not exceed (total reform cost minus asset realisation; land-use-right proceeds
- * are recorded but not counted). Absent items count as 0.
+ * The figures of Art. 5: what is requested (liquidation costs plus the resettlement items) and the
+ * gap it may not exceed (total reform cost minus asset realisation; land-use-right proceeds are
+ * recorded but not counted). Absent items count as 0.
  */
-public record FundingGap(BigDecimal liquidationCosts, BigDecimal resettlementCosts, BigDecimal requested,
-    BigDecimal totalReformCost, BigDecimal assetRealization, BigDecimal gap) {
+public record FundingGap(
+    BigDecimal liquidationCosts,
+    BigDecimal resettlementCosts,
+    BigDecimal requested,
+    BigDecimal totalReformCost,
+    BigDecimal assetRealization,
+    BigDecimal gap) {
 
   /** From already checked variables (see {@link ApplicationCheck}). */
   public static FundingGap of(Map<String, Object> variables) {
@@ -24,7 +28,12 @@ public record FundingGap(BigDecimal liquidationCosts, BigDecimal resettlementCos
     }
     BigDecimal total = Yuan.orZero(variables.get(TOTAL_REFORM_COST));
     BigDecimal assets = Yuan.orZero(variables.get(ASSET_REALIZATION));
-    return new FundingGap(liquidation, resettlement, liquidation.add(resettlement), total, assets,
+    return new FundingGap(
+        liquidation,
+        resettlement,
+        liquidation.add(resettlement),
+        total,
+        assets,
         total.subtract(assets));
   }
 

@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
 import cn.gov.linfen.fenhe.common.Yuan;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -11,10 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Numbers and words the disbursement notice (拨款通知书, Appendix 3) the reform office issues to
- * Jilin Investment, naming the transfer date as the appendix does ("于 M月D日前", the 3rd working day
- * after issue, computed by the engine: P1-R19). The number is the office's prefix, the year of issue in Shanghai and the
- * case's application number, so it is unique per case and needs no counter. Plain logic.
+ * Numbers and words the disbursement notice (拨款通知书, Appendix 3) the reform office issues to Jilin
+ * Investment, naming the transfer date as the appendix does ("于 M月D日前", the 3rd working day after
+ * issue, computed by the engine: P1-R19). The number is the office's prefix, the year of issue in
+ * Shanghai and the case's application number, so it is unique per case and needs no counter. Plain
+ * logic.
  */
 public class IssuingDisbursementNotice {
 
@@ -23,10 +23,21 @@ public class IssuingDisbursementNotice {
    *
    * @param reviewerGroups the departments that reviewed the application (group ids)
    */
-  public record Request(String applicationNumber, String enterpriseName, BigDecimal requestedAmount,
-      BigDecimal approvedAmount, String disbursementType, BigDecimal disbursementAmount, String accountName,
-      String accountNumber, String bankName, String bankCode, String accountContact, String accountContactPhone,
-      List<String> reviewerGroups, LocalDate transferDueDate) {}
+  public record Request(
+      String applicationNumber,
+      String enterpriseName,
+      BigDecimal requestedAmount,
+      BigDecimal approvedAmount,
+      String disbursementType,
+      BigDecimal disbursementAmount,
+      String accountName,
+      String accountNumber,
+      String bankName,
+      String bankCode,
+      String accountContact,
+      String accountContactPhone,
+      List<String> reviewerGroups,
+      LocalDate transferDueDate) {}
 
   /** The issued notice: its number, date of issue and full text. */
   public record Notice(String number, LocalDate issuedOn, String text) {}
@@ -37,31 +48,56 @@ public class IssuingDisbursementNotice {
     Objects.requireNonNull(request.disbursementAmount(), "disbursementAmount");
     Objects.requireNonNull(request.accountNumber(), "accountNumber");
     String number = "临企改拨〔" + issuedOn.getYear() + "〕" + request.applicationNumber() + "号";
-    String verb = SoeReformFundProcess.Decided.LEND.equals(request.disbursementType()) ? "借款" : "支付";
-    String text = String.join("\n",
-        "临汾市国企改革专项资金拨款通知书",
-        "编号：" + number,
-        "临汾济林投资有限公司：",
-        "　　经" + reviewers(request.reviewerGroups()) + "审核，" + request.enterpriseName() + "申请的改革资金 "
-            + amount(request.requestedAmount()) + "，符合政策要求。同意" + verb + "资金 " + amount(request.disbursementAmount())
-            + "（核定金额 " + amount(request.approvedAmount()) + "），请你公司收到通知后，于" + dueDate(request.transferDueDate(), issuedOn)
-            + "前，与企业主管部门完成资金划转。账户信息如下：",
-        "户　名：" + request.accountName(),
-        "账　号：" + request.accountNumber(),
-        "开户行：" + request.bankName(),
-        "行　号：" + request.bankCode(),
-        "联系人：" + request.accountContact() + "　电话：" + request.accountContactPhone(),
-        "特此通知",
-        "市企改办",
-        issuedOn.getYear() + "年" + issuedOn.getMonthValue() + "月" + issuedOn.getDayOfMonth() + "日");
+    String verb =
+        SoeReformFundProcess.Decided.LEND.equals(request.disbursementType()) ? "借款" : "支付";
+    String text =
+        String.join(
+            "\n",
+            "临汾市国企改革专项资金拨款通知书",
+            "编号：" + number,
+            "临汾济林投资有限公司：",
+            "　　经"
+                + reviewers(request.reviewerGroups())
+                + "审核，"
+                + request.enterpriseName()
+                + "申请的改革资金 "
+                + amount(request.requestedAmount())
+                + "，符合政策要求。同意"
+                + verb
+                + "资金 "
+                + amount(request.disbursementAmount())
+                + "（核定金额 "
+                + amount(request.approvedAmount())
+                + "），请你公司收到通知后，于"
+                + dueDate(request.transferDueDate(), issuedOn)
+                + "前，与企业主管部门完成资金划转。账户信息如下：",
+            "户　名：" + request.accountName(),
+            "账　号：" + request.accountNumber(),
+            "开户行：" + request.bankName(),
+            "行　号：" + request.bankCode(),
+            "联系人：" + request.accountContact() + "　电话：" + request.accountContactPhone(),
+            "特此通知",
+            "市企改办",
+            issuedOn.getYear()
+                + "年"
+                + issuedOn.getMonthValue()
+                + "月"
+                + issuedOn.getDayOfMonth()
+                + "日");
     return new Notice(number, issuedOn, text);
   }
 
-  /** Appendix 3 names the day: "10月10日"; with its year when that is not the year of issue ("2027年1月5日"). */
+  /**
+   * Appendix 3 names the day: "10月10日"; with its year when that is not the year of issue
+   * ("2027年1月5日").
+   */
   static String dueDate(LocalDate date, LocalDate issuedOn) {
     Objects.requireNonNull(date, "transferDueDate");
-    return (date.getYear() == issuedOn.getYear() ? "" : date.getYear() + "年") + date.getMonthValue() + "月"
-        + date.getDayOfMonth() + "日";
+    return (date.getYear() == issuedOn.getYear() ? "" : date.getYear() + "年")
+        + date.getMonthValue()
+        + "月"
+        + date.getDayOfMonth()
+        + "日";
   }
 
   private static String amount(BigDecimal yuan) {

@@ -10,8 +10,8 @@ import java.util.Date;
 /**
  * Opens the annual performance evaluation (Art. 13): every March SASAC evaluates the previous
  * year's use of the fund after the supervising departments' self-evaluations. [decided] The
- * self-evaluations are due on 15 March, SASAC's report on 31 March, 18:00 in Fenhe's time zone. Plain
- * logic.
+ * self-evaluations are due on 15 March, SASAC's report on 31 March, 18:00 in Fenhe's time zone.
+ * Plain logic.
  */
 public class OpeningEvaluationRound {
 
@@ -40,7 +40,10 @@ public class OpeningEvaluationRound {
     return new Round(year, at(LocalDate.of(year + 1, 3, 15)), at(LocalDate.of(year + 1, 3, 31)));
   }
 
-  /** Why a year cannot be evaluated (only past years since the measure took effect in 2021), or null. */
+  /**
+   * Why a year cannot be evaluated (only past years since the measure took effect in 2021), or
+   * null.
+   */
   public static Reason yearProblem(int year, LocalDate today) {
     if (year < 2021 || year > today.getYear() - 1) {
       return P1Refusal.EVALUATION_YEAR_NOT_PAST.reason(today.getYear() - 1);

@@ -3,8 +3,8 @@ package cn.gov.linfen.fenhe.procedures.p1;
 import cn.gov.linfen.fenhe.common.RefusalText;
 
 /**
- * The refusal texts of P1 (国企改革专项资金): its checks, controller and workers. The texts, Chinese and English
- * side by side, are in {@code src/main/resources/refusals/p1.properties}.
+ * The refusal texts of P1 (国企改革专项资金): its checks, controller and workers. The texts, Chinese and
+ * English side by side, are in {@code src/main/resources/refusals/p1.properties}.
  */
 public enum P1Refusal implements RefusalText {
   ENTERPRISE_NAME_REQUIRED,

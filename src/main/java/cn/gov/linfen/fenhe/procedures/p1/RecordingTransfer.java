@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
 import cn.gov.linfen.fenhe.common.Yuan;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,15 +26,32 @@ public class RecordingTransfer {
    * @param deadline the transfer deadline of the notice, or null if unknown
    * @param recordedAt when the transfer was confirmed
    */
-  public Transfer record(String noticeNumber, BigDecimal noticeAmount, BigDecimal transferred, String voucherNumber,
-      Instant deadline, Instant recordedAt) {
+  public Transfer record(
+      String noticeNumber,
+      BigDecimal noticeAmount,
+      BigDecimal transferred,
+      String voucherNumber,
+      Instant deadline,
+      Instant recordedAt) {
     if (transferred == null || noticeAmount == null || transferred.compareTo(noticeAmount) != 0) {
-      throw new IllegalArgumentException("transferred amount " + transferred + " differs from the notice's " + noticeAmount);
+      throw new IllegalArgumentException(
+          "transferred amount " + transferred + " differs from the notice's " + noticeAmount);
     }
     boolean onTime = deadline == null || !recordedAt.isAfter(deadline);
-    String line = "拨款通知书 " + noticeNumber + "：济林公司已划转 " + Yuan.format(transferred) + " 元（凭证号 " + voucherNumber
-        + "），确认时间 " + minutes.format(recordedAt)
-        + (deadline == null ? "" : onTime ? "，在期限 " + minutes.format(deadline) + " 内" : "，已超过期限 " + minutes.format(deadline));
+    String line =
+        "拨款通知书 "
+            + noticeNumber
+            + "：济林公司已划转 "
+            + Yuan.format(transferred)
+            + " 元（凭证号 "
+            + voucherNumber
+            + "），确认时间 "
+            + minutes.format(recordedAt)
+            + (deadline == null
+                ? ""
+                : onTime
+                    ? "，在期限 " + minutes.format(deadline) + " 内"
+                    : "，已超过期限 " + minutes.format(deadline));
     return new Transfer(onTime, line);
   }
 }

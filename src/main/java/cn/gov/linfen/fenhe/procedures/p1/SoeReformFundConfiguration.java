@@ -1,21 +1,12 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
-import cn.gov.linfen.fenhe.config.EngineRole;
-
 import cn.gov.linfen.fenhe.common.FenheClock;
-
-import cn.gov.linfen.fenhe.identity.ApplicantAccess;
-
-import cn.gov.linfen.fenhe.engine.validation.StartValidator;
-import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
 import cn.gov.linfen.fenhe.common.FieldError;
 import cn.gov.linfen.fenhe.common.Reason;
-import cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck;
-import cn.gov.linfen.fenhe.procedures.p1.CompletionChecks;
-import cn.gov.linfen.fenhe.procedures.p1.OpeningEvaluationRound;
-import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import cn.gov.linfen.fenhe.config.EngineRole;
+import cn.gov.linfen.fenhe.engine.validation.StartValidator;
+import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
+import cn.gov.linfen.fenhe.identity.ApplicantAccess;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Engine-side wiring of P1 (国企改革专项资金): the start checks of both processes, the server-side
- * checks of what each kind of user task is completed with (named in the models as
- * {@code ${soeReformFund…Check}}), and the applicant's read access to his own case.
+ * Engine-side wiring of P1 (国企改革专项资金): the start checks of both processes, the server-side checks
+ * of what each kind of user task is completed with (named in the models as {@code
+ * ${soeReformFund…Check}}), and the applicant's read access to his own case.
  */
 @Configuration(proxyBeanMethods = false)
 @EngineRole
@@ -53,8 +44,10 @@ public class SoeReformFundConfiguration {
     if (year == null || year instanceof String text && text.isBlank()) {
       return List.of(); // the previous year
     }
-    if (!(year instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-      return List.of(P1Refusal.EVALUATION_YEAR_NOT_A_YEAR.at(SoeReformFundProcess.Variables.EVALUATION_YEAR));
+    if (!(year instanceof Number number)
+        || number.doubleValue() != Math.rint(number.doubleValue())) {
+      return List.of(
+          P1Refusal.EVALUATION_YEAR_NOT_A_YEAR.at(SoeReformFundProcess.Variables.EVALUATION_YEAR));
     }
     Reason problem = OpeningEvaluationRound.yearProblem(number.intValue(), clock.today());
     if (problem != null) {
@@ -64,13 +57,14 @@ public class SoeReformFundConfiguration {
   }
 
   /**
-   * The date a notice names for the transfer (Appendix 3 "请你公司收到通知后，于 M月D日前…完成资金划转",
-   * Art. 9(3) "三个工作日内", P1-R19), used by the model as
-   * {@code ${soeReformFundTransferDate.after(3)}}: the N-th working day after today in Fenhe's time zone on
-   * the engine clock, holidays and make-up days per the working-day calendar — the same day as the
-   * transfer task's {@code 3WD} due date. The number of days stays in the model next to {@code 3WD}.
+   * The date a notice names for the transfer (Appendix 3 "请你公司收到通知后，于 M月D日前…完成资金划转", Art. 9(3)
+   * "三个工作日内", P1-R19), used by the model as {@code ${soeReformFundTransferDate.after(3)}}: the N-th
+   * working day after today in Fenhe's time zone on the engine clock, holidays and make-up days per
+   * the working-day calendar — the same day as the transfer task's {@code 3WD} due date. The number
+   * of days stays in the model next to {@code 3WD}.
    */
-  public record TransferDate(cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar, FenheClock clock) {
+  public record TransferDate(
+      cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar, FenheClock clock) {
     public String after(int workingDays) {
       java.time.Instant now = clock.now();
       return calendar.dateOf(calendar.deadline(now, workingDays)).toString();
@@ -91,33 +85,55 @@ public class SoeReformFundConfiguration {
   org.camunda.bpm.engine.delegate.ExecutionListener soeReformFundYearProjects() {
     return execution -> {
       Object year = execution.getVariable(SoeReformFundProcess.Variables.EVALUATION_YEAR);
-      org.camunda.bpm.engine.HistoryService history = execution.getProcessEngineServices().getHistoryService();
+      org.camunda.bpm.engine.HistoryService history =
+          execution.getProcessEngineServices().getHistoryService();
       StringBuilder text = new StringBuilder();
       int count = 0;
-      for (org.camunda.bpm.engine.history.HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(SoeReformFundProcess.KEY)
-          .variableValueLike(SoeReformFundProcess.Variables.NOTICE_ISSUED_ON, year + "-%")
-          .orderByProcessInstanceStartTime().asc().list()) {
+      for (org.camunda.bpm.engine.history.HistoricProcessInstance instance :
+          history
+              .createHistoricProcessInstanceQuery()
+              .processDefinitionKey(SoeReformFundProcess.KEY)
+              .variableValueLike(SoeReformFundProcess.Variables.NOTICE_ISSUED_ON, year + "-%")
+              .orderByProcessInstanceStartTime()
+              .asc()
+              .list()) {
         Map<String, Object> v = new HashMap<>();
-        for (org.camunda.bpm.engine.history.HistoricVariableInstance variable : history
-            .createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()) {
-          if (instance.getId().equals(variable.getActivityInstanceId()) || !v.containsKey(variable.getName())) {
+        for (org.camunda.bpm.engine.history.HistoricVariableInstance variable :
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .list()) {
+          if (instance.getId().equals(variable.getActivityInstanceId())
+              || !v.containsKey(variable.getName())) {
             v.put(variable.getName(), variable.getValue());
           }
         }
         count++;
-        text.append(count).append("．").append(v.get(SoeReformFundProcess.Variables.ENTERPRISE_NAME))
-            .append("（申请编号 ").append(instance.getBusinessKey()).append("，主管部门 ")
+        text.append(count)
+            .append("．")
+            .append(v.get(SoeReformFundProcess.Variables.ENTERPRISE_NAME))
+            .append("（申请编号 ")
+            .append(instance.getBusinessKey())
+            .append("，主管部门 ")
             .append(v.getOrDefault(SoeReformFundProcess.Variables.SUPERVISING_DEPARTMENT_NAME, "—"))
-            .append("，拨款通知书 ").append(v.get(SoeReformFundProcess.Variables.NOTICE_ISSUED_ON))
-            .append("，拨付 ").append(v.get(SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT)).append(" 元")
-            .append(Boolean.TRUE.equals(v.get(SoeReformFundProcess.Variables.TRANSFER_OVERDUE)) ? "，划转逾期" : "")
-            .append("）\n　　绩效目标：").append(v.getOrDefault(SoeReformFundProcess.Variables.PERFORMANCE_GOALS,
-                "（申请时未填报）")).append('\n');
+            .append("，拨款通知书 ")
+            .append(v.get(SoeReformFundProcess.Variables.NOTICE_ISSUED_ON))
+            .append("，拨付 ")
+            .append(v.get(SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT))
+            .append(" 元")
+            .append(
+                Boolean.TRUE.equals(v.get(SoeReformFundProcess.Variables.TRANSFER_OVERDUE))
+                    ? "，划转逾期"
+                    : "")
+            .append("）\n　　绩效目标：")
+            .append(v.getOrDefault(SoeReformFundProcess.Variables.PERFORMANCE_GOALS, "（申请时未填报）"))
+            .append('\n');
       }
-      execution.setVariable(SoeReformFundProcess.Variables.YEAR_PROJECTS, count == 0
-          ? year + "年没有出具拨款通知书的项目。"
-          : year + "年出具拨款通知书的项目共 " + count + " 个：\n" + text.toString().trim());
+      execution.setVariable(
+          SoeReformFundProcess.Variables.YEAR_PROJECTS,
+          count == 0
+              ? year + "年没有出具拨款通知书的项目。"
+              : year + "年出具拨款通知书的项目共 " + count + " 个：\n" + text.toString().trim());
     };
   }
 
@@ -136,7 +152,6 @@ public class SoeReformFundConfiguration {
     return TaskCompletionCheck.of(checks::correction);
   }
 
-
   @Bean
   TaskCompletionCheck soeReformFundProcurementCheck(CompletionChecks checks) {
     return TaskCompletionCheck.of(checks::procurement);
@@ -149,18 +164,24 @@ public class SoeReformFundConfiguration {
 
   /**
    * The transferred amount must equal the notice's amount as the case holds it: read from the case,
-   * not from the task's view, which a submission could have overwritten (the model keeps the notice's
-   * fields task-local on the transfer, so whatever else the transfer submits under their names is
-   * discarded).
+   * not from the task's view, which a submission could have overwritten (the model keeps the
+   * notice's fields task-local on the transfer, so whatever else the transfer submits under their
+   * names is discarded).
    */
   @Bean
   TaskListener soeReformFundTransferCheck(CompletionChecks checks) {
-    return task -> TaskCompletionCheck.of(variables -> {
-      Map<String, Object> checked = new HashMap<>(variables);
-      checked.put(SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT,
-          task.getExecution().getProcessInstance().getVariableLocal(SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT));
-      return checks.transfer(checked);
-    }).notify(task);
+    return task ->
+        TaskCompletionCheck.of(
+                variables -> {
+                  Map<String, Object> checked = new HashMap<>(variables);
+                  checked.put(
+                      SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT,
+                      task.getExecution()
+                          .getProcessInstance()
+                          .getVariableLocal(SoeReformFundProcess.Variables.DISBURSEMENT_AMOUNT));
+                  return checks.transfer(checked);
+                })
+            .notify(task);
   }
 
   @Bean

@@ -1,15 +1,12 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
-import cn.gov.linfen.fenhe.common.Escalating;
-
 import java.util.List;
 import java.util.Map;
 
 /**
- * The contract of processes/p1-soe-reform-fund/ (国企改革专项资金, 临政办发〔2021〕21号): process keys,
- * element ids, variables, topics, decisions, escalations and forms. Checked against the files
- * by SoeReformFundModelTest; workers, start checks and tests import it instead of repeating
- * strings.
+ * The contract of processes/p1-soe-reform-fund/ (国企改革专项资金, 临政办发〔2021〕21号): process keys, element
+ * ids, variables, topics, decisions, escalations and forms. Checked against the files by
+ * SoeReformFundModelTest; workers, start checks and tests import it instead of repeating strings.
  */
 public final class SoeReformFundProcess {
 
@@ -29,7 +26,8 @@ public final class SoeReformFundProcess {
     public static final String COMPLETENESS_CHECK = "UserTask_CompletenessCheck";
     public static final String COMPLETE_MATERIALS = "UserTask_CompleteMaterials";
     public static final String SELECT_REVIEWERS = "BusinessRuleTask_SelectReviewers";
-    public static final String SUPERVISING_DEPARTMENT_COST_REVIEW = "UserTask_SupervisingDepartmentCostReview";
+    public static final String SUPERVISING_DEPARTMENT_COST_REVIEW =
+        "UserTask_SupervisingDepartmentCostReview";
     public static final String HRSS_REVIEW = "UserTask_HrssReview";
     public static final String MEDICAL_INSURANCE_REVIEW = "UserTask_MedicalInsuranceReview";
     public static final String HEALTH_COMMISSION_REVIEW = "UserTask_HealthCommissionReview";
@@ -39,19 +37,25 @@ public final class SoeReformFundProcess {
     public static final String FINANCE_RECHECK = "UserTask_FinanceRecheck";
     public static final String SIGN_OFF_ROUTING = "BusinessRuleTask_SignOffRouting";
     public static final String REFORM_OFFICE_SIGN_OFF = "UserTask_ReformOfficeSignOff";
-    public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF = "UserTask_MunicipalGovernmentSignOff";
+    public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF =
+        "UserTask_MunicipalGovernmentSignOff";
+
     /** Art. 7 "报市政府领导同意后出具拨款通知书": after the reform office signed (P1-R18). */
     public static final String LEADER_CONSENT_NEEDED = "Gateway_LeaderConsentNeeded";
+
     public static final String LEADER_CONSENT = "UserTask_LeaderConsent";
     public static final String ROUND_SIGNED_OFF = "EndEvent_RoundSignedOff";
     public static final String ROUND_RETURNED = "EndEvent_RoundReturned";
     public static final String CORRECT_APPLICATION = "UserTask_CorrectApplication";
     public static final String WITHDRAWN_ON_CORRECTION = "EndEvent_WithdrawnOnCorrection";
+
     /**
-     * The applicant's withdrawal before sign-off: an action (POST /api/cases/{businessKey}/withdraw)
-     * correlating {@link Messages#WITHDRAWAL_REQUESTED}, not a standing task.
+     * The applicant's withdrawal before sign-off: an action (POST
+     * /api/cases/{businessKey}/withdraw) correlating {@link Messages#WITHDRAWAL_REQUESTED}, not a
+     * standing task.
      */
     public static final String WITHDRAWAL_REQUESTED = "BoundaryEvent_WithdrawalRequested";
+
     public static final String APPLICATION_SIGNED_OFF = "EndEvent_ApplicationSignedOff";
     public static final String WITHDRAWN_BOUNDARY = "BoundaryEvent_ApplicationWithdrawn";
     public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
@@ -67,7 +71,8 @@ public final class SoeReformFundProcess {
     public static final String RECORD_TRANSFER = "ServiceTask_RecordTransfer";
     public static final String TRANSFER_RECORDED = "EndEvent_TransferRecorded";
     public static final String DISBURSEMENT_HELD_BOUNDARY = "BoundaryEvent_DisbursementHeld";
-    public static final String DECIDE_SUSPENDED_DISBURSEMENT = "UserTask_DecideSuspendedDisbursement";
+    public static final String DECIDE_SUSPENDED_DISBURSEMENT =
+        "UserTask_DecideSuspendedDisbursement";
     public static final String END_DISBURSED = "EndEvent_Disbursed";
     public static final String END_DISBURSEMENT_STOPPED = "EndEvent_DisbursementStopped";
 
@@ -83,6 +88,7 @@ public final class SoeReformFundProcess {
     public static final String GOVERNMENT_RECEIVES_REPORT = "UserTask_GovernmentReceivesReport";
     public static final String FINANCE_RECEIVES_REPORT = "UserTask_FinanceReceivesReport";
     public static final String END_REPORTED = "EndEvent_EvaluationReported";
+
     /** Every 1 March at 09:00 Shanghai time, whatever the server's zone. */
     public static final String MARCH_CYCLE = "R/2022-03-01T09:00:00+08:00/P1Y";
 
@@ -95,8 +101,10 @@ public final class SoeReformFundProcess {
     public static final String CHECK_STAFFING_AND_PAY = "p1-check-staffing-and-pay";
     public static final String ISSUE_DISBURSEMENT_NOTICE = "p1-issue-disbursement-notice";
     public static final String RECORD_TRANSFER = "p1-record-transfer";
+
     /** The shared escalation step (docs/escalation.md). */
     public static final String RAISE_OVERDUE_ALERT = cn.gov.linfen.fenhe.common.Escalating.TOPIC;
+
     public static final String OPEN_EVALUATION_ROUND = "p1-open-evaluation-round";
 
     private Topics() {}
@@ -108,6 +116,7 @@ public final class SoeReformFundProcess {
     public static final String REVIEWERS = "soe-reform-fund-reviewers";
     public static final String STAFFING_LIMITS = "soe-reform-fund-staffing-limits";
     public static final String PAY_CAPS = "soe-reform-fund-pay-caps";
+
     /** Where the DMN files are on the classpath (the build copies processes/ there). */
     public static final String RESOURCE_FOLDER = "processes/p1-soe-reform-fund/";
 
@@ -136,7 +145,8 @@ public final class SoeReformFundProcess {
     public static final String INITIAL_REVIEW = "form-p1-initial-review";
     public static final String COMPLETENESS_CHECK = "form-p1-completeness-check";
     public static final String COMPLETE_MATERIALS = "form-p1-complete-materials";
-    public static final String REVIEW_SUPERVISING_DEPARTMENT = "form-p1-review-supervising-department";
+    public static final String REVIEW_SUPERVISING_DEPARTMENT =
+        "form-p1-review-supervising-department";
     public static final String REVIEW_HRSS = "form-p1-review-hrss";
     public static final String REVIEW_MEDICAL_INSURANCE = "form-p1-review-medical-insurance";
     public static final String REVIEW_HEALTH_COMMISSION = "form-p1-review-health-commission";
@@ -173,16 +183,17 @@ public final class SoeReformFundProcess {
     public static final String JILIN_INVESTMENT = "jilin-investment";
 
     /** The Chinese names people read (the notice says "经…审核"). */
-    public static final Map<String, String> CHINESE = Map.of(
-        SUPERVISING_DEPARTMENT, "企业主管部门",
-        REFORM_OFFICE, "市企改办",
-        SASAC, "市国资委",
-        HRSS_BUREAU, "市人社局",
-        MEDICAL_INSURANCE_BUREAU, "市医保局",
-        HEALTH_COMMISSION, "市卫健委",
-        FINANCE_BUREAU, "市财政局",
-        MUNICIPAL_GOVERNMENT, "市政府",
-        JILIN_INVESTMENT, "临汾济林投资有限公司");
+    public static final Map<String, String> CHINESE =
+        Map.of(
+            SUPERVISING_DEPARTMENT, "企业主管部门",
+            REFORM_OFFICE, "市企改办",
+            SASAC, "市国资委",
+            HRSS_BUREAU, "市人社局",
+            MEDICAL_INSURANCE_BUREAU, "市医保局",
+            HEALTH_COMMISSION, "市卫健委",
+            FINANCE_BUREAU, "市财政局",
+            MUNICIPAL_GOVERNMENT, "市政府",
+            JILIN_INVESTMENT, "临汾济林投资有限公司");
 
     private Groups() {}
   }
@@ -206,10 +217,20 @@ public final class SoeReformFundProcess {
     public static final String LAID_OFF_LIVING_ALLOWANCE = "laidOffLivingAllowance";
     public static final String OVER_4050_LIVING_ALLOWANCE = "over4050LivingAllowance";
     public static final String OTHER_RESETTLEMENT = "otherResettlement";
+
     /** The resettlement items of Art. 6(2), in the order of PROCEDURES.md. */
-    public static final List<String> RESETTLEMENT_ITEMS = List.of(ECONOMIC_COMPENSATION, OWED_WAGES, PENSION_ARREARS,
-        WORK_INJURY_INSURANCE, MEDICAL_ARREARS, ONE_CHILD_FEES, LAID_OFF_LIVING_ALLOWANCE, OVER_4050_LIVING_ALLOWANCE,
-        OTHER_RESETTLEMENT);
+    public static final List<String> RESETTLEMENT_ITEMS =
+        List.of(
+            ECONOMIC_COMPENSATION,
+            OWED_WAGES,
+            PENSION_ARREARS,
+            WORK_INJURY_INSURANCE,
+            MEDICAL_ARREARS,
+            ONE_CHILD_FEES,
+            LAID_OFF_LIVING_ALLOWANCE,
+            OVER_4050_LIVING_ALLOWANCE,
+            OTHER_RESETTLEMENT);
+
     // Appendix 1 fields beyond the amounts
     public static final String LEGAL_REPRESENTATIVE = "legalRepresentative";
     public static final String LEGAL_REPRESENTATIVE_PHONE = "legalRepresentativePhone";
@@ -218,21 +239,25 @@ public final class SoeReformFundProcess {
     public static final String SUPERVISING_DEPARTMENT_NAME = "supervisingDepartmentName";
     public static final String FUND_PURPOSE = "fundPurpose";
     public static final String SUBMITTED_ATTACHMENTS = "submittedAttachments";
+
     /**
      * The project's performance goals, entered with the application (Art. 7 "落实绩效目标", Art. 11
      * "清晰反映预期产出和效果…细化、量化、可衡量"); the annual evaluation is against them (P1-R20).
      */
     public static final String PERFORMANCE_GOALS = "performanceGoals";
+
     /**
-     * Art. 5: 清算注销 "是指企业仅拖欠职工工资、社保债务，无其他非职工债务": a LIQUIDATION applicant declares it
-     * (P1-R16); without it the application is refused.
+     * Art. 5: 清算注销 "是指企业仅拖欠职工工资、社保债务，无其他非职工债务": a LIQUIDATION applicant declares it (P1-R16);
+     * without it the application is refused.
      */
     public static final String ONLY_EMPLOYEE_DEBTS_DECLARED = "onlyEmployeeDebtsDeclared";
+
     /**
      * Art. 9(2)1: a bankrupt enterprise's administrator costs are "报债权人会议审议表决通过": the resolution
      * (date, number) is required with bankruptcy administrator costs (P1-R17).
      */
     public static final String CREDITORS_MEETING_RESOLUTION = "creditorsMeetingResolution";
+
     // staffing of the liquidation team (Art. 9(2)1), optional
     public static final String HIRED_STAFF_COUNT = "hiredStaffCount";
     public static final String CARETAKER_STAFF_COUNT = "caretakerStaffCount";
@@ -240,6 +265,7 @@ public final class SoeReformFundProcess {
     public static final String GROUP_LEADER_MONTHLY_PAY = "groupLeaderMonthlyPay";
     public static final String OTHER_STAFF_MONTHLY_PAY = "otherStaffMonthlyPay";
     public static final String CARETAKER_MONTHLY_PAY = "caretakerMonthlyPay";
+
     /** The user who applied (camunda:initiator); his tasks are assigned to him. */
     public static final String APPLICANT = "applicant";
 
@@ -251,10 +277,16 @@ public final class SoeReformFundProcess {
     public static final String HAS_LIQUIDATION_COSTS = "hasLiquidationCosts";
     public static final String HAS_RESETTLEMENT_COSTS = "hasResettlementCosts";
     public static final String MISSING_ATTACHMENTS = "missingAttachments";
-    /** Who approved the liquidation / administrator costs (Art. 9(2)1, P1-R17): CREDITORS_MEETING or SUPERVISING_DEPARTMENT. */
+
+    /**
+     * Who approved the liquidation / administrator costs (Art. 9(2)1, P1-R17): CREDITORS_MEETING or
+     * SUPERVISING_DEPARTMENT.
+     */
     public static final String COST_APPROVAL_BODY = "costApprovalBody";
+
     /** The same in Chinese, with the resolution when the creditors' meeting approved. */
     public static final String COST_APPROVAL_NOTE = "costApprovalNote";
+
     // --- computed by p1-check-staffing-and-pay
     public static final String STAFFING_FINDINGS = "staffingFindings";
     public static final String STAFFING_BREACH_COUNT = "staffingBreachCount";
@@ -268,8 +300,10 @@ public final class SoeReformFundProcess {
     public static final String INITIAL_REVIEW_OPINION = "initialReviewOpinion";
     public static final String COMPLETENESS_APPROVED = "completenessApproved";
     public static final String COMPLETENESS_OPINION = "completenessOpinion";
-    public static final String SUPERVISING_DEPARTMENT_REVIEW_APPROVED = "supervisingDepartmentReviewApproved";
-    public static final String SUPERVISING_DEPARTMENT_REVIEW_OPINION = "supervisingDepartmentReviewOpinion";
+    public static final String SUPERVISING_DEPARTMENT_REVIEW_APPROVED =
+        "supervisingDepartmentReviewApproved";
+    public static final String SUPERVISING_DEPARTMENT_REVIEW_OPINION =
+        "supervisingDepartmentReviewOpinion";
     public static final String HRSS_REVIEW_APPROVED = "hrssReviewApproved";
     public static final String HRSS_REVIEW_OPINION = "hrssReviewOpinion";
     public static final String MEDICAL_INSURANCE_REVIEW_APPROVED = "medicalInsuranceReviewApproved";
@@ -284,11 +318,19 @@ public final class SoeReformFundProcess {
     public static final String FINANCE_RECHECK_OPINION = "financeRecheckOpinion";
     public static final String REFORM_OFFICE_SIGN_OFF_APPROVED = "reformOfficeSignOffApproved";
     public static final String REFORM_OFFICE_SIGN_OFF_OPINION = "reformOfficeSignOffOpinion";
-    public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF_APPROVED = "municipalGovernmentSignOffApproved";
-    public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF_OPINION = "municipalGovernmentSignOffOpinion";
-    /** The city leader's consent before the notice, where the reform office signed (Art. 7, 9(3), P1-R18). */
+    public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF_APPROVED =
+        "municipalGovernmentSignOffApproved";
+    public static final String MUNICIPAL_GOVERNMENT_SIGN_OFF_OPINION =
+        "municipalGovernmentSignOffOpinion";
+
+    /**
+     * The city leader's consent before the notice, where the reform office signed (Art. 7, 9(3),
+     * P1-R18).
+     */
     public static final String LEADER_CONSENT_APPROVED = "leaderConsentApproved";
+
     public static final String LEADER_CONSENT_OPINION = "leaderConsentOpinion";
+
     /** Where a review round ended: SIGNED_OFF or RETURNED. */
     public static final String ROUND_OUTCOME = "roundOutcome";
 
@@ -303,8 +345,10 @@ public final class SoeReformFundProcess {
     // --- the applicant
     public static final String APPLICANT_DECISION = "applicantDecision";
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
     /** Who withdrew and when (the platform's withdraw action). */
     public static final String WITHDRAWN_BY = "withdrawnBy";
+
     public static final String WITHDRAWN_AT = "withdrawnAt";
 
     // --- the disbursement notice (Appendix 3)
@@ -320,11 +364,13 @@ public final class SoeReformFundProcess {
     public static final String NOTICE_NUMBER = "noticeNumber";
     public static final String NOTICE_ISSUED_ON = "noticeIssuedOn";
     public static final String DISBURSEMENT_NOTICE = "disbursementNotice";
+
     /**
-     * The date the notice names for the transfer (Appendix 3 "于 M月D日前"), ISO yyyy-MM-dd: the 3rd working
-     * day after the day of issue (P1-R19), set by the engine when the notice is issued.
+     * The date the notice names for the transfer (Appendix 3 "于 M月D日前"), ISO yyyy-MM-dd: the 3rd
+     * working day after the day of issue (P1-R19), set by the engine when the notice is issued.
      */
     public static final String TRANSFER_DUE_DATE = "transferDueDate";
+
     /** The transfer task's due date, recorded when the task is created (3 working days). */
     public static final String TRANSFER_DEADLINE = "transferDeadline";
 
@@ -335,7 +381,8 @@ public final class SoeReformFundProcess {
     public static final String TRANSFER_ON_TIME = "transferOnTime";
     public static final String TRANSFER_OVERDUE = "transferOverdue";
     public static final String OVERDUE_ALERT = cn.gov.linfen.fenhe.common.Escalating.LAST_MESSAGE;
-    public static final String OVERDUE_ALERT_RECIPIENTS = cn.gov.linfen.fenhe.common.Escalating.LAST_TO;
+    public static final String OVERDUE_ALERT_RECIPIENTS =
+        cn.gov.linfen.fenhe.common.Escalating.LAST_TO;
     public static final String OVERDUE_ALERTED_AT = cn.gov.linfen.fenhe.common.Escalating.LAST_AT;
     public static final String FOLLOW_UP_NOTE = "followUpNote";
 
@@ -351,11 +398,17 @@ public final class SoeReformFundProcess {
     public static final String SASAC_EVALUATION_DUE = "sasacEvaluationDue";
     public static final String SELF_EVALUATIONS = "selfEvaluations";
     public static final String EVALUATION_RATING = "evaluationRating";
-    /** The year's projects with the performance goals entered with their applications (engine, P1-R20). */
+
+    /**
+     * The year's projects with the performance goals entered with their applications (engine,
+     * P1-R20).
+     */
     public static final String YEAR_PROJECTS = "yearProjects";
+
     public static final String EVALUATION_REPORT = "evaluationReport";
     public static final String GOVERNMENT_RECEIPT_NOTE = "governmentReceiptNote";
     public static final String FINANCE_RECEIPT_NOTE = "financeReceiptNote";
+
     /** Task-local note of a receipt task, mapped out to one of the two above. */
     public static final String RECEIPT_NOTE = "receiptNote";
 
@@ -375,11 +428,13 @@ public final class SoeReformFundProcess {
     public static final String ACHIEVED = "ACHIEVED";
     public static final String DEVIATED_CORRECTED = "DEVIATED_CORRECTED";
     public static final String SERIOUS_PROBLEMS = "SERIOUS_PROBLEMS";
+
     /** Code → what people read. */
-    public static final Map<String, String> LABELS = Map.of(
-        ACHIEVED, "实现年度绩效目标",
-        DEVIATED_CORRECTED, "执行中偏离绩效目标，已纠正（第十二条）",
-        SERIOUS_PROBLEMS, "存在严重问题（第十二条：市财政局应暂缓或停止拨付，督促整改）");
+    public static final Map<String, String> LABELS =
+        Map.of(
+            ACHIEVED, "实现年度绩效目标",
+            DEVIATED_CORRECTED, "执行中偏离绩效目标，已纠正（第十二条）",
+            SERIOUS_PROBLEMS, "存在严重问题（第十二条：市财政局应暂缓或停止拨付，督促整改）");
 
     private Ratings() {}
   }
@@ -426,8 +481,13 @@ public final class SoeReformFundProcess {
     public static final String COST_ESTIMATE = "COST_ESTIMATE";
     public static final String ASSET_REALIZATION_TABLE = "ASSET_REALIZATION_TABLE";
     public static final String OTHER = "OTHER";
-    /** Art. 9(2)1: a bankrupt enterprise's creditors' meeting resolution on the administrator costs (P1-R17). */
+
+    /**
+     * Art. 9(2)1: a bankrupt enterprise's creditors' meeting resolution on the administrator costs
+     * (P1-R17).
+     */
     public static final String CREDITORS_MEETING_RESOLUTION = "CREDITORS_MEETING_RESOLUTION";
+
     /** What the checklist says for it. */
     public static final String CREDITORS_MEETING_RESOLUTION_LABEL =
         "债权人会议审议表决通过破产管理人费用的决议（破产企业申请破产管理人费用时，第九条(二)1）";

@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Server-side checks of what each kind of P2 user task is completed with (the forms check the
- * same; a request that bypasses them is refused with 400 naming the field). Plain logic; the
- * current time comes from the caller (the engine's clock).
+ * Server-side checks of what each kind of P2 user task is completed with (the forms check the same;
+ * a request that bypasses them is refused with 400 naming the field). Plain logic; the current time
+ * comes from the caller (the engine's clock).
  */
 public class FarmlandChecks {
-
 
   /** A telephone number as printed on a sign: 0357-1234567, 12345, 13800000000. */
   static final String TELEPHONE = "[0-9]{3,4}-?[0-9]{5,8}|[0-9]{5,11}";
@@ -41,7 +40,10 @@ public class FarmlandChecks {
     return application.agreement(variables);
   }
 
-  /** 张贴公告: posted at the township and on the village board, from a start date not in the future (P2-R02). */
+  /**
+   * 张贴公告: posted at the township and on the village board, from a start date not in the future
+   * (P2-R02).
+   */
   public List<FieldError> posting(Map<String, Object> variables, Instant now) {
     List<FieldError> errors = new ArrayList<>();
     LocalDate start = notices.date(variables.get(NOTICE_START_DATE));
@@ -71,13 +73,16 @@ public class FarmlandChecks {
     return errors;
   }
 
-  /** Null while the notice runs; otherwise the refusal of a late objection, in Chinese and English. */
+  /**
+   * Null while the notice runs; otherwise the refusal of a late objection, in Chinese and English.
+   */
   public FieldError lateObjection(Object noticeEndsAt, Instant now) {
     if (!(noticeEndsAt instanceof Date endsAt)) {
       return P2Refusal.PUBLIC_NOTICE_RUNNING_CASE_OBJECTION.at(NOTICE_ENDS_AT);
     }
     if (!OpeningNotice.running(endsAt.toInstant(), now)) {
-      return P2Refusal.PUBLIC_NOTICE_ENDED.at(NOTICE_ENDS_AT, minutes.format(endsAt.toInstant()), zone.getId());
+      return P2Refusal.PUBLIC_NOTICE_ENDED.at(
+          NOTICE_ENDS_AT, minutes.format(endsAt.toInstant()), zone.getId());
     }
     return null;
   }
@@ -86,36 +91,54 @@ public class FarmlandChecks {
   public List<FieldError> objectionHandling(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
     Object decision = variables.get(OBJECTION_DECISION);
-    if (!FarmlandProcess.Decided.RENEGOTIATE.equals(decision) && !FarmlandProcess.Decided.ABANDON.equals(decision)) {
+    if (!FarmlandProcess.Decided.RENEGOTIATE.equals(decision)
+        && !FarmlandProcess.Decided.ABANDON.equals(decision)) {
       errors.add(P2Refusal.OBJECTION_DECISION_RENEGOTIATE_ABANDON.at(OBJECTION_DECISION));
     }
-    FilingApplicationCheck.text(variables, OBJECTION_HANDLING_OPINION, "异议处理意见", "the handling opinion", errors);
+    FilingApplicationCheck.text(
+        variables, OBJECTION_HANDLING_OPINION, "异议处理意见", "the handling opinion", errors);
     return errors;
   }
 
-  /** 农村集体经济组织确认用地协议 (P2-R16): confirmed with the signatory, or not with the reason (back to negotiation). */
+  /**
+   * 农村集体经济组织确认用地协议 (P2-R16): confirmed with the signatory, or not with the reason (back to
+   * negotiation).
+   */
   public List<FieldError> collectiveConfirmation(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
-    Boolean confirmed = confirmation(variables, COLLECTIVE_CONFIRMED, P2Refusal.COLLECTIVE_CONFIRMATION_MISSING, COLLECTIVE_OPINION,
-        "不确认的理由", errors);
+    Boolean confirmed =
+        confirmation(
+            variables,
+            COLLECTIVE_CONFIRMED,
+            P2Refusal.COLLECTIVE_CONFIRMATION_MISSING,
+            COLLECTIVE_OPINION,
+            "不确认的理由",
+            errors);
     if (Boolean.TRUE.equals(confirmed)) {
-      FilingApplicationCheck.text(variables, COLLECTIVE_SIGNATORY, "农村集体经济组织签字人", "the collective's signatory", errors);
+      FilingApplicationCheck.text(
+          variables, COLLECTIVE_SIGNATORY, "农村集体经济组织签字人", "the collective's signatory", errors);
     }
     return errors;
   }
 
   /**
-   * A yes/no confirmation: the answer must be given, and a "no" needs its reason. The answer, or null
-   * when there is none.
+   * A yes/no confirmation: the answer must be given, and a "no" needs its reason. The answer, or
+   * null when there is none.
    */
-  private static Boolean confirmation(Map<String, Object> variables, String field, P2Refusal choose, String reasonField,
-      String reasonChinese, List<FieldError> errors) {
+  private static Boolean confirmation(
+      Map<String, Object> variables,
+      String field,
+      P2Refusal choose,
+      String reasonField,
+      String reasonChinese,
+      List<FieldError> errors) {
     if (!(variables.get(field) instanceof Boolean confirmed)) {
       errors.add(choose.at(field, field));
       return null;
     }
     if (!confirmed) {
-      FilingApplicationCheck.text(variables, reasonField, reasonChinese, "the reason for not confirming", errors);
+      FilingApplicationCheck.text(
+          variables, reasonField, reasonChinese, "the reason for not confirming", errors);
     }
     return confirmed;
   }
@@ -145,11 +168,17 @@ public class FarmlandChecks {
     if (!(variables.get(CONSTRUCTION_STARTED) instanceof Boolean)) {
       errors.add(P2Refusal.CONSTRUCTION_STARTED_TRUE_FALSE.at(CONSTRUCTION_STARTED));
     }
-    FilingApplicationCheck.text(variables, INVESTIGATION_RESULT, "查处结果", "the investigation result", errors);
+    FilingApplicationCheck.text(
+        variables, INVESTIGATION_RESULT, "查处结果", "the investigation result", errors);
     return errors;
   }
 
-  private void pastDate(Map<String, Object> variables, String field, String chinese, Instant now, List<FieldError> errors) {
+  private void pastDate(
+      Map<String, Object> variables,
+      String field,
+      String chinese,
+      Instant now,
+      List<FieldError> errors) {
     LocalDate on = notices.date(variables.get(field));
     if (on == null) {
       errors.add(P2Refusal.DATE_REQUIRED.at(field, chinese, field));
@@ -164,7 +193,8 @@ public class FarmlandChecks {
     if (!Boolean.TRUE.equals(variables.get(AGREEMENT_SIGNED))) {
       errors.add(P2Refusal.CONFIRM_AGREEMENT_SIGNED.at(AGREEMENT_SIGNED));
     }
-    FilingApplicationCheck.text(variables, AGREEMENT_NUMBER, "协议编号", "the agreement number", errors);
+    FilingApplicationCheck.text(
+        variables, AGREEMENT_NUMBER, "协议编号", "the agreement number", errors);
     return errors;
   }
 
@@ -174,7 +204,8 @@ public class FarmlandChecks {
     Object approved = variables.get("approved");
     if (!(approved instanceof Boolean)) {
       errors.add(P2Refusal.APPROVED_TRUE_FALSE.at("approved"));
-    } else if (!(Boolean) approved && (!(variables.get("opinion") instanceof String o) || o.isBlank())) {
+    } else if (!(Boolean) approved
+        && (!(variables.get("opinion") instanceof String o) || o.isBlank())) {
       errors.add(P2Refusal.OPINION_REQUIRED_WHEN_APPROVED.at("opinion"));
     }
     return errors;
@@ -184,8 +215,10 @@ public class FarmlandChecks {
   public List<FieldError> countyReview(Map<String, Object> variables) {
     List<FieldError> errors = review(variables);
     if (Boolean.TRUE.equals(variables.get("approved"))) {
-      FilingApplicationCheck.text(variables, COMPENSATION_PLAN, "补划方案", "the compensation plan", errors);
-      FilingApplicationCheck.text(variables, CONSENT_DOCUMENT_NUMBER, "同意意见文号", "the consent document number", errors);
+      FilingApplicationCheck.text(
+          variables, COMPENSATION_PLAN, "补划方案", "the compensation plan", errors);
+      FilingApplicationCheck.text(
+          variables, CONSENT_DOCUMENT_NUMBER, "同意意见文号", "the consent document number", errors);
     }
     return errors;
   }
@@ -206,7 +239,8 @@ public class FarmlandChecks {
     if (!(telephone instanceof String t) || !t.trim().matches(TELEPHONE)) {
       errors.add(P2Refusal.REPORTING_TELEPHONE_TELEPHONE_NUMBER_SIGN.at(REPORTING_TELEPHONE));
     }
-    FilingApplicationCheck.text(variables, REPORTING_UNIT, "受理举报单位", "the unit that receives reports", errors);
+    FilingApplicationCheck.text(
+        variables, REPORTING_UNIT, "受理举报单位", "the unit that receives reports", errors);
     return errors;
   }
 
@@ -220,7 +254,8 @@ public class FarmlandChecks {
       errors.add(P2Refusal.FORWARDED_FUTURE.at(FORWARDED_ON));
     }
     if (!Boolean.TRUE.equals(variables.get(FORWARDED_TO_NATURAL_RESOURCES))) {
-      errors.add(P2Refusal.FILING_FORWARDED_COUNTY_NATURAL_RESOURCES.at(FORWARDED_TO_NATURAL_RESOURCES));
+      errors.add(
+          P2Refusal.FILING_FORWARDED_COUNTY_NATURAL_RESOURCES.at(FORWARDED_TO_NATURAL_RESOURCES));
     }
     if (!Boolean.TRUE.equals(variables.get(FORWARDED_TO_AGRICULTURE))) {
       errors.add(P2Refusal.FILING_FORWARDED_COUNTY_AGRICULTURE_RURAL.at(FORWARDED_TO_AGRICULTURE));
@@ -231,11 +266,14 @@ public class FarmlandChecks {
   /** 上图入库. */
   public List<FieldError> registration(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
-    FilingApplicationCheck.text(variables, MAP_REGISTRATION_NUMBER, "上图入库编号", "the map registration number", errors);
+    FilingApplicationCheck.text(
+        variables, MAP_REGISTRATION_NUMBER, "上图入库编号", "the map registration number", errors);
     return errors;
   }
 
-  /** 巡查记录 (P2-R09, P2-R10): date, findings, the inspectors' signatures; a violation is described. */
+  /**
+   * 巡查记录 (P2-R09, P2-R10): date, findings, the inspectors' signatures; a violation is described.
+   */
   public List<FieldError> inspection(Map<String, Object> variables, Instant now) {
     List<FieldError> errors = new ArrayList<>();
     LocalDate on = notices.date(variables.get(INSPECTION_DATE));
@@ -244,7 +282,8 @@ public class FarmlandChecks {
     } else if (on.isAfter(LocalDate.ofInstant(now, zone))) {
       errors.add(P2Refusal.INSPECTION_DATE_FUTURE.at(INSPECTION_DATE));
     }
-    FilingApplicationCheck.text(variables, INSPECTORS, "巡查人员（签字）", "the inspectors' names (signatures)", errors);
+    FilingApplicationCheck.text(
+        variables, INSPECTORS, "巡查人员（签字）", "the inspectors' names (signatures)", errors);
     FilingApplicationCheck.text(variables, INSPECTION_FINDINGS, "巡查情况", "the findings", errors);
     if (!Boolean.TRUE.equals(variables.get(INSPECTION_SIGNED))) {
       errors.add(P2Refusal.INSPECTORS_SIGN_RECORD.at(INSPECTION_SIGNED));
@@ -253,7 +292,8 @@ public class FarmlandChecks {
     if (!(violation instanceof Boolean)) {
       errors.add(P2Refusal.VIOLATION_FOUND_TRUE_FALSE.at(VIOLATION_FOUND));
     } else if ((Boolean) violation) {
-      FilingApplicationCheck.text(variables, VIOLATION_DESCRIPTION, "违法违规情况", "the violation", errors);
+      FilingApplicationCheck.text(
+          variables, VIOLATION_DESCRIPTION, "违法违规情况", "the violation", errors);
     }
     return errors;
   }
@@ -261,8 +301,19 @@ public class FarmlandChecks {
   /** 农业农村部门确认联合巡查记录 (P2-R12): its inspectors sign; not confirming needs the reason. */
   public List<FieldError> inspectionConfirmation(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
-    FilingApplicationCheck.text(variables, AGRICULTURE_INSPECTORS, "农业农村部门巡查人员（签字）", "the agriculture department's inspectors", errors);
-    confirmation(variables, INSPECTION_CONFIRMED, P2Refusal.INSPECTION_CONFIRMATION_MISSING, CONFIRMATION_OPINION, "不同意的意见", errors);
+    FilingApplicationCheck.text(
+        variables,
+        AGRICULTURE_INSPECTORS,
+        "农业农村部门巡查人员（签字）",
+        "the agriculture department's inspectors",
+        errors);
+    confirmation(
+        variables,
+        INSPECTION_CONFIRMED,
+        P2Refusal.INSPECTION_CONFIRMATION_MISSING,
+        CONFIRMATION_OPINION,
+        "不同意的意见",
+        errors);
     return errors;
   }
 
@@ -270,7 +321,8 @@ public class FarmlandChecks {
   public List<FieldError> yearlyDisclosure(Map<String, Object> variables, Instant now) {
     List<FieldError> errors = new ArrayList<>();
     pastDate(variables, PUBLISHED_ON, "公开日期", now, errors);
-    FilingApplicationCheck.text(variables, PUBLICATION_CHANNEL, "公开方式或网址", "where it was published", errors);
+    FilingApplicationCheck.text(
+        variables, PUBLICATION_CHANNEL, "公开方式或网址", "where it was published", errors);
     if (!Boolean.TRUE.equals(variables.get(FILINGS_PUBLISHED))) {
       errors.add(P2Refusal.FILINGS_PUBLISHED.at(FILINGS_PUBLISHED));
     }
@@ -283,7 +335,8 @@ public class FarmlandChecks {
   /** 违法用地查处. */
   public List<FieldError> illegalLandUse(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
-    FilingApplicationCheck.text(variables, INVESTIGATION_RESULT, "查处结果", "the investigation result", errors);
+    FilingApplicationCheck.text(
+        variables, INVESTIGATION_RESULT, "查处结果", "the investigation result", errors);
     return errors;
   }
 }

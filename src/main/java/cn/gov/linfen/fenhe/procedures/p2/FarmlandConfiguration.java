@@ -1,20 +1,13 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
-import cn.gov.linfen.fenhe.config.EngineRole;
-
 import cn.gov.linfen.fenhe.common.FenheClock;
-
-import cn.gov.linfen.fenhe.identity.ApplicantAccess;
-
+import cn.gov.linfen.fenhe.config.EngineRole;
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import cn.gov.linfen.fenhe.engine.validation.TaskCompletionCheck;
-import cn.gov.linfen.fenhe.procedures.p2.FarmlandChecks;
-import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
-import cn.gov.linfen.fenhe.procedures.p2.FilingApplicationCheck;
+import cn.gov.linfen.fenhe.identity.ApplicantAccess;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -27,10 +20,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Engine-side wiring of P2 (设施农业用地): the start check, the server-side checks of each kind
- * of user task (named in the models as {@code ${farmland…Check}}), the applicant's read access to
- * his own case, and who inspects ({@link FarmlandInspections}). Checks that depend on the time
- * use the engine's clock.
+ * Engine-side wiring of P2 (设施农业用地): the start check, the server-side checks of each kind of user
+ * task (named in the models as {@code ${farmland…Check}}), the applicant's read access to his own
+ * case, and who inspects ({@link FarmlandInspections}). Checks that depend on the time use the
+ * engine's clock.
  */
 @Configuration(proxyBeanMethods = false)
 @EngineRole
@@ -49,13 +42,19 @@ public class FarmlandConfiguration {
   }
 
   @Bean(FarmlandInspections.BEAN_NAME)
-  FarmlandInspections farmlandInspections(FarmlandProperties properties, ResourceLoader resources) throws IOException {
+  FarmlandInspections farmlandInspections(FarmlandProperties properties, ResourceLoader resources)
+      throws IOException {
     Resource data = resources.getResource(properties.townshipsData());
     if (!data.exists()) {
-      throw new IllegalStateException("fenhe.farmland.townships-data: " + properties.townshipsData() + " not found");
+      throw new IllegalStateException(
+          "fenhe.farmland.townships-data: " + properties.townshipsData() + " not found");
     }
-    FarmlandTownships townships = FarmlandTownships.load(data.getInputStream(), properties.townshipsData());
-    LOG.info("P2 monthly township inspections: townships from {} ({})", properties.townshipsData(), townships.source());
+    FarmlandTownships townships =
+        FarmlandTownships.load(data.getInputStream(), properties.townshipsData());
+    LOG.info(
+        "P2 monthly township inspections: townships from {} ({})",
+        properties.townshipsData(),
+        townships.source());
     townships.warnings().forEach(LOG::warn);
     return new FarmlandInspections(townships.byCountyCode(), clock);
   }
@@ -71,20 +70,41 @@ public class FarmlandConfiguration {
    */
   @Bean
   StartValidator farmlandPreviousFilingValidator(ObjectProvider<ProcessEngine> engine) {
-    return StartValidator.of(FarmlandProcess.KEY, variables -> {
-      Object key = variables.get(FarmlandProcess.Variables.PREVIOUS_FILING_KEY);
-      if (key == null || key instanceof String text && text.isBlank()) {
-        return List.of();
-      }
-      boolean filed = key instanceof String text && Context.getCommandContext().runWithoutAuthorization(() -> {
-        HistoryService history = engine.getObject().getHistoryService();
-        return history.createHistoricProcessInstanceQuery().processDefinitionKey(FarmlandProcess.KEY)
-            .processInstanceBusinessKey(text.trim()).list().stream()
-            .anyMatch(old -> history.createHistoricVariableInstanceQuery().processInstanceId(old.getId())
-                .variableName(FarmlandProcess.Variables.FILING_NUMBER).count() > 0);
-      });
-      return filed ? List.of() : List.of(P2Refusal.PREVIOUS_FILING_UNKNOWN.at(FarmlandProcess.Variables.PREVIOUS_FILING_KEY));
-    });
+    return StartValidator.of(
+        FarmlandProcess.KEY,
+        variables -> {
+          Object key = variables.get(FarmlandProcess.Variables.PREVIOUS_FILING_KEY);
+          if (key == null || key instanceof String text && text.isBlank()) {
+            return List.of();
+          }
+          boolean filed =
+              key instanceof String text
+                  && Context.getCommandContext()
+                      .runWithoutAuthorization(
+                          () -> {
+                            HistoryService history = engine.getObject().getHistoryService();
+                            return history
+                                .createHistoricProcessInstanceQuery()
+                                .processDefinitionKey(FarmlandProcess.KEY)
+                                .processInstanceBusinessKey(text.trim())
+                                .list()
+                                .stream()
+                                .anyMatch(
+                                    old ->
+                                        history
+                                                .createHistoricVariableInstanceQuery()
+                                                .processInstanceId(old.getId())
+                                                .variableName(
+                                                    FarmlandProcess.Variables.FILING_NUMBER)
+                                                .count()
+                                            > 0);
+                          });
+          return filed
+              ? List.of()
+              : List.of(
+                  P2Refusal.PREVIOUS_FILING_UNKNOWN.at(
+                      FarmlandProcess.Variables.PREVIOUS_FILING_KEY));
+        });
   }
 
   @Bean

@@ -1,22 +1,18 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
-import cn.gov.linfen.fenhe.config.EngineRole;
-
-import cn.gov.linfen.fenhe.common.FenheClock;
-
 import static cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Variables.*;
 
+import cn.gov.linfen.fenhe.common.County;
+import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.common.FenheGroup;
+import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.config.EngineRole;
 import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.engine.validation.InvalidStartException;
-import cn.gov.linfen.fenhe.common.County;
-import cn.gov.linfen.fenhe.common.FenheGroup;
 import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
-import cn.gov.linfen.fenhe.common.FieldError;
-import cn.gov.linfen.fenhe.procedures.p2.FarmlandChecks;
-import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,24 +33,46 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The platform API of P2 (设施农业用地):
+ *
  * <ul>
- * <li>{@code POST /api/farmland/{businessKey}/objections} — an objection (异议) to a running public
- * notice, lodged by the village committee or the township government of the case's county:
- * correlated to the case as the message {@value FarmlandProcess#OBJECTION_MESSAGE} (202); refused
- * with 409 naming the reason in Chinese and English once the notice has ended (P2-R02, P2-R03).</li>
- * <li>{@code POST /api/farmland/{businessKey}/changes} — a change of use or scale after filing
- * (P2-R08): the applicant starts a new agreement and filing, linked by {@code previousFilingKey}.</li>
+ *   <li>{@code POST /api/farmland/{businessKey}/objections} — an objection (异议) to a running public
+ *       notice, lodged by the village committee or the township government of the case's county:
+ *       correlated to the case as the message {@value FarmlandProcess#OBJECTION_MESSAGE} (202);
+ *       refused with 409 naming the reason in Chinese and English once the notice has ended
+ *       (P2-R02, P2-R03).
+ *   <li>{@code POST /api/farmland/{businessKey}/changes} — a change of use or scale after filing
+ *       (P2-R08): the applicant starts a new agreement and filing, linked by {@code
+ *       previousFilingKey}.
  * </ul>
  */
 @RestController
 @EngineRole
 public class FarmlandController {
 
-  /** What a change of use or scale may change; everything else is carried over from the filed case. */
-  static final List<String> CHANGEABLE = List.of(FACILITY_TYPE, AREA_MU, LAND_USE, TERM_YEARS, USES_PERMANENT_BASIC_FARMLAND);
+  /**
+   * What a change of use or scale may change; everything else is carried over from the filed case.
+   */
+  static final List<String> CHANGEABLE =
+      List.of(FACILITY_TYPE, AREA_MU, LAND_USE, TERM_YEARS, USES_PERMANENT_BASIC_FARMLAND);
+
   /** Carried over from the filed case to the new one. */
-  static final List<String> CARRIED = List.of(APPLICANT_PARTY, OPERATOR_NAME, VILLAGE_COLLECTIVE, COUNTY, TOWNSHIP, VILLAGE, FACILITY_TYPE, AREA_MU,
-      LAND_USE, TERM_YEARS, USES_PERMANENT_BASIC_FARMLAND, FACILITY_LOCATION, RECLAMATION_REQUIREMENTS, LAND_RETURN, BREACH_LIABILITY);
+  static final List<String> CARRIED =
+      List.of(
+          APPLICANT_PARTY,
+          OPERATOR_NAME,
+          VILLAGE_COLLECTIVE,
+          COUNTY,
+          TOWNSHIP,
+          VILLAGE,
+          FACILITY_TYPE,
+          AREA_MU,
+          LAND_USE,
+          TERM_YEARS,
+          USES_PERMANENT_BASIC_FARMLAND,
+          FACILITY_LOCATION,
+          RECLAMATION_REQUIREMENTS,
+          LAND_RETURN,
+          BREACH_LIABILITY);
 
   private final ProcessEngine engine;
   private final FarmlandChecks checks;
@@ -67,25 +85,50 @@ public class FarmlandController {
   }
 
   @PostMapping("/api/farmland/{businessKey}/objections")
-  ResponseEntity<?> objection(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
-      @PathVariable String businessKey, @RequestBody(required = false) Map<String, Object> body) {
-    ProcessInstance instance = asPlatform(() -> engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(FarmlandProcess.KEY).processInstanceBusinessKey(businessKey).singleResult());
+  ResponseEntity<?> objection(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+      @PathVariable String businessKey,
+      @RequestBody(required = false) Map<String, Object> body) {
+    ProcessInstance instance =
+        asPlatform(
+            () ->
+                engine
+                    .getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey(FarmlandProcess.KEY)
+                    .processInstanceBusinessKey(businessKey)
+                    .singleResult());
     if (instance == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", P2Refusal.NO_RUNNING_CASE.at("businessKey")));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body(ErrorJson.body("NotFound", P2Refusal.NO_RUNNING_CASE.at("businessKey")));
     }
-    Map<String, Object> variables = asPlatform(() -> engine.getRuntimeService().getVariables(instance.getId(),
-        List.of(COUNTY, NOTICE_ENDS_AT, NOTICE_ROUND)));
+    Map<String, Object> variables =
+        asPlatform(
+            () ->
+                engine
+                    .getRuntimeService()
+                    .getVariables(instance.getId(), List.of(COUNTY, NOTICE_ENDS_AT, NOTICE_ROUND)));
     String county = (String) variables.get(COUNTY);
     if (!mayRecordObjections(user, county)) {
-      throw new AccessDeniedException(P2Refusal.VILLAGE_COMMITTEE_TOWNSHIP_GOVERNMENT_CASE.reason());
+      throw new AccessDeniedException(
+          P2Refusal.VILLAGE_COMMITTEE_TOWNSHIP_GOVERNMENT_CASE.reason());
     }
     String objector = text(body, OBJECTOR, "异议人", "the objector");
     String content = text(body, OBJECTION_CONTENT, "异议内容", "the objection");
     Date now = clock.nowAsDate();
-    boolean listening = asPlatform(() -> engine.getRuntimeService().createEventSubscriptionQuery()
-        .processInstanceId(instance.getId()).eventType("message").eventName(FarmlandProcess.OBJECTION_MESSAGE).count() > 0);
-    FieldError late = checks.lateObjection(listening ? variables.get(NOTICE_ENDS_AT) : null, now.toInstant());
+    boolean listening =
+        asPlatform(
+            () ->
+                engine
+                        .getRuntimeService()
+                        .createEventSubscriptionQuery()
+                        .processInstanceId(instance.getId())
+                        .eventType("message")
+                        .eventName(FarmlandProcess.OBJECTION_MESSAGE)
+                        .count()
+                    > 0);
+    FieldError late =
+        checks.lateObjection(listening ? variables.get(NOTICE_ENDS_AT) : null, now.toInstant());
     if (late != null) {
       return ResponseEntity.status(HttpStatus.CONFLICT)
           .body(ErrorJson.body("ConflictException", late));
@@ -95,8 +138,14 @@ public class FarmlandController {
     local.put(OBJECTION_CONTENT, content);
     local.put(OBJECTION_LODGED_AT, now);
     local.put(OBJECTION_CHANNEL, FarmlandProcess.Decided.CHANNEL_MESSAGE);
-    asPlatform(() -> engine.getRuntimeService().createMessageCorrelation(FarmlandProcess.OBJECTION_MESSAGE)
-        .processInstanceId(instance.getId()).setVariablesLocal(local).correlateWithResult());
+    asPlatform(
+        () ->
+            engine
+                .getRuntimeService()
+                .createMessageCorrelation(FarmlandProcess.OBJECTION_MESSAGE)
+                .processInstanceId(instance.getId())
+                .setVariablesLocal(local)
+                .correlateWithResult());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("businessKey", businessKey);
     answer.put("lodgedAt", now.toInstant().toString());
@@ -106,33 +155,53 @@ public class FarmlandController {
   }
 
   @PostMapping("/api/farmland/{businessKey}/changes")
-  ResponseEntity<?> change(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
-      @PathVariable String businessKey, @RequestBody(required = false) Map<String, Object> body) {
-    HistoricProcessInstance filed = asPlatform(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(FarmlandProcess.KEY).processInstanceBusinessKey(businessKey).singleResult());
+  ResponseEntity<?> change(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+      @PathVariable String businessKey,
+      @RequestBody(required = false) Map<String, Object> body) {
+    HistoricProcessInstance filed =
+        asPlatform(
+            () ->
+                engine
+                    .getHistoryService()
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(FarmlandProcess.KEY)
+                    .processInstanceBusinessKey(businessKey)
+                    .singleResult());
     if (filed == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", P2Refusal.NO_CASE.at("businessKey")));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body(ErrorJson.body("NotFound", P2Refusal.NO_CASE.at("businessKey")));
     }
     Map<String, Object> old = new HashMap<>();
-    asPlatform(() -> {
-      for (HistoricVariableInstance v : engine.getHistoryService().createHistoricVariableInstanceQuery()
-          .processInstanceId(filed.getId()).list()) {
-        if (v.getActivityInstanceId() == null || v.getActivityInstanceId().equals(filed.getId())) {
-          old.put(v.getName(), v.getValue());
-        }
-      }
-      return null;
-    });
+    asPlatform(
+        () -> {
+          for (HistoricVariableInstance v :
+              engine
+                  .getHistoryService()
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceId(filed.getId())
+                  .list()) {
+            if (v.getActivityInstanceId() == null
+                || v.getActivityInstanceId().equals(filed.getId())) {
+              old.put(v.getName(), v.getValue());
+            }
+          }
+          return null;
+        });
     if (!user.id().equals(old.get(APPLICANT))) {
       throw new AccessDeniedException(P2Refusal.OPERATOR_FILED_CASE_APPLY_CHANGE.reason());
     }
     if (!Boolean.TRUE.equals(old.get(CONSTRUCTION_PERMITTED)) || old.get(FILING_NUMBER) == null) {
-      return ResponseEntity.status(HttpStatus.CONFLICT).body(ErrorJson.body("ConflictException", P2Refusal.CASE_FILED_YET_CHANGE_USE.at("businessKey")));
+      return ResponseEntity.status(HttpStatus.CONFLICT)
+          .body(
+              ErrorJson.body(
+                  "ConflictException", P2Refusal.CASE_FILED_YET_CHANGE_USE.at("businessKey")));
     }
     Map<String, Object> changes = body == null ? Map.of() : body;
     for (String field : changes.keySet()) {
       if (!CHANGEABLE.contains(field) && !field.equals("changeReason")) {
-        throw new InvalidInputException(P2Refusal.ITEM_CANNOT_CHANGED_CHANGEABLE.at(field, String.join(", ", CHANGEABLE)));
+        throw new InvalidInputException(
+            P2Refusal.ITEM_CANNOT_CHANGED_CHANGEABLE.at(field, String.join(", ", CHANGEABLE)));
       }
     }
     if (changes.keySet().stream().noneMatch(CHANGEABLE::contains)) {
@@ -172,11 +241,13 @@ public class FarmlandController {
       return true;
     }
     County of = County.of(county).orElse(null);
-    return of != null && (user.groupIds().contains(of.groupOf(FenheGroup.VILLAGE_COMMITTEE))
-        || user.groupIds().contains(of.groupOf(FenheGroup.TOWNSHIP_GOVERNMENT)));
+    return of != null
+        && (user.groupIds().contains(of.groupOf(FenheGroup.VILLAGE_COMMITTEE))
+            || user.groupIds().contains(of.groupOf(FenheGroup.TOWNSHIP_GOVERNMENT)));
   }
 
-  private static String text(Map<String, Object> body, String field, String chinese, String english) {
+  private static String text(
+      Map<String, Object> body, String field, String chinese, String english) {
     Object value = body == null ? null : body.get(field);
     if (!(value instanceof String text) || text.isBlank()) {
       throw new InvalidInputException(P2Refusal.TEXT_REQUIRED.at(field, chinese, english));

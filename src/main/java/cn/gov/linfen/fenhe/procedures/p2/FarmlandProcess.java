@@ -1,15 +1,19 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
 /**
- * The contract of processes/p2-farmland-facility/ (设施农业用地, 临政办发〔2021〕18号): process keys,
- * element ids, variables, messages, topics and forms. Checked against the files by
- * FarmlandModelTest; workers, checks, the platform API and tests import it.
+ * The contract of processes/p2-farmland-facility/ (设施农业用地, 临政办发〔2021〕18号): process keys, element
+ * ids, variables, messages, topics and forms. Checked against the files by FarmlandModelTest;
+ * workers, checks, the platform API and tests import it.
  */
 public final class FarmlandProcess {
 
   public static final String KEY = "farmland-facility-filing";
   public static final String INSPECTION_KEY = "farmland-inspection";
-  /** Message of an objection (异议) lodged during the public notice, correlated by the case's business key. */
+
+  /**
+   * Message of an objection (异议) lodged during the public notice, correlated by the case's business
+   * key.
+   */
   public static final String OBJECTION_MESSAGE = "farmland-objection";
 
   private FarmlandProcess() {}
@@ -31,12 +35,15 @@ public final class FarmlandProcess {
     public static final String COLLECTIVE_CONFIRMS = "UserTask_CollectiveConfirmsAgreement";
     public static final String REPORT_BASIC_FARMLAND = "UserTask_ReportBasicFarmland";
     public static final String JOINT_COUNTY_REVIEW = "SubProcess_CountyReview";
+
     /** The county natural resources department's part of the joint review (补划方案, 同意意见). */
     public static final String COUNTY_REVIEW = "UserTask_CountyReview";
+
     public static final String AGRICULTURE_REVIEW = "UserTask_AgricultureReview";
     public static final String COUNTY_REVIEW_OVERDUE = "BoundaryEvent_CountyReviewOverdue";
     public static final String FLAG_COUNTY_REVIEW_OVERDUE = "ServiceTask_FlagCountyReviewOverdue";
-    public static final String FOLLOW_UP_OVERDUE_COUNTY_REVIEW = "UserTask_FollowUpOverdueCountyReview";
+    public static final String FOLLOW_UP_OVERDUE_COUNTY_REVIEW =
+        "UserTask_FollowUpOverdueCountyReview";
     public static final String FILE = "UserTask_FileWithTownship";
     public static final String FILING_OVERDUE = "BoundaryEvent_FilingOverdue";
     public static final String FLAG_FILING_OVERDUE = "ServiceTask_FlagFilingOverdue";
@@ -56,7 +63,8 @@ public final class FarmlandProcess {
     public static final String END_OVERDUE_FOLLOWED_UP = "EndEvent_OverdueFollowedUp";
     public static final String END_FORWARDING_FOLLOWED_UP = "EndEvent_ForwardingFollowedUp";
     public static final String END_COUNTY_REVIEW_FOLLOWED_UP = "EndEvent_CountyReviewFollowedUp";
-    public static final String END_UNFILED_LAND_USE_INVESTIGATED = "EndEvent_UnfiledLandUseInvestigated";
+    public static final String END_UNFILED_LAND_USE_INVESTIGATED =
+        "EndEvent_UnfiledLandUseInvestigated";
 
     private Elements() {}
   }
@@ -71,7 +79,8 @@ public final class FarmlandProcess {
     public static final String COUNTY_ROUND = "SubProcess_CountyInspection";
     public static final String TOWNSHIP_INSPECTION = "UserTask_TownshipInspection";
     public static final String COUNTY_INSPECTION = "UserTask_CountyJointInspection";
-    public static final String AGRICULTURE_CONFIRMS_INSPECTION = "UserTask_AgricultureConfirmsInspection";
+    public static final String AGRICULTURE_CONFIRMS_INSPECTION =
+        "UserTask_AgricultureConfirmsInspection";
     public static final String YEAR_START = "Gateway_YearStart";
     public static final String YEARLY_DISCLOSURE = "SubProcess_YearlyDisclosure";
     public static final String PUBLISH_FILINGS_AND_LEDGER = "UserTask_PublishFilingsAndLedger";
@@ -88,8 +97,13 @@ public final class FarmlandProcess {
   /** Process variables (the start variables are the public contract of PROCEDURES.md). */
   public static final class Variables {
     public static final String APPLICANT = "applicant";
-    /** Which party applies and files (P2-R16): {@link Decided#OPERATOR} (default) or {@link Decided#COLLECTIVE}. */
+
+    /**
+     * Which party applies and files (P2-R16): {@link Decided#OPERATOR} (default) or {@link
+     * Decided#COLLECTIVE}.
+     */
     public static final String APPLICANT_PARTY = "applicantParty";
+
     public static final String OPERATOR_NAME = "operatorName";
     public static final String VILLAGE_COLLECTIVE = "villageCollective";
     public static final String COUNTY = "county";
@@ -108,8 +122,12 @@ public final class FarmlandProcess {
     public static final String BREACH_LIABILITY = "breachLiability";
     // notice
     public static final String NOTICE_START_DATE = "noticeStartDate";
-    /** The notice's length in calendar days: an input of the model's 计算公告期 (at least 10, P2-R02). */
+
+    /**
+     * The notice's length in calendar days: an input of the model's 计算公告期 (at least 10, P2-R02).
+     */
     public static final String NOTICE_DAYS = "noticeDays";
+
     public static final String POSTED_AT_TOWNSHIP = "postedAtTownship";
     public static final String POSTED_ON_VILLAGE_BOARD = "postedOnVillageBoard";
     public static final String NOTICE_ENDS_AT = "noticeEndsAt";
@@ -134,8 +152,10 @@ public final class FarmlandProcess {
     public static final String COLLECTIVE_OPINION = "collectiveOpinion";
     public static final String BASIC_FARMLAND_REPORTED_ON = "basicFarmlandReportedOn";
     public static final String BASIC_FARMLAND_REPORT = "basicFarmlandReport";
+
     /** Both departments passed (P2-R12): set when the joint review ends. */
     public static final String COUNTY_REVIEW_APPROVED = "countyReviewApproved";
+
     public static final String NATURAL_RESOURCES_REVIEW_APPROVED = "naturalResourcesReviewApproved";
     public static final String NATURAL_RESOURCES_REVIEW_OPINION = "naturalResourcesReviewOpinion";
     public static final String AGRICULTURE_REVIEW_APPROVED = "agricultureReviewApproved";

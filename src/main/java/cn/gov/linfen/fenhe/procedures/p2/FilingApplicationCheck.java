@@ -39,7 +39,9 @@ public class FilingApplicationCheck {
     }
     text(variables, LAND_USE, "土地用途", "the land use", errors);
     BigDecimal term = decimal(variables.get(TERM_YEARS));
-    if (term == null || term.stripTrailingZeros().scale() > 0 || term.signum() <= 0
+    if (term == null
+        || term.stripTrailingZeros().scale() > 0
+        || term.signum() <= 0
         || term.compareTo(BigDecimal.valueOf(MAX_TERM_YEARS)) > 0) {
       errors.add(P2Refusal.TERM_YEARS_WHOLE_NUMBER_YEARS.at(TERM_YEARS, MAX_TERM_YEARS));
     }
@@ -47,7 +49,9 @@ public class FilingApplicationCheck {
       errors.add(P2Refusal.USES_PERMANENT_BASIC_FARMLAND_TRUE.at(USES_PERMANENT_BASIC_FARMLAND));
     }
     Object party = variables.get(APPLICANT_PARTY);
-    if (party != null && !FarmlandProcess.Decided.OPERATOR.equals(party) && !FarmlandProcess.Decided.COLLECTIVE.equals(party)) {
+    if (party != null
+        && !FarmlandProcess.Decided.OPERATOR.equals(party)
+        && !FarmlandProcess.Decided.COLLECTIVE.equals(party)) {
       errors.add(P2Refusal.APPLICANT_PARTY_OPERATOR_COLLECTIVE.at(APPLICANT_PARTY));
     }
     Object previous = variables.get(PREVIOUS_FILING_KEY);
@@ -57,7 +61,10 @@ public class FilingApplicationCheck {
     return errors;
   }
 
-  /** The agreement as negotiated: the start variables and the further items of the agreement (P2-R01). */
+  /**
+   * The agreement as negotiated: the start variables and the further items of the agreement
+   * (P2-R01).
+   */
   public List<FieldError> agreement(Map<String, Object> variables) {
     List<FieldError> errors = check(variables);
     text(variables, FACILITY_LOCATION, "设施用地具体位置（四至）", "the location", errors);
@@ -67,11 +74,18 @@ public class FilingApplicationCheck {
     return errors;
   }
 
-  static void text(Map<String, Object> variables, String field, String chinese, String english, List<FieldError> errors) {
+  static void text(
+      Map<String, Object> variables,
+      String field,
+      String chinese,
+      String english,
+      List<FieldError> errors) {
     Object value = variables.get(field);
     if (!(value instanceof String text) || text.isBlank()) {
       errors.add(P2Refusal.TEXT_REQUIRED.at(field, chinese, english));
-    } else if (text.length() > MAX_TEXT && !field.equals(RECLAMATION_REQUIREMENTS) && !field.equals(LAND_RETURN)
+    } else if (text.length() > MAX_TEXT
+        && !field.equals(RECLAMATION_REQUIREMENTS)
+        && !field.equals(LAND_RETURN)
         && !field.equals(BREACH_LIABILITY)) {
       errors.add(P2Refusal.TEXT_TOO_LONG.at(field, chinese, MAX_TEXT, english));
     }

@@ -7,9 +7,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The public notice (公告, P2-R02): posted on the start date entered by the village committee, it
- * runs its days (the model gives them: 10, "不少于10天") in full — the start date is day 1 — and
- * ends at 00:00 (Fenhe's time zone) of the day after the last, when the agreement may be signed. Every notice (also after a renegotiation) is a new round
- * with its own full 10 days. Plain logic.
+ * runs its days (the model gives them: 10, "不少于10天") in full — the start date is day 1 — and ends
+ * at 00:00 (Fenhe's time zone) of the day after the last, when the agreement may be signed. Every
+ * notice (also after a renegotiation) is a new round with its own full 10 days. Plain logic.
  */
 public class OpeningNotice {
 
@@ -24,17 +24,33 @@ public class OpeningNotice {
   }
 
   /** One notice round: when it ends and what people read. */
-  public record Notice(int round, LocalDate firstDay, LocalDate lastDay, Instant endsAt, String period) {}
+  public record Notice(
+      int round, LocalDate firstDay, LocalDate lastDay, Instant endsAt, String period) {}
 
   public Notice open(LocalDate startDate, int days, int previousRound) {
     if (days < MINIMUM_DAYS) {
-      throw new IllegalArgumentException("公告期不得少于 " + MINIMUM_DAYS + " 日 / the notice runs at least " + MINIMUM_DAYS
-          + " days: " + days);
+      throw new IllegalArgumentException(
+          "公告期不得少于 "
+              + MINIMUM_DAYS
+              + " 日 / the notice runs at least "
+              + MINIMUM_DAYS
+              + " days: "
+              + days);
     }
     LocalDate lastDay = startDate.plusDays(days - 1L);
     Instant endsAt = startDate.plusDays(days).atStartOfDay(zone).toInstant();
-    String period = "第 " + (previousRound + 1) + " 次公告：" + startDate + " 至 " + lastDay + "（共 " + days + " 日，"
-        + startDate.plusDays(days) + " 0 时起可签订协议）";
+    String period =
+        "第 "
+            + (previousRound + 1)
+            + " 次公告："
+            + startDate
+            + " 至 "
+            + lastDay
+            + "（共 "
+            + days
+            + " 日，"
+            + startDate.plusDays(days)
+            + " 0 时起可签订协议）";
     return new Notice(previousRound + 1, startDate, lastDay, endsAt, period);
   }
 
@@ -47,7 +63,8 @@ public class OpeningNotice {
       return null;
     }
     try {
-      return LocalDate.parse(text.trim().length() > 10 ? text.trim().substring(0, 10) : text.trim());
+      return LocalDate.parse(
+          text.trim().length() > 10 ? text.trim().substring(0, 10) : text.trim());
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -3,8 +3,8 @@ package cn.gov.linfen.fenhe.procedures.p2;
 import cn.gov.linfen.fenhe.common.RefusalText;
 
 /**
- * The refusal texts of P2 (设施农业用地): its checks, controller and workers. The texts, Chinese and English
- * side by side, are in {@code src/main/resources/refusals/p2.properties}.
+ * The refusal texts of P2 (设施农业用地): its checks, controller and workers. The texts, Chinese and
+ * English side by side, are in {@code src/main/resources/refusals/p2.properties}.
  */
 public enum P2Refusal implements RefusalText {
   NOTICE_START_DATE_REQUIRED_YYYY,

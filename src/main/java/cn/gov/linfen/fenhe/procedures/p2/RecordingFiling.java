@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The filing accepted by the township (备案, P2-R04, P2-R06): its number, whether it came within
- * the filing deadline, and the line for the case file. Construction may start from now on.
+ * The filing accepted by the township (备案, P2-R04, P2-R06): its number, whether it came within the
+ * filing deadline, and the line for the case file. Construction may start from now on.
  */
 public class RecordingFiling {
 
@@ -22,13 +22,22 @@ public class RecordingFiling {
 
   public record Filing(String number, boolean onTime, String record) {}
 
-  public Filing record(String businessKey, String county, String township, Instant deadline, Instant now) {
+  public Filing record(
+      String businessKey, String county, String township, Instant deadline, Instant now) {
     int year = LocalDate.ofInstant(now, zone).getYear();
     String number = county + township + "设施农业用地备〔" + year + "〕" + businessKey + "号";
     boolean onTime = deadline == null || !now.isAfter(deadline);
-    String record = "已备案（" + number + "），备案时间 " + minutes.format(now)
-        + (deadline == null ? "" : onTime ? "，在期限 " + minutes.format(deadline) + " 内" : "，已超过期限 " + minutes.format(deadline))
-        + "；自即日起可以动工建设";
+    String record =
+        "已备案（"
+            + number
+            + "），备案时间 "
+            + minutes.format(now)
+            + (deadline == null
+                ? ""
+                : onTime
+                    ? "，在期限 " + minutes.format(deadline) + " 内"
+                    : "，已超过期限 " + minutes.format(deadline))
+            + "；自即日起可以动工建设";
     return new Filing(number, onTime, record);
   }
 }

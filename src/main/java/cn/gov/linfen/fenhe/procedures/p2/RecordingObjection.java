@@ -10,9 +10,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Records an objection (异议) lodged during the public notice on the case (P2-R02, P2-R03): one
- * more entry of the JSON list {@code objections}, earlier entries never changed, and the number
- * of objections of the current notice round, which decides handling at the notice's end.
+ * Records an objection (异议) lodged during the public notice on the case (P2-R02, P2-R03): one more
+ * entry of the JSON list {@code objections}, earlier entries never changed, and the number of
+ * objections of the current notice round, which decides handling at the notice's end.
  */
 public class RecordingObjection {
 
@@ -27,7 +27,13 @@ public class RecordingObjection {
   /** The updated list, the objections of this round, and the line people read. */
   public record Recorded(String objections, int openObjections, String lastObjection) {}
 
-  public Recorded record(String existing, int round, String objector, String content, String channel, Instant lodgedAt) {
+  public Recorded record(
+      String existing,
+      int round,
+      String objector,
+      String content,
+      String channel,
+      Instant lodgedAt) {
     if (objector == null || objector.isBlank()) {
       throw new IllegalArgumentException("objector is required");
     }
@@ -36,7 +42,10 @@ public class RecordingObjection {
     }
     ArrayNode list;
     try {
-      list = existing == null || existing.isBlank() ? JSON.createArrayNode() : (ArrayNode) JSON.readTree(existing);
+      list =
+          existing == null || existing.isBlank()
+              ? JSON.createArrayNode()
+              : (ArrayNode) JSON.readTree(existing);
     } catch (JsonProcessingException | ClassCastException e) {
       throw new IllegalArgumentException("objections is not a list: " + e.getMessage());
     }
@@ -52,7 +61,15 @@ public class RecordingObjection {
         open++;
       }
     }
-    String line = "异议（第 " + round + " 次公告，" + minutes.format(lodgedAt) + "，" + objector.trim() + "）：" + content.trim();
+    String line =
+        "异议（第 "
+            + round
+            + " 次公告，"
+            + minutes.format(lodgedAt)
+            + "，"
+            + objector.trim()
+            + "）："
+            + content.trim();
     try {
       return new Recorded(JSON.writeValueAsString(list), open, line);
     } catch (JsonProcessingException e) {

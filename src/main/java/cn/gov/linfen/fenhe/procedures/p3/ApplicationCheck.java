@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an application for the scrap-steel reward must carry, checked when it starts (the window
- * of P3-R02, the preceding half-year of P3-R08, the declaration of P3-R09) and when a returned one
- * is resubmitted (its figures). Duplicates (P3-R07) need the platform's table: the engine side
- * checks them. The MIIT announcement list is information for the reviewers, not a condition (P3-R01).
+ * What an application for the scrap-steel reward must carry, checked when it starts (the window of
+ * P3-R02, the preceding half-year of P3-R08, the declaration of P3-R09) and when a returned one is
+ * resubmitted (its figures). Duplicates (P3-R07) need the platform's table: the engine side checks
+ * them. The MIIT announcement list is information for the reviewers, not a condition (P3-R01).
  * Plain logic; every refusal names the variable and the reason in Chinese and English.
  */
 public class ApplicationCheck {
@@ -42,16 +42,21 @@ public class ApplicationCheck {
     List<FieldError> errors = new ArrayList<>();
     Optional<String> current = window.periodOn(today);
     if (current.isEmpty()) {
-      errors.add(P3Refusal.OUTSIDE_APPLICATION_MONTHS.at(PERIOD, window.monthsInChinese(), today, window.months()));
+      errors.add(
+          P3Refusal.OUTSIDE_APPLICATION_MONTHS.at(
+              PERIOD, window.monthsInChinese(), today, window.months()));
     } else {
       Object period = variables.get(PERIOD);
       if (!blank(period) && !current.get().equals(String.valueOf(period).trim())) {
         String applied = ApplicationWindow.label(current.get());
-        errors.add(P3Refusal.NOT_PRECEDING_HALF_YEAR.at(PERIOD, applied, ApplicationWindow.monthsOf(current.get()), current.get()));
+        errors.add(
+            P3Refusal.NOT_PRECEDING_HALF_YEAR.at(
+                PERIOD, applied, ApplicationWindow.monthsOf(current.get()), current.get()));
       }
     }
     if (!Boolean.TRUE.equals(variables.get(MATERIALS_DECLARED_TRUE))) {
-      errors.add(P3Refusal.ENTERPRISE_DECLARE_APPLICATION_MATERIALS_TRUE.at(MATERIALS_DECLARED_TRUE));
+      errors.add(
+          P3Refusal.ENTERPRISE_DECLARE_APPLICATION_MATERIALS_TRUE.at(MATERIALS_DECLARED_TRUE));
     }
     String name = text(variables.get(ENTERPRISE_NAME));
     if (name == null) {
@@ -60,7 +65,9 @@ public class ApplicationCheck {
       errors.add(P3Refusal.ENTERPRISE_NAME_TOO_LONG.at(ENTERPRISE_NAME));
     }
     Object code = variables.get(CREDIT_CODE);
-    FieldError credit = CreditCode.check(CREDIT_CODE, code instanceof String s ? s.trim() : code == null ? null : "?");
+    FieldError credit =
+        CreditCode.check(
+            CREDIT_CODE, code instanceof String s ? s.trim() : code == null ? null : "?");
     if (credit != null) {
       errors.add(credit);
     }

@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * When applications are accepted and for which half-year (临政办发〔2021〕20号 三: "奖励资金按半年度
- * 核定拨付。于每年 1 月份和 7 月份…提出书面申请"): in the configured months (default January and
- * July, P3-R02), Asia/Shanghai, for the <b>preceding</b> half-year (P3-R08): an application in
- * January 2027 is for 2026年下半年 ({@code 2026-H2}, July–December 2026), one in July 2026 for
- * 2026年上半年 ({@code 2026-H1}). {@code YYYY-H1}/{@code YYYY-H2} is the API's and the database's
- * key; people read {@link #label(String)}. Plain logic.
+ * When applications are accepted and for which half-year (临政办发〔2021〕20号 三: "奖励资金按半年度 核定拨付。于每年 1 月份和
+ * 7 月份…提出书面申请"): in the configured months (default January and July, P3-R02), Asia/Shanghai, for
+ * the <b>preceding</b> half-year (P3-R08): an application in January 2027 is for 2026年下半年 ({@code
+ * 2026-H2}, July–December 2026), one in July 2026 for 2026年上半年 ({@code 2026-H1}). {@code
+ * YYYY-H1}/{@code YYYY-H2} is the API's and the database's key; people read {@link #label(String)}.
+ * Plain logic.
  */
 public class ApplicationWindow {
 

@@ -25,16 +25,21 @@ public class CompletionChecks {
     this.applicationCheck = applicationCheck;
   }
 
-  /** County review and each city confirmation: approved (Boolean), opinion required when false (X-R02). */
+  /**
+   * County review and each city confirmation: approved (Boolean), opinion required when false
+   * (X-R02).
+   */
   public List<FieldError> review(Map<String, Object> variables) {
-    return FieldChecks.review(variables, P3Refusal.REVIEW_CONCLUSION_REQUIRED.reason(),
+    return FieldChecks.review(
+        variables,
+        P3Refusal.REVIEW_CONCLUSION_REQUIRED.reason(),
         P3Refusal.REVIEW_OPINION_REQUIRED.reason());
   }
 
   /**
    * The county review (三, 六): besides the conclusion, approving needs the sales channels of the
-   * processed scrap verified (六 "工信部门要核实废钢铁加工产品销售渠道，坚决杜绝废钢铁向不符合产业政策的
-   * 钢铁企业销售") and what was verified written down (P3-R09). Returning needs only the opinion.
+   * processed scrap verified (六 "工信部门要核实废钢铁加工产品销售渠道，坚决杜绝废钢铁向不符合产业政策的 钢铁企业销售") and what was verified
+   * written down (P3-R09). Returning needs only the opinion.
    */
   public List<FieldError> countyReview(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>(review(variables));
@@ -48,7 +53,10 @@ public class CompletionChecks {
     return errors;
   }
 
-  /** The enterprise corrects and resubmits (the figures are checked again), or withdraws with a reason. */
+  /**
+   * The enterprise corrects and resubmits (the figures are checked again), or withdraws with a
+   * reason.
+   */
   public List<FieldError> correction(Map<String, Object> variables) {
     Object decision = variables.get(APPLICANT_DECISION);
     if (Decided.WITHDRAW.equals(decision)) {
@@ -73,8 +81,12 @@ public class CompletionChecks {
     return disbursement(variables, COUNTY_PAID_AMOUNT, COUNTY_PAYMENT_VOUCHER, REWARD_COUNTY, "县级");
   }
 
-  private static List<FieldError> disbursement(Map<String, Object> variables, String amountField, String voucherField,
-      String shareField, String level) {
+  private static List<FieldError> disbursement(
+      Map<String, Object> variables,
+      String amountField,
+      String voucherField,
+      String shareField,
+      String level) {
     List<FieldError> errors = new ArrayList<>();
     Object value = variables.get(amountField);
     if (blank(value)) {
@@ -84,7 +96,13 @@ public class CompletionChecks {
     } else {
       BigDecimal share = Yuan.parse(variables.get(shareField));
       if (share == null || Yuan.parse(value).compareTo(share) != 0) {
-        errors.add(P3Refusal.DISBURSED_AMOUNT_MISMATCH.at(amountField, level, (share == null ? "" : Yuan.format(share)), amountField, shareField));
+        errors.add(
+            P3Refusal.DISBURSED_AMOUNT_MISMATCH.at(
+                amountField,
+                level,
+                (share == null ? "" : Yuan.format(share)),
+                amountField,
+                shareField));
       }
     }
     required(errors, variables, voucherField, "拨付凭证号");

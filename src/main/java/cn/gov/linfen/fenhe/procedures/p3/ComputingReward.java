@@ -13,8 +13,8 @@ import java.util.Map;
  * enterprise's VAT, urban construction tax, education surcharge, local education surcharge and
  * stamp duty, in full. Each share of each tax is tax × ratio with fractions of a fen (分) dropped —
  * rounding half-up could pay more than the tax itself (12.35 × 0.3 + 12.35 × 0.7 → 3.71 + 8.65);
- * the city's reward is the sum of its five shares, the county's likewise, the total both.
- * Exact decimals only. Plain logic.
+ * the city's reward is the sum of its five shares, the county's likewise, the total both. Exact
+ * decimals only. Plain logic.
  */
 public class ComputingReward {
 
@@ -70,8 +70,10 @@ public class ComputingReward {
   public Reward compute(Map<String, Object> taxes, boolean miitListed) {
     BigDecimal city = BigDecimal.ZERO.setScale(2);
     BigDecimal county = BigDecimal.ZERO.setScale(2);
-    StringBuilder text = new StringBuilder("奖励资金 = 市、县两级财政留成额度（临政办发〔2021〕20号 二）\n")
-        .append(vatBasis.explanation(miitListed)).append('\n');
+    StringBuilder text =
+        new StringBuilder("奖励资金 = 市、县两级财政留成额度（临政办发〔2021〕20号 二）\n")
+            .append(vatBasis.explanation(miitListed))
+            .append('\n');
     for (String tax : TAXES) {
       BigDecimal paid;
       try {
@@ -89,15 +91,29 @@ public class ComputingReward {
       BigDecimal countyShare = share(counted, countyRatio);
       city = city.add(cityShare);
       county = county.add(countyShare);
-      text.append(TaxNames.of(tax)).append(' ').append(Yuan.format(paid.setScale(2, RoundingMode.UNNECESSARY)))
+      text.append(TaxNames.of(tax))
+          .append(' ')
+          .append(Yuan.format(paid.setScale(2, RoundingMode.UNNECESSARY)))
           .append(counted.compareTo(paid) == 0 ? "" : "，扣除退税后 " + Yuan.format(counted))
-          .append(" 元：市级留成 ").append(percent(cityRatio)).append(" = ").append(Yuan.format(cityShare))
-          .append(" 元，县级留成 ").append(percent(countyRatio)).append(" = ").append(Yuan.format(countyShare))
+          .append(" 元：市级留成 ")
+          .append(percent(cityRatio))
+          .append(" = ")
+          .append(Yuan.format(cityShare))
+          .append(" 元，县级留成 ")
+          .append(percent(countyRatio))
+          .append(" = ")
+          .append(Yuan.format(countyShare))
           .append(" 元\n");
     }
     BigDecimal total = city.add(county);
-    text.append("市级奖励 ").append(Yuan.format(city)).append(" 元（市财政拨付）＋ 县级奖励 ").append(Yuan.format(county))
-        .append(" 元（县财政拨付）＝ 合计 ").append(Yuan.format(total)).append(" 元（").append(Yuan.inWan(total))
+    text.append("市级奖励 ")
+        .append(Yuan.format(city))
+        .append(" 元（市财政拨付）＋ 县级奖励 ")
+        .append(Yuan.format(county))
+        .append(" 元（县财政拨付）＝ 合计 ")
+        .append(Yuan.format(total))
+        .append(" 元（")
+        .append(Yuan.inWan(total))
         .append("）\n各项按“税额 × 留成比例”计算，不足一分的部分舍去。");
     return new Reward(city, county, total, text.toString());
   }

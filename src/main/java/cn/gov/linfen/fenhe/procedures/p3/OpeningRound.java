@@ -10,11 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A half-yearly round (P3 step 6): opened on 1 January / 1 July, its period is the half-year
- * before that day (P3-R08: 1 January 2027 opens 2026年下半年, {@code 2026-H2}; 1 July 2026
- * opens 2026年上半年, {@code 2026-H1}), as the applications of that month, and its
- * application window closes at the end of the month, i.e. 00:00 Asia/Shanghai on the 1st of the
- * next month. Plain logic.
+ * A half-yearly round (P3 step 6): opened on 1 January / 1 July, its period is the half-year before
+ * that day (P3-R08: 1 January 2027 opens 2026年下半年, {@code 2026-H2}; 1 July 2026 opens 2026年上半年,
+ * {@code 2026-H1}), as the applications of that month, and its application window closes at the end
+ * of the month, i.e. 00:00 Asia/Shanghai on the 1st of the next month. Plain logic.
  */
 public class OpeningRound {
 
@@ -32,7 +31,9 @@ public class OpeningRound {
     output.put(PERIOD, period);
     output.put(PERIOD_LABEL, ApplicationWindow.label(period));
     output.put(ROUND_OPENED_AT, Date.from(now));
-    output.put(WINDOW_CLOSES_AT, Date.from(today.withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant()));
+    output.put(
+        WINDOW_CLOSES_AT,
+        Date.from(today.withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant()));
     return output;
   }
 

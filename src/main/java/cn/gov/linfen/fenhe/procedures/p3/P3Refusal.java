@@ -3,8 +3,8 @@ package cn.gov.linfen.fenhe.procedures.p3;
 import cn.gov.linfen.fenhe.common.RefusalText;
 
 /**
- * The refusal texts of P3 (废钢铁加工企业奖励资金): its checks, controller and workers. The texts, Chinese and English
- * side by side, are in {@code src/main/resources/refusals/p3.properties}.
+ * The refusal texts of P3 (废钢铁加工企业奖励资金): its checks, controller and workers. The texts, Chinese and
+ * English side by side, are in {@code src/main/resources/refusals/p3.properties}.
  */
 public enum P3Refusal implements RefusalText {
   OUTSIDE_APPLICATION_MONTHS,

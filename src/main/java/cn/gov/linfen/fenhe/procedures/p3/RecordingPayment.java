@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Both shares paid (P3-R05): when, and whether within the 3 months of P3-R06 (paid at or before
- * the case's deadline). Plain logic.
+ * Both shares paid (P3-R05): when, and whether within the 3 months of P3-R06 (paid at or before the
+ * case's deadline). Plain logic.
  */
 public class RecordingPayment {
 

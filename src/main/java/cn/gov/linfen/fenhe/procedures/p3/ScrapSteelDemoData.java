@@ -1,10 +1,7 @@
 package cn.gov.linfen.fenhe.procedures.p3;
 
-import cn.gov.linfen.fenhe.config.EngineRole;
-
 import cn.gov.linfen.fenhe.common.FenheClock;
-
-import java.time.Clock;
+import cn.gov.linfen.fenhe.config.EngineRole;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -13,9 +10,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Demo profile only: three ILLUSTRATIVE enterprises on the announcement list (made-up names
- * and credit codes with valid check digits), so demo-enterprise can apply. Added like the bureau
- * adds them (audit-logged, actor {@value #ACTOR}); never in production.
+ * Demo profile only: three ILLUSTRATIVE enterprises on the announcement list (made-up names and
+ * credit codes with valid check digits), so demo-enterprise can apply. Added like the bureau adds
+ * them (audit-logged, actor {@value #ACTOR}); never in production.
  */
 @Component
 @Profile("demo")
@@ -24,16 +21,19 @@ public class ScrapSteelDemoData implements ApplicationRunner {
 
   static final String ACTOR = "demo-seed";
   static final String[][] ENTERPRISES = {
-      {"91141002MA0K1A2B38", "临汾市尧都区示例再生资源有限公司（演示）"},
-      {"91141081MA0K2C4D5F", "侯马市示例废钢加工有限公司（演示）"},
-      {"91141023MA0K3E6F79", "襄汾县示例金属回收有限公司（演示）"}};
+    {"91141002MA0K1A2B38", "临汾市尧都区示例再生资源有限公司（演示）"},
+    {"91141081MA0K2C4D5F", "侯马市示例废钢加工有限公司（演示）"},
+    {"91141023MA0K3E6F79", "襄汾县示例金属回收有限公司（演示）"}
+  };
 
   private final ScrapSteelRegisters registers;
   private final TransactionTemplate transactions;
 
   private final FenheClock clock;
 
-  public ScrapSteelDemoData(ScrapSteelRegisters registers, PlatformTransactionManager transactionManager,
+  public ScrapSteelDemoData(
+      ScrapSteelRegisters registers,
+      PlatformTransactionManager transactionManager,
       FenheClock clock) {
     this.clock = clock;
     this.registers = registers;
@@ -43,8 +43,9 @@ public class ScrapSteelDemoData implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     for (String[] enterprise : ENTERPRISES) {
-      transactions.executeWithoutResult(status -> registers.announce(enterprise[0], enterprise[1],
-          "演示数据（非真实公告）", ACTOR, clock.now()));
+      transactions.executeWithoutResult(
+          status ->
+              registers.announce(enterprise[0], enterprise[1], "演示数据（非真实公告）", ACTOR, clock.now()));
     }
   }
 }

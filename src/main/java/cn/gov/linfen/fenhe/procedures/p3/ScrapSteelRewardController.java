@@ -1,22 +1,17 @@
 package cn.gov.linfen.fenhe.procedures.p3;
 
-import cn.gov.linfen.fenhe.config.EngineRole;
-
-import cn.gov.linfen.fenhe.common.FenheClock;
-
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Variables.*;
 
-import cn.gov.linfen.fenhe.engine.AsPlatform;
+import cn.gov.linfen.fenhe.common.CreditCode;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.common.FenheGroup;
+import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.config.EngineRole;
+import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
-import cn.gov.linfen.fenhe.common.CreditCode;
-import cn.gov.linfen.fenhe.common.FieldError;
-import cn.gov.linfen.fenhe.procedures.p3.ApplicationWindow;
-import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -42,8 +37,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * P3 over REST: the MIIT announcement list (read by officers and supervisors, changed by the
- * city industry-and-IT bureau only, every change audit-logged) and the half-yearly rounds for
+ * P3 over REST: the MIIT announcement list (read by officers and supervisors, changed by the city
+ * industry-and-IT bureau only, every change audit-logged) and the half-yearly rounds for
  * supervisors (which enterprises applied, what was confirmed and paid, what is late), in Chinese.
  */
 @RestController
@@ -58,8 +53,11 @@ public class ScrapSteelRewardController {
   private final TransactionTemplate transactions;
   private final FenheClock clock;
 
-  public ScrapSteelRewardController(ScrapSteelRegisters registers, ProcessEngine engine,
-      PlatformTransactionManager transactionManager, FenheClock clock) {
+  public ScrapSteelRewardController(
+      ScrapSteelRegisters registers,
+      ProcessEngine engine,
+      PlatformTransactionManager transactionManager,
+      FenheClock clock) {
     this.clock = clock;
     this.registers = registers;
     this.engine = engine;
@@ -70,8 +68,10 @@ public class ScrapSteelRewardController {
 
   @GetMapping("/announced-enterprises")
   Map<String, Object> announced(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user) {
-    boolean officer = user.groupIds().stream().map(FenheGroup::byId)
-        .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
+    boolean officer =
+        user.groupIds().stream()
+            .map(FenheGroup::byId)
+            .anyMatch(g -> g.isPresent() && g.get().isCaseOfficerGroup());
     if (!officer && !user.seesEverything()) {
       throw new AccessDeniedException(P3Refusal.OFFICERS_SUPERVISORS_SEE_LIST.reason());
     }
@@ -87,7 +87,8 @@ public class ScrapSteelRewardController {
   }
 
   @PostMapping("/announced-enterprises")
-  ResponseEntity<Map<String, Object>> announce(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+  ResponseEntity<Map<String, Object>> announce(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @RequestBody(required = false) Map<String, Object> body) {
     bureauOnly(user);
     Map<String, Object> input = body == null ? Map.of() : body;
@@ -100,12 +101,15 @@ public class ScrapSteelRewardController {
     if (name.isEmpty() || name.length() > MAX_NAME) {
       throw new InvalidInputException(P3Refusal.ENTERPRISE_NAME_REQUIRED_MOST.at("enterpriseName"));
     }
-    String announcement = input.get("announcement") instanceof String s && !s.isBlank() ? s.trim() : null;
+    String announcement =
+        input.get("announcement") instanceof String s && !s.isBlank() ? s.trim() : null;
     if (announcement != null && announcement.length() > 200) {
       throw new InvalidInputException(P3Refusal.ANNOUNCEMENT_MOST_CHARACTERS.at("announcement"));
     }
     Instant now = clock.now();
-    Boolean added = transactions.execute(status -> registers.announce(code, name, announcement, user.id(), now));
+    Boolean added =
+        transactions.execute(
+            status -> registers.announce(code, name, announcement, user.id(), now));
     if (!Boolean.TRUE.equals(added)) {
       throw new InvalidInputException(P3Refusal.ENTERPRISE_LIST_ALREADY.at("creditCode"));
     }
@@ -114,12 +118,16 @@ public class ScrapSteelRewardController {
   }
 
   @DeleteMapping("/announced-enterprises/{creditCode}")
-  ResponseEntity<?> withdraw(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+  ResponseEntity<?> withdraw(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
       @PathVariable String creditCode) {
     bureauOnly(user);
-    Boolean removed = transactions.execute(status -> registers.withdrawAnnouncement(creditCode.trim(), user.id()));
+    Boolean removed =
+        transactions.execute(
+            status -> registers.withdrawAnnouncement(creditCode.trim(), user.id()));
     if (!Boolean.TRUE.equals(removed)) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorJson.body("NotFound", P3Refusal.NOT_ON_LIST.at("creditCode")));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body(ErrorJson.body("NotFound", P3Refusal.NOT_ON_LIST.at("creditCode")));
     }
     return ResponseEntity.noContent().build();
   }
@@ -142,11 +150,15 @@ public class ScrapSteelRewardController {
 
   // ------------------------------------------------------------------ rounds (P3 step 6)
 
-  /** The overview of a round lists at most this many applications (far more than Linfen's enterprises). */
+  /**
+   * The overview of a round lists at most this many applications (far more than Linfen's
+   * enterprises).
+   */
   static final int MAX_APPLICATIONS = 1000;
 
   @GetMapping("/rounds/{period}")
-  Map<String, Object> round(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String period) {
+  Map<String, Object> round(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String period) {
     if (!user.seesEverything() && !user.isIn(FenheGroup.INDUSTRY_IT_BUREAU)) {
       throw new AccessDeniedException(P3Refusal.SUPERVISORS_CITY_BUREAU_SEE_ROUNDS.reason());
     }
@@ -160,10 +172,18 @@ public class ScrapSteelRewardController {
     answer.put("periodMonths", ApplicationWindow.monthsOf(period));
     // who may see the round is decided above, not by the engine's per-definition grants
     answer.put("round", AsPlatform.call(engine.getIdentityService(), () -> roundOf(period)));
-    long total = AsPlatform.call(engine.getIdentityService(), () -> engine.getHistoryService()
-        .createHistoricProcessInstanceQuery().processDefinitionKey(ScrapSteelRewardProcess.KEY)
-        .variableValueEquals(PERIOD, period).count());
-    List<Map<String, Object>> applications = AsPlatform.call(engine.getIdentityService(), () -> applicationsOf(period));
+    long total =
+        AsPlatform.call(
+            engine.getIdentityService(),
+            () ->
+                engine
+                    .getHistoryService()
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(ScrapSteelRewardProcess.KEY)
+                    .variableValueEquals(PERIOD, period)
+                    .count());
+    List<Map<String, Object>> applications =
+        AsPlatform.call(engine.getIdentityService(), () -> applicationsOf(period));
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String state : List.of("APPLIED", "RETURNED", "CONFIRMED", "PAID", "WITHDRAWN")) {
       counts.put(state, 0);
@@ -187,9 +207,18 @@ public class ScrapSteelRewardController {
 
   private Map<String, Object> roundOf(String period) {
     Map<String, Object> round = new LinkedHashMap<>();
-    HistoricProcessInstance found = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ScrapSteelRewardProcess.ROUND_KEY).variableValueEquals(PERIOD, period)
-        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+    HistoricProcessInstance found =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(ScrapSteelRewardProcess.ROUND_KEY)
+            .variableValueEquals(PERIOD, period)
+            .orderByProcessInstanceStartTime()
+            .desc()
+            .listPage(0, 1)
+            .stream()
+            .findFirst()
+            .orElse(null);
     if (found == null) {
       round.put("state", "NOT_OPENED");
       round.put("stateLabel", "未开启");
@@ -209,9 +238,15 @@ public class ScrapSteelRewardController {
   private List<Map<String, Object>> applicationsOf(String period) {
     List<Map<String, Object>> rows = new ArrayList<>();
     Instant now = clock.now();
-    for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ScrapSteelRewardProcess.KEY).variableValueEquals(PERIOD, period)
-        .orderByProcessInstanceStartTime().asc().listPage(0, MAX_APPLICATIONS)) {
+    for (HistoricProcessInstance instance :
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(ScrapSteelRewardProcess.KEY)
+            .variableValueEquals(PERIOD, period)
+            .orderByProcessInstanceStartTime()
+            .asc()
+            .listPage(0, MAX_APPLICATIONS)) {
       Map<String, Object> v = variables(instance.getId());
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("businessKey", instance.getBusinessKey());
@@ -227,8 +262,10 @@ public class ScrapSteelRewardController {
       row.put("rewardTotal", v.get(REWARD_TOTAL));
       row.put("confirmedAt", iso(v.get(CONFIRMED_AT)));
       row.put("paidAt", iso(v.get(PAID_AT)));
-      boolean withdrawn = "EndEvent_Withdrawn".equals(instance.getEndActivityId())
-          || ScrapSteelRewardProcess.Decided.WITHDRAW.equals(v.get(APPLICANT_DECISION)) && instance.getEndTime() != null;
+      boolean withdrawn =
+          "EndEvent_Withdrawn".equals(instance.getEndActivityId())
+              || ScrapSteelRewardProcess.Decided.WITHDRAW.equals(v.get(APPLICANT_DECISION))
+                  && instance.getEndTime() != null;
       String state;
       if (withdrawn) {
         state = "WITHDRAWN";
@@ -242,18 +279,25 @@ public class ScrapSteelRewardController {
         state = "APPLIED";
       }
       row.put("state", state);
-      row.put("stateLabel", switch (state) {
-        case "WITHDRAWN" -> "已撤回";
-        case "PAID" -> "已拨付";
-        case "CONFIRMED" -> "已确认，待拨付";
-        case "RETURNED" -> "已退回企业修改";
-        default -> "已申请，审核确认中";
-      });
+      row.put(
+          "stateLabel",
+          switch (state) {
+            case "WITHDRAWN" -> "已撤回";
+            case "PAID" -> "已拨付";
+            case "CONFIRMED" -> "已确认，待拨付";
+            case "RETURNED" -> "已退回企业修改";
+            default -> "已申请，审核确认中";
+          });
       Date dueAt = v.get(DUE_AT) instanceof Date d ? d : null;
-      boolean late = !withdrawn && (Boolean.TRUE.equals(v.get(OVERDUE)) || Boolean.FALSE.equals(v.get(PAID_ON_TIME))
-          || v.get(PAID_AT) == null && dueAt != null && now.isAfter(dueAt.toInstant()));
+      boolean late =
+          !withdrawn
+              && (Boolean.TRUE.equals(v.get(OVERDUE))
+                  || Boolean.FALSE.equals(v.get(PAID_ON_TIME))
+                  || v.get(PAID_AT) == null && dueAt != null && now.isAfter(dueAt.toInstant()));
       row.put("late", late);
-      row.put("dueSoon", !late && !withdrawn && v.get(PAID_AT) == null && Boolean.TRUE.equals(v.get(DUE_SOON)));
+      row.put(
+          "dueSoon",
+          !late && !withdrawn && v.get(PAID_AT) == null && Boolean.TRUE.equals(v.get(DUE_SOON)));
       row.put("deadlineLabel", late ? "逾期" : Boolean.TRUE.equals(row.get("dueSoon")) ? "即将到期" : "");
       rows.add(row);
     }
@@ -263,8 +307,12 @@ public class ScrapSteelRewardController {
   /** The case-level (process instance scope) values of a case's variables. */
   private Map<String, Object> variables(String processInstanceId) {
     Map<String, Object> values = new HashMap<>();
-    for (HistoricVariableInstance variable : engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(processInstanceId).list()) {
+    for (HistoricVariableInstance variable :
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .list()) {
       boolean caseScope = processInstanceId.equals(variable.getActivityInstanceId());
       if (caseScope || !values.containsKey(variable.getName())) {
         values.put(variable.getName(), variable.getValue());

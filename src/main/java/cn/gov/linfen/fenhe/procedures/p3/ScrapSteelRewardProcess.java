@@ -1,13 +1,11 @@
 package cn.gov.linfen.fenhe.procedures.p3;
 
-import cn.gov.linfen.fenhe.common.Escalating;
-
 import java.util.List;
 
 /**
- * The contract of processes/p3-scrap-steel-reward/ (废钢铁加工企业奖励资金, 临政办发〔2021〕20号):
- * process keys, element ids, variables, topics and forms. Checked against the files by
- * ScrapSteelRewardModelTest; workers, start checks and tests import it instead of repeating strings.
+ * The contract of processes/p3-scrap-steel-reward/ (废钢铁加工企业奖励资金, 临政办发〔2021〕20号): process keys,
+ * element ids, variables, topics and forms. Checked against the files by ScrapSteelRewardModelTest;
+ * workers, start checks and tests import it instead of repeating strings.
  */
 public final class ScrapSteelRewardProcess {
 
@@ -56,9 +54,10 @@ public final class ScrapSteelRewardProcess {
     public static final String WINDOW_CLOSES = "TimerEvent_WindowCloses";
     public static final String CLOSE_ROUND = "ServiceTask_CloseRound";
     public static final String END_CLOSED = "EndEvent_RoundClosed";
+
     /**
-     * 1 January and 1 July, 09:00 Shanghai, whatever the server's zone: six calendar months
-     * from 09:00 +08:00 stay on the 1st of the month in every zone from UTC−9 to UTC+8.
+     * 1 January and 1 July, 09:00 Shanghai, whatever the server's zone: six calendar months from
+     * 09:00 +08:00 stay on the 1st of the month in every zone from UTC−9 to UTC+8.
      */
     public static final String HALF_YEAR_CYCLE = "R/2021-07-01T09:00:00+08:00/P6M";
 
@@ -71,6 +70,7 @@ public final class ScrapSteelRewardProcess {
     public static final String RECORD_PAYMENT = "scrap-steel-record-payment";
     public static final String OPEN_ROUND = "scrap-steel-open-round";
     public static final String CLOSE_ROUND = "scrap-steel-close-round";
+
     /** The shared escalation step (docs/escalation.md). */
     public static final String ESCALATE = cn.gov.linfen.fenhe.common.Escalating.TOPIC;
 
@@ -115,14 +115,27 @@ public final class ScrapSteelRewardProcess {
     public static final String EDUCATION_SURCHARGE = "educationSurcharge";
     public static final String LOCAL_EDUCATION_SURCHARGE = "localEducationSurcharge";
     public static final String STAMP_DUTY = "stampDuty";
-    /** The five taxes whose city and county retained shares are the reward (P3-R03), in the gazette's order. */
-    public static final List<String> TAXES = List.of(VAT_PAID, URBAN_CONSTRUCTION_TAX, EDUCATION_SURCHARGE,
-        LOCAL_EDUCATION_SURCHARGE, STAMP_DUTY);
+
+    /**
+     * The five taxes whose city and county retained shares are the reward (P3-R03), in the
+     * gazette's order.
+     */
+    public static final List<String> TAXES =
+        List.of(
+            VAT_PAID,
+            URBAN_CONSTRUCTION_TAX,
+            EDUCATION_SURCHARGE,
+            LOCAL_EDUCATION_SURCHARGE,
+            STAMP_DUTY);
+
     /** The written application carries tax payment and sales vouchers (三). */
     public static final String TAX_VOUCHERS_ATTACHED = "taxVouchersAttached";
+
     public static final String SALES_VOUCHERS_ATTACHED = "salesVouchersAttached";
+
     /** 三 末句 "废钢铁加工企业对奖励资金申报材料的真实性负责": the enterprise declares it (P3-R09). */
     public static final String MATERIALS_DECLARED_TRUE = "materialsDeclaredTrue";
+
     /** The user who applied (camunda:initiator); his tasks are assigned to him. */
     public static final String APPLICANT = "applicant";
 
@@ -134,9 +147,16 @@ public final class ScrapSteelRewardProcess {
     // --- set at the start (engine): what people read about the period and the MIIT list
     /** The period in Chinese, "2026年下半年" (P3-R08); {@link #PERIOD} stays the API's key. */
     public static final String PERIOD_LABEL = "periodLabel";
-    /** Whether the enterprise is on the MIIT announcement list: information, not a condition (P3-R01). */
+
+    /**
+     * Whether the enterprise is on the MIIT announcement list: information, not a condition
+     * (P3-R01).
+     */
     public static final String MIIT_LISTED = "miitListed";
-    /** The same in Chinese for the reviewers: on the list or not, since when, which announcement. */
+
+    /**
+     * The same in Chinese for the reviewers: on the list or not, since when, which announcement.
+     */
     public static final String MIIT_LIST_INFO = "miitListInfo";
 
     // --- computed by scrap-steel-compute-reward
@@ -156,8 +176,10 @@ public final class ScrapSteelRewardProcess {
     public static final String TAX_OPINION = "taxConfirmationOpinion";
     public static final String FINANCE_APPROVED = "financeConfirmationApproved";
     public static final String FINANCE_OPINION = "financeConfirmationOpinion";
+
     /** 六 "工信部门要核实废钢铁加工产品销售渠道": the county's check in its review (P3-R09). */
     public static final String SALES_CHANNELS_VERIFIED = "salesChannelsVerified";
+
     public static final String SALES_CHANNEL_NOTE = "salesChannelNote";
     public static final String COUNTY_SALES_CHANNELS_VERIFIED = "countySalesChannelsVerified";
     public static final String COUNTY_SALES_CHANNEL_NOTE = "countySalesChannelNote";

@@ -4,13 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Which VAT the retained shares are taken of (P3-R03), configuration with its source named:
- * {@code fenhe.p3.vat-basis}. The gazette does not say. 一 grants enterprises on the MIIT
- * announcement list the immediate refund of 30% of their VAT (增值税即征即退 30%, 财税〔2015〕78号);
- * 二 rewards "市、县两级财政留成额度". With {@link Mode#PAID} the shares are taken of the VAT
- * paid; with {@link Mode#NET_OF_REFUND} of the VAT paid less the refund, for an enterprise on the
- * list (the only ones refunded) — the treasuries then reward what they actually keep.
- * Plain logic.
+ * Which VAT the retained shares are taken of (P3-R03), configuration with its source named: {@code
+ * fenhe.p3.vat-basis}. The gazette does not say. 一 grants enterprises on the MIIT announcement list
+ * the immediate refund of 30% of their VAT (增值税即征即退 30%, 财税〔2015〕78号); 二 rewards "市、县两级财政留成额度".
+ * With {@link Mode#PAID} the shares are taken of the VAT paid; with {@link Mode#NET_OF_REFUND} of
+ * the VAT paid less the refund, for an enterprise on the list (the only ones refunded) — the
+ * treasuries then reward what they actually keep. Plain logic.
  */
 public record VatBasis(Mode mode, BigDecimal refundRate, String source) {
 
@@ -18,7 +17,9 @@ public record VatBasis(Mode mode, BigDecimal refundRate, String source) {
   public enum Mode {
     /** The VAT paid, whatever was refunded. */
     PAID,
-    /** The VAT paid less the 即征即退 refund (refund rate × VAT paid), for enterprises on the MIIT list. */
+    /**
+     * The VAT paid less the 即征即退 refund (refund rate × VAT paid), for enterprises on the MIIT list.
+     */
     NET_OF_REFUND
   }
 
@@ -30,7 +31,8 @@ public record VatBasis(Mode mode, BigDecimal refundRate, String source) {
       throw new IllegalArgumentException("fenhe.p3.vat-basis: paid or net-of-refund");
     }
     if (refundRate == null || refundRate.signum() < 0 || refundRate.compareTo(BigDecimal.ONE) > 0) {
-      throw new IllegalArgumentException("fenhe.p3.vat-refund-rate: between 0 and 1, is " + refundRate);
+      throw new IllegalArgumentException(
+          "fenhe.p3.vat-refund-rate: between 0 and 1, is " + refundRate);
     }
     source = source == null ? "" : source.trim();
   }

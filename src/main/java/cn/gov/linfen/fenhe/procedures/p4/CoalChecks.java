@@ -18,21 +18,26 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What each P4 user task is completed with, checked on the server (X-R04): the plan's additions, the
- * sampling record, the test result, the delivery of the report, the disposal, a handler's record,
- * the closure and a follow-up. Plain logic; refusals in Chinese and English.
+ * What each P4 user task is completed with, checked on the server (X-R04): the plan's additions,
+ * the sampling record, the test result, the delivery of the report, the disposal, a handler's
+ * record, the closure and a follow-up. Plain logic; refusals in Chinese and English.
  */
 public class CoalChecks {
 
   private static final BigDecimal HUNDRED = new BigDecimal("100");
   private final ZoneId zone;
 
-  /** @param zone the platform's zone (fenhe.time-zone), for dates sent as instants */
+  /**
+   * @param zone the platform's zone (fenhe.time-zone), for dates sent as instants
+   */
   public CoalChecks(ZoneId zone) {
     this.zone = zone;
   }
 
-  /** Credit codes one per line (or separated by commas, blanks), upper-cased, in order, without repeats. */
+  /**
+   * Credit codes one per line (or separated by commas, blanks), upper-cased, in order, without
+   * repeats.
+   */
   public static List<String> addedCodes(Object text) {
     Set<String> codes = new LinkedHashSet<>();
     if (text instanceof String s) {
@@ -59,10 +64,15 @@ public class CoalChecks {
     for (String code : addedCodes(added)) {
       FieldError invalid = CreditCode.check(ADDED_SELLERS, code);
       if (invalid != null) {
-        errors.add(new FieldError(ADDED_SELLERS, "增加的抽检对象 " + code + "：" + invalid.chinese(), invalid.english()));
+        errors.add(
+            new FieldError(
+                ADDED_SELLERS, "增加的抽检对象 " + code + "：" + invalid.chinese(), invalid.english()));
       } else if (!registeredInCounty.test(code)) {
-        errors.add(new FieldError(ADDED_SELLERS, "增加的抽检对象 " + code + " 不是本县登记在册的民用煤销售单位",
-            code + " is not a seller registered in the county"));
+        errors.add(
+            new FieldError(
+                ADDED_SELLERS,
+                "增加的抽检对象 " + code + " 不是本县登记在册的民用煤销售单位",
+                code + " is not a seller registered in the county"));
       }
     }
     FieldChecks.tooLong(errors, v, PLAN_NOTE);
@@ -76,20 +86,28 @@ public class CoalChecks {
     if (CoalQualitySamplingProcess.Decided.SAMPLED.equals(outcome)) {
       pastDate(errors, v, SAMPLED_ON, "抽样日期", today);
       if (CoalType.of(v.get(COAL_TYPE)).isEmpty()) {
-        errors.add(new FieldError(COAL_TYPE, "煤种须为烟煤、无烟煤、型煤、焦炭或兰炭之一",
-            "coalType must be bituminous, anthracite, briquette, coke or semi-coke"));
+        errors.add(
+            new FieldError(
+                COAL_TYPE,
+                "煤种须为烟煤、无烟煤、型煤、焦炭或兰炭之一",
+                "coalType must be bituminous, anthracite, briquette, coke or semi-coke"));
       }
       FieldChecks.required(errors, v, BATCH_NUMBER, "批次");
       Object quantity = v.get(QUANTITY_TONNES);
       BigDecimal q = decimal(quantity);
       if (q == null || q.signum() <= 0 || q.scale() > 3) {
-        errors.add(new FieldError(QUANTITY_TONNES, "数量（吨）须为大于 0 的数，最多 3 位小数",
-            "quantityTonnes must be a number above 0 with at most 3 decimals"));
+        errors.add(
+            new FieldError(
+                QUANTITY_TONNES,
+                "数量（吨）须为大于 0 的数，最多 3 位小数",
+                "quantityTonnes must be a number above 0 with at most 3 decimals"));
       }
     } else if (CoalQualitySamplingProcess.Decided.NOT_POSSIBLE.equals(outcome)) {
       FieldChecks.required(errors, v, NOT_POSSIBLE_REASON, "无法抽样的原因");
     } else {
-      errors.add(new FieldError(SAMPLING_OUTCOME, "请选择已抽样或无法抽样", "samplingOutcome must be SAMPLED or NOT_POSSIBLE"));
+      errors.add(
+          new FieldError(
+              SAMPLING_OUTCOME, "请选择已抽样或无法抽样", "samplingOutcome must be SAMPLED or NOT_POSSIBLE"));
     }
     for (String f : List.of(BATCH_NUMBER, NOT_POSSIBLE_REASON)) {
       FieldChecks.tooLong(errors, v, f);
@@ -107,7 +125,8 @@ public class CoalChecks {
     LocalDate report = pastDate(errors, v, REPORT_DATE, "检测报告日期", today);
     LocalDate sampled = date(v.get(SAMPLED_ON), zone);
     if (report != null && sampled != null && report.isBefore(sampled)) {
-      errors.add(new FieldError(REPORT_DATE, "检测报告日期不能早于抽样日期", "the report cannot predate the sampling"));
+      errors.add(
+          new FieldError(REPORT_DATE, "检测报告日期不能早于抽样日期", "the report cannot predate the sampling"));
     }
     FieldChecks.tooLong(errors, v, REPORT_NUMBER);
     FieldChecks.tooLong(errors, v, LAB_NAME);
@@ -120,7 +139,9 @@ public class CoalChecks {
     LocalDate on = pastDate(errors, v, REPORT_DELIVERED_ON, "送达日期", today);
     LocalDate report = date(v.get(REPORT_DATE), zone);
     if (on != null && report != null && on.isBefore(report)) {
-      errors.add(new FieldError(REPORT_DELIVERED_ON, "送达日期不能早于检测报告日期", "delivery cannot predate the report"));
+      errors.add(
+          new FieldError(
+              REPORT_DELIVERED_ON, "送达日期不能早于检测报告日期", "delivery cannot predate the report"));
     }
     FieldChecks.required(errors, v, DELIVERED_TO, "送达单位");
     FieldChecks.tooLong(errors, v, DELIVERED_TO);
@@ -134,8 +155,11 @@ public class CoalChecks {
   public List<FieldError> disposal(Map<String, Object> v) {
     List<FieldError> errors = new ArrayList<>();
     if (!Boolean.TRUE.equals(v.get(VIOLATION_SALE))) {
-      errors.add(new FieldError(VIOLATION_SALE, "销售环节抽检不合格（含禁煤区内销售）即属销售违法情形，须交市场监督管理部门查处",
-          "a failed sample at a seller is a sale violation: violationSale must be true"));
+      errors.add(
+          new FieldError(
+              VIOLATION_SALE,
+              "销售环节抽检不合格（含禁煤区内销售）即属销售违法情形，须交市场监督管理部门查处",
+              "a failed sample at a seller is a sale violation: violationSale must be true"));
     }
     for (String f : List.of(VIOLATION_STORAGE_OR_BURNING, VIOLATION_WARNING_PERIOD)) {
       Object value = v.get(f);
@@ -159,8 +183,11 @@ public class CoalChecks {
 
   /** The county government confirms the loop closed, or sends it back with an opinion (X-R02). */
   public List<FieldError> closure(Map<String, Object> v) {
-    return FieldChecks.review(v, new cn.gov.linfen.fenhe.common.Reason("请选择是否确认闭环", "approved (true or false) is required"),
-        new cn.gov.linfen.fenhe.common.Reason("未确认闭环时须写明意见", "an opinion is required when the loop is not closed"));
+    return FieldChecks.review(
+        v,
+        new cn.gov.linfen.fenhe.common.Reason("请选择是否确认闭环", "approved (true or false) is required"),
+        new cn.gov.linfen.fenhe.common.Reason(
+            "未确认闭环时须写明意见", "an opinion is required when the loop is not closed"));
   }
 
   public List<FieldError> followUp(Map<String, Object> v) {
@@ -170,13 +197,21 @@ public class CoalChecks {
     return errors;
   }
 
-  private static void percent(List<FieldError> errors, Map<String, Object> v, String field, String label) {
+  private static void percent(
+      List<FieldError> errors, Map<String, Object> v, String field, String label) {
     BigDecimal value = decimal(v.get(field));
     if (value == null) {
-      errors.add(new FieldError(field, label + "（%）必填，须为数字", field + " (percent) is required and must be a number"));
-    } else if (value.signum() < 0 || value.compareTo(HUNDRED) > 0 || value.stripTrailingZeros().scale() > 2) {
-      errors.add(new FieldError(field, label + "须在 0 至 100 之间，最多两位小数",
-          field + " must be between 0 and 100 with at most two decimals"));
+      errors.add(
+          new FieldError(
+              field, label + "（%）必填，须为数字", field + " (percent) is required and must be a number"));
+    } else if (value.signum() < 0
+        || value.compareTo(HUNDRED) > 0
+        || value.stripTrailingZeros().scale() > 2) {
+      errors.add(
+          new FieldError(
+              field,
+              label + "须在 0 至 100 之间，最多两位小数",
+              field + " must be between 0 and 100 with at most two decimals"));
     }
   }
 
@@ -202,7 +237,9 @@ public class CoalChecks {
     return null;
   }
 
-  /** A date as forms send it ({@code 2026-11-05}, or a date-time) or a Date; null when it is none. */
+  /**
+   * A date as forms send it ({@code 2026-11-05}, or a date-time) or a Date; null when it is none.
+   */
   public static LocalDate date(Object value, ZoneId zone) {
     if (value instanceof Date d) {
       return LocalDate.ofInstant(d.toInstant(), zone);
@@ -217,8 +254,8 @@ public class CoalChecks {
     return null;
   }
 
-  private LocalDate pastDate(List<FieldError> errors, Map<String, Object> v, String field, String label,
-      LocalDate today) {
+  private LocalDate pastDate(
+      List<FieldError> errors, Map<String, Object> v, String field, String label, LocalDate today) {
     Object value = v.get(field);
     if (FieldChecks.blank(value)) {
       errors.add(new FieldError(field, label + "必填", field + " is required"));
@@ -226,7 +263,8 @@ public class CoalChecks {
     }
     LocalDate date = date(value, zone);
     if (date == null) {
-      errors.add(new FieldError(field, label + "须为日期（年-月-日）", field + " must be a date (YYYY-MM-DD)"));
+      errors.add(
+          new FieldError(field, label + "须为日期（年-月-日）", field + " must be a date (YYYY-MM-DD)"));
     } else if (date.isAfter(today)) {
       errors.add(new FieldError(field, label + "不能晚于今天", field + " cannot be in the future"));
     }

@@ -9,6 +9,7 @@ public final class CoalQualitySamplingProcess {
 
   /** One seller's case: sample, result, report, disposal, closure. */
   public static final String KEY = "coal-quality-sampling";
+
   /** The monthly plan per county (timer on the 1st). */
   public static final String ROUND_KEY = "coal-quality-sampling-round";
 
@@ -40,7 +41,11 @@ public final class CoalQualitySamplingProcess {
     public static final String COVERAGE_MET = "EndEvent_CoverageMet";
     public static final String COVERAGE_ESCALATED = "EndEvent_CoverageEscalated";
     public static final String END = "EndEvent_MonthPlanned";
-    /** The 1st of every month, 09:00 Shanghai (P1M from 09:00 +08:00 stays on the 1st from UTC−9 to UTC+8). */
+
+    /**
+     * The 1st of every month, 09:00 Shanghai (P1M from 09:00 +08:00 stays on the 1st from UTC−9 to
+     * UTC+8).
+     */
     public static final String MONTHLY_CYCLE = "R/2026-01-01T09:00:00+08:00/P1M";
 
     private RoundElements() {}
@@ -78,6 +83,7 @@ public final class CoalQualitySamplingProcess {
     public static final String OPEN_SAMPLING_MONTH = "coal-open-sampling-month";
     public static final String DRAW_SELLERS = "coal-draw-sellers";
     public static final String CHECK_COVERAGE = "coal-check-coverage";
+
     /** The shared escalation step (docs/escalation.md). */
     public static final String ESCALATE = "fenhe-escalate";
 
@@ -115,23 +121,38 @@ public final class CoalQualitySamplingProcess {
     // --- the round
     /** The month sampled, {@code 2026-11} (given at a manual start, else the clock's month). */
     public static final String SAMPLING_MONTH = "samplingMonth";
+
     public static final String SAMPLING_MONTH_LABEL = "samplingMonthLabel";
     public static final String MONTH_ENDS_AT = "monthEndsAt";
+
     /** Optional at a manual start: plan only this county. */
     public static final String ONLY_COUNTY = "onlyCounty";
+
     public static final String COUNTY = "county";
-    /** The county's register at the draw (JSON list: creditCode, sellerName, zone, sampledThisYear). */
+
+    /**
+     * The county's register at the draw (JSON list: creditCode, sellerName, zone, sampledThisYear).
+     */
     public static final String REGISTERED_SELLERS = "registeredSellers";
+
     public static final String REGISTERED_COUNT = "registeredCount";
-    /** The draw's seed (hex); given at a manual start it is used, else drawn at random and recorded. */
+
+    /**
+     * The draw's seed (hex); given at a manual start it is used, else drawn at random and recorded.
+     */
     public static final String DRAW_SEED = "drawSeed";
+
     public static final String DRAW_TARGET = "drawTarget";
+
     /** The credit codes drawn, in draw order (JSON list). */
     public static final String DRAWN_SELLERS = "drawnSellers";
+
     public static final String DRAWN_COUNT = "drawnCount";
     public static final String DRAW_SUMMARY = "drawSummary";
+
     /** Credit codes the county adds to the plan (one per line); drawn ones are never removed. */
     public static final String ADDED_SELLERS = "addedSellers";
+
     public static final String PLANNED_SELLERS = "plannedSellers";
     public static final String PLAN_NOTE = "planNote";
     // the month-end check

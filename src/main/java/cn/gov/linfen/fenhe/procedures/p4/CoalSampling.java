@@ -3,6 +3,7 @@ package cn.gov.linfen.fenhe.procedures.p4;
 import static cn.gov.linfen.fenhe.procedures.p4.CoalQualitySamplingProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.common.County;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.common.FenheGroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,24 +17,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import cn.gov.linfen.fenhe.common.FenheClock;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * For coal-quality-sampling-round and coal-quality-sampling (P4): which counties plan, the register
  * recorded on each county's plan, the draw and the plan written to the ledger, each case's seller,
- * and the ledger kept as the case moves (from which coverage is counted). In BPMN:
- * {@code ${coalSampling.…}}. Runs in the engine's transaction: a refused step writes nothing.
+ * and the ledger kept as the case moves (from which coverage is counted). In BPMN: {@code
+ * ${coalSampling.…}}. Runs in the engine's transaction: a refused step writes nothing.
  */
 public class CoalSampling {
 
   public static final String BEAN_NAME = "coalSampling";
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Variables local to one county's plan, so that parallel counties never overwrite each other. */
-  static final List<String> PLAN_LOCALS = List.of(REGISTERED_SELLERS, REGISTERED_COUNT, DRAW_SEED, DRAW_TARGET,
-      DRAWN_SELLERS, DRAWN_COUNT, DRAW_SUMMARY, ADDED_SELLERS, PLANNED_SELLERS, PLAN_NOTE, MONTH_SAMPLED, YEAR_SAMPLED,
-      YEAR_REGISTERED, COVERAGE_SHORTFALL, COVERAGE_SUMMARY, MONTH_COVERAGE_PERCENT, YEAR_COVERAGE_PERCENT,
-      "coverageEscalated");
+  static final List<String> PLAN_LOCALS =
+      List.of(
+          REGISTERED_SELLERS,
+          REGISTERED_COUNT,
+          DRAW_SEED,
+          DRAW_TARGET,
+          DRAWN_SELLERS,
+          DRAWN_COUNT,
+          DRAW_SUMMARY,
+          ADDED_SELLERS,
+          PLANNED_SELLERS,
+          PLAN_NOTE,
+          MONTH_SAMPLED,
+          YEAR_SAMPLED,
+          YEAR_REGISTERED,
+          COVERAGE_SHORTFALL,
+          COVERAGE_SUMMARY,
+          MONTH_COVERAGE_PERCENT,
+          YEAR_COVERAGE_PERCENT,
+          "coverageEscalated");
 
   private final CoalRegisters registers;
   private final FenheClock clock;
@@ -80,7 +97,8 @@ public class CoalSampling {
       c.put("sampledThisYear", sampled.contains(seller.creditCode()));
       candidates.add(c);
     }
-    execution.setVariableLocal(REGISTERED_SELLERS, SpinValues.jsonValue(CoalRegisters.json(candidates)).create());
+    execution.setVariableLocal(
+        REGISTERED_SELLERS, SpinValues.jsonValue(CoalRegisters.json(candidates)).create());
     execution.setVariableLocal(REGISTERED_COUNT, candidates.size());
     if (seed instanceof String s && !s.isBlank()) {
       execution.setVariableLocal(DRAW_SEED, s.trim());
@@ -95,14 +113,21 @@ public class CoalSampling {
     if (registers.hasPlan(county, month)) {
       throw new IllegalStateException(county + " 已有 " + month + " 的抽检计划 / a plan exists already");
     }
-    registers.recordDraw(county, month, (String) execution.getVariable(DRAW_SEED),
+    registers.recordDraw(
+        county,
+        month,
+        (String) execution.getVariable(DRAW_SEED),
         ((Number) execution.getVariable(REGISTERED_COUNT)).intValue(),
-        ((Number) execution.getVariable(DRAW_TARGET)).intValue(), String.valueOf(execution.getVariable(REGISTERED_SELLERS)),
-        drawn, now());
+        ((Number) execution.getVariable(DRAW_TARGET)).intValue(),
+        String.valueOf(execution.getVariable(REGISTERED_SELLERS)),
+        drawn,
+        now());
     execution.setVariableLocal(PLANNED_SELLERS, new ArrayList<>(drawn));
   }
 
-  /** End of the plan's confirmation: the sellers added enter the ledger; the plan is drawn + added. */
+  /**
+   * End of the plan's confirmation: the sellers added enter the ledger; the plan is drawn + added.
+   */
   public void recordPlan(DelegateExecution execution) {
     String county = (String) execution.getVariable(COUNTY);
     String month = (String) execution.getVariable(SAMPLING_MONTH);
@@ -118,7 +143,12 @@ public class CoalSampling {
 
   /** The business key of one seller's case, e.g. {@code CQS-202611-yaodu-91141002MA0K1A2B38}. */
   public String sampleKey(String county, String month, String creditCode) {
-    return "CQS-" + month.replace("-", "") + "-" + County.of(county).orElseThrow().code() + "-" + creditCode;
+    return "CQS-"
+        + month.replace("-", "")
+        + "-"
+        + County.of(county).orElseThrow().code()
+        + "-"
+        + creditCode;
   }
 
   /** The county's numbers at the end of the month, for the coverage check (P4-R05). */
@@ -133,37 +163,63 @@ public class CoalSampling {
     setInPlan(execution, YEAR_SAMPLED, registers.sampledOfRegisterInYear(county, year));
   }
 
-  /** Sets a variable where the county's plan declared it (never on the round, shared by the counties). */
+  /**
+   * Sets a variable where the county's plan declared it (never on the round, shared by the
+   * counties).
+   */
   private static void setInPlan(DelegateExecution execution, String name, Object value) {
     execution.setVariable(name, value);
   }
 
   // ------------------------------------------------------------------ one seller's case
 
-  /** Start of a seller's case: its name, kind, zone and address from the register; the ledger learns the key. */
+  /**
+   * Start of a seller's case: its name, kind, zone and address from the register; the ledger learns
+   * the key.
+   */
   public void openSample(DelegateExecution execution) {
     String code = (String) execution.getVariable(SELLER_CREDIT_CODE);
-    CoalRegisters.Seller seller = registers.sellerEver(code).orElseThrow(() ->
-        new IllegalStateException("销售单位未登记 / seller not registered: " + code));
+    CoalRegisters.Seller seller =
+        registers
+            .sellerEver(code)
+            .orElseThrow(
+                () -> new IllegalStateException("销售单位未登记 / seller not registered: " + code));
     execution.setVariable(SELLER_NAME, seller.sellerName());
-    execution.setVariable(SELLER_KIND_LABEL, SellerKind.of(seller.sellerKind()).map(SellerKind::label).orElse(seller.sellerKind()));
+    execution.setVariable(
+        SELLER_KIND_LABEL,
+        SellerKind.of(seller.sellerKind()).map(SellerKind::label).orElse(seller.sellerKind()));
     execution.setVariable(SELLER_ADDRESS, seller.address());
     execution.setVariable(ZONE, seller.zone());
-    execution.setVariable(ZONE_LABEL, CoalZone.of(seller.zone()).map(CoalZone::label).orElse(seller.zone()));
-    registers.caseStarted((String) execution.getVariable(COUNTY), (String) execution.getVariable(SAMPLING_MONTH), code,
-        execution.getProcessBusinessKey(), now());
+    execution.setVariable(
+        ZONE_LABEL, CoalZone.of(seller.zone()).map(CoalZone::label).orElse(seller.zone()));
+    registers.caseStarted(
+        (String) execution.getVariable(COUNTY),
+        (String) execution.getVariable(SAMPLING_MONTH),
+        code,
+        execution.getProcessBusinessKey(),
+        now());
   }
 
-  /** End of the sampling on site: the ledger counts the seller as sampled, or not (closed, moved). */
+  /**
+   * End of the sampling on site: the ledger counts the seller as sampled, or not (closed, moved).
+   */
   public void recordSampling(DelegateExecution execution) {
-    boolean sampled = CoalQualitySamplingProcess.Decided.SAMPLED.equals(execution.getVariable(SAMPLING_OUTCOME));
+    boolean sampled =
+        CoalQualitySamplingProcess.Decided.SAMPLED.equals(execution.getVariable(SAMPLING_OUTCOME));
     Object on = execution.getVariable(SAMPLED_ON);
-    registers.sampled((String) execution.getVariable(COUNTY), (String) execution.getVariable(SAMPLING_MONTH),
-        (String) execution.getVariable(SELLER_CREDIT_CODE), sampled,
-        sampled ? CoalChecks.date(on, clock.zone()) : null, sampled ? (String) execution.getVariable(COAL_TYPE) : null, now());
+    registers.sampled(
+        (String) execution.getVariable(COUNTY),
+        (String) execution.getVariable(SAMPLING_MONTH),
+        (String) execution.getVariable(SELLER_CREDIT_CODE),
+        sampled,
+        sampled ? CoalChecks.date(on, clock.zone()) : null,
+        sampled ? (String) execution.getVariable(COAL_TYPE) : null,
+        now());
   }
 
-  /** End of the decision: {@code conforms}, {@code clause} and the label people read; the ledger. */
+  /**
+   * End of the decision: {@code conforms}, {@code clause} and the label people read; the ledger.
+   */
   @SuppressWarnings("unchecked")
   public void recordConformity(DelegateExecution execution) {
     Map<String, Object> result = (Map<String, Object>) execution.getVariable(CONFORMITY_RESULT);
@@ -175,22 +231,34 @@ public class CoalSampling {
     execution.setVariable(CLAUSE, result.get(CLAUSE));
     execution.setVariable(CONFORMITY_LABEL, conforms ? "合格" : "不合格");
     execution.setVariable(RESULT_RECORDED_AT, java.util.Date.from(now()));
-    registers.decided((String) execution.getVariable(COUNTY), (String) execution.getVariable(SAMPLING_MONTH),
-        (String) execution.getVariable(SELLER_CREDIT_CODE), conforms, now());
+    registers.decided(
+        (String) execution.getVariable(COUNTY),
+        (String) execution.getVariable(SAMPLING_MONTH),
+        (String) execution.getVariable(SELLER_CREDIT_CODE),
+        conforms,
+        now());
   }
 
-  /** The group of a violation's handler: the county's market supervision department, or a city bureau. */
+  /**
+   * The group of a violation's handler: the county's market supervision department, or a city
+   * bureau.
+   */
   public String handlerGroup(String handler, String county) {
     if (CoalQualitySamplingProcess.Decided.HANDLER_MARKET_SUPERVISION.equals(handler)) {
       return County.of(county).orElseThrow().groupOf(FenheGroup.COUNTY_MARKET_SUPERVISION);
     }
-    return FenheGroup.byId(handler).orElseThrow(() -> new IllegalStateException("unknown handler " + handler)).id();
+    return FenheGroup.byId(handler)
+        .orElseThrow(() -> new IllegalStateException("unknown handler " + handler))
+        .id();
   }
 
   /** The loop closed: the ledger counts the failed sample as disposed. */
   public void recordDisposed(DelegateExecution execution) {
-    registers.disposed((String) execution.getVariable(COUNTY), (String) execution.getVariable(SAMPLING_MONTH),
-        (String) execution.getVariable(SELLER_CREDIT_CODE), now());
+    registers.disposed(
+        (String) execution.getVariable(COUNTY),
+        (String) execution.getVariable(SAMPLING_MONTH),
+        (String) execution.getVariable(SELLER_CREDIT_CODE),
+        now());
   }
 
   /** A JSON list of credit codes (a Json variable or its text). */

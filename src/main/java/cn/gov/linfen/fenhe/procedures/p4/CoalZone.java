@@ -3,7 +3,10 @@ package cn.gov.linfen.fenhe.procedures.p4;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The three zones of 临政办发〔2021〕22号 二(一) ("三区"): ids of the API and the decision table, Chinese names. */
+/**
+ * The three zones of 临政办发〔2021〕22号 二(一) ("三区"): ids of the API and the decision table, Chinese
+ * names.
+ */
 public enum CoalZone {
   NO_COAL("no-coal", "禁煤区"),
   NO_BURN("no-burn", "高污染燃料禁燃区"),

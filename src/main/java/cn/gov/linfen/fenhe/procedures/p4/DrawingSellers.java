@@ -20,13 +20,14 @@ import java.util.regex.Pattern;
  *
  * <p>"At random" is reproducible from the recorded seed, with nothing but SHA-256: each seller's
  * draw key is the lower-case hex SHA-256 of {@code seed + "|" + creditCode} (UTF-8); within each
- * group sellers are taken in ascending order of their key. An auditor recomputes it with
- * {@code printf '%s' "<seed>|<code>" | sha256sum}. Plain logic.
+ * group sellers are taken in ascending order of their key. An auditor recomputes it with {@code
+ * printf '%s' "<seed>|<code>" | sha256sum}. Plain logic.
  */
 public class DrawingSellers {
 
   /** The monthly share (20%, 二(五)). */
   public static final BigDecimal MONTHLY_SHARE = new BigDecimal("0.20");
+
   public static final Pattern SEED = Pattern.compile("[0-9a-f]{16,64}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -34,11 +35,20 @@ public class DrawingSellers {
   public record Candidate(String creditCode, boolean sampledThisYear) {}
 
   /** The draw: its seed, the target, the codes drawn in order, and the sentence people read. */
-  public record Draw(String seed, int registered, int target, List<String> drawn, int neverSampled, String summary) {}
+  public record Draw(
+      String seed,
+      int registered,
+      int target,
+      List<String> drawn,
+      int neverSampled,
+      String summary) {}
 
   /** The target of a month: ceil(20% × registered). */
   public static int target(int registered) {
-    return MONTHLY_SHARE.multiply(BigDecimal.valueOf(registered)).setScale(0, RoundingMode.CEILING).intValueExact();
+    return MONTHLY_SHARE
+        .multiply(BigDecimal.valueOf(registered))
+        .setScale(0, RoundingMode.CEILING)
+        .intValueExact();
   }
 
   /** A new seed: 16 random hex digits. */
@@ -52,7 +62,8 @@ public class DrawingSellers {
   public static String drawKey(String seed, String creditCode) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest((seed + "|" + creditCode).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(sha.digest((seed + "|" + creditCode).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -60,12 +71,15 @@ public class DrawingSellers {
 
   public Draw draw(List<Candidate> candidates, String seed) {
     if (seed == null || !SEED.matcher(seed).matches()) {
-      throw new IllegalArgumentException("抽取种子须为 16–64 位小写十六进制 / the seed must be 16–64 lower-case hex digits");
+      throw new IllegalArgumentException(
+          "抽取种子须为 16–64 位小写十六进制 / the seed must be 16–64 lower-case hex digits");
     }
     int target = target(candidates.size());
     Comparator<Candidate> byKey = Comparator.comparing(c -> drawKey(seed, c.creditCode()));
-    List<Candidate> never = candidates.stream().filter(c -> !c.sampledThisYear()).sorted(byKey).toList();
-    List<Candidate> again = candidates.stream().filter(Candidate::sampledThisYear).sorted(byKey).toList();
+    List<Candidate> never =
+        candidates.stream().filter(c -> !c.sampledThisYear()).sorted(byKey).toList();
+    List<Candidate> again =
+        candidates.stream().filter(Candidate::sampledThisYear).sorted(byKey).toList();
     List<String> drawn = new ArrayList<>();
     for (Candidate c : never) {
       if (drawn.size() < target) {
@@ -77,9 +91,20 @@ public class DrawingSellers {
         drawn.add(c.creditCode());
       }
     }
-    String summary = "登记在册 " + candidates.size() + " 家，本月至少抽检 20%（向上取整）即 " + target + " 家；"
-        + "本年尚未抽检的 " + never.size() + " 家优先，随机抽取（种子 " + seed + "，按 SHA-256(种子|统一社会信用代码) 升序）；"
-        + "抽中 " + drawn.size() + " 家";
+    String summary =
+        "登记在册 "
+            + candidates.size()
+            + " 家，本月至少抽检 20%（向上取整）即 "
+            + target
+            + " 家；"
+            + "本年尚未抽检的 "
+            + never.size()
+            + " 家优先，随机抽取（种子 "
+            + seed
+            + "，按 SHA-256(种子|统一社会信用代码) 升序）；"
+            + "抽中 "
+            + drawn.size()
+            + " 家";
     return new Draw(seed, candidates.size(), target, List.copyOf(drawn), never.size(), summary);
   }
 }

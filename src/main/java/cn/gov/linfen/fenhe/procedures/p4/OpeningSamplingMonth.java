@@ -18,7 +18,9 @@ public class OpeningSamplingMonth {
 
   private final ZoneId zone;
 
-  /** @param zone the platform's zone (fenhe.time-zone) */
+  /**
+   * @param zone the platform's zone (fenhe.time-zone)
+   */
   public OpeningSamplingMonth(ZoneId zone) {
     this.zone = zone;
   }
@@ -28,13 +30,18 @@ public class OpeningSamplingMonth {
     if (givenMonth == null || givenMonth instanceof String s && s.isBlank()) {
       month = YearMonth.from(now.atZone(zone));
     } else {
-      month = MonthLabels.parse(givenMonth).orElseThrow(() -> new IllegalArgumentException(
-          "抽检月份须为 YYYY-MM / samplingMonth must be YYYY-MM: " + givenMonth));
+      month =
+          MonthLabels.parse(givenMonth)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "抽检月份须为 YYYY-MM / samplingMonth must be YYYY-MM: " + givenMonth));
     }
     Map<String, Object> output = new LinkedHashMap<>();
     output.put(SAMPLING_MONTH, month.toString());
     output.put(SAMPLING_MONTH_LABEL, MonthLabels.label(month.toString()));
-    output.put(MONTH_ENDS_AT, Date.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
+    output.put(
+        MONTH_ENDS_AT, Date.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
     return output;
   }
 }

@@ -20,37 +20,57 @@ class ConflictInterceptorTest {
 
   @Test
   void the_same_row_twice_a_deadlock_or_a_lock_timeout_is_a_conflict() {
-    assertThat(ConflictInterceptor.isConflict(persistence(new SQLException("duplicate key", "23505")))).isTrue();
-    assertThat(ConflictInterceptor.isConflict(persistence(new SQLException("deadlock detected", "40P01")))).isTrue();
-    assertThat(ConflictInterceptor.isConflict(persistence(new SQLException("Timeout trying to lock table", "HYT00")))).isTrue();
-    assertThat(ConflictInterceptor.isConflict(persistence(new SQLException("syntax error", "42601")))).isFalse();
-    assertThat(ConflictInterceptor.isConflict(new ProcessEngineException("no database involved"))).isFalse();
+    assertThat(
+            ConflictInterceptor.isConflict(persistence(new SQLException("duplicate key", "23505"))))
+        .isTrue();
+    assertThat(
+            ConflictInterceptor.isConflict(
+                persistence(new SQLException("deadlock detected", "40P01"))))
+        .isTrue();
+    assertThat(
+            ConflictInterceptor.isConflict(
+                persistence(new SQLException("Timeout trying to lock table", "HYT00"))))
+        .isTrue();
+    assertThat(
+            ConflictInterceptor.isConflict(persistence(new SQLException("syntax error", "42601"))))
+        .isFalse();
+    assertThat(ConflictInterceptor.isConflict(new ProcessEngineException("no database involved")))
+        .isFalse();
   }
 
   @Test
   void no_connection_from_the_pool_or_a_broken_connection_is_an_outage() {
-    assertThat(DatabaseUnavailable.isCause(persistence(new SQLTransientConnectionException("timed out after 3000ms"))))
+    assertThat(
+            DatabaseUnavailable.isCause(
+                persistence(new SQLTransientConnectionException("timed out after 3000ms"))))
         .isTrue();
-    assertThat(DatabaseUnavailable.isCause(persistence(new SQLException("Connection refused", "08001")))).isTrue();
-    assertThat(DatabaseUnavailable.isCause(persistence(new SQLException("duplicate key", "23505")))).isFalse();
+    assertThat(
+            DatabaseUnavailable.isCause(
+                persistence(new SQLException("Connection refused", "08001"))))
+        .isTrue();
+    assertThat(DatabaseUnavailable.isCause(persistence(new SQLException("duplicate key", "23505"))))
+        .isFalse();
   }
 
   @Test
   void an_outage_in_a_persons_request_is_refused_503_and_keeps_its_cause() {
     ConflictInterceptor interceptor = new ConflictInterceptor();
-    interceptor.setNext(new org.camunda.bpm.engine.impl.interceptor.CommandExecutor() {
-      @Override
-      public <T> T execute(org.camunda.bpm.engine.impl.interceptor.Command<T> command) {
-        throw persistence(new SQLException("Connection refused", "08001"));
-      }
-    });
+    interceptor.setNext(
+        new org.camunda.bpm.engine.impl.interceptor.CommandExecutor() {
+          @Override
+          public <T> T execute(org.camunda.bpm.engine.impl.interceptor.Command<T> command) {
+            throw persistence(new SQLException("Connection refused", "08001"));
+          }
+        });
     CallerAddress.set("192.0.2.1");
     try {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> interceptor.execute(context -> null))
-          .isInstanceOfSatisfying(cn.gov.linfen.fenhe.engine.validation.EngineRefusal.class, refusal -> {
-            assertThat(refusal.status()).isEqualTo(503);
-            assertThat(refusal.getCause()).isInstanceOf(ProcessEngineException.class);
-          });
+          .isInstanceOfSatisfying(
+              cn.gov.linfen.fenhe.engine.validation.EngineRefusal.class,
+              refusal -> {
+                assertThat(refusal.status()).isEqualTo(503);
+                assertThat(refusal.getCause()).isInstanceOf(ProcessEngineException.class);
+              });
     } finally {
       CallerAddress.clear();
       cn.gov.linfen.fenhe.engine.validation.Refusals.take();

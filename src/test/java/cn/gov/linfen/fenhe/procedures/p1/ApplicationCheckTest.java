@@ -49,13 +49,16 @@ class ApplicationCheckTest {
   }
 
   @Test
-  void P1_R16_a_liquidation_without_the_declaration_of_only_wage_and_social_insurance_debts_is_refused() {
+  void
+      P1_R16_a_liquidation_without_the_declaration_of_only_wage_and_social_insurance_debts_is_refused() {
     Map<String, Object> variables = valid();
     variables.put("reformType", "LIQUIDATION");
     variables.remove("onlyEmployeeDebtsDeclared");
     List<FieldError> errors = check.check(variables);
     assertThat(errors).extracting(FieldError::field).containsExactly("onlyEmployeeDebtsDeclared");
-    assertThat(errors.get(0).chinese()).contains("仅拖欠职工工资、社保债务", "第五条").doesNotContain("LIQUIDATION");
+    assertThat(errors.get(0).chinese())
+        .contains("仅拖欠职工工资、社保债务", "第五条")
+        .doesNotContain("LIQUIDATION");
     variables.put("onlyEmployeeDebtsDeclared", false);
     assertThat(fields(variables)).containsExactly("onlyEmployeeDebtsDeclared");
     variables.put("onlyEmployeeDebtsDeclared", true);
@@ -73,7 +76,8 @@ class ApplicationCheckTest {
     List<FieldError> errors = check.check(variables);
     assertThat(errors).extracting(FieldError::field).containsExactly("creditorsMeetingResolution");
     assertThat(errors.get(0).chinese()).contains("债权人会议审议表决通过", "第九条(二)1");
-    // without administrator costs, or for a liquidation (the supervising department decides), none is asked
+    // without administrator costs, or for a liquidation (the supervising department decides), none
+    // is asked
     variables.put("liquidationCostAmount", "0");
     assertThat(fields(variables)).isEmpty();
     variables.put("liquidationCostAmount", "100000.00");
@@ -94,7 +98,9 @@ class ApplicationCheckTest {
   void P1_R01_the_refusal_of_another_reform_type_is_in_chinese_without_codes() {
     Map<String, Object> variables = valid();
     variables.put("reformType", "MERGER");
-    assertThat(check.check(variables).get(0).chinese()).contains("破产或清算注销").doesNotContain("BANKRUPTCY", "LIQUIDATION");
+    assertThat(check.check(variables).get(0).chinese())
+        .contains("破产或清算注销")
+        .doesNotContain("BANKRUPTCY", "LIQUIDATION");
   }
 
   @Test
@@ -115,8 +121,13 @@ class ApplicationCheckTest {
     variables.put("totalReformCost", "abc");
     variables.put("employeeCount", "12.5");
     variables.put("hiredStaffCount", -1);
-    assertThat(fields(variables)).containsExactly("enterpriseName", "employeeCount", "totalReformCost", "pensionArrears",
-        "hiredStaffCount");
+    assertThat(fields(variables))
+        .containsExactly(
+            "enterpriseName",
+            "employeeCount",
+            "totalReformCost",
+            "pensionArrears",
+            "hiredStaffCount");
   }
 
   @Test

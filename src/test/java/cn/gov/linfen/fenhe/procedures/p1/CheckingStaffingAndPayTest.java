@@ -54,15 +54,27 @@ class CheckingStaffingAndPayTest {
 
   @Test
   void P1_R12_pay_above_the_caps_or_caretakers_outside_1600_3500_are_findings() {
-    CheckingStaffingAndPay.Findings findings = checking.check(300, 8, 8, Map.of(
-        Role.EXTERNAL_HEAD, new BigDecimal("5500.00"),
-        Role.GROUP_LEADER, new BigDecimal("4000.01"),
-        Role.OTHER_STAFF, new BigDecimal("3500"),
-        Role.CARETAKER, new BigDecimal("1599.99")));
+    CheckingStaffingAndPay.Findings findings =
+        checking.check(
+            300,
+            8,
+            8,
+            Map.of(
+                Role.EXTERNAL_HEAD, new BigDecimal("5500.00"),
+                Role.GROUP_LEADER, new BigDecimal("4000.01"),
+                Role.OTHER_STAFF, new BigDecimal("3500"),
+                Role.CARETAKER, new BigDecimal("1599.99")));
     assertThat(findings.breaches()).isEqualTo(2);
-    assertThat(findings.text()).contains("外聘工作机构负责人月劳务费 5500.00 元，符合标准",
-        "工作小组组长月劳务费 4000.01 元，超过工作小组组长标准 4000 元/月", "低于标准：留守人员月劳务费 1599.99 元，低于企业留守人员标准下限 1600 元/月")
+    assertThat(findings.text())
+        .contains(
+            "外聘工作机构负责人月劳务费 5500.00 元，符合标准",
+            "工作小组组长月劳务费 4000.01 元，超过工作小组组长标准 4000 元/月",
+            "低于标准：留守人员月劳务费 1599.99 元，低于企业留守人员标准下限 1600 元/月")
         .doesNotContain("超标准：留守人员", "生活费");
-    assertThat(checking.check(300, null, null, Map.of(Role.CARETAKER, new BigDecimal("3500"))).breaches()).isZero();
+    assertThat(
+            checking
+                .check(300, null, null, Map.of(Role.CARETAKER, new BigDecimal("3500")))
+                .breaches())
+        .isZero();
   }
 }

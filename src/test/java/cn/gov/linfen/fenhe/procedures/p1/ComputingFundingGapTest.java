@@ -14,41 +14,65 @@ class ComputingFundingGapTest {
   @Test
   void P1_R02_computes_the_request_the_gap_and_the_categories_in_canonical_yuan() {
     Map<String, Object> variables = ApplicationCheckTest.valid();
-    variables.put("submittedAttachments", "[\"APPLICATION_REPORT\",\"REFORM_PLAN\",\"LEADING_GROUP_APPROVAL\","
-        + "\"AUDIT_REPORTS\",\"COST_ESTIMATE\",\"ASSET_REALIZATION_TABLE\",\"CREDITORS_MEETING_RESOLUTION\"]");
+    variables.put(
+        "submittedAttachments",
+        "[\"APPLICATION_REPORT\",\"REFORM_PLAN\",\"LEADING_GROUP_APPROVAL\","
+            + "\"AUDIT_REPORTS\",\"COST_ESTIMATE\",\"ASSET_REALIZATION_TABLE\",\"CREDITORS_MEETING_RESOLUTION\"]");
 
     Map<String, Object> out = computing.compute(variables, "SOE-2026-001", "pi");
 
-    assertThat(out).containsEntry("requestedAmount", "600000.00").containsEntry("fundingGap", "600000.00")
-        .containsEntry("resettlementCostAmount", "500000.00").containsEntry("hasLiquidationCosts", true)
-        .containsEntry("hasResettlementCosts", true).containsEntry("applicationNumber", "SOE-2026-001")
-        .containsEntry("assetRealization", "400000.00").containsEntry("landProceeds", "900000.00")
-        .containsEntry("economicCompensation", "500000.00").containsEntry("owedWages", "0.00")
-        .containsEntry("employeeCount", 120).containsEntry("missingAttachments", "");
+    assertThat(out)
+        .containsEntry("requestedAmount", "600000.00")
+        .containsEntry("fundingGap", "600000.00")
+        .containsEntry("resettlementCostAmount", "500000.00")
+        .containsEntry("hasLiquidationCosts", true)
+        .containsEntry("hasResettlementCosts", true)
+        .containsEntry("applicationNumber", "SOE-2026-001")
+        .containsEntry("assetRealization", "400000.00")
+        .containsEntry("landProceeds", "900000.00")
+        .containsEntry("economicCompensation", "500000.00")
+        .containsEntry("owedWages", "0.00")
+        .containsEntry("employeeCount", 120)
+        .containsEntry("missingAttachments", "");
   }
 
   @Test
   void P1_R03_lists_the_required_attachments_not_ticked() {
     assertThat(ComputingFundingGap.missingAttachments(List.of("APPLICATION_REPORT", "OTHER")))
-        .contains("（2）", "（6）").doesNotContain("（1）", "（7）");
+        .contains("（2）", "（6）")
+        .doesNotContain("（1）", "（7）");
     assertThat(ComputingFundingGap.missingAttachments(null).split("\n")).hasSize(6);
   }
 
   @Test
-  void P1_R17_who_approved_the_costs_is_recorded_and_a_bankruptcy_lacks_the_resolution_as_a_material() {
+  void
+      P1_R17_who_approved_the_costs_is_recorded_and_a_bankruptcy_lacks_the_resolution_as_a_material() {
     Map<String, Object> bankruptcy = ApplicationCheckTest.valid();
-    bankruptcy.put("submittedAttachments", List.of("APPLICATION_REPORT", "REFORM_PLAN", "LEADING_GROUP_APPROVAL",
-        "AUDIT_REPORTS", "COST_ESTIMATE", "ASSET_REALIZATION_TABLE"));
+    bankruptcy.put(
+        "submittedAttachments",
+        List.of(
+            "APPLICATION_REPORT",
+            "REFORM_PLAN",
+            "LEADING_GROUP_APPROVAL",
+            "AUDIT_REPORTS",
+            "COST_ESTIMATE",
+            "ASSET_REALIZATION_TABLE"));
     Map<String, Object> out = computing.compute(bankruptcy, "SOE-2026-002", "pi");
-    assertThat(out).containsEntry("costApprovalBody", "CREDITORS_MEETING")
-        .containsEntry("missingAttachments", SoeReformFundProcess.Attachments.CREDITORS_MEETING_RESOLUTION_LABEL);
-    assertThat((String) out.get("costApprovalNote")).contains("债权人会议审议表决通过", "2026年5月8日第二次债权人会议表决通过");
+    assertThat(out)
+        .containsEntry("costApprovalBody", "CREDITORS_MEETING")
+        .containsEntry(
+            "missingAttachments",
+            SoeReformFundProcess.Attachments.CREDITORS_MEETING_RESOLUTION_LABEL);
+    assertThat((String) out.get("costApprovalNote"))
+        .contains("债权人会议审议表决通过", "2026年5月8日第二次债权人会议表决通过");
 
     Map<String, Object> liquidation = ApplicationCheckTest.valid();
     liquidation.put("reformType", "LIQUIDATION");
     liquidation.put("submittedAttachments", bankruptcy.get("submittedAttachments"));
     out = computing.compute(liquidation, "SOE-2026-003", "pi");
-    assertThat(out).containsEntry("costApprovalBody", "SUPERVISING_DEPARTMENT").containsEntry("missingAttachments", "");
+    assertThat(out)
+        .containsEntry("costApprovalBody", "SUPERVISING_DEPARTMENT")
+        .containsEntry("missingAttachments", "");
     assertThat((String) out.get("costApprovalNote")).contains("报企业主管部门确定");
 
     liquidation.put("liquidationCostAmount", "0");
@@ -59,10 +83,12 @@ class ComputingFundingGapTest {
 
   @Test
   void an_application_without_business_key_gets_a_number_and_an_invalid_one_is_an_incident() {
-    assertThat(computing.compute(ApplicationCheckTest.valid(), null, "abc")).containsEntry("applicationNumber", "P1-abc");
+    assertThat(computing.compute(ApplicationCheckTest.valid(), null, "abc"))
+        .containsEntry("applicationNumber", "P1-abc");
     Map<String, Object> invalid = ApplicationCheckTest.valid();
     invalid.put("reformType", "X");
-    assertThatThrownBy(() -> computing.compute(invalid, "k", "pi")).isInstanceOf(ComputingFundingGap.InvalidApplication.class)
+    assertThatThrownBy(() -> computing.compute(invalid, "k", "pi"))
+        .isInstanceOf(ComputingFundingGap.InvalidApplication.class)
         .hasMessageContaining("reformType");
   }
 }

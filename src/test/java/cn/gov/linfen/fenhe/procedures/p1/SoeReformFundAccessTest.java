@@ -1,13 +1,12 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Elements.*;
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario.application;
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario.demo;
-import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.linfen.fenhe.test.Http;
-import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Groups;
+import cn.gov.linfen.fenhe.test.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
@@ -16,27 +15,37 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Who may do what in P1: bad starts are refused, and every role does only its own step. */
 class SoeReformFundAccessTest extends SoeReformFundCaseTest {
 
-
-
-  private void assertRefused(String prefix, Map<String, Object> variables, String field, String reason) {
+  private void assertRefused(
+      String prefix, Map<String, Object> variables, String field, String reason) {
     SoeReformFundScenario p1 = scenario(prefix);
     Http.Response response = p1.startAs(p1.applicant, variables);
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.json().get("field").asText()).isEqualTo(field);
     assertThat(response.body()).contains(field).contains(reason);
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(p1.businessKey)
-        .count()).as("no instance").isZero();
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(p1.businessKey).count())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(p1.businessKey)
+                .count())
+        .as("no instance")
+        .isZero();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(p1.businessKey)
+                .count())
         .isZero();
   }
 
   private static Map<String, Object> with(String name, Object value) {
-    Map<String, Object> variables = new HashMap<>(application(Map.of("liquidationCostAmount", "100000.00")));
+    Map<String, Object> variables =
+        new HashMap<>(application(Map.of("liquidationCostAmount", "100000.00")));
     variables.put(name, value);
     return variables;
   }
@@ -72,7 +81,8 @@ class SoeReformFundAccessTest extends SoeReformFundCaseTest {
   }
 
   @Test
-  void P1_R17_bankruptcy_administrator_costs_without_the_creditors_meeting_resolution_are_refused_and_with_it_recorded() {
+  void
+      P1_R17_bankruptcy_administrator_costs_without_the_creditors_meeting_resolution_are_refused_and_with_it_recorded() {
     Map<String, Object> variables = with("reformType", "BANKRUPTCY");
     variables.put("liquidationCostAmount", "100000.00");
     variables.remove("onlyEmployeeDebtsDeclared");
@@ -90,15 +100,25 @@ class SoeReformFundAccessTest extends SoeReformFundCaseTest {
   @Test
   void P1_R02_a_request_above_the_funding_gap_is_refused_with_400_land_proceeds_not_counted() {
     // gap = 5,000,000 − 1,500,000 = 3,500,000; the 2,000,000 of land proceeds do not raise it
-    Map<String, Object> variables = new HashMap<>(application(Map.of("liquidationCostAmount", "1500000.00",
-        "economicCompensation", "2000000.01")));
+    Map<String, Object> variables =
+        new HashMap<>(
+            application(
+                Map.of(
+                    "liquidationCostAmount", "1500000.00", "economicCompensation", "2000000.01")));
     assertRefused("P1-R02", variables, "requestedAmount", "超过资金缺口 3500000.00 元");
   }
 
   @Test
   void P1_R02_a_request_of_exactly_the_funding_gap_is_accepted() {
-    SoeReformFundScenario p1 = scenario("P1-R02-OK").start(application(Map.of("liquidationCostAmount", "1500000.00",
-        "economicCompensation", "2000000.00")));
+    SoeReformFundScenario p1 =
+        scenario("P1-R02-OK")
+            .start(
+                application(
+                    Map.of(
+                        "liquidationCostAmount",
+                        "1500000.00",
+                        "economicCompensation",
+                        "2000000.00")));
     p1.runUntil(INITIAL_REVIEW);
     assertThat(p1.variable("fundingGap")).isEqualTo("3500000.00");
     assertThat(p1.variable("requestedAmount")).isEqualTo("3500000.00");
@@ -107,41 +127,79 @@ class SoeReformFundAccessTest extends SoeReformFundCaseTest {
   @Test
   void only_a_liquidation_team_may_apply() {
     SoeReformFundScenario p1 = scenario("P1-START");
-    Http.Response refused = p1.startAs(demo(Groups.FINANCE_BUREAU), application(Map.of("liquidationCostAmount", "1000.00")));
+    Http.Response refused =
+        p1.startAs(
+            demo(Groups.FINANCE_BUREAU), application(Map.of("liquidationCostAmount", "1000.00")));
     assertThat(refused.status()).isIn(403, 404);
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(p1.businessKey)
-        .count()).isZero();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(p1.businessKey)
+                .count())
+        .isZero();
   }
 
   // ------------------------------------------------------------------ every role only its own step
 
   @Test
   void the_finance_bureau_cannot_sign_off() {
-    SoeReformFundScenario p1 = scenario("ROLE-SIGN").start(application(Map.of("economicCompensation", "50000.00")));
+    SoeReformFundScenario p1 =
+        scenario("ROLE-SIGN").start(application(Map.of("economicCompensation", "50000.00")));
     p1.runUntil(MUNICIPAL_GOVERNMENT_SIGN_OFF);
     String signOff = p1.openTask(MUNICIPAL_GOVERNMENT_SIGN_OFF).getId();
     Http finance = p1.as(demo(Groups.FINANCE_BUREAU));
 
-    Http.Response visible = finance.get("/engine-rest/task?processInstanceBusinessKey=" + p1.businessKey + "&maxResults=10");
+    Http.Response visible =
+        finance.get(
+            "/engine-rest/task?processInstanceBusinessKey=" + p1.businessKey + "&maxResults=10");
     assertThat(visible.json()).isEmpty();
-    assertThat(finance.post("/engine-rest/task/" + signOff + "/claim", "{\"userId\":\"demo-finance-bureau\"}").status())
+    assertThat(
+            finance
+                .post(
+                    "/engine-rest/task/" + signOff + "/claim",
+                    "{\"userId\":\"demo-finance-bureau\"}")
+                .status())
         .isIn(403, 404);
-    assertThat(finance.post("/engine-rest/task/" + signOff + "/submit-form",
-        "{\"variables\":{\"approved\":{\"value\":true},\"opinion\":{\"value\":\"同意\"}}}").status()).isIn(403, 404);
+    assertThat(
+            finance
+                .post(
+                    "/engine-rest/task/" + signOff + "/submit-form",
+                    "{\"variables\":{\"approved\":{\"value\":true},\"opinion\":{\"value\":\"同意\"}}}")
+                .status())
+        .isIn(403, 404);
     assertThat(p1.openTaskKeys()).contains(MUNICIPAL_GOVERNMENT_SIGN_OFF);
   }
 
   @Test
   void a_reviewer_cannot_complete_another_departments_review() {
-    SoeReformFundScenario p1 = scenario("ROLE-REVIEW").start(application(Map.of("economicCompensation", "50000.00",
-        "over4050LivingAllowance", "10000.00")));
+    SoeReformFundScenario p1 =
+        scenario("ROLE-REVIEW")
+            .start(
+                application(
+                    Map.of(
+                        "economicCompensation",
+                        "50000.00",
+                        "over4050LivingAllowance",
+                        "10000.00")));
     p1.runUntil(HRSS_REVIEW, SASAC_REVIEW);
     String sasacTask = p1.openTask(SASAC_REVIEW).getId();
     Http hrss = p1.as(demo(Groups.HRSS_BUREAU));
-    assertThat(hrss.post("/engine-rest/task/" + sasacTask + "/submit-form",
-        "{\"variables\":{\"approved\":{\"value\":true},\"opinion\":{\"value\":\"代审\"}}}").status()).isIn(403, 404);
+    assertThat(
+            hrss.post(
+                    "/engine-rest/task/" + sasacTask + "/submit-form",
+                    "{\"variables\":{\"approved\":{\"value\":true},\"opinion\":{\"value\":\"代审\"}}}")
+                .status())
+        .isIn(403, 404);
     Http jilin = p1.as(demo(Groups.JILIN_INVESTMENT));
-    assertThat(jilin.get("/engine-rest/task?processInstanceBusinessKey=" + p1.businessKey + "&maxResults=10").json()).isEmpty();
+    assertThat(
+            jilin
+                .get(
+                    "/engine-rest/task?processInstanceBusinessKey="
+                        + p1.businessKey
+                        + "&maxResults=10")
+                .json())
+        .isEmpty();
     assertThat(p1.openTaskKeys()).contains(SASAC_REVIEW, HRSS_REVIEW);
   }
 
@@ -156,28 +214,54 @@ class SoeReformFundAccessTest extends SoeReformFundCaseTest {
     identity.saveUser(user);
     identity.createMembership(otherTeam, Groups.LIQUIDATION_TEAM);
 
-    SoeReformFundScenario mine = scenario("OWN-A").start(application(Map.of("liquidationCostAmount", "10000.00")));
+    SoeReformFundScenario mine =
+        scenario("OWN-A").start(application(Map.of("liquidationCostAmount", "10000.00")));
     SoeReformFundScenario theirs = scenario("OWN-B");
     theirs.applicant = otherTeam;
     theirs.applicantPassword = "Other!Team2026x";
     theirs.start(application(Map.of("liquidationCostAmount", "20000.00")));
-    // each applicant gets a task of his own case: the correction after a return (withdrawal is no longer a standing task)
+    // each applicant gets a task of his own case: the correction after a return (withdrawal is no
+    // longer a standing task)
     for (SoeReformFundScenario p1 : List.of(mine, theirs)) {
-      p1.on(INITIAL_REVIEW, demo(Groups.SUPERVISING_DEPARTMENT), SoeReformFundScenario.reject("请补充说明"));
+      p1.on(
+          INITIAL_REVIEW,
+          demo(Groups.SUPERVISING_DEPARTMENT),
+          SoeReformFundScenario.reject("请补充说明"));
       p1.runUntil(CORRECT_APPLICATION);
     }
 
-    for (SoeReformFundScenario[] pair : new SoeReformFundScenario[][] {{mine, theirs}, {theirs, mine}}) {
+    for (SoeReformFundScenario[] pair :
+        new SoeReformFundScenario[][] {{mine, theirs}, {theirs, mine}}) {
       Http applicant = pair[0].as(pair[0].applicant);
-      JsonNode instances = applicant.get("/engine-rest/process-instance?processDefinitionKey=" + SoeReformFundProcess.KEY
-          + "&maxResults=200").json();
-      assertThat(instances.findValuesAsText("businessKey")).contains(pair[0].businessKey).doesNotContain(pair[1].businessKey);
-      JsonNode tasks = applicant.get("/engine-rest/task?processDefinitionKey=" + SoeReformFundProcess.KEY + "&maxResults=200").json();
-      assertThat(tasks.findValuesAsText("processInstanceId")).contains(pair[0].processInstanceId)
+      JsonNode instances =
+          applicant
+              .get(
+                  "/engine-rest/process-instance?processDefinitionKey="
+                      + SoeReformFundProcess.KEY
+                      + "&maxResults=200")
+              .json();
+      assertThat(instances.findValuesAsText("businessKey"))
+          .contains(pair[0].businessKey)
+          .doesNotContain(pair[1].businessKey);
+      JsonNode tasks =
+          applicant
+              .get(
+                  "/engine-rest/task?processDefinitionKey="
+                      + SoeReformFundProcess.KEY
+                      + "&maxResults=200")
+              .json();
+      assertThat(tasks.findValuesAsText("processInstanceId"))
+          .contains(pair[0].processInstanceId)
           .doesNotContain(pair[1].processInstanceId);
-      assertThat(applicant.get("/engine-rest/process-instance/" + pair[1].processInstanceId + "/variables").status())
+      assertThat(
+              applicant
+                  .get("/engine-rest/process-instance/" + pair[1].processInstanceId + "/variables")
+                  .status())
           .isIn(403, 404);
-      assertThat(applicant.get("/engine-rest/process-instance/" + pair[0].processInstanceId + "/variables").status())
+      assertThat(
+              applicant
+                  .get("/engine-rest/process-instance/" + pair[0].processInstanceId + "/variables")
+                  .status())
           .isEqualTo(200);
     }
     identity.deleteUser(otherTeam);
@@ -185,17 +269,29 @@ class SoeReformFundAccessTest extends SoeReformFundCaseTest {
 
   @Test
   void an_applicant_still_sees_his_case_and_its_history_once_it_has_ended_and_nobody_elses() {
-    SoeReformFundScenario mine = scenario("OWN-END").start(application(Map.of("liquidationCostAmount", "10000.00")));
-    SoeReformFundScenario running = scenario("OWN-RUN").start(application(Map.of("liquidationCostAmount", "20000.00")));
+    SoeReformFundScenario mine =
+        scenario("OWN-END").start(application(Map.of("liquidationCostAmount", "10000.00")));
+    SoeReformFundScenario running =
+        scenario("OWN-RUN").start(application(Map.of("liquidationCostAmount", "20000.00")));
     mine.runUntil();
     assertThat(mine.ended()).isTrue();
 
     Http applicant = mine.as(mine.applicant);
-    JsonNode history = applicant.get("/engine-rest/history/process-instance?maxResults=10&processInstanceBusinessKey=" + mine.businessKey).json();
+    JsonNode history =
+        applicant
+            .get(
+                "/engine-rest/history/process-instance?maxResults=10&processInstanceBusinessKey="
+                    + mine.businessKey)
+            .json();
     assertThat(history).hasSize(1);
     assertThat(history.get(0).get("state").asText()).isEqualTo("COMPLETED");
-    JsonNode variables = applicant.get("/engine-rest/history/variable-instance?processInstanceId=" + mine.processInstanceId
-        + "&variableName=requestedAmount&maxResults=10").json();
+    JsonNode variables =
+        applicant
+            .get(
+                "/engine-rest/history/variable-instance?processInstanceId="
+                    + mine.processInstanceId
+                    + "&variableName=requestedAmount&maxResults=10")
+            .json();
     assertThat(variables.findValuesAsText("value")).contains("10000.00");
 
     // another liquidation team (here: a colleague who did not apply) sees neither case's history
@@ -210,9 +306,19 @@ class SoeReformFundAccessTest extends SoeReformFundCaseTest {
     try {
       Http stranger = Http.as(baseUrl(), other, "Other!Team2026x");
       for (SoeReformFundScenario p1 : new SoeReformFundScenario[] {mine, running}) {
-        assertThat(stranger.get("/engine-rest/history/process-instance?maxResults=10&processInstanceBusinessKey=" + p1.businessKey).json())
+        assertThat(
+                stranger
+                    .get(
+                        "/engine-rest/history/process-instance?maxResults=10&processInstanceBusinessKey="
+                            + p1.businessKey)
+                    .json())
             .isEmpty();
-        assertThat(stranger.get("/engine-rest/history/variable-instance?maxResults=10&processInstanceId=" + p1.processInstanceId).json())
+        assertThat(
+                stranger
+                    .get(
+                        "/engine-rest/history/variable-instance?maxResults=10&processInstanceId="
+                            + p1.processInstanceId)
+                    .json())
             .isEmpty();
       }
     } finally {
@@ -222,9 +328,17 @@ class SoeReformFundAccessTest extends SoeReformFundCaseTest {
 
   @Test
   void the_workers_technical_user_completes_external_tasks_but_sees_no_user_task() {
-    SoeReformFundScenario p1 = scenario("ROLE-WORKER").start(application(Map.of("liquidationCostAmount", "10000.00")));
+    SoeReformFundScenario p1 =
+        scenario("ROLE-WORKER").start(application(Map.of("liquidationCostAmount", "10000.00")));
     p1.runUntil(INITIAL_REVIEW);
     Http worker = Http.as(baseUrl(), "fenhe-worker", DEMO_PASSWORD);
-    assertThat(worker.get("/engine-rest/task?processInstanceBusinessKey=" + p1.businessKey + "&maxResults=10").json()).isEmpty();
+    assertThat(
+            worker
+                .get(
+                    "/engine-rest/task?processInstanceBusinessKey="
+                        + p1.businessKey
+                        + "&maxResults=10")
+                .json())
+        .isEmpty();
   }
 }

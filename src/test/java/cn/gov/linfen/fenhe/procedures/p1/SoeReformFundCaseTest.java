@@ -10,7 +10,9 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Base of the tests that drive P1 cases: the engine, P1's real workers, and a new case's scenario. */
+/**
+ * Base of the tests that drive P1 cases: the engine, P1's real workers, and a new case's scenario.
+ */
 public abstract class SoeReformFundCaseTest extends IntegrationTest {
 
   @Autowired protected ProcessEngine engine;
@@ -22,7 +24,10 @@ public abstract class SoeReformFundCaseTest extends IntegrationTest {
 
   /** A new P1 case (business key: the prefix and a random part), its workers the real ones. */
   protected SoeReformFundScenario scenario(String prefix) {
-    return new SoeReformFundScenario(engine, baseUrl(), prefix + "-" + UUID.randomUUID(),
+    return new SoeReformFundScenario(
+        engine,
+        baseUrl(),
+        prefix + "-" + UUID.randomUUID(),
         SoeReformFundScenario.workers(validate, staffing, notice, record, alert));
   }
 }

@@ -34,22 +34,38 @@ class SoeReformFundDecisionsTest {
   }
 
   static DmnDecision parse(String key) throws Exception {
-    try (InputStream in = SoeReformFundDecisionsTest.class.getClassLoader()
-        .getResourceAsStream(SoeReformFundProcess.Decisions.RESOURCE_FOLDER + key + ".dmn")) {
+    try (InputStream in =
+        SoeReformFundDecisionsTest.class
+            .getClassLoader()
+            .getResourceAsStream(SoeReformFundProcess.Decisions.RESOURCE_FOLDER + key + ".dmn")) {
       return engine.parseDecision(key, in);
     }
   }
 
   static String route(String requested, boolean liquidation, boolean resettlement) {
-    return engine.evaluateDecision(signOff, Map.of("requestedAmount", requested, "hasLiquidationCosts", liquidation,
-        "hasResettlementCosts", resettlement)).getSingleEntry();
+    return engine
+        .evaluateDecision(
+            signOff,
+            Map.of(
+                "requestedAmount",
+                requested,
+                "hasLiquidationCosts",
+                liquidation,
+                "hasResettlementCosts",
+                resettlement))
+        .getSingleEntry();
   }
 
   @ParameterizedTest(name = "{0} yuan, liquidation {1}, resettlement {2}")
-  @CsvSource({"500000.00,true,false", "500000.00,false,true", "500000.00,true,true", "500000.01,true,false",
-      "3500000.00,false,true"})
-  void P1_R07_from_500000_yuan_the_municipal_government_signs_the_whole_application(String amount, boolean liquidation,
-      boolean resettlement) {
+  @CsvSource({
+    "500000.00,true,false",
+    "500000.00,false,true",
+    "500000.00,true,true",
+    "500000.01,true,false",
+    "3500000.00,false,true"
+  })
+  void P1_R07_from_500000_yuan_the_municipal_government_signs_the_whole_application(
+      String amount, boolean liquidation, boolean resettlement) {
     assertThat(route(amount, liquidation, resettlement)).isEqualTo("MUNICIPAL_GOVERNMENT_WHOLE");
   }
 
@@ -71,9 +87,18 @@ class SoeReformFundDecisionsTest {
 
   static List<String> reviewersOf(Map<String, String> items) {
     Map<String, Object> variables = new HashMap<>();
-    for (String item : List.of("liquidationCostAmount", "economicCompensation", "owedWages", "pensionArrears",
-        "workInjuryInsurance", "medicalArrears", "oneChildFees", "laidOffLivingAllowance", "over4050LivingAllowance",
-        "otherResettlement")) {
+    for (String item :
+        List.of(
+            "liquidationCostAmount",
+            "economicCompensation",
+            "owedWages",
+            "pensionArrears",
+            "workInjuryInsurance",
+            "medicalArrears",
+            "oneChildFees",
+            "laidOffLivingAllowance",
+            "over4050LivingAllowance",
+            "otherResettlement")) {
       variables.put(item, "0.00");
     }
     variables.putAll(items);
@@ -83,16 +108,17 @@ class SoeReformFundDecisionsTest {
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({
-      "liquidationCostAmount,supervising-department",
-      "economicCompensation,hrss-bureau",
-      "owedWages,supervising-department",
-      "pensionArrears,hrss-bureau",
-      "workInjuryInsurance,hrss-bureau",
-      "medicalArrears,medical-insurance-bureau",
-      "oneChildFees,health-commission",
-      "laidOffLivingAllowance,supervising-department",
-      "over4050LivingAllowance,sasac",
-      "otherResettlement,sasac"})
+    "liquidationCostAmount,supervising-department",
+    "economicCompensation,hrss-bureau",
+    "owedWages,supervising-department",
+    "pensionArrears,hrss-bureau",
+    "workInjuryInsurance,hrss-bureau",
+    "medicalArrears,medical-insurance-bureau",
+    "oneChildFees,health-commission",
+    "laidOffLivingAllowance,supervising-department",
+    "over4050LivingAllowance,sasac",
+    "otherResettlement,sasac"
+  })
   void P1_R04_each_item_present_asks_its_reviewer(String item, String group) {
     assertThat(reviewersOf(Map.of(item, "0.01"))).containsExactly(group);
   }
@@ -100,18 +126,33 @@ class SoeReformFundDecisionsTest {
   @Test
   void P1_R04_an_item_of_zero_asks_nobody_and_several_items_ask_each_of_their_reviewers() {
     assertThat(reviewersOf(Map.of())).isEmpty();
-    assertThat(reviewersOf(Map.of("economicCompensation", "10.00", "pensionArrears", "20.00", "oneChildFees", "5.00")))
+    assertThat(
+            reviewersOf(
+                Map.of(
+                    "economicCompensation",
+                    "10.00",
+                    "pensionArrears",
+                    "20.00",
+                    "oneChildFees",
+                    "5.00")))
         .containsExactlyInAnyOrder("hrss-bureau", "hrss-bureau", "health-commission");
   }
 
   static Map<String, Object> band(int employees) {
-    return engine.evaluateDecision(staffing, Map.of("employeeCount", employees)).getSingleResult().getEntryMap();
+    return engine
+        .evaluateDecision(staffing, Map.of("employeeCount", employees))
+        .getSingleResult()
+        .getEntryMap();
   }
 
   @ParameterizedTest(name = "{0} employees → at most {1}")
-  @CsvSource({"0,5", "99,5", "100,5", "101,8", "499,8", "500,8", "501,10", "999,10", "1000,10", "1001,15", "2000,15"})
-  void P1_R11_staffing_limits_by_band_with_the_boundary_in_the_lower_band_by_civil_code_article_1259(int employees,
-      int limit) {
+  @CsvSource({
+    "0,5", "99,5", "100,5", "101,8", "499,8", "500,8", "501,10", "999,10", "1000,10", "1001,15",
+    "2000,15"
+  })
+  void
+      P1_R11_staffing_limits_by_band_with_the_boundary_in_the_lower_band_by_civil_code_article_1259(
+          int employees, int limit) {
     Map<String, Object> row = band(employees);
     assertThat(row.get("maxHiredStaff")).isEqualTo(limit);
     assertThat(row.get("maxCaretakerStaff")).isEqualTo(limit);
@@ -127,9 +168,15 @@ class SoeReformFundDecisionsTest {
   }
 
   @ParameterizedTest(name = "{0}: {1}–{2} yuan a month")
-  @CsvSource({"EXTERNAL_HEAD,,5500", "GROUP_LEADER,,4000", "OTHER_STAFF,,3500", "CARETAKER,1600,3500"})
+  @CsvSource({
+    "EXTERNAL_HEAD,,5500",
+    "GROUP_LEADER,,4000",
+    "OTHER_STAFF,,3500",
+    "CARETAKER,1600,3500"
+  })
   void P1_R12_monthly_pay_caps(String role, Integer min, Integer max) {
-    Map<String, Object> row = engine.evaluateDecision(payCaps, Map.of("staffRole", role)).getSingleResult().getEntryMap();
+    Map<String, Object> row =
+        engine.evaluateDecision(payCaps, Map.of("staffRole", role)).getSingleResult().getEntryMap();
     assertThat(row.get("minMonthlyPay")).isEqualTo(min);
     assertThat(row.get("maxMonthlyPay")).isEqualTo(max);
   }

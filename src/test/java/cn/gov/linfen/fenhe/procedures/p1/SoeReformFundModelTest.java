@@ -2,7 +2,6 @@ package cn.gov.linfen.fenhe.procedures.p1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -31,7 +30,10 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The constants of {@link SoeReformFundProcess} against the files in processes/ and forms/: no drift. */
+/**
+ * The constants of {@link SoeReformFundProcess} against the files in processes/ and forms/: no
+ * drift.
+ */
 public class SoeReformFundModelTest {
 
   static final Path FOLDER = Path.of("processes/p1-soe-reform-fund");
@@ -57,10 +59,18 @@ public class SoeReformFundModelTest {
 
   @Test
   void the_process_keys_are_the_models_process_ids() {
-    assertThat(process.getDefinitions().getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
-        .extracting(BaseElement::getId).containsExactly(SoeReformFundProcess.KEY);
-    assertThat(evaluation.getDefinitions().getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
-        .extracting(BaseElement::getId).containsExactly(SoeReformFundProcess.EVALUATION_KEY);
+    assertThat(
+            process
+                .getDefinitions()
+                .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
+        .extracting(BaseElement::getId)
+        .containsExactly(SoeReformFundProcess.KEY);
+    assertThat(
+            evaluation
+                .getDefinitions()
+                .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
+        .extracting(BaseElement::getId)
+        .containsExactly(SoeReformFundProcess.EVALUATION_KEY);
   }
 
   @Test
@@ -80,13 +90,17 @@ public class SoeReformFundModelTest {
   void the_service_tasks_use_exactly_the_topics_of_the_constants() throws IllegalAccessException {
     Set<String> used = new TreeSet<>();
     for (BpmnModelInstance model : List.of(process, evaluation)) {
-      model.getModelElementsByType(ServiceTask.class).forEach(task -> used.add(task.getCamundaTopic()));
+      model
+          .getModelElementsByType(ServiceTask.class)
+          .forEach(task -> used.add(task.getCamundaTopic()));
     }
-    assertThat(used).containsExactlyInAnyOrderElementsOf(constants(SoeReformFundProcess.Topics.class));
+    assertThat(used)
+        .containsExactlyInAnyOrderElementsOf(constants(SoeReformFundProcess.Topics.class));
   }
 
   @Test
-  void the_decisions_are_the_dmn_files_and_every_rule_cites_its_article() throws IllegalAccessException, IOException {
+  void the_decisions_are_the_dmn_files_and_every_rule_cites_its_article()
+      throws IllegalAccessException, IOException {
     Set<String> decisions = new HashSet<>();
     try (Stream<Path> files = Files.list(FOLDER)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".dmn")).toList()) {
@@ -97,29 +111,48 @@ public class SoeReformFundModelTest {
         }
         for (Rule rule : dmn.getModelElementsByType(Rule.class)) {
           assertThat(rule.getDescription()).as(file + " " + rule.getId()).isNotNull();
-          assertThat(rule.getDescription().getTextContent()).as(file + " " + rule.getId()).containsPattern("P1-R\\d\\d 第.+条");
+          assertThat(rule.getDescription().getTextContent())
+              .as(file + " " + rule.getId())
+              .containsPattern("P1-R\\d\\d 第.+条");
         }
       }
     }
-    List<String> keys = constants(SoeReformFundProcess.Decisions.class).stream().filter(k -> !k.endsWith("/")).toList();
+    List<String> keys =
+        constants(SoeReformFundProcess.Decisions.class).stream()
+            .filter(k -> !k.endsWith("/"))
+            .toList();
     assertThat(decisions).containsExactlyInAnyOrderElementsOf(keys);
     Set<String> referenced = new TreeSet<>();
-    process.getModelElementsByType(BusinessRuleTask.class).forEach(t -> referenced.add(t.getCamundaDecisionRef()));
-    assertThat(referenced).containsExactlyInAnyOrder(SoeReformFundProcess.Decisions.SIGN_OFF,
-        SoeReformFundProcess.Decisions.REVIEWERS);
+    process
+        .getModelElementsByType(BusinessRuleTask.class)
+        .forEach(t -> referenced.add(t.getCamundaDecisionRef()));
+    assertThat(referenced)
+        .containsExactlyInAnyOrder(
+            SoeReformFundProcess.Decisions.SIGN_OFF, SoeReformFundProcess.Decisions.REVIEWERS);
   }
 
   @Test
-  void the_escalations_and_the_march_timer_are_those_of_the_constants() throws IllegalAccessException {
-    assertThat(process.getModelElementsByType(Escalation.class)).extracting(Escalation::getEscalationCode)
+  void the_escalations_and_the_march_timer_are_those_of_the_constants()
+      throws IllegalAccessException {
+    assertThat(process.getModelElementsByType(Escalation.class))
+        .extracting(Escalation::getEscalationCode)
         .containsExactlyInAnyOrderElementsOf(constants(SoeReformFundProcess.Escalations.class));
-    StartEvent march = evaluation.getModelElementById(SoeReformFundProcess.EvaluationElements.EVERY_MARCH);
-    assertThat(march.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class).iterator().next()
-        .getTimeCycle().getTextContent()).isEqualTo(SoeReformFundProcess.EvaluationElements.MARCH_CYCLE);
+    StartEvent march =
+        evaluation.getModelElementById(SoeReformFundProcess.EvaluationElements.EVERY_MARCH);
+    assertThat(
+            march
+                .getChildElementsByType(
+                    org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)
+                .iterator()
+                .next()
+                .getTimeCycle()
+                .getTextContent())
+        .isEqualTo(SoeReformFundProcess.EvaluationElements.MARCH_CYCLE);
   }
 
   @Test
-  void every_form_of_the_constants_exists_and_every_user_task_uses_one_of_them() throws IllegalAccessException, IOException {
+  void every_form_of_the_constants_exists_and_every_user_task_uses_one_of_them()
+      throws IllegalAccessException, IOException {
     ObjectMapper json = new ObjectMapper();
     Set<String> formIds = new HashSet<>();
     try (Stream<Path> files = Files.list(FORMS)) {
@@ -132,20 +165,24 @@ public class SoeReformFundModelTest {
     Set<String> used = new TreeSet<>();
     for (BpmnModelInstance model : List.of(process, evaluation)) {
       model.getModelElementsByType(UserTask.class).forEach(t -> used.add(t.getCamundaFormRef()));
-      model.getModelElementsByType(StartEvent.class).stream().filter(s -> s.getCamundaFormRef() != null)
+      model.getModelElementsByType(StartEvent.class).stream()
+          .filter(s -> s.getCamundaFormRef() != null)
           .forEach(s -> used.add(s.getCamundaFormRef()));
     }
     assertThat(used).containsExactlyInAnyOrderElementsOf(constants);
   }
 
   @Test
-  void form_field_keys_are_exactly_process_variable_names() throws IllegalAccessException, IOException {
+  void form_field_keys_are_exactly_process_variable_names()
+      throws IllegalAccessException, IOException {
     Set<String> variables = new HashSet<>(constants(SoeReformFundProcess.Variables.class));
     ObjectMapper json = new ObjectMapper();
     try (Stream<Path> files = Files.list(FORMS)) {
       for (Path file : files.toList()) {
         for (String key : keys(json.readTree(file.toFile()).get("components"))) {
-          assertThat(variables).as(file + ": key " + key + " is a variable of SoeReformFundProcess.Variables").contains(key);
+          assertThat(variables)
+              .as(file + ": key " + key + " is a variable of SoeReformFundProcess.Variables")
+              .contains(key);
         }
       }
     }

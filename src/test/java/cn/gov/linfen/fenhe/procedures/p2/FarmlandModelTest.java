@@ -1,10 +1,8 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
-import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundModelTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundModelTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,7 +22,9 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The constants of {@link FarmlandProcess} against the files in processes/ and forms/: no drift. */
+/**
+ * The constants of {@link FarmlandProcess} against the files in processes/ and forms/: no drift.
+ */
 class FarmlandModelTest {
 
   static final Path FOLDER = Path.of("processes/p2-farmland-facility");
@@ -40,10 +40,18 @@ class FarmlandModelTest {
 
   @Test
   void the_process_keys_are_the_models_process_ids() {
-    assertThat(filing.getDefinitions().getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
-        .extracting(BaseElement::getId).containsExactly(FarmlandProcess.KEY);
-    assertThat(inspection.getDefinitions().getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
-        .extracting(BaseElement::getId).containsExactly(FarmlandProcess.INSPECTION_KEY);
+    assertThat(
+            filing
+                .getDefinitions()
+                .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
+        .extracting(BaseElement::getId)
+        .containsExactly(FarmlandProcess.KEY);
+    assertThat(
+            inspection
+                .getDefinitions()
+                .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
+        .extracting(BaseElement::getId)
+        .containsExactly(FarmlandProcess.INSPECTION_KEY);
   }
 
   @Test
@@ -59,26 +67,35 @@ class FarmlandModelTest {
   @Test
   void the_service_tasks_use_exactly_the_topics_of_the_constants() throws IllegalAccessException {
     Set<String> topics = new TreeSet<>();
-    Stream.concat(filing.getModelElementsByType(ServiceTask.class).stream(),
-        inspection.getModelElementsByType(ServiceTask.class).stream()).forEach(t -> topics.add(t.getCamundaTopic()));
-    assertThat(topics).containsExactlyInAnyOrderElementsOf(SoeReformFundModelTest.constants(FarmlandProcess.Topics.class));
+    Stream.concat(
+            filing.getModelElementsByType(ServiceTask.class).stream(),
+            inspection.getModelElementsByType(ServiceTask.class).stream())
+        .forEach(t -> topics.add(t.getCamundaTopic()));
+    assertThat(topics)
+        .containsExactlyInAnyOrderElementsOf(
+            SoeReformFundModelTest.constants(FarmlandProcess.Topics.class));
   }
 
   @Test
   void the_objection_message_is_the_one_of_the_model() {
-    assertThat(filing.getModelElementsByType(Message.class)).extracting(Message::getName)
+    assertThat(filing.getModelElementsByType(Message.class))
+        .extracting(Message::getName)
         .containsExactly(FarmlandProcess.OBJECTION_MESSAGE);
   }
 
   @Test
-  void every_form_constant_is_a_form_and_every_p2_form_is_used() throws IllegalAccessException, IOException {
+  void every_form_constant_is_a_form_and_every_p2_form_is_used()
+      throws IllegalAccessException, IOException {
     Set<String> used = new TreeSet<>();
     for (BpmnModelInstance model : List.of(filing, inspection)) {
       model.getModelElementsByType(UserTask.class).forEach(t -> used.add(t.getCamundaFormRef()));
-      model.getModelElementsByType(StartEvent.class).stream().filter(s -> s.getCamundaFormRef() != null)
+      model.getModelElementsByType(StartEvent.class).stream()
+          .filter(s -> s.getCamundaFormRef() != null)
           .forEach(s -> used.add(s.getCamundaFormRef()));
     }
-    assertThat(used).containsExactlyInAnyOrderElementsOf(SoeReformFundModelTest.constants(FarmlandProcess.Forms.class));
+    assertThat(used)
+        .containsExactlyInAnyOrderElementsOf(
+            SoeReformFundModelTest.constants(FarmlandProcess.Forms.class));
     ObjectMapper json = new ObjectMapper();
     Set<String> files = new TreeSet<>();
     try (Stream<Path> forms = Files.list(FORMS)) {
@@ -97,7 +114,17 @@ class FarmlandModelTest {
     JsonNode form = new ObjectMapper().readTree(FORMS.resolve("p2-application.form").toFile());
     Set<String> keys = new TreeSet<>();
     form.path("components").forEach(c -> keys.add(c.path("key").asText()));
-    assertThat(keys).contains("operatorName", "villageCollective", "county", "township", "village", "facilityType", "areaMu",
-        "landUse", "termYears", "usesPermanentBasicFarmland");
+    assertThat(keys)
+        .contains(
+            "operatorName",
+            "villageCollective",
+            "county",
+            "township",
+            "village",
+            "facilityType",
+            "areaMu",
+            "landUse",
+            "termYears",
+            "usesPermanentBasicFarmland");
   }
 }

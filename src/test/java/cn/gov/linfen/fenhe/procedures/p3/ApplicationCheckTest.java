@@ -52,12 +52,15 @@ class ApplicationCheckTest {
   }
 
   @Test
-  void P3_R08_the_period_given_must_be_the_preceding_half_year_and_is_refused_in_chinese_otherwise() {
+  void
+      P3_R08_the_period_given_must_be_the_preceding_half_year_and_is_refused_in_chinese_otherwise() {
     Map<String, Object> v = application();
     v.put("period", "2026-H2");
     List<FieldError> errors = check.checkStart(v, JULY);
     assertThat(fields(errors)).containsExactly("period");
-    assertThat(errors.get(0).chinese()).contains("2026年上半年", "2026年1月至6月").doesNotContain("H1", "H2", "period");
+    assertThat(errors.get(0).chinese())
+        .contains("2026年上半年", "2026年1月至6月")
+        .doesNotContain("H1", "H2", "period");
     v.put("period", "2026-H2");
     assertThat(check.checkStart(v, LocalDate.of(2027, 1, 5))).isEmpty();
   }
@@ -117,8 +120,9 @@ class ApplicationCheckTest {
     v.put("stampDuty", "1.234");
     v.remove("educationSurcharge");
     v.put("salesVouchersAttached", false);
-    assertThat(fields(check.checkStart(v, JULY))).containsExactlyInAnyOrder("county", "vatPaid", "stampDuty",
-        "educationSurcharge", "salesVouchersAttached");
+    assertThat(fields(check.checkStart(v, JULY)))
+        .containsExactlyInAnyOrder(
+            "county", "vatPaid", "stampDuty", "educationSurcharge", "salesVouchersAttached");
   }
 
   @Test

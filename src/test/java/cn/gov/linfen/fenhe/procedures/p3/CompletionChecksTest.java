@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class CompletionChecksTest {
 
-  final CompletionChecks checks = new CompletionChecks(new ApplicationCheck(new ApplicationWindow(List.of(1, 7))));
+  final CompletionChecks checks =
+      new CompletionChecks(new ApplicationCheck(new ApplicationWindow(List.of(1, 7))));
 
   static List<String> fields(List<FieldError> errors) {
     return errors.stream().map(FieldError::field).toList();
@@ -27,7 +28,8 @@ class CompletionChecksTest {
   @Test
   void P3_R09_the_county_approves_only_with_the_sales_channels_verified_and_written_down() {
     Map<String, Object> v = new HashMap<>(Map.of("approved", true));
-    assertThat(fields(checks.countyReview(v))).containsExactly("salesChannelsVerified", "salesChannelNote");
+    assertThat(fields(checks.countyReview(v)))
+        .containsExactly("salesChannelsVerified", "salesChannelNote");
     v.put("salesChannelsVerified", true);
     assertThat(fields(checks.countyReview(v))).containsExactly("salesChannelNote");
     v.put("salesChannelNote", "核对 2026 年 1 至 6 月销售凭证，产品售予某钢铁公司（符合产业政策）");
@@ -44,14 +46,19 @@ class CompletionChecksTest {
     assertThat(checks.correction(resubmit)).isEmpty();
     resubmit.put("vatPaid", "abc");
     assertThat(fields(checks.correction(resubmit))).containsExactly("vatPaid");
-    assertThat(fields(checks.correction(Map.of("applicantDecision", "WITHDRAW")))).containsExactly("withdrawalReason");
-    assertThat(checks.correction(Map.of("applicantDecision", "WITHDRAW", "withdrawalReason", "税额有误，下期再报"))).isEmpty();
+    assertThat(fields(checks.correction(Map.of("applicantDecision", "WITHDRAW"))))
+        .containsExactly("withdrawalReason");
+    assertThat(
+            checks.correction(
+                Map.of("applicantDecision", "WITHDRAW", "withdrawalReason", "税额有误，下期再报")))
+        .isEmpty();
     assertThat(fields(checks.correction(Map.of()))).containsExactly("applicantDecision");
   }
 
   @Test
   void P3_R05_each_level_pays_exactly_its_share() {
-    Map<String, Object> v = new HashMap<>(Map.of("rewardCity", "184900.00", "rewardCounty", "282100.00"));
+    Map<String, Object> v =
+        new HashMap<>(Map.of("rewardCity", "184900.00", "rewardCounty", "282100.00"));
     v.put("cityPaidAmount", "184900");
     v.put("cityPaymentVoucher", "SCZ-2026-001");
     assertThat(checks.cityDisbursement(v)).isEmpty();

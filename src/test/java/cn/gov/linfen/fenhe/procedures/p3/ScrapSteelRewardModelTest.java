@@ -1,10 +1,8 @@
 package cn.gov.linfen.fenhe.procedures.p3;
 
-import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundModelTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundModelTest;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Elements;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.RoundElements;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +22,10 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The constants of {@link ScrapSteelRewardProcess} against the files in processes/ and forms/: no drift. */
+/**
+ * The constants of {@link ScrapSteelRewardProcess} against the files in processes/ and forms/: no
+ * drift.
+ */
 class ScrapSteelRewardModelTest {
 
   static final Path FOLDER = Path.of("processes/p3-scrap-steel-reward");
@@ -40,10 +41,18 @@ class ScrapSteelRewardModelTest {
 
   @Test
   void the_process_keys_are_the_models_process_ids() {
-    assertThat(process.getDefinitions().getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
-        .extracting(BaseElement::getId).containsExactly(ScrapSteelRewardProcess.KEY);
-    assertThat(round.getDefinitions().getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
-        .extracting(BaseElement::getId).containsExactly(ScrapSteelRewardProcess.ROUND_KEY);
+    assertThat(
+            process
+                .getDefinitions()
+                .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
+        .extracting(BaseElement::getId)
+        .containsExactly(ScrapSteelRewardProcess.KEY);
+    assertThat(
+            round
+                .getDefinitions()
+                .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
+        .extracting(BaseElement::getId)
+        .containsExactly(ScrapSteelRewardProcess.ROUND_KEY);
   }
 
   @Test
@@ -56,7 +65,8 @@ class ScrapSteelRewardModelTest {
         assertThat((Object) round.getModelElementById(id)).as(id).isNotNull();
       }
     }
-    assertThat(round.getModelElementsByType(TimeCycle.class)).extracting(TimeCycle::getTextContent)
+    assertThat(round.getModelElementsByType(TimeCycle.class))
+        .extracting(TimeCycle::getTextContent)
         .containsExactly(RoundElements.HALF_YEAR_CYCLE);
   }
 
@@ -64,16 +74,23 @@ class ScrapSteelRewardModelTest {
   void the_service_tasks_use_exactly_the_topics_of_the_constants() throws IllegalAccessException {
     Set<String> used = new HashSet<>();
     for (BpmnModelInstance model : List.of(process, round)) {
-      model.getModelElementsByType(ServiceTask.class).forEach(task -> used.add(task.getCamundaTopic()));
+      model
+          .getModelElementsByType(ServiceTask.class)
+          .forEach(task -> used.add(task.getCamundaTopic()));
     }
-    assertThat(used).containsExactlyInAnyOrderElementsOf(SoeReformFundModelTest.constants(ScrapSteelRewardProcess.Topics.class));
+    assertThat(used)
+        .containsExactlyInAnyOrderElementsOf(
+            SoeReformFundModelTest.constants(ScrapSteelRewardProcess.Topics.class));
   }
 
   @Test
-  void every_form_constant_is_a_form_file_and_every_user_task_uses_one() throws IllegalAccessException, IOException {
+  void every_form_constant_is_a_form_file_and_every_user_task_uses_one()
+      throws IllegalAccessException, IOException {
     Set<String> ids = new HashSet<>();
     ObjectMapper json = new ObjectMapper();
-    try (Stream<Path> files = Stream.concat(Files.list(FORMS), Stream.of(Path.of("forms/common/escalation-follow-up.form")))) {
+    try (Stream<Path> files =
+        Stream.concat(
+            Files.list(FORMS), Stream.of(Path.of("forms/common/escalation-follow-up.form")))) {
       for (Path file : files.toList()) {
         ids.add(json.readTree(file.toFile()).get("id").asText());
       }

@@ -3,12 +3,11 @@ package cn.gov.linfen.fenhe.procedures.p3;
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.linfen.fenhe.test.CaseScenario;
 import cn.gov.linfen.fenhe.common.CreditCode;
-import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Decided;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Forms;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Groups;
+import cn.gov.linfen.fenhe.test.CaseScenario;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -19,10 +18,10 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
- * Drives one P3 case the way its users do — over REST, logged in as the demo user of the
- * step's group, claiming and submitting the task's form like Tasklist — and runs the real
- * workers. Every wait state has a default answer (the happy path); a test overrides only what
- * it is about. Each user task worked is recorded with its candidate groups, form and due date.
+ * Drives one P3 case the way its users do — over REST, logged in as the demo user of the step's
+ * group, claiming and submitting the task's form like Tasklist — and runs the real workers. Every
+ * wait state has a default answer (the happy path); a test overrides only what it is about. Each
+ * user task worked is recorded with its candidate groups, form and due date.
  */
 final class ScrapSteelRewardScenario extends CaseScenario<ScrapSteelRewardScenario> {
 
@@ -32,7 +31,11 @@ final class ScrapSteelRewardScenario extends CaseScenario<ScrapSteelRewardScenar
   String county = "尧都区";
   String countySuffix = "";
 
-  ScrapSteelRewardScenario(ProcessEngine engine, String baseUrl, String businessKey, Map<String, ExternalTaskHandler> workers) {
+  ScrapSteelRewardScenario(
+      ProcessEngine engine,
+      String baseUrl,
+      String businessKey,
+      Map<String, ExternalTaskHandler> workers) {
     super(engine, baseUrl, ScrapSteelRewardProcess.KEY, businessKey);
     this.applicant = demo(Groups.ENTERPRISE);
     this.workers.putAll(workers);
@@ -53,13 +56,37 @@ final class ScrapSteelRewardScenario extends CaseScenario<ScrapSteelRewardScenar
     on(INDUSTRY_IT_CONFIRMATION, demo(Groups.INDUSTRY_IT_BUREAU), approve("企业在工信部公告名单内，确认"));
     on(TAX_CONFIRMATION, demo(Groups.TAX_BUREAU), approve("实缴税额与征管系统一致"));
     on(FINANCE_CONFIRMATION, demo(Groups.FINANCE_BUREAU), approve("留成比例和奖励金额无误"));
-    answers.put(CORRECT_APPLICATION, new Answer<>(null, s -> Map.of("applicantDecision", Decided.RESUBMIT)));
-    answers.put(CITY_DISBURSEMENT, new Answer<>(demo(Groups.FINANCE_BUREAU),
-        s -> Map.of("cityPaidAmount", s.variable("rewardCity"), "cityPaymentVoucher", "LFCZ-2026-0718")));
-    answers.put(COUNTY_DISBURSEMENT, new Answer<>(null,
-        s -> Map.of("countyPaidAmount", s.variable("rewardCounty"), "countyPaymentVoucher", "XCZ-2026-0031")));
-    on(FOLLOW_UP_DUE_SOON, demo(Groups.INDUSTRY_IT_BUREAU), Map.of("followUpNote", "已提醒市财政、县财政抓紧拨付"));
-    on(FOLLOW_UP_OVERDUE, demo(Groups.INDUSTRY_IT_BUREAU), Map.of("followUpNote", "已约谈县财政局，限期三日内拨付"));
+    answers.put(
+        CORRECT_APPLICATION,
+        new Answer<>(null, s -> Map.of("applicantDecision", Decided.RESUBMIT)));
+    answers.put(
+        CITY_DISBURSEMENT,
+        new Answer<>(
+            demo(Groups.FINANCE_BUREAU),
+            s ->
+                Map.of(
+                    "cityPaidAmount",
+                    s.variable("rewardCity"),
+                    "cityPaymentVoucher",
+                    "LFCZ-2026-0718")));
+    answers.put(
+        COUNTY_DISBURSEMENT,
+        new Answer<>(
+            null,
+            s ->
+                Map.of(
+                    "countyPaidAmount",
+                    s.variable("rewardCounty"),
+                    "countyPaymentVoucher",
+                    "XCZ-2026-0031")));
+    on(
+        FOLLOW_UP_DUE_SOON,
+        demo(Groups.INDUSTRY_IT_BUREAU),
+        Map.of("followUpNote", "已提醒市财政、县财政抓紧拨付"));
+    on(
+        FOLLOW_UP_OVERDUE,
+        demo(Groups.INDUSTRY_IT_BUREAU),
+        Map.of("followUpNote", "已约谈县财政局，限期三日内拨付"));
   }
 
   /** The county approves after verifying the sales channels (P3-R09, 六). */
@@ -72,7 +99,9 @@ final class ScrapSteelRewardScenario extends CaseScenario<ScrapSteelRewardScenar
 
   static final String SALES_CHANNEL_NOTE = "核对销售凭证，加工产品售予本省符合产业政策的钢铁企业";
 
-  /** The county officer of the case's county (demo-county-industry-it is in 尧都区, …-houma in 侯马市). */
+  /**
+   * The county officer of the case's county (demo-county-industry-it is in 尧都区, …-houma in 侯马市).
+   */
   String countyUser(String role) {
     return demo(role) + countySuffix;
   }
@@ -111,20 +140,24 @@ final class ScrapSteelRewardScenario extends CaseScenario<ScrapSteelRewardScenar
 
   /** How many tasks of this case the user sees. */
   int tasksSeenBy(String user) {
-    return as(user).get("/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&maxResults=50").json().size();
+    return as(user)
+        .get("/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&maxResults=50")
+        .json()
+        .size();
   }
 
   /** Forms expected per task kind (the contract of the model). */
-  static final Map<String, String> FORMS = Map.of(
-      COUNTY_REVIEW, Forms.COUNTY_REVIEW,
-      INDUSTRY_IT_CONFIRMATION, Forms.CITY_CONFIRMATION,
-      TAX_CONFIRMATION, Forms.CITY_CONFIRMATION,
-      FINANCE_CONFIRMATION, Forms.CITY_CONFIRMATION,
-      CORRECT_APPLICATION, Forms.CORRECTION,
-      CITY_DISBURSEMENT, Forms.CITY_DISBURSEMENT,
-      COUNTY_DISBURSEMENT, Forms.COUNTY_DISBURSEMENT,
-      FOLLOW_UP_DUE_SOON, Forms.FOLLOW_UP,
-      FOLLOW_UP_OVERDUE, Forms.FOLLOW_UP);
+  static final Map<String, String> FORMS =
+      Map.of(
+          COUNTY_REVIEW, Forms.COUNTY_REVIEW,
+          INDUSTRY_IT_CONFIRMATION, Forms.CITY_CONFIRMATION,
+          TAX_CONFIRMATION, Forms.CITY_CONFIRMATION,
+          FINANCE_CONFIRMATION, Forms.CITY_CONFIRMATION,
+          CORRECT_APPLICATION, Forms.CORRECTION,
+          CITY_DISBURSEMENT, Forms.CITY_DISBURSEMENT,
+          COUNTY_DISBURSEMENT, Forms.COUNTY_DISBURSEMENT,
+          FOLLOW_UP_DUE_SOON, Forms.FOLLOW_UP,
+          FOLLOW_UP_OVERDUE, Forms.FOLLOW_UP);
 
   /** Candidate groups expected per task kind (none: assigned to the applicant). */
   Map<String, List<String>> groups() {
@@ -142,16 +175,27 @@ final class ScrapSteelRewardScenario extends CaseScenario<ScrapSteelRewardScenar
   }
 
   /** Tasks that carry the case's 3-month deadline (P3-R06). */
-  static final Set<String> DUE_AT_TASKS = Set.of(COUNTY_REVIEW, INDUSTRY_IT_CONFIRMATION, TAX_CONFIRMATION,
-      FINANCE_CONFIRMATION, CITY_DISBURSEMENT, COUNTY_DISBURSEMENT);
+  static final Set<String> DUE_AT_TASKS =
+      Set.of(
+          COUNTY_REVIEW,
+          INDUSTRY_IT_CONFIRMATION,
+          TAX_CONFIRMATION,
+          FINANCE_CONFIRMATION,
+          CITY_DISBURSEMENT,
+          COUNTY_DISBURSEMENT);
 
-  /** Every step worked had the candidate groups and form of its kind; the review, confirmation and disbursement tasks the case's deadline. */
+  /**
+   * Every step worked had the candidate groups and form of its kind; the review, confirmation and
+   * disbursement tasks the case's deadline.
+   */
   void assertWiring(String expectedDue) {
     assertFormsAndGroups(FORMS, groups());
     for (Step step : steps) {
       if (DUE_AT_TASKS.contains(step.taskKey())) {
         assertThat(step.due()).as("due date of " + step.taskKey()).isNotNull();
-        assertThat(step.due()).as("due date of " + step.taskKey()).isEqualTo(OffsetDateTime.parse(expectedDue).toInstant());
+        assertThat(step.due())
+            .as("due date of " + step.taskKey())
+            .isEqualTo(OffsetDateTime.parse(expectedDue).toInstant());
       } else {
         assertThat(step.due()).as("due date of " + step.taskKey()).isNull();
       }

@@ -32,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * P4 民用煤煤质抽检 end to end: the monthly plan per county and each seller's case to its end event, as
- * the users (REST, the county's officers, claim and submit like Tasklist), with the real workers, on
- * the engine clock. Each test works in a county and month of its own (the register is shared).
+ * the users (REST, the county's officers, claim and submit like Tasklist), with the real workers,
+ * on the engine clock. Each test works in a county and month of its own (the register is shared).
  */
 class CoalQualitySamplingProcessTest extends IntegrationTest {
 
@@ -108,19 +108,32 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
   }
 
   List<String> ends(String processInstanceId) {
-    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-        .activityType("noneEndEvent").list().stream().map(a -> a.getActivityId()).sorted().toList();
+    return engine
+        .getHistoryService()
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .activityType("noneEndEvent")
+        .list()
+        .stream()
+        .map(a -> a.getActivityId())
+        .sorted()
+        .toList();
   }
 
   Job monthEnd(String round) {
-    return engine.getManagementService().createJobQuery().processInstanceId(round).activityId(RoundElements.MONTH_ENDS)
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(round)
+        .activityId(RoundElements.MONTH_ENDS)
         .singleResult();
   }
 
   // ------------------------------------------------------------------ P4-R01 the draw
 
   @Test
-  void P4_R01_a_month_with_23_sellers_draws_5_never_sampled_first_reproducible_from_the_seed_and_the_county_may_add() {
+  void
+      P4_R01_a_month_with_23_sellers_draws_5_never_sampled_first_reproducible_from_the_seed_and_the_county_may_add() {
     County county = County.YICHENG;
     at("2026-03-01T09:00:00");
     List<String> codes = new ArrayList<>();
@@ -140,17 +153,33 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
     assertThat((String) planVars.get("drawSummary")).contains("登记在册 23 家").contains("即 5 家");
     // an auditor recomputes the draw from the recorded seed
     List<String> drawn = CoalSampling.codes(planVars.get("drawnSellers"));
-    List<String> expected = codes.stream().sorted(java.util.Comparator.comparing(c -> DrawingSellers.drawKey(seed, c)))
-        .limit(5).toList();
+    List<String> expected =
+        codes.stream()
+            .sorted(java.util.Comparator.comparing(c -> DrawingSellers.drawKey(seed, c)))
+            .limit(5)
+            .toList();
     assertThat(drawn).isEqualTo(expected);
-    Map<String, Object> stored = jdbc.queryForMap("SELECT seed, registered, target FROM fenhe_coal_plan WHERE county = ?"
-        + " AND sampling_month = '2026-03'", county.chineseName());
-    assertThat(stored.get("SEED") != null ? stored.get("SEED") : stored.get("seed")).isEqualTo(seed);
+    Map<String, Object> stored =
+        jdbc.queryForMap(
+            "SELECT seed, registered, target FROM fenhe_coal_plan WHERE county = ?"
+                + " AND sampling_month = '2026-03'",
+            county.chineseName());
+    assertThat(stored.get("SEED") != null ? stored.get("SEED") : stored.get("seed"))
+        .isEqualTo(seed);
     // a 侯马市 officer does not see the 翼城县 plan (X-R03)
-    assertThat(p4.as(officer(County.HOUMA)).get("/engine-rest/task?taskDefinitionKey=" + RoundElements.CONFIRM_PLAN
-        + "&processInstanceId=" + round + "&maxResults=10").json()).isEmpty();
+    assertThat(
+            p4.as(officer(County.HOUMA))
+                .get(
+                    "/engine-rest/task?taskDefinitionKey="
+                        + RoundElements.CONFIRM_PLAN
+                        + "&processInstanceId="
+                        + round
+                        + "&maxResults=10")
+                .json())
+        .isEmpty();
 
-    // the county may add a registered seller of its own county, not one of another county or an invalid code
+    // the county may add a registered seller of its own county, not one of another county or an
+    // invalid code
     String extra = codes.stream().filter(c -> !drawn.contains(c)).findFirst().orElseThrow();
     String other = p4.register(County.HOUMA, "other", "coal-seller");
     Http.Response refused = p4.submit(plan, officer(county), Map.of("addedSellers", other));
@@ -168,13 +197,18 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
     assertThat(p4.candidateGroups(sampling)).containsExactly("county-market-supervision-yicheng");
     assertThat(p4.formKey(sampling)).isEqualTo(Forms.SAMPLING);
     // due at the end of the month (00:00 on 1 April, Shanghai)
-    assertThat(sampling.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-04-01T00:00:00+08:00").toInstant());
+    assertThat(sampling.getDueDate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2026-04-01T00:00:00+08:00").toInstant());
     assertThat(p4.businessKey(p4.caseOf(round, extra))).isEqualTo("CQS-202603-yicheng-" + extra);
 
     // a second plan of the same county and month is refused
-    Http.Response again = p4.as(CoalSamplingDriver.BUREAU).post("/engine-rest/process-definition/key/"
-        + CoalQualitySamplingProcess.ROUND_KEY + "/start",
-        "{\"variables\":{\"samplingMonth\":{\"value\":\"2026-03\"},\"onlyCounty\":{\"value\":\"翼城县\"}}}");
+    Http.Response again =
+        p4.as(CoalSamplingDriver.BUREAU)
+            .post(
+                "/engine-rest/process-definition/key/"
+                    + CoalQualitySamplingProcess.ROUND_KEY
+                    + "/start",
+                "{\"variables\":{\"samplingMonth\":{\"value\":\"2026-03\"},\"onlyCounty\":{\"value\":\"翼城县\"}}}");
     assertThat(again.status()).isEqualTo(400);
     assertThat(again.json().get("message").asText()).contains("抽检计划已制定");
   }
@@ -192,11 +226,16 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
       String ym = String.format("2027-%02d", month);
       at(ym + "-01T09:00:00");
       String round = p4.plan(county, ym, null);
-      List<String> drawn = CoalSampling.codes(engine.getTaskService()
-          .getVariables(p4.task(round, RoundElements.CONFIRM_PLAN).getId()).get("drawnSellers"));
+      List<String> drawn =
+          CoalSampling.codes(
+              engine
+                  .getTaskService()
+                  .getVariables(p4.task(round, RoundElements.CONFIRM_PLAN).getId())
+                  .get("drawnSellers"));
       assertThat(drawn).as(ym).hasSize(2);
       long fresh = codes.stream().filter(c -> !sampledThisYear.contains(c)).count();
-      assertThat(drawn.stream().filter(c -> !sampledThisYear.contains(c)).count()).as(ym + " never sampled first")
+      assertThat(drawn.stream().filter(c -> !sampledThisYear.contains(c)).count())
+          .as(ym + " never sampled first")
           .isEqualTo(Math.min(2, fresh));
       confirmPlan(round, county, "");
       at(ym + "-10T10:00:00");
@@ -209,11 +248,14 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
       ClockUtil.setCurrentTime(end.getDuedate());
       engine.getManagementService().executeJob(end.getId());
       p4.runMonthEnd(p4.businessKey(round));
-      assertThat(ends(round)).as(ym).contains(RoundElements.COVERAGE_MET, RoundElements.SAMPLES_CLOSED);
+      assertThat(ends(round))
+          .as(ym)
+          .contains(RoundElements.COVERAGE_MET, RoundElements.SAMPLES_CLOSED);
       assertThat(ends(round)).doesNotContain(RoundElements.COVERAGE_ESCALATED);
     }
     assertThat(sampledThisYear).containsExactlyInAnyOrderElementsOf(codes);
-    JsonNode december = p4.as(CoalSamplingDriver.BUREAU).get("/api/coal/coverage?month=2027-12").json();
+    JsonNode december =
+        p4.as(CoalSamplingDriver.BUREAU).get("/api/coal/coverage?month=2027-12").json();
     JsonNode row = row(december, county);
     assertThat(row.get("yearSampled").asInt()).isEqualTo(10);
     assertThat(row.get("yearPercentSampled").asText()).isEqualTo("100.00");
@@ -228,10 +270,12 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
     throw new AssertionError(county + " not in " + coverage);
   }
 
-  // ------------------------------------------------------------------ P4-R02..R04 one seller's case
+  // ------------------------------------------------------------------ P4-R02..R04 one seller's
+  // case
 
   @Test
-  void P4_R02_R03_R04_a_failed_briquette_at_S_0_51_in_the_no_burn_zone_goes_to_disposal_and_closes() {
+  void
+      P4_R02_R03_R04_a_failed_briquette_at_S_0_51_in_the_no_burn_zone_goes_to_disposal_and_closes() {
     County county = County.HONGTONG;
     at("2026-11-02T09:00:00");
     String code = p4.register(county, "no-burn", "briquette-producer");
@@ -251,47 +295,100 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
 
     // P4-R02: the table decides, citing its clause
     assertThat(engine.getRuntimeService().getVariable(c, "conforms")).isEqualTo(false);
-    assertThat((String) engine.getRuntimeService().getVariable(c, "clause")).contains("二(一)②").contains("型煤");
+    assertThat((String) engine.getRuntimeService().getVariable(c, "clause"))
+        .contains("二(一)②")
+        .contains("型煤");
     // P4-R03: the report reaches the county government within 3 working days
     Task deliver = p4.task(c, DELIVER_REPORT);
     assertThat(p4.formKey(deliver)).isEqualTo(Forms.REPORT_DELIVERY);
-    assertThat(deliver.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-11-11T18:00:00+08:00").toInstant());
+    assertThat(deliver.getDueDate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2026-11-11T18:00:00+08:00").toInstant());
     p4.work(deliver, officer(county), delivered("2026-11-06", county));
 
     Task dispose = p4.task(c, DISPOSE);
     assertThat(p4.candidateGroups(dispose)).containsExactly("county-government-hongtong");
-    assertThat(dispose.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-11-20T18:00:00+08:00").toInstant());
+    assertThat(dispose.getDueDate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2026-11-20T18:00:00+08:00").toInstant());
     // a failed sample at a seller is a sale violation: it cannot be left out
-    Http.Response noSale = p4.submit(dispose, government(county), Map.of("violationSale", false,
-        "violationStorageOrBurning", true, "disposalFindings", "仅储存"));
+    Http.Response noSale =
+        p4.submit(
+            dispose,
+            government(county),
+            Map.of(
+                "violationSale",
+                false,
+                "violationStorageOrBurning",
+                true,
+                "disposalFindings",
+                "仅储存"));
     assertThat(noSale.status()).isEqualTo(400);
     assertThat(noSale.json().get("message").asText()).contains("销售");
-    p4.work(dispose, government(county), Map.of("violationSale", true, "violationStorageOrBurning", true,
-        "violationWarningPeriod", false, "disposalFindings", "该型煤厂销售不合格型煤，并在禁燃区内储存劣质煤，交办市场监管、生态环境部门查处"));
+    p4.work(
+        dispose,
+        government(county),
+        Map.of(
+            "violationSale",
+            true,
+            "violationStorageOrBurning",
+            true,
+            "violationWarningPeriod",
+            false,
+            "disposalFindings",
+            "该型煤厂销售不合格型煤，并在禁燃区内储存劣质煤，交办市场监管、生态环境部门查处"));
 
-    // P4-R04: the table sends the sale to the county's market supervision, the storage to ecology and environment
+    // P4-R04: the table sends the sale to the county's market supervision, the storage to ecology
+    // and environment
     List<Task> handlers = p4.tasks(c, HANDLE_VIOLATION);
     assertThat(handlers).hasSize(2);
-    List<String> groups = handlers.stream().flatMap(t -> p4.candidateGroups(t).stream()).sorted().toList();
-    assertThat(groups).containsExactly("county-market-supervision-hongtong", "ecology-environment-bureau");
+    List<String> groups =
+        handlers.stream().flatMap(t -> p4.candidateGroups(t).stream()).sorted().toList();
+    assertThat(groups)
+        .containsExactly("county-market-supervision-hongtong", "ecology-environment-bureau");
     for (Task t : handlers) {
       String group = p4.candidateGroups(t).get(0);
-      String user = group.startsWith("county-") ? officer(county) : "demo-ecology-environment-bureau";
-      p4.work(t, user, Map.of("handlingMeasures", group.startsWith("county-")
-          ? "没收不合格型煤 12 吨及违法所得，立案处罚（洪市监罚〔2026〕88号）" : "没收储存的劣质煤并依规处理", "handledOn", "2026-11-06"));
+      String user =
+          group.startsWith("county-") ? officer(county) : "demo-ecology-environment-bureau";
+      p4.work(
+          t,
+          user,
+          Map.of(
+              "handlingMeasures",
+              group.startsWith("county-")
+                  ? "没收不合格型煤 12 吨及违法所得，立案处罚（洪市监罚〔2026〕88号）"
+                  : "没收储存的劣质煤并依规处理",
+              "handledOn",
+              "2026-11-06"));
     }
     // X-R02: the county government sends it back once, then confirms
     Task closure = p4.task(c, CONFIRM_CLOSURE);
     assertThat(p4.formKey(closure)).isEqualTo(Forms.CLOSURE);
     assertThat((String) engine.getTaskService().getVariable(closure.getId(), "handlingLog"))
-        .contains("洪洞县市场监督管理部门").contains("市生态环境局");
+        .contains("洪洞县市场监督管理部门")
+        .contains("市生态环境局");
     p4.work(closure, government(county), Map.of("approved", false, "opinion", "违法所得未列明金额，补充后再确认"));
-    p4.work(p4.task(c, DISPOSE), government(county), Map.of("violationSale", true, "violationStorageOrBurning", false,
-        "violationWarningPeriod", false, "disposalFindings", "补充：违法所得 3600 元已没收"));
-    p4.work(p4.task(c, HANDLE_VIOLATION), officer(county), Map.of("handlingMeasures", "违法所得 3600 元已上缴", "handledOn", "2026-11-06"));
-    p4.work(p4.task(c, CONFIRM_CLOSURE), government(county), Map.of("approved", true, "opinion", "已闭环"));
+    p4.work(
+        p4.task(c, DISPOSE),
+        government(county),
+        Map.of(
+            "violationSale",
+            true,
+            "violationStorageOrBurning",
+            false,
+            "violationWarningPeriod",
+            false,
+            "disposalFindings",
+            "补充：违法所得 3600 元已没收"));
+    p4.work(
+        p4.task(c, HANDLE_VIOLATION),
+        officer(county),
+        Map.of("handlingMeasures", "违法所得 3600 元已上缴", "handledOn", "2026-11-06"));
+    p4.work(
+        p4.task(c, CONFIRM_CLOSURE),
+        government(county),
+        Map.of("approved", true, "opinion", "已闭环"));
 
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(c).count()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(c).count())
+        .isZero();
     assertThat(ends(c)).containsExactlyInAnyOrder(LOOP_CLOSED, "EndEvent_DisposalClosed");
     JsonNode coverage = p4.as("demo-supervisors").get("/api/coal/coverage?month=2026-11").json();
     JsonNode row = row(coverage, county);
@@ -336,18 +433,31 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
     p4.work(p4.task(c, RECORD_RESULT), officer(county), result(0.3, 12, 30, "2026-09-30"));
     assertThat(engine.getRuntimeService().getVariable(c, "conforms")).isEqualTo(true);
 
-    // 30 Sep + 3 working days: 1–7 Oct National Day/Mid-Autumn holiday, 8–9 Oct, Saturday 10 Oct worked
+    // 30 Sep + 3 working days: 1–7 Oct National Day/Mid-Autumn holiday, 8–9 Oct, Saturday 10 Oct
+    // worked
     String due = "2026-10-10T18:00:00+08:00";
     Task deliver = p4.task(c, DELIVER_REPORT);
     assertThat(deliver.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse(due).toInstant());
-    Job late = engine.getManagementService().createJobQuery().processInstanceId(c).activityId(REPORT_LATE).singleResult();
+    Job late =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(c)
+            .activityId(REPORT_LATE)
+            .singleResult();
     assertThat(late.getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse(due).toInstant());
     at("2026-10-10T18:01:00");
     engine.getManagementService().executeJob(late.getId());
-    new ExternalTasks(engine).run(cn.gov.linfen.fenhe.common.Escalating.TOPIC, p4.businessKey(c),
-        new EscalateWorker(new cn.gov.linfen.fenhe.common.Escalating(java.time.ZoneId.of("Asia/Shanghai")), CoalSamplingDriver.clock(ClockUtil.getCurrentTime().toInstant())));
+    new ExternalTasks(engine)
+        .run(
+            cn.gov.linfen.fenhe.common.Escalating.TOPIC,
+            p4.businessKey(c),
+            new EscalateWorker(
+                new cn.gov.linfen.fenhe.common.Escalating(java.time.ZoneId.of("Asia/Shanghai")),
+                CoalSamplingDriver.clock(ClockUtil.getCurrentTime().toInstant())));
     assertThat(engine.getRuntimeService().getVariable(c, "reportLate")).isEqualTo(true);
-    assertThat((String) engine.getRuntimeService().getVariable(c, "lastEscalation")).contains("未在检测结果录入后 3 个工作日内送达");
+    assertThat((String) engine.getRuntimeService().getVariable(c, "lastEscalation"))
+        .contains("未在检测结果录入后 3 个工作日内送达");
     Task followUp = p4.task(c, FOLLOW_UP_REPORT);
     assertThat(p4.candidateGroups(followUp)).containsExactly("market-supervision-bureau");
     assertThat(p4.formKey(followUp)).isEqualTo(Forms.FOLLOW_UP);
@@ -370,24 +480,53 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
     p4.work(p4.task(c, RECORD_RESULT), officer(county), result(0.5, 12, 30, "2026-11-03"));
     assertThat(engine.getRuntimeService().getVariable(c, "conforms")).isEqualTo(false);
     p4.work(p4.task(c, DELIVER_REPORT), officer(county), delivered("2026-11-03", county));
-    Job late = engine.getManagementService().createJobQuery().processInstanceId(c).activityId(DISPOSAL_LATE).singleResult();
-    assertThat(late.getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-11-17T18:00:00+08:00").toInstant());
+    Job late =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(c)
+            .activityId(DISPOSAL_LATE)
+            .singleResult();
+    assertThat(late.getDuedate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2026-11-17T18:00:00+08:00").toInstant());
     at("2026-11-17T18:01:00");
     engine.getManagementService().executeJob(late.getId());
-    new ExternalTasks(engine).run(cn.gov.linfen.fenhe.common.Escalating.TOPIC, p4.businessKey(c),
-        new EscalateWorker(new cn.gov.linfen.fenhe.common.Escalating(java.time.ZoneId.of("Asia/Shanghai")), CoalSamplingDriver.clock(ClockUtil.getCurrentTime().toInstant())));
+    new ExternalTasks(engine)
+        .run(
+            cn.gov.linfen.fenhe.common.Escalating.TOPIC,
+            p4.businessKey(c),
+            new EscalateWorker(
+                new cn.gov.linfen.fenhe.common.Escalating(java.time.ZoneId.of("Asia/Shanghai")),
+                CoalSamplingDriver.clock(ClockUtil.getCurrentTime().toInstant())));
     assertThat(engine.getRuntimeService().getVariable(c, "disposalLate")).isEqualTo(true);
-    p4.work(p4.task(c, FOLLOW_UP_DISPOSAL), CoalSamplingDriver.BUREAU, Map.of("followUpNote", "已督促蒲县人民政府限期处置"));
-    p4.work(p4.task(c, DISPOSE), government(county), Map.of("violationSale", true, "violationWarningPeriod", true,
-        "disposalFindings", "重污染天气预警期间销售并使用劣质煤"));
-    List<String> groups = p4.tasks(c, HANDLE_VIOLATION).stream().flatMap(t -> p4.candidateGroups(t).stream()).sorted().toList();
-    assertThat(groups).containsExactly("county-market-supervision-puxian", "public-security-bureau");
+    p4.work(
+        p4.task(c, FOLLOW_UP_DISPOSAL),
+        CoalSamplingDriver.BUREAU,
+        Map.of("followUpNote", "已督促蒲县人民政府限期处置"));
+    p4.work(
+        p4.task(c, DISPOSE),
+        government(county),
+        Map.of(
+            "violationSale",
+            true,
+            "violationWarningPeriod",
+            true,
+            "disposalFindings",
+            "重污染天气预警期间销售并使用劣质煤"));
+    List<String> groups =
+        p4.tasks(c, HANDLE_VIOLATION).stream()
+            .flatMap(t -> p4.candidateGroups(t).stream())
+            .sorted()
+            .toList();
+    assertThat(groups)
+        .containsExactly("county-market-supervision-puxian", "public-security-bureau");
   }
 
   // ------------------------------------------------------------------ P4-R05 coverage
 
   @Test
-  void P4_R05_a_month_below_20_percent_is_escalated_to_the_city_bureau_and_a_seller_not_sampled_does_not_count() {
+  void
+      P4_R05_a_month_below_20_percent_is_escalated_to_the_city_bureau_and_a_seller_not_sampled_does_not_count() {
     County county = County.JIXIAN;
     at("2026-10-01T09:00:00");
     for (int i = 0; i < 5; i++) {
@@ -395,26 +534,41 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
     }
     String round = p4.plan(county, "2026-10", null);
     confirmPlan(round, county, null);
-    String c = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CoalQualitySamplingProcess.KEY)
-        .rootProcessInstanceId(round).singleResult().getId();
+    String c =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(CoalQualitySamplingProcess.KEY)
+            .rootProcessInstanceId(round)
+            .singleResult()
+            .getId();
     at("2026-10-12T10:00:00");
-    p4.work(p4.task(c, SAMPLE_ON_SITE), officer(county), Map.of("samplingOutcome", "NOT_POSSIBLE",
-        "notPossibleReason", "供应点已停业"));
+    p4.work(
+        p4.task(c, SAMPLE_ON_SITE),
+        officer(county),
+        Map.of("samplingOutcome", "NOT_POSSIBLE", "notPossibleReason", "供应点已停业"));
     assertThat(ends(c)).containsExactly(NOT_SAMPLED);
 
     Job end = monthEnd(round);
-    assertThat(end.getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-11-01T00:00:00+08:00").toInstant());
+    assertThat(end.getDuedate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2026-11-01T00:00:00+08:00").toInstant());
     ClockUtil.setCurrentTime(end.getDuedate());
     engine.getManagementService().executeJob(end.getId());
     p4.runMonthEnd(p4.businessKey(round));
     Task followUp = p4.task(round, RoundElements.FOLLOW_UP_COVERAGE);
     assertThat(p4.candidateGroups(followUp)).containsExactly("market-supervision-bureau");
     assertThat((String) engine.getRuntimeService().getVariable(round, "lastEscalation"))
-        .contains("吉县2026年10月").contains("低于每月 20% 的要求");
+        .contains("吉县2026年10月")
+        .contains("低于每月 20% 的要求");
     p4.work(followUp, CoalSamplingDriver.BUREAU, Map.of("followUpNote", "通报吉县，11 月补抽"));
-    assertThat(ends(round)).contains(RoundElements.COVERAGE_ESCALATED, RoundElements.SAMPLES_CLOSED, RoundElements.END);
+    assertThat(ends(round))
+        .contains(
+            RoundElements.COVERAGE_ESCALATED, RoundElements.SAMPLES_CLOSED, RoundElements.END);
 
-    JsonNode row = row(p4.as(CoalSamplingDriver.BUREAU).get("/api/coal/coverage?month=2026-10").json(), county);
+    JsonNode row =
+        row(
+            p4.as(CoalSamplingDriver.BUREAU).get("/api/coal/coverage?month=2026-10").json(),
+            county);
     assertThat(row.get("registered").asInt()).isEqualTo(5);
     assertThat(row.get("drawn").asInt()).isEqualTo(1);
     assertThat(row.get("sampled").asInt()).isZero();
@@ -436,14 +590,27 @@ class CoalQualitySamplingProcessTest extends IntegrationTest {
 
   @Test
   void P4_R01_the_monthly_timer_fires_on_the_1st_at_09_00_shanghai() {
-    Job timer = engine.getManagementService().createJobQuery().processDefinitionKey(CoalQualitySamplingProcess.ROUND_KEY)
-        .timers().activityId(RoundElements.MONTHLY).singleResult();
+    Job timer =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processDefinitionKey(CoalQualitySamplingProcess.ROUND_KEY)
+            .timers()
+            .activityId(RoundElements.MONTHLY)
+            .singleResult();
     assertThat(timer).isNotNull();
     OffsetDateTime due = timer.getDuedate().toInstant().atOffset(java.time.ZoneOffset.ofHours(8));
     assertThat(due.getDayOfMonth()).isEqualTo(1);
     assertThat(due.getHour()).isEqualTo(9);
     // only the city bureau starts a round by hand
-    assertThat(p4.as("demo-enterprise").post("/engine-rest/process-definition/key/" + CoalQualitySamplingProcess.ROUND_KEY
-        + "/start", "{}").status()).isEqualTo(403);
+    assertThat(
+            p4.as("demo-enterprise")
+                .post(
+                    "/engine-rest/process-definition/key/"
+                        + CoalQualitySamplingProcess.ROUND_KEY
+                        + "/start",
+                    "{}")
+                .status())
+        .isEqualTo(403);
   }
 }

@@ -28,38 +28,50 @@ class DrawingSellersTest {
     assertThat(DrawingSellers.target(5)).isEqualTo(1);
     assertThat(DrawingSellers.target(10)).isEqualTo(2);
     assertThat(DrawingSellers.target(0)).isZero();
-    List<DrawingSellers.Candidate> all = codes(23).stream().map(c -> new DrawingSellers.Candidate(c, false)).toList();
-    assertThat(drawing.draw(all, "00112233445566778899aabbccddeeff").drawn()).hasSize(5).doesNotHaveDuplicates();
+    List<DrawingSellers.Candidate> all =
+        codes(23).stream().map(c -> new DrawingSellers.Candidate(c, false)).toList();
+    assertThat(drawing.draw(all, "00112233445566778899aabbccddeeff").drawn())
+        .hasSize(5)
+        .doesNotHaveDuplicates();
   }
 
   @Test
   void P4_R01_the_draw_is_reproducible_from_its_seed_by_sha256_of_seed_and_code() {
-    List<DrawingSellers.Candidate> all = codes(23).stream().map(c -> new DrawingSellers.Candidate(c, false)).toList();
+    List<DrawingSellers.Candidate> all =
+        codes(23).stream().map(c -> new DrawingSellers.Candidate(c, false)).toList();
     String seed = "a1b2c3d4e5f60718";
     DrawingSellers.Draw first = drawing.draw(all, seed);
     List<DrawingSellers.Candidate> reversed = new ArrayList<>(all);
     java.util.Collections.reverse(reversed);
     assertThat(drawing.draw(reversed, seed).drawn()).isEqualTo(first.drawn());
-    List<String> bySha = codes(23).stream().sorted(java.util.Comparator.comparing(c -> DrawingSellers.drawKey(seed, c)))
-        .limit(5).toList();
+    List<String> bySha =
+        codes(23).stream()
+            .sorted(java.util.Comparator.comparing(c -> DrawingSellers.drawKey(seed, c)))
+            .limit(5)
+            .toList();
     assertThat(first.drawn()).isEqualTo(bySha);
     // printf '%s' 'a1b2c3d4e5f60718|91141002MA0000000X' | sha256sum
-    assertThat(DrawingSellers.drawKey(seed, "91141002MA0000000X")).hasSize(64).matches("[0-9a-f]{64}");
+    assertThat(DrawingSellers.drawKey(seed, "91141002MA0000000X"))
+        .hasSize(64)
+        .matches("[0-9a-f]{64}");
     assertThat(first.summary()).contains("种子 " + seed).contains("23 家").contains("即 5 家");
-    assertThatThrownBy(() -> drawing.draw(all, "not a seed")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> drawing.draw(all, "not a seed"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void P4_R01_sellers_not_sampled_this_year_come_first_and_a_year_of_12_rounds_covers_every_seller() {
+  void
+      P4_R01_sellers_not_sampled_this_year_come_first_and_a_year_of_12_rounds_covers_every_seller() {
     List<String> register = codes(23);
     Set<String> sampled = new HashSet<>();
     for (int month = 1; month <= 12; month++) {
-      List<DrawingSellers.Candidate> candidates = register.stream()
-          .map(c -> new DrawingSellers.Candidate(c, sampled.contains(c))).toList();
+      List<DrawingSellers.Candidate> candidates =
+          register.stream().map(c -> new DrawingSellers.Candidate(c, sampled.contains(c))).toList();
       List<String> drawn = drawing.draw(candidates, DrawingSellers.newSeed()).drawn();
       assertThat(drawn).hasSize(5);
       int fresh = (int) register.stream().filter(c -> !sampled.contains(c)).count();
-      assertThat(drawn.stream().filter(c -> !sampled.contains(c)).count()).isEqualTo(Math.min(5, fresh));
+      assertThat(drawn.stream().filter(c -> !sampled.contains(c)).count())
+          .isEqualTo(Math.min(5, fresh));
       sampled.addAll(drawn);
     }
     assertThat(sampled).containsExactlyInAnyOrderElementsOf(register);

@@ -1,6 +1,8 @@
 package cn.gov.linfen.fenhe.workers.example;
 
-/** The contract of processes/example/example-registration.bpmn (checked against the file by a test). */
+/**
+ * The contract of processes/example/example-registration.bpmn (checked against the file by a test).
+ */
 public final class ExampleRegistrationProcess {
 
   public static final String KEY = "example-registration";

@@ -1,7 +1,5 @@
 package cn.gov.linfen.fenhe.workers.example;
 
-import cn.gov.linfen.fenhe.test.TestClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -9,6 +7,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.test.TestClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,8 +22,10 @@ class RecordRegistrationWorkerTest {
   @Test
   void completes_with_a_number_made_of_the_year_in_shanghai_and_the_organisation_code() {
     // 2026-12-31 17:00 UTC is already 2027-01-01 in Shanghai
-    FenheClock clock = TestClock.of(Clock.fixed(Instant.parse("2026-12-31T17:00:00Z"), ZoneOffset.UTC));
-    RecordRegistrationWorker worker = new RecordRegistrationWorker(new RegisteringEnterprise(), clock);
+    FenheClock clock =
+        TestClock.of(Clock.fixed(Instant.parse("2026-12-31T17:00:00Z"), ZoneOffset.UTC));
+    RecordRegistrationWorker worker =
+        new RecordRegistrationWorker(new RegisteringEnterprise(), clock);
     ExternalTask task = mock(ExternalTask.class);
     ExternalTaskService service = mock(ExternalTaskService.class);
     when(task.getVariable("creditCode")).thenReturn("91141000MA0KABCD1W");
@@ -36,9 +37,12 @@ class RecordRegistrationWorkerTest {
 
   @Test
   void refuses_a_code_that_is_not_18_characters() {
-    assertThatThrownBy(() -> new RegisteringEnterprise().registrationNumber("123", LocalDate.of(2026, 1, 1)))
+    assertThatThrownBy(
+            () -> new RegisteringEnterprise().registrationNumber("123", LocalDate.of(2026, 1, 1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(new RegisteringEnterprise().registrationNumber("91141000MA0KABCD1W", LocalDate.of(2026, 1, 1)))
+    assertThat(
+            new RegisteringEnterprise()
+                .registrationNumber("91141000MA0KABCD1W", LocalDate.of(2026, 1, 1)))
         .isEqualTo("LFDJ-2026-MA0KABCD1");
   }
 }

@@ -10,6 +10,7 @@ public class RegisteringEnterprise {
     if (creditCode == null || creditCode.length() != 18) {
       throw new IllegalArgumentException("creditCode must have 18 characters");
     }
-    return String.format(Locale.ROOT, "LFDJ-%d-%s", registeredOn.getYear(), creditCode.substring(8, 17));
+    return String.format(
+        Locale.ROOT, "LFDJ-%d-%s", registeredOn.getYear(), creditCode.substring(8, 17));
   }
 }

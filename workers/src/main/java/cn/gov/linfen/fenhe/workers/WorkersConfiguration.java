@@ -1,9 +1,7 @@
 package cn.gov.linfen.fenhe.workers;
 
-
-import cn.gov.linfen.fenhe.common.FenheClock;
-
 import cn.gov.linfen.fenhe.common.Escalating;
+import cn.gov.linfen.fenhe.common.FenheClock;
 import org.camunda.bpm.client.backoff.BackoffStrategy;
 import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 public class WorkersConfiguration {
 
   /**
-   * Back off only after errors (500 ms doubling to 60 s): an idle poll is answered by long
-   * polling, and an unreachable engine does not make the workers spin and flood the log.
+   * Back off only after errors (500 ms doubling to 60 s): an idle poll is answered by long polling,
+   * and an unreachable engine does not make the workers spin and flood the log.
    */
   @Bean
   BackoffStrategy workersBackoffStrategy() {

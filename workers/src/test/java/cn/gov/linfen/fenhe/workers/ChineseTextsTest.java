@@ -61,9 +61,22 @@ class ChineseTextsTest {
 
   static Map<String, Object> wrong() {
     Map<String, Object> v = new HashMap<>();
-    for (String field : List.of("vatPaid", "urbanConstructionTax", "educationSurcharge", "localEducationSurcharge",
-        "stampDuty", "totalReformCost", "assetRealization", "liquidationCostAmount", "owedWages", "cityPaidAmount",
-        "countyPaidAmount", "transferredAmount", "disbursementAmount", "approvedAmount")) {
+    for (String field :
+        List.of(
+            "vatPaid",
+            "urbanConstructionTax",
+            "educationSurcharge",
+            "localEducationSurcharge",
+            "stampDuty",
+            "totalReformCost",
+            "assetRealization",
+            "liquidationCostAmount",
+            "owedWages",
+            "cityPaidAmount",
+            "countyPaidAmount",
+            "transferredAmount",
+            "disbursementAmount",
+            "approvedAmount")) {
       v.put(field, "-1.234");
     }
     v.put("creditCode", "91141002MA0K1A2B39");
@@ -81,14 +94,22 @@ class ChineseTextsTest {
   @Test
   void p3_refusals_are_chinese() {
     cn.gov.linfen.fenhe.procedures.p3.ApplicationCheck check =
-        new cn.gov.linfen.fenhe.procedures.p3.ApplicationCheck(new ApplicationWindow(List.of(1, 7)));
-    cn.gov.linfen.fenhe.procedures.p3.CompletionChecks checks = new cn.gov.linfen.fenhe.procedures.p3.CompletionChecks(check);
+        new cn.gov.linfen.fenhe.procedures.p3.ApplicationCheck(
+            new ApplicationWindow(List.of(1, 7)));
+    cn.gov.linfen.fenhe.procedures.p3.CompletionChecks checks =
+        new cn.gov.linfen.fenhe.procedures.p3.CompletionChecks(check);
     List<String> texts = new ArrayList<>();
     texts.addAll(reasons(check.checkStart(Map.of(), LocalDate.of(2026, 7, 15))));
     texts.addAll(reasons(check.checkStart(wrong(), LocalDate.of(2026, 7, 15))));
     texts.addAll(reasons(check.checkStart(Map.of(), LocalDate.of(2026, 8, 3))));
-    List<Function<Map<String, Object>, List<FieldError>>> all = List.of(checks::review, checks::countyReview,
-        checks::correction, checks::cityDisbursement, checks::countyDisbursement, checks::followUp);
+    List<Function<Map<String, Object>, List<FieldError>>> all =
+        List.of(
+            checks::review,
+            checks::countyReview,
+            checks::correction,
+            checks::cityDisbursement,
+            checks::countyDisbursement,
+            checks::followUp);
     for (Function<Map<String, Object>, List<FieldError>> completion : all) {
       texts.addAll(reasons(completion.apply(Map.of())));
       texts.addAll(reasons(completion.apply(wrong())));
@@ -98,20 +119,45 @@ class ChineseTextsTest {
 
   @Test
   void p1_refusals_are_chinese() {
-    cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck check = new cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck();
-    cn.gov.linfen.fenhe.procedures.p1.CompletionChecks checks = new cn.gov.linfen.fenhe.procedures.p1.CompletionChecks(check);
+    cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck check =
+        new cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck();
+    cn.gov.linfen.fenhe.procedures.p1.CompletionChecks checks =
+        new cn.gov.linfen.fenhe.procedures.p1.CompletionChecks(check);
     List<String> texts = new ArrayList<>();
     texts.addAll(reasons(check.check(Map.of())));
     texts.addAll(reasons(check.check(wrong())));
     Map<String, Object> liquidation = new HashMap<>(Map.of("reformType", "LIQUIDATION"));
     texts.addAll(reasons(check.check(liquidation)));
-    Map<String, Object> bankruptcy = new HashMap<>(Map.of("enterpriseName", "某厂", "reformType", "BANKRUPTCY",
-        "employeeCount", 10, "totalReformCost", "100", "assetRealization", "0", "liquidationCostAmount", "100",
-        "performanceGoals", "目标"));
+    Map<String, Object> bankruptcy =
+        new HashMap<>(
+            Map.of(
+                "enterpriseName",
+                "某厂",
+                "reformType",
+                "BANKRUPTCY",
+                "employeeCount",
+                10,
+                "totalReformCost",
+                "100",
+                "assetRealization",
+                "0",
+                "liquidationCostAmount",
+                "100",
+                "performanceGoals",
+                "目标"));
     texts.addAll(reasons(check.check(bankruptcy)));
-    List<Function<Map<String, Object>, List<FieldError>>> all = List.of(checks::review, checks::correction,
-        checks::withdrawal, checks::procurement, checks::notice, checks::followUp, checks::hold, checks::suspensionDecision,
-        checks::selfEvaluation, checks::sasacEvaluation);
+    List<Function<Map<String, Object>, List<FieldError>>> all =
+        List.of(
+            checks::review,
+            checks::correction,
+            checks::withdrawal,
+            checks::procurement,
+            checks::notice,
+            checks::followUp,
+            checks::hold,
+            checks::suspensionDecision,
+            checks::selfEvaluation,
+            checks::sasacEvaluation);
     for (Function<Map<String, Object>, List<FieldError>> completion : all) {
       texts.addAll(reasons(completion.apply(Map.of())));
     }
@@ -122,21 +168,70 @@ class ChineseTextsTest {
 
   @Test
   void the_documents_the_workers_write_are_chinese() {
-    Map<String, BigDecimal> shares = Map.of("vat", new BigDecimal("0.15"), "urban-construction-tax", new BigDecimal("0.3"),
-        "education-surcharge", new BigDecimal("0.3"), "local-education-surcharge", new BigDecimal("0.2"),
-        "stamp-duty", new BigDecimal("0.3"));
-    ComputingReward reward = new ComputingReward(RetainedShares.fromConfiguration(shares, shares),
-        VatBasis.fromConfiguration("net-of-refund", null, "临财预〔2026〕1号"));
-    Map<String, Object> taxes = Map.of("vatPaid", "1000.00", "urbanConstructionTax", "70", "educationSurcharge", "30",
-        "localEducationSurcharge", "20", "stampDuty", "3");
-    IssuingDisbursementNotice.Request request = new IssuingDisbursementNotice.Request("SOE-1", "某厂", new BigDecimal("100"),
-        new BigDecimal("100"), "PAY", new BigDecimal("100"), "某局", "1", "某行", "2", "王", "3",
-        List.of("supervising-department", "hrss-bureau", "sasac"), LocalDate.of(2026, 10, 10));
-    CheckingStaffingAndPay.Findings findings = new CheckingStaffingAndPay(new DmnStaffingStandards()).check(100, 9, 2,
-        Map.of(Role.CARETAKER, new BigDecimal("1500"), Role.EXTERNAL_HEAD, new BigDecimal("6000")));
-    assertChinese(List.of(reward.compute(taxes, true).breakdown(), reward.compute(taxes, false).breakdown(),
-        new IssuingDisbursementNotice().issue(request, LocalDate.of(2026, 9, 30)).text()
-            .replace("SOE-1", ""), // the case's application number is a number, not a word
-        findings.text(), ApplicationWindow.label("2026-H2")));
+    Map<String, BigDecimal> shares =
+        Map.of(
+            "vat",
+            new BigDecimal("0.15"),
+            "urban-construction-tax",
+            new BigDecimal("0.3"),
+            "education-surcharge",
+            new BigDecimal("0.3"),
+            "local-education-surcharge",
+            new BigDecimal("0.2"),
+            "stamp-duty",
+            new BigDecimal("0.3"));
+    ComputingReward reward =
+        new ComputingReward(
+            RetainedShares.fromConfiguration(shares, shares),
+            VatBasis.fromConfiguration("net-of-refund", null, "临财预〔2026〕1号"));
+    Map<String, Object> taxes =
+        Map.of(
+            "vatPaid",
+            "1000.00",
+            "urbanConstructionTax",
+            "70",
+            "educationSurcharge",
+            "30",
+            "localEducationSurcharge",
+            "20",
+            "stampDuty",
+            "3");
+    IssuingDisbursementNotice.Request request =
+        new IssuingDisbursementNotice.Request(
+            "SOE-1",
+            "某厂",
+            new BigDecimal("100"),
+            new BigDecimal("100"),
+            "PAY",
+            new BigDecimal("100"),
+            "某局",
+            "1",
+            "某行",
+            "2",
+            "王",
+            "3",
+            List.of("supervising-department", "hrss-bureau", "sasac"),
+            LocalDate.of(2026, 10, 10));
+    CheckingStaffingAndPay.Findings findings =
+        new CheckingStaffingAndPay(new DmnStaffingStandards())
+            .check(
+                100,
+                9,
+                2,
+                Map.of(
+                    Role.CARETAKER,
+                    new BigDecimal("1500"),
+                    Role.EXTERNAL_HEAD,
+                    new BigDecimal("6000")));
+    assertChinese(
+        List.of(
+            reward.compute(taxes, true).breakdown(),
+            reward.compute(taxes, false).breakdown(),
+            new IssuingDisbursementNotice()
+                .issue(request, LocalDate.of(2026, 9, 30))
+                .text()
+                .replace("SOE-1", ""), // the case's application number is a number, not a word
+            findings.text(),
+            ApplicationWindow.label("2026-H2")));
   }
 }

@@ -1,13 +1,11 @@
 package cn.gov.linfen.fenhe.workers;
 
-import cn.gov.linfen.fenhe.test.TestClock;
-
-import cn.gov.linfen.fenhe.common.FenheClock;
-
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.test.TestClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +15,10 @@ import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.mockito.ArgumentCaptor;
 
-/** What the worker unit tests share: a fake external task and service, the output completed with, a fixed clock. */
+/**
+ * What the worker unit tests share: a fake external task and service, the output completed with, a
+ * fixed clock.
+ */
 public abstract class WorkerTestSupport {
 
   protected ExternalTask task;

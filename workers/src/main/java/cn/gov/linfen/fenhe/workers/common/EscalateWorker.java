@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.workers.common;
 
 import cn.gov.linfen.fenhe.common.Escalating;
-
 import cn.gov.linfen.fenhe.common.FenheClock;
 import java.util.Date;
 import java.util.HashMap;
@@ -14,16 +13,16 @@ import org.camunda.bpm.client.variable.ClientValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Topic {@value Escalating#TOPIC}: the reusable escalation step. The service task's input parameters say
- * whom to alert ({@value Escalating#TO}, comma-separated group ids), why ({@value Escalating#REASON}), the missed
- * deadline ({@value Escalating#DEADLINE}, optional) and the case's overdue flag to set ({@value Escalating#FLAG},
- * optional). The record goes to the case: {@value Escalating#ESCALATIONS} (JSON list, appended),
- * {@value Escalating#LAST_MESSAGE}, {@value Escalating#LAST_TO}, {@value Escalating#LAST_AT}. Read, call, complete.
+ * Topic {@value Escalating#TOPIC}: the reusable escalation step. The service task's input
+ * parameters say whom to alert ({@value Escalating#TO}, comma-separated group ids), why ({@value
+ * Escalating#REASON}), the missed deadline ({@value Escalating#DEADLINE}, optional) and the case's
+ * overdue flag to set ({@value Escalating#FLAG}, optional). The record goes to the case: {@value
+ * Escalating#ESCALATIONS} (JSON list, appended), {@value Escalating#LAST_MESSAGE}, {@value
+ * Escalating#LAST_TO}, {@value Escalating#LAST_AT}. Read, call, complete.
  */
 @Component
 @ExternalTaskSubscription(Escalating.TOPIC)
 public class EscalateWorker implements ExternalTaskHandler {
-
 
   private final Escalating escalating;
   private final FenheClock clock;
@@ -39,12 +38,18 @@ public class EscalateWorker implements ExternalTaskHandler {
     String list;
     String flag = task.getVariable(Escalating.FLAG);
     try {
-      escalation = escalating.escalate(task.getActivityId(), task.getVariable(Escalating.TO), task.getVariable(Escalating.REASON),
-          deadline(task.getVariable(Escalating.DEADLINE)), clock.now());
+      escalation =
+          escalating.escalate(
+              task.getActivityId(),
+              task.getVariable(Escalating.TO),
+              task.getVariable(Escalating.REASON),
+              deadline(task.getVariable(Escalating.DEADLINE)),
+              clock.now());
       Object existing = task.getVariable(Escalating.ESCALATIONS);
       list = escalating.append(existing == null ? null : existing.toString(), escalation);
       if (flag != null && !flag.isBlank() && !flag.matches("[A-Za-z][A-Za-z0-9_]*")) {
-        throw new Escalating.InvalidEscalation("escalationFlag 不是变量名 / not a variable name: " + flag);
+        throw new Escalating.InvalidEscalation(
+            "escalationFlag 不是变量名 / not a variable name: " + flag);
       }
     } catch (Escalating.InvalidEscalation | ClassCastException e) {
       // a modelling error: an incident for the operators, the case waits; nothing is guessed

@@ -10,17 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every worker runs inside this: a business outcome stays the worker's own (it completes, raises
- * a BPMN error or reports a refusal through {@code handleFailure} itself); anything it throws
- * counts the task's retries down with a back-off ({@link FailurePolicy}) and, on the last try,
- * leaves none, so the engine raises an incident with a Chinese message that Cockpit shows. The
- * details (for the operator) carry the exception. Without this the external task client only
- * logs the exception and fetches the task again when its lock expires, forever.
+ * Every worker runs inside this: a business outcome stays the worker's own (it completes, raises a
+ * BPMN error or reports a refusal through {@code handleFailure} itself); anything it throws counts
+ * the task's retries down with a back-off ({@link FailurePolicy}) and, on the last try, leaves
+ * none, so the engine raises an incident with a Chinese message that Cockpit shows. The details
+ * (for the operator) carry the exception. Without this the external task client only logs the
+ * exception and fetches the task again when its lock expires, forever.
  */
 public final class FailureHandling implements ExternalTaskHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandling.class);
-
 
   private final ExternalTaskHandler worker;
   private final FailurePolicy policy;
@@ -53,13 +52,22 @@ public final class FailureHandling implements ExternalTaskHandler {
     int left = policy.retriesLeft(task.getRetries());
     Duration delay = policy.delayBefore(left);
     String message = message(left, delay);
-    LOG.warn("Worker of topic {} failed on task {} (case {}), {} retries left: {}", task.getTopicName(),
-        task.getId(), task.getBusinessKey(), left, e.toString());
+    LOG.warn(
+        "Worker of topic {} failed on task {} (case {}), {} retries left: {}",
+        task.getTopicName(),
+        task.getId(),
+        task.getBusinessKey(),
+        left,
+        e.toString());
     try {
       service.handleFailure(task, message, details(task, e), left, delay.toMillis());
     } catch (RuntimeException reporting) {
-      // the engine is unreachable or the task no longer ours: its lock expires and it is fetched again
-      LOG.warn("Could not report the failure of task {} to the engine: {}", task.getId(), reporting.toString());
+      // the engine is unreachable or the task no longer ours: its lock expires and it is fetched
+      // again
+      LOG.warn(
+          "Could not report the failure of task {} to the engine: {}",
+          task.getId(),
+          reporting.toString());
     }
   }
 
@@ -74,7 +82,8 @@ public final class FailureHandling implements ExternalTaskHandler {
   private static String details(ExternalTask task, Throwable e) {
     StringWriter trace = new StringWriter();
     try (PrintWriter writer = new PrintWriter(trace)) {
-      writer.println("主题 topic: " + task.getTopicName() + "，案件 business key: " + task.getBusinessKey());
+      writer.println(
+          "主题 topic: " + task.getTopicName() + "，案件 business key: " + task.getBusinessKey());
       e.printStackTrace(writer);
     }
     return trace.toString();

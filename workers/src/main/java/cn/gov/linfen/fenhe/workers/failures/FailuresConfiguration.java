@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Every subscription's worker runs inside {@link FailureHandling}: the workers stay thin, and
- * none can forget its failure path. Configured by {@code fenhe.workers.failures.retries}
- * (tries in all, default 3), {@code first-delay} (PT10S, doubling) and {@code max-delay} (PT5M).
+ * Every subscription's worker runs inside {@link FailureHandling}: the workers stay thin, and none
+ * can forget its failure path. Configured by {@code fenhe.workers.failures.retries} (tries in all,
+ * default 3), {@code first-delay} (PT10S, doubling) and {@code max-delay} (PT5M).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(SpringTopicSubscriptionImpl.class)
@@ -20,7 +20,10 @@ public class FailuresConfiguration {
 
   public static final String PREFIX = "fenhe.workers.failures";
 
-  /** The policy, read from the environment (a bean post-processor is created before properties beans). */
+  /**
+   * The policy, read from the environment (a bean post-processor is created before properties
+   * beans).
+   */
   static FailurePolicy policy(Environment environment) {
     Binder binder = Binder.get(environment);
     FailurePolicy stock = FailurePolicy.DEFAULT;
@@ -43,11 +46,13 @@ public class FailuresConfiguration {
 
       @Override
       public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof SpringTopicSubscriptionImpl subscription && subscription.getExternalTaskHandler() != null) {
+        if (bean instanceof SpringTopicSubscriptionImpl subscription
+            && subscription.getExternalTaskHandler() != null) {
           if (policy == null) {
             policy = policy(environment);
           }
-          subscription.setExternalTaskHandler(FailureHandling.around(subscription.getExternalTaskHandler(), policy));
+          subscription.setExternalTaskHandler(
+              FailureHandling.around(subscription.getExternalTaskHandler(), policy));
         }
         return bean;
       }

@@ -55,7 +55,8 @@ public class PollingStart {
   }
 
   @Bean
-  ApplicationListener<ApplicationReadyEvent> workersPollingStart(Wanted wanted, ObjectProvider<ExternalTaskClient> client) {
+  ApplicationListener<ApplicationReadyEvent> workersPollingStart(
+      Wanted wanted, ObjectProvider<ExternalTaskClient> client) {
     return event -> {
       ExternalTaskClient workers = client.getIfAvailable();
       if (workers != null && wanted.polling.get()) {

@@ -1,12 +1,11 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
+
+import cn.gov.linfen.fenhe.common.Yuan;
 import cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck;
 import cn.gov.linfen.fenhe.procedures.p1.CheckingStaffingAndPay;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
-import cn.gov.linfen.fenhe.common.Yuan;
-
-import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
-
 import cn.gov.linfen.fenhe.procedures.p1.StaffingStandards.Role;
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -22,11 +21,12 @@ import org.springframework.stereotype.Component;
 @ExternalTaskSubscription(SoeReformFundProcess.Topics.CHECK_STAFFING_AND_PAY)
 public class CheckStaffingAndPayWorker implements ExternalTaskHandler {
 
-  static final Map<Role, String> PAY_VARIABLES = Map.of(
-      Role.EXTERNAL_HEAD, EXTERNAL_HEAD_MONTHLY_PAY,
-      Role.GROUP_LEADER, GROUP_LEADER_MONTHLY_PAY,
-      Role.OTHER_STAFF, OTHER_STAFF_MONTHLY_PAY,
-      Role.CARETAKER, CARETAKER_MONTHLY_PAY);
+  static final Map<Role, String> PAY_VARIABLES =
+      Map.of(
+          Role.EXTERNAL_HEAD, EXTERNAL_HEAD_MONTHLY_PAY,
+          Role.GROUP_LEADER, GROUP_LEADER_MONTHLY_PAY,
+          Role.OTHER_STAFF, OTHER_STAFF_MONTHLY_PAY,
+          Role.CARETAKER, CARETAKER_MONTHLY_PAY);
 
   private final CheckingStaffingAndPay checking;
 
@@ -40,20 +40,23 @@ public class CheckStaffingAndPayWorker implements ExternalTaskHandler {
     Integer hired = count(task.getVariable(HIRED_STAFF_COUNT));
     Integer caretakers = count(task.getVariable(CARETAKER_STAFF_COUNT));
     Map<Role, BigDecimal> pay = new EnumMap<>(Role.class);
-    PAY_VARIABLES.forEach((role, variable) -> {
-      BigDecimal amount = Yuan.parse(task.getVariable(variable));
-      if (amount != null) {
-        pay.put(role, amount);
-      }
-    });
+    PAY_VARIABLES.forEach(
+        (role, variable) -> {
+          BigDecimal amount = Yuan.parse(task.getVariable(variable));
+          if (amount != null) {
+            pay.put(role, amount);
+          }
+        });
 
     CheckingStaffingAndPay.Findings findings = checking.check(employees, hired, caretakers, pay);
 
-    service.complete(task, Map.of(
-        STAFFING_FINDINGS, findings.text(),
-        STAFFING_BREACH_COUNT, findings.breaches(),
-        STAFFING_STANDARD_APPLIES, findings.standardApplies(),
-        STAFFING_BAND, findings.band()));
+    service.complete(
+        task,
+        Map.of(
+            STAFFING_FINDINGS, findings.text(),
+            STAFFING_BREACH_COUNT, findings.breaches(),
+            STAFFING_STANDARD_APPLIES, findings.standardApplies(),
+            STAFFING_BAND, findings.band()));
   }
 
   private static Integer count(Object value) {

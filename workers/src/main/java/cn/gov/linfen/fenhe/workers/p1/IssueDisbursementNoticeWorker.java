@@ -1,13 +1,12 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
-import cn.gov.linfen.fenhe.procedures.p1.ComputingFundingGap;
-import cn.gov.linfen.fenhe.procedures.p1.IssuingDisbursementNotice;
-import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
-import cn.gov.linfen.fenhe.common.Yuan;
-
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.common.Yuan;
+import cn.gov.linfen.fenhe.procedures.p1.ComputingFundingGap;
+import cn.gov.linfen.fenhe.procedures.p1.IssuingDisbursementNotice;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
 import java.util.Map;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -30,20 +29,30 @@ public class IssueDisbursementNoticeWorker implements ExternalTaskHandler {
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    IssuingDisbursementNotice.Request request = new IssuingDisbursementNotice.Request(
-        task.getVariable(APPLICATION_NUMBER), task.getVariable(ENTERPRISE_NAME),
-        Yuan.parse(task.getVariable(REQUESTED_AMOUNT)), Yuan.parse(task.getVariable(APPROVED_AMOUNT)),
-        task.getVariable(DISBURSEMENT_TYPE), Yuan.parse(task.getVariable(DISBURSEMENT_AMOUNT)),
-        task.getVariable(ACCOUNT_NAME), task.getVariable(ACCOUNT_NUMBER), task.getVariable(BANK_NAME),
-        task.getVariable(BANK_CODE), task.getVariable(ACCOUNT_CONTACT), task.getVariable(ACCOUNT_CONTACT_PHONE),
-        ComputingFundingGap.attachmentCodes(task.getVariable(REVIEWER_GROUPS)),
-        java.time.LocalDate.parse(task.<String>getVariable(TRANSFER_DUE_DATE)));
+    IssuingDisbursementNotice.Request request =
+        new IssuingDisbursementNotice.Request(
+            task.getVariable(APPLICATION_NUMBER),
+            task.getVariable(ENTERPRISE_NAME),
+            Yuan.parse(task.getVariable(REQUESTED_AMOUNT)),
+            Yuan.parse(task.getVariable(APPROVED_AMOUNT)),
+            task.getVariable(DISBURSEMENT_TYPE),
+            Yuan.parse(task.getVariable(DISBURSEMENT_AMOUNT)),
+            task.getVariable(ACCOUNT_NAME),
+            task.getVariable(ACCOUNT_NUMBER),
+            task.getVariable(BANK_NAME),
+            task.getVariable(BANK_CODE),
+            task.getVariable(ACCOUNT_CONTACT),
+            task.getVariable(ACCOUNT_CONTACT_PHONE),
+            ComputingFundingGap.attachmentCodes(task.getVariable(REVIEWER_GROUPS)),
+            java.time.LocalDate.parse(task.<String>getVariable(TRANSFER_DUE_DATE)));
 
     IssuingDisbursementNotice.Notice notice = issuing.issue(request, clock.today());
 
-    service.complete(task, Map.of(
-        NOTICE_NUMBER, notice.number(),
-        NOTICE_ISSUED_ON, notice.issuedOn().toString(),
-        DISBURSEMENT_NOTICE, notice.text()));
+    service.complete(
+        task,
+        Map.of(
+            NOTICE_NUMBER, notice.number(),
+            NOTICE_ISSUED_ON, notice.issuedOn().toString(),
+            DISBURSEMENT_NOTICE, notice.text()));
   }
 }

@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
-
 import cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck;
 import cn.gov.linfen.fenhe.procedures.p1.CheckingStaffingAndPay;
 import cn.gov.linfen.fenhe.procedures.p1.CompletionChecks;
@@ -11,7 +10,6 @@ import cn.gov.linfen.fenhe.procedures.p1.IssuingDisbursementNotice;
 import cn.gov.linfen.fenhe.procedures.p1.OpeningEvaluationRound;
 import cn.gov.linfen.fenhe.procedures.p1.RecordingTransfer;
 import cn.gov.linfen.fenhe.procedures.p1.StaffingStandards;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

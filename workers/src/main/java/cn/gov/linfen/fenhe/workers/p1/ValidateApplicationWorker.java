@@ -1,11 +1,10 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
+import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
+
 import cn.gov.linfen.fenhe.procedures.p1.ApplicationCheck;
 import cn.gov.linfen.fenhe.procedures.p1.ComputingFundingGap;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
-
-import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables.*;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +30,16 @@ public class ValidateApplicationWorker implements ExternalTaskHandler {
   }
 
   private static List<String> inputs() {
-    List<String> names = new ArrayList<>(List.of(ENTERPRISE_NAME, REFORM_TYPE, EMPLOYEE_COUNT, SUBMITTED_ATTACHMENTS,
-        ONLY_EMPLOYEE_DEBTS_DECLARED, CREDITORS_MEETING_RESOLUTION, PERFORMANCE_GOALS));
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                ENTERPRISE_NAME,
+                REFORM_TYPE,
+                EMPLOYEE_COUNT,
+                SUBMITTED_ATTACHMENTS,
+                ONLY_EMPLOYEE_DEBTS_DECLARED,
+                CREDITORS_MEETING_RESOLUTION,
+                PERFORMANCE_GOALS));
     names.addAll(ApplicationCheck.REQUIRED_AMOUNTS);
     names.addAll(ApplicationCheck.OPTIONAL_AMOUNTS);
     names.addAll(ApplicationCheck.COUNTS);
@@ -46,10 +53,12 @@ public class ValidateApplicationWorker implements ExternalTaskHandler {
       application.put(name, task.getVariable(name));
     }
     try {
-      Map<String, Object> figures = computing.compute(application, task.getBusinessKey(), task.getProcessInstanceId());
+      Map<String, Object> figures =
+          computing.compute(application, task.getBusinessKey(), task.getProcessInstanceId());
       service.complete(task, figures);
     } catch (ComputingFundingGap.InvalidApplication e) {
-      // checked at the start and at every resubmission: reaching this is an incident for an operator
+      // checked at the start and at every resubmission: reaching this is an incident for an
+      // operator
       service.handleFailure(task, "申请内容有误 / invalid application", e.getMessage(), 0, 0);
     }
   }

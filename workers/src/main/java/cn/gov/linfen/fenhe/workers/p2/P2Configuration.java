@@ -1,13 +1,11 @@
 package cn.gov.linfen.fenhe.workers.p2;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
-
 import cn.gov.linfen.fenhe.procedures.p2.FarmlandChecks;
 import cn.gov.linfen.fenhe.procedures.p2.FilingApplicationCheck;
 import cn.gov.linfen.fenhe.procedures.p2.OpeningNotice;
 import cn.gov.linfen.fenhe.procedures.p2.RecordingFiling;
 import cn.gov.linfen.fenhe.procedures.p2.RecordingObjection;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,11 +1,10 @@
 package cn.gov.linfen.fenhe.workers.p2;
 
-import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
-import cn.gov.linfen.fenhe.procedures.p2.RecordingFiling;
-
 import static cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
+import cn.gov.linfen.fenhe.procedures.p2.RecordingFiling;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +14,10 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
 
-/** Topic {@value FarmlandProcess.Topics#RECORD_FILING}: the filing is recorded, construction may start. */
+/**
+ * Topic {@value FarmlandProcess.Topics#RECORD_FILING}: the filing is recorded, construction may
+ * start.
+ */
 @Component
 @ExternalTaskSubscription(FarmlandProcess.Topics.RECORD_FILING)
 public class RecordFilingWorker implements ExternalTaskHandler {
@@ -31,8 +33,13 @@ public class RecordFilingWorker implements ExternalTaskHandler {
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
     Date deadline = task.getVariable(FILING_DEADLINE);
-    RecordingFiling.Filing filing = recording.record(task.getBusinessKey(), task.getVariable(COUNTY),
-        task.getVariable(TOWNSHIP), deadline == null ? null : deadline.toInstant(), clock.now());
+    RecordingFiling.Filing filing =
+        recording.record(
+            task.getBusinessKey(),
+            task.getVariable(COUNTY),
+            task.getVariable(TOWNSHIP),
+            deadline == null ? null : deadline.toInstant(),
+            clock.now());
     Map<String, Object> output = new HashMap<>();
     output.put(FILING_NUMBER, filing.number());
     output.put(FILED_AT, Date.from(clock.now()));

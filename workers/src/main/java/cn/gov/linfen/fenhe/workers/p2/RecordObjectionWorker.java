@@ -1,11 +1,10 @@
 package cn.gov.linfen.fenhe.workers.p2;
 
-import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
-import cn.gov.linfen.fenhe.procedures.p2.RecordingObjection;
-
 import static cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Variables.*;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess;
+import cn.gov.linfen.fenhe.procedures.p2.RecordingObjection;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -43,9 +42,14 @@ public class RecordObjectionWorker implements ExternalTaskHandler {
     Object existing = task.getVariable(OBJECTIONS);
     RecordingObjection.Recorded recorded;
     try {
-      recorded = recording.record(existing == null ? null : existing.toString(), round instanceof Number n ? n.intValue() : 1,
-          task.getVariable(OBJECTOR), task.getVariable(OBJECTION_CONTENT),
-          channel == null ? FarmlandProcess.Decided.CHANNEL_FORM : channel.toString(), lodgedAt);
+      recorded =
+          recording.record(
+              existing == null ? null : existing.toString(),
+              round instanceof Number n ? n.intValue() : 1,
+              task.getVariable(OBJECTOR),
+              task.getVariable(OBJECTION_CONTENT),
+              channel == null ? FarmlandProcess.Decided.CHANNEL_FORM : channel.toString(),
+              lodgedAt);
     } catch (IllegalArgumentException | ClassCastException e) {
       service.handleFailure(task, "异议记录无效 / invalid objection", e.getMessage(), 0, 0L);
       return;

@@ -1,9 +1,8 @@
 package cn.gov.linfen.fenhe.workers.p3;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.procedures.p3.OpeningRound;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess;
-
-import cn.gov.linfen.fenhe.common.FenheClock;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;

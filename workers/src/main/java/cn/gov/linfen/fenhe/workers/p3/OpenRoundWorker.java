@@ -1,16 +1,17 @@
 package cn.gov.linfen.fenhe.workers.p3;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.procedures.p3.OpeningRound;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess;
-
-import cn.gov.linfen.fenhe.common.FenheClock;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
 
-/** Topic {@value ScrapSteelRewardProcess.Topics#OPEN_ROUND}: the round's period and closing time. */
+/**
+ * Topic {@value ScrapSteelRewardProcess.Topics#OPEN_ROUND}: the round's period and closing time.
+ */
 @Component
 @ExternalTaskSubscription(ScrapSteelRewardProcess.Topics.OPEN_ROUND)
 public class OpenRoundWorker implements ExternalTaskHandler {

@@ -1,14 +1,12 @@
 package cn.gov.linfen.fenhe.workers.p3;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
-
 import cn.gov.linfen.fenhe.procedures.p3.ApplicationCheck;
 import cn.gov.linfen.fenhe.procedures.p3.CompletionChecks;
 import cn.gov.linfen.fenhe.procedures.p3.ComputingReward;
 import cn.gov.linfen.fenhe.procedures.p3.OpeningRound;
 import cn.gov.linfen.fenhe.procedures.p3.RecordingPayment;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProperties;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,9 +1,8 @@
 package cn.gov.linfen.fenhe.workers.p3;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.procedures.p3.RecordingPayment;
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess;
-
-import cn.gov.linfen.fenhe.common.FenheClock;
 import java.util.Date;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -11,7 +10,10 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
 
-/** Topic {@value ScrapSteelRewardProcess.Topics#RECORD_PAYMENT}: read the deadline, record, complete. */
+/**
+ * Topic {@value ScrapSteelRewardProcess.Topics#RECORD_PAYMENT}: read the deadline, record,
+ * complete.
+ */
 @Component
 @ExternalTaskSubscription(ScrapSteelRewardProcess.Topics.RECORD_PAYMENT)
 public class RecordPaymentWorker implements ExternalTaskHandler {

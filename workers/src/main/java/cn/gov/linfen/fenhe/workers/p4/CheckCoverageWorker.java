@@ -13,8 +13,9 @@ import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
 
 /**
- * Topic {@value CoalQualitySamplingProcess.Topics#CHECK_COVERAGE}: at the end of the month, the county's
- * coverage against 20% (and in December the year's against 100%, P4-R05). Read, call, complete.
+ * Topic {@value CoalQualitySamplingProcess.Topics#CHECK_COVERAGE}: at the end of the month, the
+ * county's coverage against 20% (and in December the year's against 100%, P4-R05). Read, call,
+ * complete.
  */
 @Component
 @ExternalTaskSubscription(CoalQualitySamplingProcess.Topics.CHECK_COVERAGE)
@@ -30,10 +31,17 @@ public class CheckCoverageWorker implements ExternalTaskHandler {
   public void execute(ExternalTask task, ExternalTaskService service) {
     CheckingCoverage.Coverage coverage;
     try {
-      coverage = checking.check(task.getVariable(COUNTY), task.getVariable(SAMPLING_MONTH), count(task, REGISTERED_COUNT),
-          count(task, MONTH_SAMPLED), count(task, YEAR_REGISTERED), count(task, YEAR_SAMPLED));
+      coverage =
+          checking.check(
+              task.getVariable(COUNTY),
+              task.getVariable(SAMPLING_MONTH),
+              count(task, REGISTERED_COUNT),
+              count(task, MONTH_SAMPLED),
+              count(task, YEAR_REGISTERED),
+              count(task, YEAR_SAMPLED));
     } catch (RuntimeException e) {
-      service.handleFailure(task, "覆盖率核查失败 / coverage check failed", String.valueOf(e.getMessage()), 0, 0L);
+      service.handleFailure(
+          task, "覆盖率核查失败 / coverage check failed", String.valueOf(e.getMessage()), 0, 0L);
       return;
     }
     Map<String, Object> output = new HashMap<>();

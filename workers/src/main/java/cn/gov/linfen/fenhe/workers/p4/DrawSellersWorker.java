@@ -19,9 +19,9 @@ import org.camunda.bpm.client.variable.ClientValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Topic {@value CoalQualitySamplingProcess.Topics#DRAW_SELLERS}: the county's monthly draw (P4-R01) from
- * the register recorded on the plan, with the given seed or a new one; the seed is recorded so the
- * draw can be verified. Read, call, complete.
+ * Topic {@value CoalQualitySamplingProcess.Topics#DRAW_SELLERS}: the county's monthly draw (P4-R01)
+ * from the register recorded on the plan, with the given seed or a new one; the seed is recorded so
+ * the draw can be verified. Read, call, complete.
  */
 @Component
 @ExternalTaskSubscription(CoalQualitySamplingProcess.Topics.DRAW_SELLERS)
@@ -42,11 +42,16 @@ public class DrawSellersWorker implements ExternalTaskHandler {
       Object register = task.getVariable(REGISTERED_SELLERS);
       List<DrawingSellers.Candidate> candidates = new ArrayList<>();
       for (JsonNode seller : JSON.readTree(register == null ? "[]" : register.toString())) {
-        candidates.add(new DrawingSellers.Candidate(seller.get("creditCode").asText(),
-            seller.path("sampledThisYear").asBoolean(false)));
+        candidates.add(
+            new DrawingSellers.Candidate(
+                seller.get("creditCode").asText(),
+                seller.path("sampledThisYear").asBoolean(false)));
       }
       Object given = task.getVariable(DRAW_SEED);
-      String seed = given == null || given.toString().isBlank() ? DrawingSellers.newSeed() : given.toString().trim();
+      String seed =
+          given == null || given.toString().isBlank()
+              ? DrawingSellers.newSeed()
+              : given.toString().trim();
       draw = drawing.draw(candidates, seed);
     } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
       service.handleFailure(task, "抽取失败 / the draw failed", e.getMessage(), 0, 0L);

@@ -1,16 +1,19 @@
 package cn.gov.linfen.fenhe.workers.p4;
 
+import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.procedures.p4.CoalQualitySamplingProcess;
 import cn.gov.linfen.fenhe.procedures.p4.CoalQualitySamplingProcess.Variables;
 import cn.gov.linfen.fenhe.procedures.p4.OpeningSamplingMonth;
-import cn.gov.linfen.fenhe.common.FenheClock;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
 
-/** Topic {@value CoalQualitySamplingProcess.Topics#OPEN_SAMPLING_MONTH}: the month planned and when it ends. */
+/**
+ * Topic {@value CoalQualitySamplingProcess.Topics#OPEN_SAMPLING_MONTH}: the month planned and when
+ * it ends.
+ */
 @Component
 @ExternalTaskSubscription(CoalQualitySamplingProcess.Topics.OPEN_SAMPLING_MONTH)
 public class OpenSamplingMonthWorker implements ExternalTaskHandler {

@@ -1,9 +1,5 @@
 package cn.gov.linfen.fenhe.workers.common;
 
-import cn.gov.linfen.fenhe.test.TestClock;
-
-import cn.gov.linfen.fenhe.common.Escalating;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -13,6 +9,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.gov.linfen.fenhe.common.Escalating;
+import cn.gov.linfen.fenhe.test.TestClock;
 import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +21,10 @@ import org.camunda.bpm.client.variable.value.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The shared escalation step: whom, why, when, appended to the case's list; a misconfiguration is an incident. */
+/**
+ * The shared escalation step: whom, why, when, appended to the case's list; a misconfiguration is
+ * an incident.
+ */
 class EscalateWorkerTest extends WorkerTestSupport {
 
   static final Instant NOW = Instant.parse("2026-10-10T10:01:00Z");
@@ -45,12 +46,14 @@ class EscalateWorkerTest extends WorkerTestSupport {
     worker.execute(task, service);
 
     Map<String, Object> output = completed();
-    assertThat(output).containsEntry("transferOverdue", true)
+    assertThat(output)
+        .containsEntry("transferOverdue", true)
         .containsEntry(Escalating.LAST_TO, "reform-office,finance-bureau")
         .containsEntry(Escalating.LAST_AT, Date.from(NOW));
     assertThat((String) output.get(Escalating.LAST_MESSAGE))
         .isEqualTo("督办：资金划转逾期（期限 2026-10-10 18:00；已于 2026-10-10 18:01 提醒市企改办、市财政局督办）");
-    JsonNode list = new ObjectMapper().readTree(((JsonValue) output.get(Escalating.ESCALATIONS)).getValue());
+    JsonNode list =
+        new ObjectMapper().readTree(((JsonValue) output.get(Escalating.ESCALATIONS)).getValue());
     assertThat(list).hasSize(1);
     assertThat(list.get(0).get("step").asText()).isEqualTo("ServiceTask_RaiseOverdueAlert");
     assertThat(list.get(0).get("to").asText()).isEqualTo("reform-office,finance-bureau");
@@ -59,7 +62,8 @@ class EscalateWorkerTest extends WorkerTestSupport {
   }
 
   @Test
-  void appends_to_earlier_escalations_without_changing_them_and_names_county_groups() throws Exception {
+  void appends_to_earlier_escalations_without_changing_them_and_names_county_groups()
+      throws Exception {
     String earlier = "[{\"step\":\"ServiceTask_A\",\"to\":\"supervisors\",\"message\":\"第一次\"}]";
     when(task.getVariable(Escalating.ESCALATIONS)).thenReturn(earlier);
     when(task.getVariable(Escalating.TO)).thenReturn("township-government-houma");
@@ -70,7 +74,8 @@ class EscalateWorkerTest extends WorkerTestSupport {
     worker.execute(task, service);
 
     Map<String, Object> output = completed();
-    JsonNode list = new ObjectMapper().readTree(((JsonValue) output.get(Escalating.ESCALATIONS)).getValue());
+    JsonNode list =
+        new ObjectMapper().readTree(((JsonValue) output.get(Escalating.ESCALATIONS)).getValue());
     assertThat(list).hasSize(2);
     assertThat(list.get(0).get("message").asText()).isEqualTo("第一次");
     assertThat(list.get(1).get("toNames").asText()).isEqualTo("侯马市乡镇政府");
@@ -87,10 +92,13 @@ class EscalateWorkerTest extends WorkerTestSupport {
 
     verify(service).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(0L));
     verify(service, never()).complete(any(), any());
-    assertThatThrownBy(() -> new Escalating(TestClock.ZONE).escalate("S", "supervisors", " ", null, NOW))
-        .isInstanceOf(Escalating.InvalidEscalation.class).hasMessageContaining("escalationReason");
+    assertThatThrownBy(
+            () -> new Escalating(TestClock.ZONE).escalate("S", "supervisors", " ", null, NOW))
+        .isInstanceOf(Escalating.InvalidEscalation.class)
+        .hasMessageContaining("escalationReason");
     assertThatThrownBy(() -> new Escalating(TestClock.ZONE).escalate("S", " , ", "r", null, NOW))
-        .isInstanceOf(Escalating.InvalidEscalation.class).hasMessageContaining("escalationTo");
+        .isInstanceOf(Escalating.InvalidEscalation.class)
+        .hasMessageContaining("escalationTo");
   }
 
   @Test

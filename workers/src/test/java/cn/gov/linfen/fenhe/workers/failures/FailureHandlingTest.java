@@ -33,10 +33,11 @@ class FailureHandlingTest extends WorkerTestSupport {
 
   @Test
   void a_first_failure_leaves_two_retries_after_ten_seconds() {
-    ExternalTaskHandler worker = (t, s) -> {
-      String number = t.getVariable("accountNumber");
-      s.complete(t, Map.of("number", number));
-    };
+    ExternalTaskHandler worker =
+        (t, s) -> {
+          String number = t.getVariable("accountNumber");
+          s.complete(t, Map.of("number", number));
+        };
     when(task.getVariable("accountNumber")).thenReturn((Object) 6222021234567890L);
     when(task.getRetries()).thenReturn(null);
 
@@ -44,16 +45,18 @@ class FailureHandlingTest extends WorkerTestSupport {
 
     ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
     ArgumentCaptor<String> details = ArgumentCaptor.forClass(String.class);
-    verify(service).handleFailure(eq(task), message.capture(), details.capture(), eq(2), eq(10_000L));
+    verify(service)
+        .handleFailure(eq(task), message.capture(), details.capture(), eq(2), eq(10_000L));
     assertThat(message.getValue()).isEqualTo("自动处理失败，将于 10 秒后自动重试（还剩 2 次）");
     assertThat(details.getValue()).contains("ClassCastException");
   }
 
   @Test
   void the_third_failure_leaves_none_so_the_engine_raises_an_incident() {
-    ExternalTaskHandler worker = (t, s) -> {
-      throw new IllegalStateException("broken");
-    };
+    ExternalTaskHandler worker =
+        (t, s) -> {
+          throw new IllegalStateException("broken");
+        };
     when(task.getRetries()).thenReturn(2);
     FailureHandling.around(worker, policy).execute(task, service);
     verify(service).handleFailure(eq(task), anyString(), anyString(), eq(1), eq(20_000L));
@@ -65,11 +68,13 @@ class FailureHandlingTest extends WorkerTestSupport {
 
   @Test
   void an_engine_that_cannot_be_told_leaves_the_task_to_its_lock() {
-    ExternalTaskHandler worker = (t, s) -> {
-      throw new IllegalStateException("broken");
-    };
+    ExternalTaskHandler worker =
+        (t, s) -> {
+          throw new IllegalStateException("broken");
+        };
     when(task.getRetries()).thenReturn(null);
-    doThrow(new IllegalStateException("engine down")).when(service)
+    doThrow(new IllegalStateException("engine down"))
+        .when(service)
         .handleFailure(eq(task), anyString(), anyString(), anyInt(), anyLong());
 
     FailureHandling.around(worker, policy).execute(task, service);

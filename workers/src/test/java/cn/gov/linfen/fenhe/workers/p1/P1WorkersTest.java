@@ -1,13 +1,5 @@
 package cn.gov.linfen.fenhe.workers.p1;
 
-import cn.gov.linfen.fenhe.test.TestClock;
-
-import cn.gov.linfen.fenhe.procedures.p1.CheckingStaffingAndPay;
-import cn.gov.linfen.fenhe.procedures.p1.ComputingFundingGap;
-import cn.gov.linfen.fenhe.procedures.p1.IssuingDisbursementNotice;
-import cn.gov.linfen.fenhe.procedures.p1.OpeningEvaluationRound;
-import cn.gov.linfen.fenhe.procedures.p1.RecordingTransfer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -18,8 +10,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
-import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
+import cn.gov.linfen.fenhe.procedures.p1.CheckingStaffingAndPay;
+import cn.gov.linfen.fenhe.procedures.p1.ComputingFundingGap;
+import cn.gov.linfen.fenhe.procedures.p1.IssuingDisbursementNotice;
+import cn.gov.linfen.fenhe.procedures.p1.OpeningEvaluationRound;
+import cn.gov.linfen.fenhe.procedures.p1.RecordingTransfer;
 import cn.gov.linfen.fenhe.procedures.p1.StaffingStandards.Role;
+import cn.gov.linfen.fenhe.test.TestClock;
+import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
@@ -33,13 +31,15 @@ class P1WorkersTest extends WorkerTestSupport {
 
   static final Instant NOW = Instant.parse("2026-10-10T10:01:00Z");
   final FenheClock clock = clockAt(NOW);
+
   @Test
   void validate_application_completes_with_the_figures() {
     ComputingFundingGap computing = mock(ComputingFundingGap.class);
     when(task.getBusinessKey()).thenReturn("SOE-1");
     when(task.getProcessInstanceId()).thenReturn("pi");
     when(task.getVariable("enterpriseName")).thenReturn("某厂");
-    when(computing.compute(any(), eq("SOE-1"), eq("pi"))).thenReturn(Map.of("requestedAmount", "1.00"));
+    when(computing.compute(any(), eq("SOE-1"), eq("pi")))
+        .thenReturn(Map.of("requestedAmount", "1.00"));
 
     new ValidateApplicationWorker(computing).execute(task, service);
 
@@ -49,7 +49,8 @@ class P1WorkersTest extends WorkerTestSupport {
   @Test
   void validate_application_raises_an_incident_for_an_invalid_application() {
     ComputingFundingGap computing = mock(ComputingFundingGap.class);
-    when(computing.compute(any(), any(), any())).thenThrow(new ComputingFundingGap.InvalidApplication(List.of()));
+    when(computing.compute(any(), any(), any()))
+        .thenThrow(new ComputingFundingGap.InvalidApplication(List.of()));
 
     new ValidateApplicationWorker(computing).execute(task, service);
 
@@ -64,12 +65,16 @@ class P1WorkersTest extends WorkerTestSupport {
     when(task.getVariable("hiredStaffCount")).thenReturn("9");
     when(task.getVariable("caretakerMonthlyPay")).thenReturn("1800.00");
     when(checking.check(120, 9, null, Map.of(Role.CARETAKER, new BigDecimal("1800.00"))))
-        .thenReturn(new CheckingStaffingAndPay.Findings("101–500 人", true, 1, List.of("超标准：聘用人员 9 人")));
+        .thenReturn(
+            new CheckingStaffingAndPay.Findings("101–500 人", true, 1, List.of("超标准：聘用人员 9 人")));
 
     new CheckStaffingAndPayWorker(checking).execute(task, service);
 
-    assertThat(completed()).containsEntry("staffingFindings", "超标准：聘用人员 9 人").containsEntry("staffingBreachCount", 1)
-        .containsEntry("staffingStandardApplies", true).containsEntry("staffingBand", "101–500 人");
+    assertThat(completed())
+        .containsEntry("staffingFindings", "超标准：聘用人员 9 人")
+        .containsEntry("staffingBreachCount", 1)
+        .containsEntry("staffingStandardApplies", true)
+        .containsEntry("staffingBand", "101–500 人");
   }
 
   @Test
@@ -81,10 +86,13 @@ class P1WorkersTest extends WorkerTestSupport {
     when(task.getVariable("reviewerGroups")).thenReturn(List.of("sasac"));
     when(task.getVariable("transferDueDate")).thenReturn("2026-10-14");
 
-    new IssueDisbursementNoticeWorker(new IssuingDisbursementNotice(), clock).execute(task, service);
+    new IssueDisbursementNoticeWorker(new IssuingDisbursementNotice(), clock)
+        .execute(task, service);
 
     Map<String, Object> out = completed();
-    assertThat(out).containsEntry("noticeNumber", "临企改拨〔2026〕SOE-9号").containsEntry("noticeIssuedOn", "2026-10-10");
+    assertThat(out)
+        .containsEntry("noticeNumber", "临企改拨〔2026〕SOE-9号")
+        .containsEntry("noticeIssuedOn", "2026-10-10");
     assertThat((String) out.get("disbursementNotice")).contains("经市国资委、市财政局审核", "于10月14日前");
   }
 
@@ -107,12 +115,14 @@ class P1WorkersTest extends WorkerTestSupport {
 
   @Test
   void open_evaluation_round_takes_the_previous_year_unless_asked() {
-    new OpenEvaluationRoundWorker(new OpeningEvaluationRound(TestClock.ZONE), clock).execute(task, service);
+    new OpenEvaluationRoundWorker(new OpeningEvaluationRound(TestClock.ZONE), clock)
+        .execute(task, service);
     assertThat(completed()).containsEntry("evaluationYear", 2025);
 
     ExternalTaskService other = mock(ExternalTaskService.class);
     when(task.getVariable("evaluationYear")).thenReturn(2030);
-    new OpenEvaluationRoundWorker(new OpeningEvaluationRound(TestClock.ZONE), clock).execute(task, other);
+    new OpenEvaluationRoundWorker(new OpeningEvaluationRound(TestClock.ZONE), clock)
+        .execute(task, other);
     verify(other).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(0L));
   }
 }

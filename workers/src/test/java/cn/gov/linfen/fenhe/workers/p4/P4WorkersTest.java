@@ -24,7 +24,9 @@ class P4WorkersTest extends WorkerTestSupport {
   @Test
   void P4_R01_open_sampling_month_takes_the_clock_month_in_shanghai_and_ends_it_at_the_next_1st() {
     // 2026-10-31 16:30 UTC is 1 November 00:30 in Shanghai
-    new OpenSamplingMonthWorker(new OpeningSamplingMonth(java.time.ZoneId.of("Asia/Shanghai")), clockAt(Instant.parse("2026-10-31T16:30:00Z")))
+    new OpenSamplingMonthWorker(
+            new OpeningSamplingMonth(java.time.ZoneId.of("Asia/Shanghai")),
+            clockAt(Instant.parse("2026-10-31T16:30:00Z")))
         .execute(task, service);
     Map<String, Object> out = completed();
     assertThat(out.get("samplingMonth")).isEqualTo("2026-11");
@@ -35,7 +37,9 @@ class P4WorkersTest extends WorkerTestSupport {
   @Test
   void open_sampling_month_keeps_a_month_given_at_a_manual_start_and_fails_on_a_bad_one() {
     when(task.getVariable("samplingMonth")).thenReturn("2026-13");
-    new OpenSamplingMonthWorker(new OpeningSamplingMonth(java.time.ZoneId.of("Asia/Shanghai")), clockAt(Instant.now())).execute(task, service);
+    new OpenSamplingMonthWorker(
+            new OpeningSamplingMonth(java.time.ZoneId.of("Asia/Shanghai")), clockAt(Instant.now()))
+        .execute(task, service);
     verify(service).handleFailure(eq(task), anyString(), anyString(), eq(0), anyLong());
   }
 
@@ -43,8 +47,13 @@ class P4WorkersTest extends WorkerTestSupport {
   void P4_R01_draw_sellers_draws_a_fifth_rounded_up_and_records_the_seed() {
     StringBuilder register = new StringBuilder("[");
     for (int i = 0; i < 23; i++) {
-      register.append(i == 0 ? "" : ",").append("{\"creditCode\":\"C").append(i).append("\",\"sampledThisYear\":")
-          .append(i < 20).append("}");
+      register
+          .append(i == 0 ? "" : ",")
+          .append("{\"creditCode\":\"C")
+          .append(i)
+          .append("\",\"sampledThisYear\":")
+          .append(i < 20)
+          .append("}");
     }
     when(task.getVariable("registeredSellers")).thenReturn(register.append("]").toString());
     when(task.getVariable("drawSeed")).thenReturn("0123456789abcdef");
