@@ -294,7 +294,11 @@ public class CoalSamplingController {
                     () -> bad("month", "月份无效：请按 年-月 选择，如 2026-11", "month must be YYYY-MM"));
     List<County> counties = readsAll(user) ? List.of(County.values()) : List.of(own.get());
     List<Map<String, Object>> rows = new ArrayList<>();
-    int registered = 0, drawn = 0, sampled = 0, failed = 0, disposed = 0;
+    int registered = 0;
+    int drawn = 0;
+    int sampled = 0;
+    int failed = 0;
+    int disposed = 0;
     for (County c : counties) {
       CoalRegisters.Coverage cov = registers.coverage(c.chineseName(), ym.toString());
       Map<String, Object> row = new LinkedHashMap<>();
