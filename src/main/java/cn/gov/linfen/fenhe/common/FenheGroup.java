@@ -28,6 +28,11 @@ public enum FenheGroup {
   TOWNSHIP_GOVERNMENT("township-government", "乡镇政府"),
   COUNTY_NATURAL_RESOURCES("county-natural-resources", "县级自然资源部门"),
   COUNTY_AGRICULTURE("county-agriculture", "县级农业农村部门"),
+  MARKET_SUPERVISION_BUREAU("market-supervision-bureau", "市市场监督管理局"),
+  COUNTY_MARKET_SUPERVISION("county-market-supervision", "县级市场监督管理部门"),
+  COUNTY_GOVERNMENT("county-government", "县级人民政府"),
+  ECOLOGY_ENVIRONMENT_BUREAU("ecology-environment-bureau", "市生态环境局"),
+  PUBLIC_SECURITY_BUREAU("public-security-bureau", "市公安局"),
   SUPERVISORS("supervisors", "督查人员"),
   MODELLERS("modellers", "流程建模人员"),
   ADMINS("admins", "系统管理员");
@@ -60,7 +65,9 @@ public enum FenheGroup {
           VILLAGE_COMMITTEE,
           TOWNSHIP_GOVERNMENT,
           COUNTY_NATURAL_RESOURCES,
-          COUNTY_AGRICULTURE ->
+          COUNTY_AGRICULTURE,
+          COUNTY_MARKET_SUPERVISION,
+          COUNTY_GOVERNMENT ->
           true;
       default -> false;
     };

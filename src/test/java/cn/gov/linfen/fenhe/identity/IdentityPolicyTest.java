@@ -44,7 +44,14 @@ class IdentityPolicyTest {
     assertThat(POLICY.managedGroups())
         .extracting(ManagedGroup::id)
         .contains("county-industry-it-yaodu", "township-government-xixian")
-        .hasSize(FenheGroup.values().length + 1 + 6 * 17);
+        .hasSize(
+            FenheGroup.values().length
+                + 1
+                + (int)
+                        java.util.Arrays.stream(FenheGroup.values())
+                            .filter(FenheGroup::isCountyScoped)
+                            .count()
+                    * cn.gov.linfen.fenhe.common.County.values().length);
     assertThat(POLICY.managedGroups())
         .filteredOn(g -> g.id().equals("county-industry-it-yaodu"))
         .singleElement()
