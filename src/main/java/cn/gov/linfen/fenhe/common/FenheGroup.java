@@ -65,6 +65,8 @@ public enum FenheGroup {
   public boolean isCountyScoped() {
     return switch (this) {
       case COUNTY_INDUSTRY_IT,
+          COUNTY_APPROVAL_SERVICE,
+          COUNTY_REGULATOR,
           COUNTY_FINANCE,
           VILLAGE_COMMITTEE,
           TOWNSHIP_GOVERNMENT,

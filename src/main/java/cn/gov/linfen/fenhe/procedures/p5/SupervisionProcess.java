@@ -54,8 +54,7 @@ public final class SupervisionProcess {
   /** Flow nodes of supervision-monthly-check.bpmn. */
   public static final class MonthlyElements {
     public static final String MONTH_STARTS = "StartEvent_MonthStarts";
-    public static final String MANUAL = "StartEvent_ManualCheck";
-    public static final String CHECK = "ServiceTask_CheckDynamicsQuota";
+    public static final String CHECK = "Gateway_QuotaMet";
     public static final String QUOTA_MET = "EndEvent_QuotaMet";
     public static final String ESCALATE = "ServiceTask_EscalateQuota";
     public static final String FOLLOW_UP = "UserTask_FollowUpQuota";
@@ -81,7 +80,6 @@ public final class SupervisionProcess {
     public static final String CLUE_VERIFY = "form-p5-clue-verify";
     public static final String CLUE_HANDLE = "form-p5-clue-handle";
     public static final String CLUE_CLOSE = "form-p5-clue-close";
-    public static final String MONTHLY_CHECK = "form-p5-monthly-check";
     public static final String FOLLOW_UP = "form-escalation-follow-up";
 
     private Forms() {}

@@ -37,7 +37,7 @@ public class CheckActQualityWorker implements ExternalTaskHandler {
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    Map<String, Object> act = SupervisionActs.parse(String.valueOf(task.getVariable(ACT)));
+    Map<String, Object> act = SupervisionActs.parse(String.valueOf((Object) task.getVariable(ACT)));
     boolean listed = Boolean.TRUE.equals(task.getVariable(ITEM_LISTED));
     List<FieldError> findings = checks.quality(act, listed, clock.now());
     Map<String, Object> output = new HashMap<>();

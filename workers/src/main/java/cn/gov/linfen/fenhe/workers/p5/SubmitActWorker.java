@@ -32,7 +32,7 @@ public class SubmitActWorker implements ExternalTaskHandler {
     ProvincialSupervisionSystem.Receipt receipt =
         province.submit(
             new ProvincialSupervisionSystem.Submission(
-                task.getBusinessKey(), String.valueOf(task.getVariable(ACT))));
+                task.getBusinessKey(), String.valueOf((Object) task.getVariable(ACT))));
     service.complete(task, Map.of(RECEIPT_NO, receipt.receiptNo()));
   }
 }
