@@ -182,7 +182,17 @@ public class SupervisionActs {
   }
 
   private void completeCorrection(DelegateTask task) {
+    // a form submitted to the task updates the task's own copies; a completion with variables
+    // writes them to the case: the case's value wins, and is removed again (one variable per act)
     Map<String, Object> fields = new LinkedHashMap<>(task.getVariablesLocal());
+    DelegateExecution scope = task.getExecution();
+    for (String f : FORM_FIELDS) {
+      if (scope.hasVariableLocal(f) || scope.getProcessInstance().hasVariableLocal(f)) {
+        fields.put(f, scope.getVariable(f));
+        scope.getProcessInstance().removeVariableLocal(f);
+        scope.removeVariableLocal(f);
+      }
+    }
     Map<String, Object> act = actOf(fields);
     List<FieldError> errors = new java.util.ArrayList<>(checks.check("", act, clock.now()));
     Object note = task.getVariable(CORRECTION_NOTE);
