@@ -33,6 +33,10 @@ public enum FenheGroup {
   COUNTY_GOVERNMENT("county-government", "县级人民政府"),
   ECOLOGY_ENVIRONMENT_BUREAU("ecology-environment-bureau", "市生态环境局"),
   PUBLIC_SECURITY_BUREAU("public-security-bureau", "市公安局"),
+  APPROVAL_SERVICE_BUREAU("approval-service-bureau", "市行政审批服务管理局"),
+  COUNTY_APPROVAL_SERVICE("county-approval-service", "县级行政审批服务管理局"),
+  REGULATOR("regulator", "监管部门（市直）"),
+  COUNTY_REGULATOR("county-regulator", "县级监管部门"),
   SUPERVISORS("supervisors", "督查人员"),
   MODELLERS("modellers", "流程建模人员"),
   ADMINS("admins", "系统管理员");
@@ -61,6 +65,8 @@ public enum FenheGroup {
   public boolean isCountyScoped() {
     return switch (this) {
       case COUNTY_INDUSTRY_IT,
+          COUNTY_APPROVAL_SERVICE,
+          COUNTY_REGULATOR,
           COUNTY_FINANCE,
           VILLAGE_COMMITTEE,
           TOWNSHIP_GOVERNMENT,

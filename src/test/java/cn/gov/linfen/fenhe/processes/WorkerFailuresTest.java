@@ -57,7 +57,7 @@ class WorkerFailuresTest extends IntegrationTest {
   @Test
   void
       every_subscription_runs_its_worker_with_the_failure_policy_and_fetches_only_the_variables_it_names() {
-    assertThat(subscriptions).hasSize(17);
+    assertThat(subscriptions).hasSize(19);
     for (SpringTopicSubscription subscription : subscriptions) {
       assertThat(subscription.getExternalTaskHandler())
           .as(subscription.getTopicName())
