@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gov.linfen.fenhe.procedures.p1.P1Refusal;
 import cn.gov.linfen.fenhe.procedures.p2.P2Refusal;
 import cn.gov.linfen.fenhe.procedures.p3.P3Refusal;
+import cn.gov.linfen.fenhe.procedures.p4.P4Refusal;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,8 @@ class RefusalBundleTest {
           PlatformRefusal.class,
           P1Refusal.class,
           P2Refusal.class,
-          P3Refusal.class);
+          P3Refusal.class,
+          P4Refusal.class);
 
   private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
 
