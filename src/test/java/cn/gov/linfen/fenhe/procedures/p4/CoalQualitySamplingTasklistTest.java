@@ -36,8 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * P4 walked by its demo users (尧都区) in a real headless Chromium, in Chinese: every user task of the
  * monthly plan and of a seller's case opened in Tasklist with the case's values and Chinese labels
- * only (src/test/e2e/p1-forms.mjs), the county's officer claiming and submitting a test result in
- * Tasklist (src/test/e2e/p2-walk.mjs), and the two P4 pages, the seller register and the coverage,
+ * only (src/test/e2e/p1-forms.mjs), the county's officer claiming and submitting the sampling and
+ * the test result in Tasklist (src/test/e2e/p2-walk.mjs), and the two P4 pages, the seller register and the coverage,
  * as the users they are for (src/test/e2e/p4-pages.mjs). Each test plans a month of its own in 尧都区
  * (one plan per county and month).
  */
@@ -288,15 +288,41 @@ class CoalQualitySamplingTasklistTest extends IntegrationTest {
     BrowserScripts.assertFormsRender(baseUrl(), DEMO_PASSWORD, visits, Duration.ofMinutes(8));
   }
 
+  /** Claims and submits the task's form in Tasklist as its user (src/test/e2e/p2-walk.mjs). */
+  String walk(ObjectNode step) throws Exception {
+    return BrowserScripts.run(
+        "browser walk",
+        Duration.ofMinutes(3),
+        "node",
+        "src/test/e2e/p2-walk.mjs",
+        baseUrl(),
+        DEMO_PASSWORD,
+        step.toString());
+  }
+
   @Test
-  void P4_R02_the_county_officer_records_a_failing_result_in_tasklist_and_the_table_decides()
-      throws Exception {
+  void
+      P4_R02_the_county_officer_samples_and_records_a_failing_result_in_tasklist_and_the_table_decides()
+          throws Exception {
     at("2026-07-01T09:00:00");
     String code = p4.register(YAODU, "no-burn", "briquette-producer");
     String round = plannedWith("2026-07", List.of(code));
     String c = p4.caseOf(round, code);
     at("2026-07-06T10:00:00");
-    sample(c, "2026-07-06");
+    ObjectNode sampling = CaseScenario.JSON.createObjectNode();
+    sampling.put("user", OFFICER).put("taskId", p4.task(c, SAMPLE_ON_SITE).getId());
+    sampling.putArray("radios").add("已现场抽样");
+    sampling.putObject("selects").put("煤种", "型煤");
+    sampling.putObject("text").put("批次", "XM-20260706-01").put("数量", "12.5");
+    sampling.putObject("dates").put("抽样日期", "2026-07-06");
+
+    String sampled = walk(sampling);
+
+    assertThat(sampled).as(sampled).contains(" passed, 0 failed").doesNotContain("FAIL");
+    assertThat(p4.tasks(c, SAMPLE_ON_SITE)).isEmpty();
+    assertThat(engine.getRuntimeService().getVariable(c, "coalType")).isEqualTo("briquette");
+    assertThat(engine.getRuntimeService().getVariable(c, "batchNumber"))
+        .isEqualTo("XM-20260706-01");
     at("2026-07-07T10:00:00");
     ObjectNode step = CaseScenario.JSON.createObjectNode();
     step.put("user", OFFICER).put("taskId", p4.task(c, RECORD_RESULT).getId());
@@ -308,15 +334,7 @@ class CoalQualitySamplingTasklistTest extends IntegrationTest {
         .put("检测机构", "临汾市产品质量检验检测中心");
     step.putObject("dates").put("检测报告日期", "2026-07-07");
 
-    String walked =
-        BrowserScripts.run(
-            "browser walk",
-            Duration.ofMinutes(3),
-            "node",
-            "src/test/e2e/p2-walk.mjs",
-            baseUrl(),
-            DEMO_PASSWORD,
-            step.toString());
+    String walked = walk(step);
 
     assertThat(walked).as(walked).contains(" passed, 0 failed").doesNotContain("FAIL");
     assertThat(p4.tasks(c, RECORD_RESULT)).isEmpty();
