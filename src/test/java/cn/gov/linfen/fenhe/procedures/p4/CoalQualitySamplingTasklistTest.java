@@ -37,9 +37,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * P4 walked by its demo users (尧都区) in a real headless Chromium, in Chinese: every user task of the
  * monthly plan and of a seller's case opened in Tasklist with the case's values and Chinese labels
  * only (src/test/e2e/p1-forms.mjs), the county's officer claiming and submitting the sampling and
- * the test result in Tasklist (src/test/e2e/p2-walk.mjs), and the two P4 pages, the seller register and the coverage,
- * as the users they are for (src/test/e2e/p4-pages.mjs). Each test plans a month of its own in 尧都区
- * (one plan per county and month).
+ * the test result in Tasklist (src/test/e2e/p2-walk.mjs), and the two P4 pages, the seller register
+ * and the coverage, as the users they are for (src/test/e2e/p4-pages.mjs). Each test plans a month
+ * of its own in 尧都区 (one plan per county and month).
  */
 @Tag("browser")
 class CoalQualitySamplingTasklistTest extends IntegrationTest {
