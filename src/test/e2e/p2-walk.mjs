@@ -1,11 +1,12 @@
 // Fenhe 汾河: a P2 step walked in Tasklist (zh) in a real headless Chromium, as its user: claim the
-// task (认领), fill the Camunda Form (text, date, checkboxes) and submit it (提交).
-// Usage: node src/test/e2e/p2-walk.mjs <baseUrl> <password> '<json {user, taskId, text:{label:value}, dates:{label:yyyy-MM-dd}, checks:[label]}>'
+// task (认领), fill the Camunda Form (radio options, selects, text, date, checkboxes) and submit it (提交).
+// Usage: node src/test/e2e/p2-walk.mjs <baseUrl> <password> '<json {user, taskId, radios:[option label], selects:{label:option label},
+//   text:{label:value}, dates:{label:yyyy-MM-dd}, checks:[label]}>'
 // Prints one line per check ("ok …" / "FAIL …") and "N passed, N failed"; exits non-zero on a failure.
 import { check, chineseContext, finish, launch, logIn, openTask } from './browser.mjs';
 
 const [baseUrl, password, stepJson] = process.argv.slice(2);
-const { user, taskId, text = {}, dates = {}, checks = [] } = JSON.parse(stepJson);
+const { user, taskId, radios = [], selects = {}, text = {}, dates = {}, checks = [] } = JSON.parse(stepJson);
 const browser = await launch();
 const context = await chineseContext(browser);
 const page = await context.newPage();
@@ -19,6 +20,13 @@ try {
     await page.waitForTimeout(1000);
   }
   check(`${user} claimed the task`, (await page.getByRole('button', { name: '认领' }).count()) === 0);
+  for (const option of radios) {
+    await page.getByLabel(option, { exact: true }).first().check();
+  }
+  for (const [label, option] of Object.entries(selects)) {
+    await page.locator('.fjs-form-field-select', { hasText: label }).first().click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+  }
   for (const [label, value] of Object.entries(text)) {
     await page.getByLabel(label, { exact: false }).first().fill(value);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gov.linfen.fenhe.procedures.p1.P1Refusal;
 import cn.gov.linfen.fenhe.procedures.p2.P2Refusal;
 import cn.gov.linfen.fenhe.procedures.p3.P3Refusal;
+import cn.gov.linfen.fenhe.procedures.p4.P4Refusal;
 import cn.gov.linfen.fenhe.procedures.p5.P5Refusal;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import java.io.IOException;
@@ -35,6 +36,7 @@ class RefusalBundleTest {
           P1Refusal.class,
           P2Refusal.class,
           P3Refusal.class,
+          P4Refusal.class,
           P5Refusal.class);
 
   private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");

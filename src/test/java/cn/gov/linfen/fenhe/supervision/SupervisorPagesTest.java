@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The supervisors' pages (deadlines, scrap-steel rounds) run their scripts in headless Chromium.
+ * The supervisors' pages (deadlines, scrap-steel rounds, coal sellers and coverage) run their
+ * scripts in headless Chromium.
  */
 @Tag("browser")
 class SupervisorPagesTest extends IntegrationTest {
@@ -25,6 +26,6 @@ class SupervisorPagesTest extends IntegrationTest {
             "src/test/e2e/supervisor-pages.mjs",
             baseUrl(),
             DEMO_PASSWORD);
-    assertThat(output).as(output).contains("10 passed, 0 failed").doesNotContain("FAIL");
+    assertThat(output).as(output).contains("20 passed, 0 failed").doesNotContain("FAIL");
   }
 }

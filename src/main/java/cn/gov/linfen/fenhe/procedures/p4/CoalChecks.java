@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.procedures.p4;
 
 import static cn.gov.linfen.fenhe.procedures.p4.CoalQualitySamplingProcess.Variables.*;
 
+import cn.gov.linfen.fenhe.common.CommonRefusal;
 import cn.gov.linfen.fenhe.common.CreditCode;
 import cn.gov.linfen.fenhe.common.FieldChecks;
 import cn.gov.linfen.fenhe.common.FieldError;
@@ -20,7 +21,7 @@ import java.util.function.Predicate;
 /**
  * What each P4 user task is completed with, checked on the server (X-R04): the plan's additions,
  * the sampling record, the test result, the delivery of the report, the disposal, a handler's
- * record, the closure and a follow-up. Plain logic; refusals in Chinese and English.
+ * record, the closure and a follow-up. Plain logic; refusals from {@link P4Refusal}.
  */
 public class CoalChecks {
 
@@ -58,21 +59,17 @@ public class CoalChecks {
     List<FieldError> errors = new ArrayList<>();
     Object added = v.get(ADDED_SELLERS);
     if (added != null && !(added instanceof String)) {
-      errors.add(new FieldError(ADDED_SELLERS, "增加的抽检对象须按文字填写", "addedSellers must be text"));
+      errors.add(P4Refusal.ADDED_SELLERS_NOT_TEXT.at(ADDED_SELLERS));
       return errors;
     }
     for (String code : addedCodes(added)) {
       FieldError invalid = CreditCode.check(ADDED_SELLERS, code);
       if (invalid != null) {
         errors.add(
-            new FieldError(
-                ADDED_SELLERS, "增加的抽检对象 " + code + "：" + invalid.chinese(), invalid.english()));
+            P4Refusal.ADDED_SELLER_INVALID.at(
+                ADDED_SELLERS, code, invalid.chinese(), invalid.english()));
       } else if (!registeredInCounty.test(code)) {
-        errors.add(
-            new FieldError(
-                ADDED_SELLERS,
-                "增加的抽检对象 " + code + " 不是本县登记在册的民用煤销售单位",
-                code + " is not a seller registered in the county"));
+        errors.add(P4Refusal.ADDED_SELLER_NOT_REGISTERED.at(ADDED_SELLERS, code));
       }
     }
     FieldChecks.tooLong(errors, v, PLAN_NOTE);
@@ -86,28 +83,18 @@ public class CoalChecks {
     if (CoalQualitySamplingProcess.Decided.SAMPLED.equals(outcome)) {
       pastDate(errors, v, SAMPLED_ON, "抽样日期", today);
       if (CoalType.of(v.get(COAL_TYPE)).isEmpty()) {
-        errors.add(
-            new FieldError(
-                COAL_TYPE,
-                "煤种须为烟煤、无烟煤、型煤、焦炭或兰炭之一",
-                "coalType must be bituminous, anthracite, briquette, coke or semi-coke"));
+        errors.add(P4Refusal.COAL_TYPE_UNKNOWN.at(COAL_TYPE));
       }
       FieldChecks.required(errors, v, BATCH_NUMBER, "批次");
       Object quantity = v.get(QUANTITY_TONNES);
       BigDecimal q = decimal(quantity);
       if (q == null || q.signum() <= 0 || q.scale() > 3) {
-        errors.add(
-            new FieldError(
-                QUANTITY_TONNES,
-                "数量（吨）须为大于 0 的数，最多 3 位小数",
-                "quantityTonnes must be a number above 0 with at most 3 decimals"));
+        errors.add(P4Refusal.QUANTITY_INVALID.at(QUANTITY_TONNES));
       }
     } else if (CoalQualitySamplingProcess.Decided.NOT_POSSIBLE.equals(outcome)) {
       FieldChecks.required(errors, v, NOT_POSSIBLE_REASON, "无法抽样的原因");
     } else {
-      errors.add(
-          new FieldError(
-              SAMPLING_OUTCOME, "请选择已抽样或无法抽样", "samplingOutcome must be SAMPLED or NOT_POSSIBLE"));
+      errors.add(P4Refusal.SAMPLING_OUTCOME_REQUIRED.at(SAMPLING_OUTCOME));
     }
     for (String f : List.of(BATCH_NUMBER, NOT_POSSIBLE_REASON)) {
       FieldChecks.tooLong(errors, v, f);
@@ -125,8 +112,7 @@ public class CoalChecks {
     LocalDate report = pastDate(errors, v, REPORT_DATE, "检测报告日期", today);
     LocalDate sampled = date(v.get(SAMPLED_ON), zone);
     if (report != null && sampled != null && report.isBefore(sampled)) {
-      errors.add(
-          new FieldError(REPORT_DATE, "检测报告日期不能早于抽样日期", "the report cannot predate the sampling"));
+      errors.add(P4Refusal.REPORT_BEFORE_SAMPLING.at(REPORT_DATE));
     }
     FieldChecks.tooLong(errors, v, REPORT_NUMBER);
     FieldChecks.tooLong(errors, v, LAB_NAME);
@@ -139,9 +125,7 @@ public class CoalChecks {
     LocalDate on = pastDate(errors, v, REPORT_DELIVERED_ON, "送达日期", today);
     LocalDate report = date(v.get(REPORT_DATE), zone);
     if (on != null && report != null && on.isBefore(report)) {
-      errors.add(
-          new FieldError(
-              REPORT_DELIVERED_ON, "送达日期不能早于检测报告日期", "delivery cannot predate the report"));
+      errors.add(P4Refusal.DELIVERY_BEFORE_REPORT.at(REPORT_DELIVERED_ON));
     }
     FieldChecks.required(errors, v, DELIVERED_TO, "送达单位");
     FieldChecks.tooLong(errors, v, DELIVERED_TO);
@@ -155,16 +139,12 @@ public class CoalChecks {
   public List<FieldError> disposal(Map<String, Object> v) {
     List<FieldError> errors = new ArrayList<>();
     if (!Boolean.TRUE.equals(v.get(VIOLATION_SALE))) {
-      errors.add(
-          new FieldError(
-              VIOLATION_SALE,
-              "销售环节抽检不合格（含禁煤区内销售）即属销售违法情形，须交市场监督管理部门查处",
-              "a failed sample at a seller is a sale violation: violationSale must be true"));
+      errors.add(P4Refusal.SALE_VIOLATION_REQUIRED.at(VIOLATION_SALE));
     }
     for (String f : List.of(VIOLATION_STORAGE_OR_BURNING, VIOLATION_WARNING_PERIOD)) {
       Object value = v.get(f);
       if (value != null && !(value instanceof Boolean)) {
-        errors.add(new FieldError(f, "须为是或否", f + " must be true or false"));
+        errors.add(P4Refusal.YES_OR_NO.at(f, f));
       }
     }
     FieldChecks.required(errors, v, DISPOSAL_FINDINGS, "处置意见");
@@ -185,9 +165,8 @@ public class CoalChecks {
   public List<FieldError> closure(Map<String, Object> v) {
     return FieldChecks.review(
         v,
-        new cn.gov.linfen.fenhe.common.Reason("请选择是否确认闭环", "approved (true or false) is required"),
-        new cn.gov.linfen.fenhe.common.Reason(
-            "未确认闭环时须写明意见", "an opinion is required when the loop is not closed"));
+        P4Refusal.CLOSURE_DECISION_REQUIRED.reason(),
+        P4Refusal.CLOSURE_OPINION_REQUIRED.reason());
   }
 
   public List<FieldError> followUp(Map<String, Object> v) {
@@ -201,17 +180,11 @@ public class CoalChecks {
       List<FieldError> errors, Map<String, Object> v, String field, String label) {
     BigDecimal value = decimal(v.get(field));
     if (value == null) {
-      errors.add(
-          new FieldError(
-              field, label + "（%）必填，须为数字", field + " (percent) is required and must be a number"));
+      errors.add(P4Refusal.PERCENT_REQUIRED.at(field, label, field));
     } else if (value.signum() < 0
         || value.compareTo(HUNDRED) > 0
         || value.stripTrailingZeros().scale() > 2) {
-      errors.add(
-          new FieldError(
-              field,
-              label + "须在 0 至 100 之间，最多两位小数",
-              field + " must be between 0 and 100 with at most two decimals"));
+      errors.add(P4Refusal.PERCENT_OUT_OF_RANGE.at(field, label, field));
     }
   }
 
@@ -258,15 +231,14 @@ public class CoalChecks {
       List<FieldError> errors, Map<String, Object> v, String field, String label, LocalDate today) {
     Object value = v.get(field);
     if (FieldChecks.blank(value)) {
-      errors.add(new FieldError(field, label + "必填", field + " is required"));
+      errors.add(CommonRefusal.FIELD_REQUIRED.at(field, label, field));
       return null;
     }
     LocalDate date = date(value, zone);
     if (date == null) {
-      errors.add(
-          new FieldError(field, label + "须为日期（年-月-日）", field + " must be a date (YYYY-MM-DD)"));
+      errors.add(P4Refusal.DATE_INVALID.at(field, label, field));
     } else if (date.isAfter(today)) {
-      errors.add(new FieldError(field, label + "不能晚于今天", field + " cannot be in the future"));
+      errors.add(P4Refusal.DATE_IN_FUTURE.at(field, label, field));
     }
     return date;
   }

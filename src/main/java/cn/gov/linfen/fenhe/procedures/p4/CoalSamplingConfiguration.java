@@ -57,9 +57,7 @@ public class CoalSamplingConfiguration {
           if (month != null
               && !(month instanceof String s && s.isBlank())
               && MonthLabels.parse(month).isEmpty()) {
-            errors.add(
-                new FieldError(
-                    SAMPLING_MONTH, "抽检月份格式应为 年-月，如 2026-11", "samplingMonth must be YYYY-MM"));
+            errors.add(P4Refusal.SAMPLING_MONTH_INVALID.at(SAMPLING_MONTH));
           }
           Object only = v.get(ONLY_COUNTY);
           if (only != null && !(only instanceof String s && s.isBlank())) {
@@ -73,12 +71,10 @@ public class CoalSamplingConfiguration {
                       : java.time.YearMonth.from(clock.today()).toString();
               if (registers.hasPlan(County.of((String) only).orElseThrow().chineseName(), m)) {
                 errors.add(
-                    new FieldError(
+                    P4Refusal.COUNTY_PLAN_EXISTS.at(
                         ONLY_COUNTY,
-                        County.of((String) only).orElseThrow().chineseName()
-                            + MonthLabels.label(m)
-                            + "的抽检计划已制定，不能重复抽取",
-                        "the county's plan of the month exists already"));
+                        County.of((String) only).orElseThrow().chineseName(),
+                        MonthLabels.label(m)));
               }
             }
           }
@@ -86,11 +82,7 @@ public class CoalSamplingConfiguration {
           if (seed != null
               && !(seed instanceof String s && s.isBlank())
               && !(seed instanceof String s2 && DrawingSellers.SEED.matcher(s2.trim()).matches())) {
-            errors.add(
-                new FieldError(
-                    DRAW_SEED,
-                    "抽取种子须为 16 至 64 位小写十六进制数字",
-                    "drawSeed must be 16–64 lower-case hex digits"));
+            errors.add(P4Refusal.DRAW_SEED_INVALID.at(DRAW_SEED));
           }
           return errors;
         });

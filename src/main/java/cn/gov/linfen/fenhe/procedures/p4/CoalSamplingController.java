@@ -5,6 +5,7 @@ import cn.gov.linfen.fenhe.common.CreditCode;
 import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.common.FenheGroup;
 import cn.gov.linfen.fenhe.common.FieldError;
+import cn.gov.linfen.fenhe.common.Reason;
 import cn.gov.linfen.fenhe.config.EngineRole;
 import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
@@ -79,7 +80,7 @@ public class CoalSamplingController {
         county == null || county.isBlank()
             ? null
             : County.of(county)
-                .orElseThrow(() -> bad("county", "县(市、区)不正确，应为临汾市 17 个县(市、区)之一", "unknown county"));
+                .orElseThrow(() -> bad(P4Refusal.REGISTER_COUNTY_UNKNOWN.at("county")));
     Optional<County> own = countyOf(user);
     List<County> shown;
     if (readsAll(user)) {
@@ -87,9 +88,7 @@ public class CoalSamplingController {
     } else if (own.isPresent() && (asked == null || asked == own.get())) {
       shown = List.of(own.get());
     } else {
-      throw denied(
-          "只有本县市场监督管理部门、市市场监督管理局和督查人员可以查看民用煤销售单位登记册",
-          "only the county's market supervision department, the city bureau and supervisors see the register");
+      throw denied(P4Refusal.REGISTER_READ_DENIED.reason());
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (County c : shown) {
@@ -114,17 +113,12 @@ public class CoalSamplingController {
     }
     County county =
         County.of(text(input, "county"))
-            .orElseThrow(
-                () ->
-                    bad(
-                        "county",
-                        "县(市、区)不正确，应为临汾市 17 个县(市、区)之一，如“尧都区”",
-                        "unknown county: one of Linfen's 17"));
+            .orElseThrow(() -> bad(P4Refusal.REGISTER_COUNTY_UNKNOWN.at("county")));
     ownCountyOnly(user, county);
     CoalRegisters.Seller seller = validated(input, code, county.chineseName(), user.id());
     Boolean added = transactions.execute(status -> registers.register(seller));
     if (!Boolean.TRUE.equals(added)) {
-      throw bad("creditCode", "该销售单位已登记（统一社会信用代码重复）", "the seller is registered already");
+      throw bad(P4Refusal.SELLER_REGISTERED_ALREADY.at("creditCode"));
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(entry(seller));
   }
@@ -139,10 +133,7 @@ public class CoalSamplingController {
     ownCountyOnly(user, County.of(before.county()).orElseThrow());
     Map<String, Object> input = body == null ? Map.of() : body;
     if (input.containsKey("county") && !before.county().equals(text(input, "county"))) {
-      throw bad(
-          "county",
-          "不能变更销售单位所属县(市、区)：请在原县注销后由新县登记",
-          "the county cannot change: remove and register in the new county");
+      throw bad(P4Refusal.SELLER_COUNTY_CANNOT_CHANGE.at("county"));
     }
     CoalRegisters.Seller after =
         validated(input, before.creditCode(), before.county(), before.registeredBy());
@@ -166,10 +157,7 @@ public class CoalSamplingController {
     Optional<CoalRegisters.Seller> seller = registers.seller(creditCode.trim());
     if (seller.isEmpty()) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND)
-          .body(
-              ErrorJson.body(
-                  "NotFound",
-                  new FieldError("creditCode", "登记册中没有该销售单位", "no such seller in the register")));
+          .body(ErrorJson.body("NotFound", P4Refusal.SELLER_NOT_REGISTERED.at("creditCode")));
     }
     ownCountyOnly(user, County.of(seller.get().county()).orElseThrow());
     transactions.executeWithoutResult(status -> registers.remove(seller.get(), user.id(), now()));
@@ -182,17 +170,14 @@ public class CoalSamplingController {
   @org.springframework.web.bind.annotation.ExceptionHandler(NotFound.class)
   ResponseEntity<ErrorJson.Body> notFound() {
     return ResponseEntity.status(HttpStatus.NOT_FOUND)
-        .body(
-            ErrorJson.body(
-                "NotFound",
-                new FieldError("creditCode", "登记册中没有该销售单位", "no such seller in the register")));
+        .body(ErrorJson.body("NotFound", P4Refusal.SELLER_NOT_REGISTERED.at("creditCode")));
   }
 
   private static void ownCountyOnly(FenheUser user, County county) {
     if (!user.groupIds().contains(county.groupOf(FenheGroup.COUNTY_MARKET_SUPERVISION))) {
       throw denied(
-          "只有" + county.groupName(FenheGroup.COUNTY_MARKET_SUPERVISION) + "可以维护本县的民用煤销售单位登记册",
-          "only the county's market supervision department keeps its register");
+          P4Refusal.REGISTER_KEEP_DENIED.reason(
+              county.groupName(FenheGroup.COUNTY_MARKET_SUPERVISION)));
     }
   }
 
@@ -200,27 +185,17 @@ public class CoalSamplingController {
       Map<String, Object> input, String code, String county, String by) {
     String name = text(input, "sellerName");
     if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
-      throw bad("sellerName", "销售单位名称必填，不超过 100 字", "the seller's name is required (at most 100)");
+      throw bad(P4Refusal.SELLER_NAME_INVALID.at("sellerName"));
     }
     SellerKind kind =
         SellerKind.of(text(input, "sellerKind"))
-            .orElseThrow(
-                () ->
-                    bad(
-                        "sellerKind",
-                        "类别须为民用煤销售企业、民用煤供应点或型煤生产企业",
-                        "sellerKind must be coal-seller, supply-point or briquette-producer"));
+            .orElseThrow(() -> bad(P4Refusal.SELLER_KIND_UNKNOWN.at("sellerKind")));
     CoalZone zone =
         CoalZone.of(text(input, "zone"))
-            .orElseThrow(
-                () ->
-                    bad(
-                        "zone",
-                        "所在区域须为禁煤区、高污染燃料禁燃区或其他区域",
-                        "zone must be no-coal, no-burn or other"));
+            .orElseThrow(() -> bad(P4Refusal.SELLER_ZONE_UNKNOWN.at("zone")));
     String address = text(input, "address");
     if (address != null && address.length() > MAX_ADDRESS) {
-      throw bad("address", "地址不超过 200 字", "address: at most 200 characters");
+      throw bad(P4Refusal.SELLER_ADDRESS_TOO_LONG.at("address"));
     }
     return new CoalRegisters.Seller(
         code,
@@ -239,18 +214,18 @@ public class CoalSamplingController {
       return null;
     }
     if (!(value instanceof String s)) {
-      throw bad(field, "须按文字填写", field + " must be text");
+      throw bad(P4Refusal.INPUT_NOT_TEXT.at(field, field));
     }
     return s.trim();
   }
 
   /** Bad input: 400 naming the field, in Chinese and English. */
-  private static InvalidInputException bad(String field, String chinese, String english) {
-    return new InvalidInputException(new FieldError(field, chinese, english));
+  private static InvalidInputException bad(FieldError error) {
+    return new InvalidInputException(error);
   }
 
-  private static AccessDeniedException denied(String chinese, String english) {
-    return new AccessDeniedException(new cn.gov.linfen.fenhe.common.Reason(chinese, english));
+  private static AccessDeniedException denied(Reason reason) {
+    return new AccessDeniedException(reason);
   }
 
   private Instant now() {
@@ -282,16 +257,13 @@ public class CoalSamplingController {
       @RequestParam(required = false) String month) {
     Optional<County> own = countyOf(user);
     if (!readsAll(user) && own.isEmpty()) {
-      throw denied(
-          "只有督查人员、市市场监督管理局和县级市场监督管理部门可以查看抽检覆盖率",
-          "only supervisors, the city bureau and county market supervision see coverage");
+      throw denied(P4Refusal.COVERAGE_READ_DENIED.reason());
     }
     YearMonth ym =
         month == null || month.isBlank()
             ? YearMonth.from(clock.today())
             : MonthLabels.parse(month)
-                .orElseThrow(
-                    () -> bad("month", "月份无效：请按 年-月 选择，如 2026-11", "month must be YYYY-MM"));
+                .orElseThrow(() -> bad(P4Refusal.COVERAGE_MONTH_INVALID.at("month")));
     List<County> counties = readsAll(user) ? List.of(County.values()) : List.of(own.get());
     List<Map<String, Object>> rows = new ArrayList<>();
     int registered = 0;
