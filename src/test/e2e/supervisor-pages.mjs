@@ -4,7 +4,8 @@
 import { check, finish, launch, chineseContext, logIn } from './browser.mjs';
 
 const [baseUrl, password] = process.argv.slice(2);
-const PAGES = ['/fenhe/deadlines.html', '/fenhe/scrap-steel-rounds.html', '/fenhe/coal-sellers.html', '/fenhe/coal-coverage.html'];
+const PAGES = ['/fenhe/deadlines.html', '/fenhe/scrap-steel-rounds.html', '/fenhe/coal-sellers.html', '/fenhe/coal-coverage.html',
+  '/fenhe/supervision-summary.html'];
 
 const browser = await launch();
 try {

@@ -28,7 +28,9 @@ public enum P5Refusal implements RefusalText {
   ITEM_CODE_INVALID,
   CLUE_CONFIRMED_REQUIRED,
   CLOSURE_OPINION_REQUIRED,
-  CHECK_MONTH_INVALID;
+  CHECK_MONTH_INVALID,
+  SUMMARY_READ_DENIED,
+  SUMMARY_MONTH_INVALID;
 
   @Override
   public String bundle() {

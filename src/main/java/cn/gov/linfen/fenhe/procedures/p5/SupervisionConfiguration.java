@@ -58,6 +58,12 @@ public class SupervisionConfiguration {
     return new SupervisionMonthly(jdbc, lists, clock);
   }
 
+  @Bean
+  SupervisionSummary supervisionSummary(
+      JdbcTemplate jdbc, WorkingDayCalendar calendar, FenheClock clock) {
+    return new SupervisionSummary(jdbc, calendar, clock);
+  }
+
   /** An act started from the form or the API: the act's checks (X-R04). */
   @Bean
   StartValidator supervisionActStartValidator(

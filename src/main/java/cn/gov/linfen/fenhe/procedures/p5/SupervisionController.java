@@ -15,6 +15,7 @@ import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -59,18 +63,21 @@ public class SupervisionController {
   private final SupervisionMonthly monthly;
   private final FenheClock clock;
   private final TransactionTemplate transactions;
+  private final SupervisionSummary summary;
 
   public SupervisionController(
       ProcessEngine engine,
       ActChecks checks,
       InspectionLists lists,
       SupervisionMonthly monthly,
+      SupervisionSummary summary,
       FenheClock clock,
       PlatformTransactionManager transactionManager) {
     this.engine = engine;
     this.checks = checks;
     this.lists = lists;
     this.monthly = monthly;
+    this.summary = summary;
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
   }
@@ -78,6 +85,17 @@ public class SupervisionController {
   static Optional<County> regulatorCounty(FenheUser user) {
     for (County c : County.values()) {
       if (user.groupIds().contains(c.groupOf(FenheGroup.COUNTY_REGULATOR))) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The county of a county officer (approval service or regulator), if any. */
+  static Optional<County> officerCounty(FenheUser user) {
+    for (County c : County.values()) {
+      if (user.groupIds().contains(c.groupOf(FenheGroup.COUNTY_APPROVAL_SERVICE))
+          || user.groupIds().contains(c.groupOf(FenheGroup.COUNTY_REGULATOR))) {
         return Optional.of(c);
       }
     }
@@ -320,5 +338,131 @@ public class SupervisionController {
     answer.put("businessKey", started.getBusinessKey());
     answer.put("processInstanceId", started.getId());
     return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+  }
+
+  // ------------------------------------------------------------------ the month (P5-R05)
+
+  static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+
+  /**
+   * The month per department and per county for the bureau and supervisors (every county); a
+   * county's approval service or regulator sees his county only; a city regulator, whom the model
+   * ties to no department, and anyone else are refused.
+   */
+  @GetMapping("/summary")
+  Map<String, Object> summary(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
+      @RequestParam(required = false) String month) {
+    Optional<County> only;
+    if (user.seesEverything() || user.isIn(FenheGroup.APPROVAL_SERVICE_BUREAU)) {
+      only = Optional.empty();
+    } else {
+      only = officerCounty(user);
+      if (only.isEmpty()) {
+        throw new AccessDeniedException(P5Refusal.SUMMARY_READ_DENIED.reason());
+      }
+    }
+    YearMonth thisMonth = YearMonth.from(clock.today());
+    YearMonth ym = thisMonth;
+    if (month != null && !month.isBlank()) {
+      if (!MONTH.matcher(month.trim()).matches()
+          || YearMonth.parse(month.trim()).isAfter(thisMonth)) {
+        throw new InvalidInputException(P5Refusal.SUMMARY_MONTH_INVALID.at("month"));
+      }
+      ym = YearMonth.parse(month.trim());
+    }
+    Optional<String> countyName = only.map(County::chineseName);
+    List<SupervisionSummary.Acts> acts = summary.acts(ym, countyName);
+    List<SupervisionSummary.Clues> clues = summary.openClues(ym, countyName);
+    Map<String, Long> dynamics = summary.dynamics(ym);
+    int[] quotas =
+        AsPlatform.call(
+            engine.getIdentityService(),
+            () ->
+                new int[] {
+                  monthly.quota(engine.getDecisionService(), SupervisionMonthly.COUNTY_LEVEL),
+                  monthly.quota(engine.getDecisionService(), SupervisionMonthly.CITY_LEVEL)
+                });
+    // departments: (department, county) of the acts and clues; every city department of a list
+    Map<String, SupervisionSummary.Acts> deptActs = new TreeMap<>();
+    Map<String, SupervisionSummary.Clues> deptClues = new TreeMap<>();
+    Map<String, SupervisionSummary.Acts> countyActs = new LinkedHashMap<>();
+    Map<String, SupervisionSummary.Clues> countyClues = new LinkedHashMap<>();
+    SupervisionSummary.Acts totalActs = SupervisionSummary.noActs(null, null);
+    SupervisionSummary.Clues totalClues = SupervisionSummary.noClues(null, null);
+    for (SupervisionSummary.Acts a : acts) {
+      deptActs.merge(deptKey(a.department(), a.county()), a, SupervisionSummary.Acts::plus);
+      if (a.county() != null) {
+        countyActs.merge(a.county(), a, SupervisionSummary.Acts::plus);
+      }
+      totalActs = totalActs.plus(a);
+    }
+    for (SupervisionSummary.Clues c : clues) {
+      deptClues.merge(deptKey(c.department(), c.county()), c, SupervisionSummary.Clues::plus);
+      if (c.county() != null) {
+        countyClues.merge(c.county(), c, SupervisionSummary.Clues::plus);
+      }
+      totalClues = totalClues.plus(c);
+    }
+    Set<String> keys = new java.util.TreeSet<>(deptActs.keySet());
+    keys.addAll(deptClues.keySet());
+    if (only.isEmpty()) {
+      for (String department : lists.cityDepartments()) {
+        keys.add(deptKey(department, null));
+      }
+      Set<String> countyNames = new java.util.HashSet<>();
+      for (County c : County.values()) {
+        countyNames.add(c.chineseName());
+      }
+      for (String unit : dynamics.keySet()) {
+        if (!countyNames.contains(unit)) {
+          keys.add(deptKey(unit, null));
+        }
+      }
+    }
+    List<Map<String, Object>> departments = new ArrayList<>();
+    for (String key : keys) {
+      int bar = key.indexOf('|');
+      String county = key.substring(1, bar).isEmpty() ? null : key.substring(1, bar);
+      String department = key.substring(bar + 1);
+      Map<String, Object> head = new LinkedHashMap<>();
+      head.put("department", department);
+      head.put("county", county == null ? "" : county);
+      head.put("levelLabel", county == null ? "市直" : county);
+      departments.add(
+          SupervisionSummary.row(
+              head,
+              deptActs.getOrDefault(key, SupervisionSummary.noActs(department, county)),
+              deptClues.getOrDefault(key, SupervisionSummary.noClues(department, county)),
+              county == null ? dynamics.get(department) : null,
+              county == null ? quotas[1] : null));
+    }
+    List<Map<String, Object>> counties = new ArrayList<>();
+    for (County c : SupervisionSummary.counties(only)) {
+      String name = c.chineseName();
+      counties.add(
+          SupervisionSummary.row(
+              Map.of("county", name),
+              countyActs.getOrDefault(name, SupervisionSummary.noActs(null, name)),
+              countyClues.getOrDefault(name, SupervisionSummary.noClues(null, name)),
+              dynamics.get(name),
+              quotas[0]));
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("month", ym.toString());
+    answer.put("monthLabel", SupervisionMonthly.label(ym));
+    answer.put("scope", countyName.orElse("全市"));
+    answer.put("at", summary.at(ym).toString());
+    answer.put("countyQuota", quotas[0]);
+    answer.put("cityQuota", quotas[1]);
+    answer.put("departments", departments);
+    answer.put("counties", counties);
+    answer.put("total", SupervisionSummary.row(Map.of(), totalActs, totalClues, null, null));
+    return answer;
+  }
+
+  /** City departments ("0|…") sort before the counties' ("1<county>|…"). */
+  private static String deptKey(String department, String county) {
+    return (county == null ? "0" : "1" + county) + "|" + department;
   }
 }
