@@ -28,6 +28,20 @@ import java.util.regex.Pattern;
  */
 public final class ActChecks {
 
+  /** The act's text fields as stored (besides its inspectors and time). */
+  public static final List<String> STORED_FIELDS =
+      List.of(
+          ITEM_CODE,
+          OBJECT_NAME,
+          OBJECT_CREDIT_CODE,
+          METHOD,
+          KIND,
+          CHECK_FORM,
+          CONTENT,
+          RESULT,
+          DEPARTMENT,
+          COUNTY);
+
   public static final int MAX_TEXT = 1000;
   public static final int MAX_NAME = 200;
 
@@ -198,18 +212,7 @@ public final class ActChecks {
   /** The act as stored: known fields only, trimmed, {@code actedAt} as an instant with offset. */
   public Map<String, Object> normalized(Map<String, ?> act) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (String f :
-        List.of(
-            ITEM_CODE,
-            OBJECT_NAME,
-            OBJECT_CREDIT_CODE,
-            METHOD,
-            KIND,
-            CHECK_FORM,
-            CONTENT,
-            RESULT,
-            DEPARTMENT,
-            COUNTY)) {
+    for (String f : STORED_FIELDS) {
       Object v = act.get(f);
       if (v instanceof String s && !s.isBlank()) {
         out.put(f, f.equals(OBJECT_CREDIT_CODE) ? s.trim().toUpperCase(Locale.ROOT) : s.trim());

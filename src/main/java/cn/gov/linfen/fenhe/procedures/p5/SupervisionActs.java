@@ -32,19 +32,10 @@ public class SupervisionActs {
   public static final String BEAN_NAME = "supervisionActs";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> FORM_FIELDS =
-      List.of(
-          ITEM_CODE,
-          OBJECT_NAME,
-          OBJECT_CREDIT_CODE,
-          METHOD,
-          KIND,
-          CHECK_FORM,
-          CONTENT,
-          RESULT,
-          DEPARTMENT,
-          COUNTY,
-          INSPECTORS_TEXT,
-          ACTED_AT);
+      java.util.stream.Stream.concat(
+              ActChecks.STORED_FIELDS.stream(),
+              java.util.stream.Stream.of(INSPECTORS_TEXT, ACTED_AT))
+          .toList();
 
   private final JdbcTemplate jdbc;
   private final InspectionLists lists;

@@ -32,11 +32,6 @@ public class SupervisionConfiguration {
     return new InspectionLists(jdbc, audit);
   }
 
-  @Bean
-  ActChecks actChecks(FenheClock clock) {
-    return new ActChecks(clock.zone());
-  }
-
   @Bean(SupervisionActs.BEAN_NAME)
   SupervisionActs supervisionActs(
       JdbcTemplate jdbc,

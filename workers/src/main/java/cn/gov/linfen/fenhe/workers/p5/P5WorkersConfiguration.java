@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class P5WorkersConfiguration {
 
+  /** The act checks of every role: the API and forms (engine) and the quality check (workers). */
   @Bean
-  @ConditionalOnMissingBean
   ActChecks actChecks(FenheClock clock) {
     return new ActChecks(clock.zone());
   }
