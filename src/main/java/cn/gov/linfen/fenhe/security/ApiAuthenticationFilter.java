@@ -7,13 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -32,9 +28,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final ProcessEngine engine;
+  private final VerifiedCredentials credentials;
 
-  public ApiAuthenticationFilter(ProcessEngine engine) {
+  public ApiAuthenticationFilter(ProcessEngine engine, VerifiedCredentials credentials) {
     this.engine = engine;
+    this.credentials = credentials;
   }
 
   @Override
@@ -79,32 +77,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private FenheUser fromBasic(HttpServletRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+    String[] userAndPassword =
+        CachingBasicAuthenticationProvider.userAndPassword(request.getHeader("Authorization"));
+    if (userAndPassword == null) {
       return null;
     }
-    String decoded;
-    try {
-      decoded =
-          new String(
-              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String userId = decoded.substring(0, colon);
-    String password = decoded.substring(colon + 1);
-    if (!engine.getIdentityService().checkPassword(userId, password)) {
-      return null;
-    }
-    List<String> groups =
-        engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId)
-            .toList();
-    return new FenheUser(userId, groups);
+    return credentials
+        .verify(engine.getIdentityService(), userAndPassword[0], userAndPassword[1])
+        .map(verified -> new FenheUser(verified.userId(), verified.groupIds()))
+        .orElse(null);
   }
 
   private FenheUser fromSession(HttpServletRequest request) {

@@ -2,8 +2,14 @@ package cn.gov.linfen.fenhe.security;
 
 import cn.gov.linfen.fenhe.common.FenheGroup;
 import cn.gov.linfen.fenhe.config.EngineRole;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,10 +34,33 @@ public class SecurityConfiguration {
   public static final String WEBAPP_API = "/camunda/api/*";
   public static final String PLATFORM_API = "/api/*";
 
+  /** Verified Basic credentials, trusted for a few seconds (issue 20; docs/security.md). */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+  static VerifiedCredentials verifiedCredentials(CredentialsCacheProperties properties) {
+    return new VerifiedCredentials(properties);
+  }
+
+  /** Empties the verified credentials when the engine changes users, groups or memberships. */
+  @Bean
+  static ProcessEnginePlugin credentialsInvalidation(VerifiedCredentials credentials) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = new ArrayList<>();
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+          interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+        }
+        interceptors.add(new IdentityChangeInterceptor(credentials));
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+      }
+    };
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
+      VerifiedCredentials credentials) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new CachingEngineAuthenticationFilter(credentials));
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns(ENGINE_REST);
     registration.setInitParameters(
@@ -43,9 +72,10 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> platformApiAuthentication(ProcessEngine engine) {
+  FilterRegistrationBean<ApiAuthenticationFilter> platformApiAuthentication(
+      ProcessEngine engine, VerifiedCredentials credentials) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, credentials));
     registration.setName("platform-api-authentication");
     registration.addUrlPatterns(PLATFORM_API);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
