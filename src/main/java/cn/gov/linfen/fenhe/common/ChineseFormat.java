@@ -92,7 +92,9 @@ public final class ChineseFormat {
       if (text.length() > 0 && (zeroPending || group < 1000)) {
         text.append('零');
       }
-      text.append(group(group)).append(GROUPS[i]);
+      // 9,9999,0000,0000 is 玖万玖仟玖佰玖拾玖亿: the 亿 of the next group serves both
+      String unit = i == 3 && groups[2] != 0 ? "万" : GROUPS[i];
+      text.append(group(group)).append(unit);
       zeroPending = false;
     }
     return text.toString();

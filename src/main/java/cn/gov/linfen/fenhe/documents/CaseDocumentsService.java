@@ -127,7 +127,6 @@ public class CaseDocumentsService {
                   .getHistoryService()
                   .createHistoricVariableInstanceQuery()
                   .processInstanceId(id)
-                  .disableCustomObjectDeserialization()
                   .list()) {
             if (id.equals(variable.getActivityInstanceId())) {
               variables.put(variable.getName(), variable.getValue());

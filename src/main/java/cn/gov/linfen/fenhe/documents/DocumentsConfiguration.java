@@ -5,7 +5,6 @@ import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.config.EngineRole;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +13,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** Official documents: numbers, the font, the cases' documents (docs/documents.md). */
 @Configuration
 @EngineRole
-@EnableConfigurationProperties(DocumentsProperties.class)
 public class DocumentsConfiguration {
 
   @Bean
