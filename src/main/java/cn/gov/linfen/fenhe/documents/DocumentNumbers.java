@@ -40,6 +40,7 @@ public class DocumentNumbers {
   private final JdbcTemplate jdbc;
   private final FenheClock clock;
   private final TransactionTemplate ownTransaction;
+  private final TransactionTemplate callersTransaction;
 
   public DocumentNumbers(
       JdbcTemplate jdbc, FenheClock clock, PlatformTransactionManager transactions) {
@@ -47,6 +48,7 @@ public class DocumentNumbers {
     this.clock = clock;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.callersTransaction = new TransactionTemplate(transactions);
   }
 
   /**
@@ -55,6 +57,13 @@ public class DocumentNumbers {
    */
   public Issued issue(String businessKey, String kind, String prefix, String issuedBy) {
     Objects.requireNonNull(businessKey, "businessKey");
+    // joins the caller's transaction (the engine's), or makes one when called outside any
+    return callersTransaction.execute(
+        status -> issueInTransaction(businessKey, kind, prefix, issuedBy));
+  }
+
+  private Issued issueInTransaction(
+      String businessKey, String kind, String prefix, String issuedBy) {
     Optional<Issued> existing = find(businessKey, kind);
     if (existing.isPresent()) {
       return existing.get();

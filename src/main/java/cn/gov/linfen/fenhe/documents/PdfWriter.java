@@ -267,8 +267,9 @@ public final class PdfWriter {
     }
     String character = new String(Character.toChars(codePoint));
     try {
+      // the subset font throws for a character it has no glyph for (glyph 0)
       font.encode(character);
-      return font.hasGlyph(codePoint) || codePoint == ' ' ? character : "？";
+      return character;
     } catch (IOException | IllegalArgumentException missing) {
       return "？";
     }

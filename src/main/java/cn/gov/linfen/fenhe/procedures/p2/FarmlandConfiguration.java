@@ -59,6 +59,12 @@ public class FarmlandConfiguration {
     return new FarmlandInspections(townships.byCountyCode(), clock);
   }
 
+  /** P2's 公示 and 备案表 as PDF (docs/documents.md). */
+  @Bean
+  FarmlandDocuments farmlandDocuments() {
+    return new FarmlandDocuments(clock.zone());
+  }
+
   @Bean
   StartValidator farmlandFilingStartValidator(FilingApplicationCheck check) {
     return StartValidator.of(FarmlandProcess.KEY, check::check);
