@@ -68,6 +68,7 @@ class SoeReformFundDocumentsTest extends SoeReformFundCaseTest {
         .containsExactly("application", "review-table", "disbursement-notice");
     assertThat(list.get(2).get("name").asText()).isEqualTo("临汾市国企改革专项资金拨款通知书");
     assertThat(list.get(2).get("number").asText()).isEqualTo(number);
+    assertThat(list.get(2).get("issuedAt").asText()).isEqualTo("2026-09-30T02:00:00Z");
     assertThat(list.get(0).get("number").isNull()).isTrue();
 
     // 附件3: the number, the transfer date (3rd working day: National Day off, Saturday 10 October
