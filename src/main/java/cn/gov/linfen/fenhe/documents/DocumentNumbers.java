@@ -56,38 +56,48 @@ public class DocumentNumbers {
    * today (Fenhe's zone), or answers the one it has.
    */
   public Issued issue(String businessKey, String kind, String prefix, String issuedBy) {
+    return issue(businessKey, kind, kind, prefix, issuedBy);
+  }
+
+  /**
+   * As {@link #issue(String, String, String, String)}, numbered in a series of its own (e.g. one
+   * per township for the farmland filings of that township: {@code 尧都区屯里镇设施农业用地备〔2026〕3号}).
+   */
+  public Issued issue(
+      String businessKey, String kind, String series, String prefix, String issuedBy) {
     Objects.requireNonNull(businessKey, "businessKey");
     // joins the caller's transaction (the engine's), or makes one when called outside any
     return callersTransaction.execute(
-        status -> issueInTransaction(businessKey, kind, prefix, issuedBy));
+        status -> issueInTransaction(businessKey, kind, series, prefix, issuedBy));
   }
 
   private Issued issueInTransaction(
-      String businessKey, String kind, String prefix, String issuedBy) {
+      String businessKey, String kind, String series, String prefix, String issuedBy) {
     Optional<Issued> existing = find(businessKey, kind);
     if (existing.isPresent()) {
       return existing.get();
     }
     Instant now = clock.now();
     int year = clock.dateOf(now).getYear();
-    ensureCounter(kind, year);
+    ensureCounter(series, year);
     jdbc.update(
-        "UPDATE fenhe_document_counter SET next_seq = next_seq + 1 WHERE kind = ? AND doc_year = ?",
-        kind,
+        "UPDATE fenhe_document_counter SET next_seq = next_seq + 1 WHERE series = ? AND doc_year = ?",
+        series,
         year);
     Integer next =
         jdbc.queryForObject(
-            "SELECT next_seq FROM fenhe_document_counter WHERE kind = ? AND doc_year = ?",
+            "SELECT next_seq FROM fenhe_document_counter WHERE series = ? AND doc_year = ?",
             Integer.class,
-            kind,
+            series,
             year);
     int seq = next - 1;
     String number = prefix + "〔" + year + "〕" + seq + "号";
     jdbc.update(
-        "INSERT INTO fenhe_document (business_key, kind, doc_number, doc_year, seq, issued_at,"
-            + " issued_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO fenhe_document (business_key, kind, series, doc_number, doc_year, seq,"
+            + " issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         businessKey,
         kind,
+        series,
         number,
         year,
         seq,
@@ -131,12 +141,12 @@ public class DocumentNumbers {
     return find(businessKey, kind).map(Issued::sha256).orElse(null);
   }
 
-  private void ensureCounter(String kind, int year) {
+  private void ensureCounter(String series, int year) {
     Integer rows =
         jdbc.queryForObject(
-            "SELECT COUNT(*) FROM fenhe_document_counter WHERE kind = ? AND doc_year = ?",
+            "SELECT COUNT(*) FROM fenhe_document_counter WHERE series = ? AND doc_year = ?",
             Integer.class,
-            kind,
+            series,
             year);
     if (rows != null && rows > 0) {
       return;
@@ -145,8 +155,8 @@ public class DocumentNumbers {
       ownTransaction.executeWithoutResult(
           status ->
               jdbc.update(
-                  "INSERT INTO fenhe_document_counter (kind, doc_year, next_seq) VALUES (?, ?, 1)",
-                  kind,
+                  "INSERT INTO fenhe_document_counter (series, doc_year, next_seq) VALUES (?, ?, 1)",
+                  series,
                   year));
     } catch (DuplicateKeyException alreadyCreated) {
       // another issuer created it first: nothing was taken, go on

@@ -41,6 +41,14 @@ class DocumentNumbersTest extends IntegrationTest {
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(time).toInstant()));
   }
 
+  /**
+   * A prefix of the test's own: numbers are unique across the table, and the real P1 notices (临企改拨)
+   * share the test database.
+   */
+  private static String prefix(String kind) {
+    return "临企改拨" + kind.substring(5);
+  }
+
   private static String kind() {
     return "test-" + UUID.randomUUID().toString().substring(0, 8);
   }
@@ -48,17 +56,27 @@ class DocumentNumbersTest extends IntegrationTest {
   @Test
   void numbers_run_1_2_3_in_a_year_and_restart_with_the_next_year_in_shanghai() {
     String kind = kind();
+    String prefix = prefix(kind);
     at("2026-03-01T09:00:00+08:00");
-    assertThat(numbers.issue("A-" + kind, kind, "临企改拨", "u").number()).isEqualTo("临企改拨〔2026〕1号");
-    assertThat(numbers.issue("B-" + kind, kind, "临企改拨", "u").number()).isEqualTo("临企改拨〔2026〕2号");
-    assertThat(numbers.issue("C-" + kind, kind, "临企改拨", "u").number()).isEqualTo("临企改拨〔2026〕3号");
+    assertThat(numbers.issue("A-" + kind, kind, prefix, "u").number())
+        .isEqualTo(prefix + "〔2026〕1号");
+    assertThat(numbers.issue("B-" + kind, kind, prefix, "u").number())
+        .isEqualTo(prefix + "〔2026〕2号");
+    assertThat(numbers.issue("C-" + kind, kind, prefix, "u").number())
+        .isEqualTo(prefix + "〔2026〕3号");
     // another kind has its own sequence
     String other = kind();
-    assertThat(numbers.issue("A-" + kind, other, "临其他", "u").number()).isEqualTo("临其他〔2026〕1号");
+    assertThat(numbers.issue("A-" + kind, other, prefix(other), "u").number())
+        .isEqualTo(prefix(other) + "〔2026〕1号");
+    // a series of its own (a township's filings) counts apart from the kind's other series
+    assertThat(numbers.issue("E-" + kind, kind, kind + ":屯里镇", prefix + "屯里镇备", "u").number())
+        .isEqualTo(prefix + "屯里镇备〔2026〕1号");
+    assertThat(numbers.issue("F-" + kind, kind, kind, prefix, "u").number())
+        .isEqualTo(prefix + "〔2026〕4号");
     // 31 December 2026 16:30 UTC is already 1 January 2027 in Linfen
     at("2026-12-31T16:30:00Z");
-    DocumentNumbers.Issued next = numbers.issue("D-" + kind, kind, "临企改拨", "u");
-    assertThat(next.number()).isEqualTo("临企改拨〔2027〕1号");
+    DocumentNumbers.Issued next = numbers.issue("D-" + kind, kind, prefix, "u");
+    assertThat(next.number()).isEqualTo(prefix + "〔2027〕1号");
     assertThat(next.year()).isEqualTo(2027);
     assertThat(next.seq()).isEqualTo(1);
   }
@@ -66,21 +84,23 @@ class DocumentNumbersTest extends IntegrationTest {
   @Test
   void the_same_case_and_kind_keeps_its_number_and_a_rolled_back_issue_takes_none() {
     String kind = kind();
+    String prefix = prefix(kind);
     at("2026-05-06T10:00:00+08:00");
-    DocumentNumbers.Issued first = numbers.issue("A-" + kind, kind, "临企改拨", "reformer");
-    assertThat(numbers.issue("A-" + kind, kind, "临企改拨", "someone-else")).isEqualTo(first);
+    DocumentNumbers.Issued first = numbers.issue("A-" + kind, kind, prefix, "reformer");
+    assertThat(numbers.issue("A-" + kind, kind, prefix, "someone-else")).isEqualTo(first);
     assertThat(numbers.find("A-" + kind, kind).orElseThrow().issuedBy()).isEqualTo("reformer");
 
     try {
       transactions.executeWithoutResult(
           status -> {
-            numbers.issue("B-" + kind, kind, "临企改拨", "u");
+            numbers.issue("B-" + kind, kind, prefix, "u");
             status.setRollbackOnly();
           });
     } finally {
       assertThat(numbers.find("B-" + kind, kind)).isEmpty();
     }
-    assertThat(numbers.issue("C-" + kind, kind, "临企改拨", "u").number()).isEqualTo("临企改拨〔2026〕2号");
+    assertThat(numbers.issue("C-" + kind, kind, prefix, "u").number())
+        .isEqualTo(prefix + "〔2026〕2号");
   }
 
   @Test
@@ -98,7 +118,8 @@ class DocumentNumbersTest extends IntegrationTest {
             () -> {
               List<Integer> seqs = new ArrayList<>();
               for (int i = 0; i < perThread; i++) {
-                seqs.add(numbers.issue(thread + "-" + i + "-" + kind, kind, "临测", "u").seq());
+                seqs.add(
+                    numbers.issue(thread + "-" + i + "-" + kind, kind, prefix(kind), "u").seq());
               }
               return seqs;
             });

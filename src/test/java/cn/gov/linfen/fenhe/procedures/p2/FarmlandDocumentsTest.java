@@ -72,6 +72,7 @@ class FarmlandDocumentsTest extends IntegrationTest {
     at(shanghai("2026-10-16T11:00:00"));
     p2.runUntil(FORWARD);
     String number = (String) p2.variable("filingNumber");
+    assertThat(number).matches("尧都区屯里镇设施农业用地备〔2026〕[1-9][0-9]*号");
 
     Http township = p2.as(demo(Groups.TOWNSHIP_GOVERNMENT));
     assertThat(township.get(documents).json().findValuesAsText("number")).contains(number);
