@@ -51,6 +51,8 @@ public class BaselineApplication {
   @Bean NoOp soeReformFundFollowUpCheck() { return new NoOp(); }
   @Bean NoOp soeReformFundHoldCheck() { return new NoOp(); }
   @Bean NoOp soeReformFundNoticeCheck() { return new NoOp(); }
+  /** Fenhe numbers the notice from its documents table here; the baseline's client sends a number. */
+  @Bean NoOp soeReformFundNoticeNumber() { return new NoOp(); }
   @Bean NoOp soeReformFundProcurementCheck() { return new NoOp(); }
   @Bean NoOp soeReformFundSasacEvaluationCheck() { return new NoOp(); }
   @Bean NoOp soeReformFundSelfEvaluationCheck() { return new NoOp(); }

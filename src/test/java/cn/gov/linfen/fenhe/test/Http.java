@@ -58,6 +58,45 @@ public final class Http {
     return send(request(path).GET());
   }
 
+  /**
+   * A binary answer (a PDF, a file), asked with {@code Accept: application/pdf, application/json}.
+   */
+  public Binary getBytes(String path) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Accept", "application/pdf, application/json")
+            .GET();
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    headers.forEach(builder::header);
+    try {
+      HttpResponse<byte[]> response =
+          CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Binary(response.statusCode(), response.body(), response.headers().map());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Status, bytes and headers of a binary answer. */
+  public record Binary(int status, byte[] body, Map<String, List<String>> headers) {
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream())
+          .findFirst()
+          .orElse(null);
+    }
+
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
   public Response post(String path, String json) {
     return send(
         request(path)

@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
 /**
  * Numbers and words the disbursement notice (拨款通知书, Appendix 3) the reform office issues to Jilin
  * Investment, naming the transfer date as the appendix does ("于 M月D日前", the 3rd working day after
- * issue, computed by the engine: P1-R19). The number is the office's prefix, the year of issue in
- * Shanghai and the case's application number, so it is unique per case and needs no counter. Plain
- * logic.
+ * issue, computed by the engine: P1-R19). The number ({@code 临企改拨〔2026〕7号}) is taken by the engine
+ * from the year's sequence when it reaches the step ({@code soeReformFundNoticeNumber}, {@code
+ * documents.DocumentNumbers}) and handed in with the request, so a retried worker never takes a
+ * second one. Plain logic.
  */
 public class IssuingDisbursementNotice {
 
@@ -24,6 +25,7 @@ public class IssuingDisbursementNotice {
    * @param reviewerGroups the departments that reviewed the application (group ids)
    */
   public record Request(
+      String number,
       String applicationNumber,
       String enterpriseName,
       BigDecimal requestedAmount,
@@ -43,11 +45,11 @@ public class IssuingDisbursementNotice {
   public record Notice(String number, LocalDate issuedOn, String text) {}
 
   public Notice issue(Request request, LocalDate issuedOn) {
-    Objects.requireNonNull(request.applicationNumber(), "applicationNumber");
+    Objects.requireNonNull(request.number(), "number");
     Objects.requireNonNull(request.enterpriseName(), "enterpriseName");
     Objects.requireNonNull(request.disbursementAmount(), "disbursementAmount");
     Objects.requireNonNull(request.accountNumber(), "accountNumber");
-    String number = "临企改拨〔" + issuedOn.getYear() + "〕" + request.applicationNumber() + "号";
+    String number = request.number();
     String verb =
         SoeReformFundProcess.Decided.LEND.equals(request.disbursementType()) ? "借款" : "支付";
     String text =

@@ -71,6 +71,46 @@ public class SoeReformFundConfiguration {
     }
   }
 
+  /**
+   * Numbers the disbursement notice (Appendix 3, P1-R19) when the engine reaches "编号并出具拨款通知书": the
+   * next number of the year for 临企改拨 ({@code 临企改拨〔2026〕7号}), taken in the transaction that
+   * completes the reform office's notice task, with the day of issue. The worker that writes the
+   * notice's text reads both; a retried worker takes no second number, and a second pass (a case
+   * resumed after a hold) gets the same number back (one per case and kind).
+   */
+  /** P1's documents: 附件1 申请表, 附件2 审核表, 附件3 拨款通知书 (docs/documents.md). */
+  @Bean
+  SoeReformFundDocuments soeReformFundDocuments(
+      cn.gov.linfen.fenhe.documents.DocumentNumbers numbers) {
+    return new SoeReformFundDocuments(numbers, clock.zone());
+  }
+
+  @Bean
+  org.camunda.bpm.engine.delegate.ExecutionListener soeReformFundNoticeNumber(
+      cn.gov.linfen.fenhe.documents.DocumentNumbers numbers) {
+    return execution -> {
+      String issuer =
+          execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication()
+                  == null
+              ? "system"
+              : execution
+                  .getProcessEngineServices()
+                  .getIdentityService()
+                  .getCurrentAuthentication()
+                  .getUserId();
+      cn.gov.linfen.fenhe.documents.DocumentNumbers.Issued issued =
+          numbers.issue(
+              execution.getProcessBusinessKey(),
+              SoeReformFundDocuments.DISBURSEMENT_NOTICE.kind(),
+              SoeReformFundDocuments.NOTICE_PREFIX,
+              issuer);
+      execution.setVariable(SoeReformFundProcess.Variables.NOTICE_NUMBER, issued.number());
+      execution.setVariable(
+          SoeReformFundProcess.Variables.NOTICE_ISSUED_ON,
+          clock.dateOf(issued.issuedAt()).toString());
+    };
+  }
+
   @Bean
   TransferDate soeReformFundTransferDate(cn.gov.linfen.fenhe.calendar.WorkingDayCalendar calendar) {
     return new TransferDate(calendar, clock);

@@ -59,6 +59,40 @@ public class FarmlandConfiguration {
     return new FarmlandInspections(townships.byCountyCode(), clock);
   }
 
+  /**
+   * Numbers the filing when the engine reaches 登记备案: the township's next number of the year ({@code
+   * 尧都区屯里镇设施农业用地备〔2026〕3号}), in the transaction that completes the township's check; the worker
+   * writes the record with it. One number per case (a retried worker takes none).
+   */
+  @Bean
+  org.camunda.bpm.engine.delegate.ExecutionListener farmlandFilingNumber(
+      cn.gov.linfen.fenhe.documents.DocumentNumbers numbers) {
+    return execution -> {
+      String office =
+          execution.getVariable(FarmlandProcess.Variables.COUNTY)
+              + ""
+              + execution.getVariable(FarmlandProcess.Variables.TOWNSHIP);
+      org.camunda.bpm.engine.impl.identity.Authentication user =
+          execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      String number =
+          numbers
+              .issue(
+                  execution.getProcessBusinessKey(),
+                  FarmlandDocuments.FILING.kind(),
+                  FarmlandDocuments.FILING.kind() + ":" + office,
+                  office + "设施农业用地备",
+                  user == null ? "system" : user.getUserId())
+              .number();
+      execution.setVariable(FarmlandProcess.Variables.FILING_NUMBER, number);
+    };
+  }
+
+  /** P2's 公示 and 备案表 as PDF (docs/documents.md). */
+  @Bean
+  FarmlandDocuments farmlandDocuments() {
+    return new FarmlandDocuments(clock.zone());
+  }
+
   @Bean
   StartValidator farmlandFilingStartValidator(FilingApplicationCheck check) {
     return StartValidator.of(FarmlandProcess.KEY, check::check);

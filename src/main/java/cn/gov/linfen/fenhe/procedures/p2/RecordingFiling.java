@@ -1,7 +1,6 @@
 package cn.gov.linfen.fenhe.procedures.p2;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -11,21 +10,21 @@ import java.time.format.DateTimeFormatter;
  */
 public class RecordingFiling {
 
-  private final ZoneId zone;
   private final DateTimeFormatter minutes;
 
-  /** The filing year and the times of the record are those of {@code zone} (Fenhe's time zone). */
+  /** The times of the record are those of {@code zone} (Fenhe's time zone). */
   public RecordingFiling(ZoneId zone) {
-    this.zone = zone;
     this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
   }
 
   public record Filing(String number, boolean onTime, String record) {}
 
-  public Filing record(
-      String businessKey, String county, String township, Instant deadline, Instant now) {
-    int year = LocalDate.ofInstant(now, zone).getYear();
-    String number = county + township + "设施农业用地备〔" + year + "〕" + businessKey + "号";
+  /**
+   * The filing under its number ({@code 尧都区屯里镇设施农业用地备〔2026〕3号}: the township's sequence of the
+   * year, taken by the engine when it reaches the step, {@code farmlandFilingNumber}).
+   */
+  public Filing record(String number, Instant deadline, Instant now) {
+    java.util.Objects.requireNonNull(number, "filingNumber");
     boolean onTime = deadline == null || !now.isAfter(deadline);
     String record =
         "已备案（"

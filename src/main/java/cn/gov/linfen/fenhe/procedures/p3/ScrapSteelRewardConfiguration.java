@@ -41,6 +41,12 @@ public class ScrapSteelRewardConfiguration {
     this.clock = clock;
   }
 
+  /** P3's confirmation table (确认表) as PDF (docs/documents.md). */
+  @Bean
+  ScrapSteelRewardDocuments scrapSteelRewardDocuments() {
+    return new ScrapSteelRewardDocuments(clock.zone());
+  }
+
   @Bean
   ScrapSteelRegisters scrapSteelRegisters(JdbcTemplate jdbc, AuditLog audit) {
     return new ScrapSteelRegisters(jdbc, audit);

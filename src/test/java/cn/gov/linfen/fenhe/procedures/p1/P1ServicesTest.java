@@ -15,6 +15,7 @@ class P1ServicesTest {
 
   static IssuingDisbursementNotice.Request request(String type) {
     return new IssuingDisbursementNotice.Request(
+        "临企改拨〔2026〕7号",
         "SOE-2026-007",
         "临汾市第二机械厂",
         new BigDecimal("499999.99"),
@@ -35,7 +36,7 @@ class P1ServicesTest {
   void P1_R09_the_notice_is_numbered_per_case_and_worded_as_appendix_3() {
     IssuingDisbursementNotice.Notice notice =
         new IssuingDisbursementNotice().issue(request("LEND"), LocalDate.of(2026, 9, 30));
-    assertThat(notice.number()).isEqualTo("临企改拨〔2026〕SOE-2026-007号");
+    assertThat(notice.number()).isEqualTo("临企改拨〔2026〕7号");
     assertThat(notice.text())
         .contains(
             "临汾济林投资有限公司：",
@@ -63,6 +64,7 @@ class P1ServicesTest {
     assertThat(text).contains("于10月10日前").doesNotContain("三个工作日内");
     IssuingDisbursementNotice.Request december =
         new IssuingDisbursementNotice.Request(
+            "临企改拨〔2026〕8号",
             "SOE-2026-008",
             "某厂",
             new BigDecimal("100"),

@@ -876,8 +876,9 @@ class SoeReformFundProcessTest extends SoeReformFundCaseTest {
     assertThat(text)
         .contains("于" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日前")
         .doesNotContain("三个工作日内");
+    // P1-R19: the year's sequence number, never the business key nor anything random
     assertThat(seen.get("noticeNumber").get("value").asText())
-        .isEqualTo("临企改拨〔" + today().getYear() + "〕" + p1.businessKey + "号");
+        .matches("临企改拨〔" + today().getYear() + "〕[1-9][0-9]*号");
   }
 
   @Test

@@ -198,6 +198,7 @@ class ChineseTextsTest {
             "3");
     IssuingDisbursementNotice.Request request =
         new IssuingDisbursementNotice.Request(
+            "临企改拨〔2026〕1号",
             "SOE-1",
             "某厂",
             new BigDecimal("100"),

@@ -31,6 +31,7 @@ public class IssueDisbursementNoticeWorker implements ExternalTaskHandler {
   public void execute(ExternalTask task, ExternalTaskService service) {
     IssuingDisbursementNotice.Request request =
         new IssuingDisbursementNotice.Request(
+            task.getVariable(NOTICE_NUMBER),
             task.getVariable(APPLICATION_NUMBER),
             task.getVariable(ENTERPRISE_NAME),
             Yuan.parse(task.getVariable(REQUESTED_AMOUNT)),
@@ -46,7 +47,11 @@ public class IssueDisbursementNoticeWorker implements ExternalTaskHandler {
             ComputingFundingGap.attachmentCodes(task.getVariable(REVIEWER_GROUPS)),
             java.time.LocalDate.parse(task.<String>getVariable(TRANSFER_DUE_DATE)));
 
-    IssuingDisbursementNotice.Notice notice = issuing.issue(request, clock.today());
+    // number and day of issue: taken by the engine when it reached this step (one per case)
+    String issuedOn = task.getVariable(NOTICE_ISSUED_ON);
+    IssuingDisbursementNotice.Notice notice =
+        issuing.issue(
+            request, issuedOn == null ? clock.today() : java.time.LocalDate.parse(issuedOn));
 
     service.complete(
         task,

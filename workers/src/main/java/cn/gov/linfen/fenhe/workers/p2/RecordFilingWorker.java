@@ -35,9 +35,8 @@ public class RecordFilingWorker implements ExternalTaskHandler {
     Date deadline = task.getVariable(FILING_DEADLINE);
     RecordingFiling.Filing filing =
         recording.record(
-            task.getBusinessKey(),
-            task.getVariable(COUNTY),
-            task.getVariable(TOWNSHIP),
+            // numbered by the engine when it reached this step (one per case, never the worker)
+            task.getVariable(FILING_NUMBER),
             deadline == null ? null : deadline.toInstant(),
             clock.now());
     Map<String, Object> output = new HashMap<>();

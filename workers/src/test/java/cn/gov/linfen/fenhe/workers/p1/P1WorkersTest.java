@@ -78,7 +78,9 @@ class P1WorkersTest extends WorkerTestSupport {
   }
 
   @Test
-  void issue_disbursement_notice_numbers_it_on_the_day_in_shanghai() {
+  void issue_disbursement_notice_writes_the_number_and_day_the_engine_issued() {
+    when(task.getVariable("noticeNumber")).thenReturn("临企改拨〔2026〕9号");
+    when(task.getVariable("noticeIssuedOn")).thenReturn("2026-10-09");
     when(task.getVariable("applicationNumber")).thenReturn("SOE-9");
     when(task.getVariable("enterpriseName")).thenReturn("某厂");
     when(task.getVariable("disbursementAmount")).thenReturn("100.00");
@@ -91,9 +93,10 @@ class P1WorkersTest extends WorkerTestSupport {
 
     Map<String, Object> out = completed();
     assertThat(out)
-        .containsEntry("noticeNumber", "临企改拨〔2026〕SOE-9号")
-        .containsEntry("noticeIssuedOn", "2026-10-10");
-    assertThat((String) out.get("disbursementNotice")).contains("经市国资委、市财政局审核", "于10月14日前");
+        .containsEntry("noticeNumber", "临企改拨〔2026〕9号")
+        .containsEntry("noticeIssuedOn", "2026-10-09");
+    assertThat((String) out.get("disbursementNotice"))
+        .contains("编号：临企改拨〔2026〕9号", "经市国资委、市财政局审核", "于10月14日前", "2026年10月9日");
   }
 
   @Test

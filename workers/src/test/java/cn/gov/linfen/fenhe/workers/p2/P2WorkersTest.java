@@ -118,7 +118,7 @@ class P2WorkersTest extends WorkerTestSupport {
 
   @Test
   void record_filing_permits_construction_and_notes_a_late_filing() {
-    when(task.getBusinessKey()).thenReturn("FFF-1");
+    when(task.getVariable("filingNumber")).thenReturn("尧都区屯里镇设施农业用地备〔2026〕3号");
     when(task.getVariable("county")).thenReturn("尧都区");
     when(task.getVariable("township")).thenReturn("屯里镇");
     when(task.getVariable("filingDeadline"))
@@ -130,8 +130,9 @@ class P2WorkersTest extends WorkerTestSupport {
     assertThat(output)
         .containsEntry("constructionPermitted", true)
         .containsEntry("filedOnTime", false)
-        .containsEntry("filingNumber", "尧都区屯里镇设施农业用地备〔2026〕FFF-1号")
+        .containsEntry("filingNumber", "尧都区屯里镇设施农业用地备〔2026〕3号")
         .containsEntry("filedAt", Date.from(NOW));
-    assertThat((String) output.get("filingRecord")).contains("已超过期限 2026-09-22 14:59", "可以动工建设");
+    assertThat((String) output.get("filingRecord"))
+        .contains("已备案（尧都区屯里镇设施农业用地备〔2026〕3号）", "已超过期限 2026-09-22 14:59", "可以动工建设");
   }
 }
