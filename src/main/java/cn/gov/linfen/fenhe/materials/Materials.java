@@ -157,7 +157,8 @@ public class Materials {
                     .taskDefinitionKeyIn(type.steps().toArray(String[]::new))
                     .list());
     if (open.isEmpty()) {
-      throw MaterialRefused.badRequest(MaterialsRefusal.STEP_NOT_OPEN.at("type", type.name()));
+      throw MaterialRefused.badRequest(
+          MaterialsRefusal.STEP_NOT_OPEN.at("type", type.name(), type.type()));
     }
     boolean applicant = user.id().equals(ref.startUserId()) && type.byApplicant();
     Optional<Task> step =
@@ -171,7 +172,7 @@ public class Materials {
                             && user.id().equals(ref.startUserId()))
             .findFirst();
     if (step.isEmpty()) {
-      throw new AccessDeniedException(MaterialsRefusal.NOT_HOLDER.reason(type.name()));
+      throw new AccessDeniedException(MaterialsRefusal.NOT_HOLDER.reason(type.name(), type.type()));
     }
     Checked checked = check(type, upload);
     Material material =
@@ -236,7 +237,8 @@ public class Materials {
     }
     MaterialType type = type(procedure, upload.type());
     if (!procedure.startSteps().contains(type.step())) {
-      throw MaterialRefused.badRequest(MaterialsRefusal.TYPE_NOT_AT_START.at("type", type.name()));
+      throw MaterialRefused.badRequest(
+          MaterialsRefusal.TYPE_NOT_AT_START.at("type", type.name(), type.type()));
     }
     Checked checked = check(type, upload);
     Instant now = clock.now();
@@ -345,7 +347,9 @@ public class Materials {
     List<String> present = currentTypes(processInstanceId);
     for (MaterialType type : procedure.atStart()) {
       if (type.required() && !present.contains(type.type())) {
-        errors.add(MaterialsRefusal.MISSING_AT_START.at(type.type(), type.name(), type.article()));
+        errors.add(
+            MaterialsRefusal.MISSING_AT_START.at(
+                type.type(), type.name(), type.article(), type.type()));
       }
     }
     return errors;
@@ -356,7 +360,10 @@ public class Materials {
     List<String> present = currentTypes(processInstanceId);
     return procedure.requiredAt(step).stream()
         .filter(type -> !present.contains(type.type()))
-        .map(type -> MaterialsRefusal.MISSING_AT_STEP.at(type.type(), type.name(), type.article()))
+        .map(
+            type ->
+                MaterialsRefusal.MISSING_AT_STEP.at(
+                    type.type(), type.name(), type.article(), type.type()))
         .toList();
   }
 
@@ -430,7 +437,8 @@ public class Materials {
                         MaterialsRefusal.FILE_FORMAT_UNKNOWN.at("file", accepted)));
     if (!type.formats().contains(format)) {
       throw MaterialRefused.badRequest(
-          MaterialsRefusal.FILE_FORMAT_NOT_ACCEPTED.at("file", type.name(), format.id(), accepted));
+          MaterialsRefusal.FILE_FORMAT_NOT_ACCEPTED.at(
+              "file", type.name(), format.id(), accepted, type.type()));
     }
     return new Checked(format, ContentCheck.cleanName(upload.fileName(), format), sha256(content));
   }

@@ -19,7 +19,6 @@ public enum MaterialsRefusal implements RefusalText {
   READ_ONLY,
   MAY_NOT_START,
   NO_CATALOGUE,
-  NO_SUCH_MATERIAL,
   UPLOAD_UNKNOWN,
   UPLOAD_NOT_FOR_START,
   MISSING_AT_START,

@@ -3,6 +3,7 @@ package cn.gov.linfen.fenhe.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.linfen.fenhe.materials.MaterialsRefusal;
 import cn.gov.linfen.fenhe.procedures.p1.P1Refusal;
 import cn.gov.linfen.fenhe.procedures.p2.P2Refusal;
 import cn.gov.linfen.fenhe.procedures.p3.P3Refusal;
@@ -33,6 +34,7 @@ class RefusalBundleTest {
       List.of(
           CommonRefusal.class,
           PlatformRefusal.class,
+          MaterialsRefusal.class,
           P1Refusal.class,
           P2Refusal.class,
           P3Refusal.class,
