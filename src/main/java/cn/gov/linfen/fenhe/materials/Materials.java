@@ -109,13 +109,14 @@ public class Materials {
 
   /** A file and its row, if the user takes part in its case (or uploaded it, while pending). */
   public Listed open(FenheUser user, String id) {
-    Material material = records.find(id).orElseThrow(() -> new CaseNotFoundException(id));
+    Material material =
+        records.find(id).orElseThrow(() -> new CaseNotFoundException("businessKey"));
     if (material.pending()) {
       if (!material.uploadedBy().equals(user.id())) {
-        throw new CaseNotFoundException(id);
+        throw new CaseNotFoundException("businessKey");
       }
     } else if (cases.findByProcessInstance(user, material.processInstanceId()).isEmpty()) {
-      throw new CaseNotFoundException(id);
+      throw new CaseNotFoundException("businessKey");
     }
     audit.record(
         user.id(),
@@ -126,7 +127,7 @@ public class Materials {
   }
 
   public byte[] content(String id) {
-    return store.get(id).orElseThrow(() -> new CaseNotFoundException(id));
+    return store.get(id).orElseThrow(() -> new CaseNotFoundException("businessKey"));
   }
 
   /**

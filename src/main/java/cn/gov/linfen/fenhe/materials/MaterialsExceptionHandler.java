@@ -1,6 +1,5 @@
 package cn.gov.linfen.fenhe.materials;
 
-import cn.gov.linfen.fenhe.cases.CaseNotFoundException;
 import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import org.springframework.core.Ordered;
@@ -62,14 +61,5 @@ public class MaterialsExceptionHandler {
         .body(
             ErrorJson.body(
                 "InvalidRequestException", MaterialsRefusal.MULTIPART_EXPECTED.at("file")));
-  }
-
-  /** STUB until the lead's CaseAccess (answered by ApiExceptionHandler there) lands on main. */
-  @ExceptionHandler(CaseNotFoundException.class)
-  ResponseEntity<ErrorJson.Body> noCase(CaseNotFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND)
-        .body(
-            ErrorJson.body(
-                "NotFoundException", PlatformRefusal.TASK_OR_CASE_NOT_FOUND.at("businessKey")));
   }
 }
