@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses, with HTTP 400 naming the field, the input the database would refuse with a server error
  * ({@link InputLimits}): in JSON bodies and query parameters of the engine REST API, the webapps'
  * API and the platform API. A body of the platform API may have at most {@value #MAX_PLATFORM_BODY}
- * bytes. Deployments (multipart) and forms pass untouched.
+ * bytes, except an upload (multipart), limited by {@code fenhe.materials.max-size}. Deployments
+ * (multipart) and forms pass untouched.
  */
 public class InputLimitsFilter extends OncePerRequestFilter {
 
@@ -48,6 +49,12 @@ public class InputLimitsFilter extends OncePerRequestFilter {
     }
     boolean platform =
         request.getRequestURI().startsWith(request.getContextPath() + platformApiPrefix);
+    if (platform && isMultipart(request)) {
+      // an upload of materials: limited by the servlet's multipart limits
+      // (fenhe.materials.max-size)
+      chain.doFilter(request, response);
+      return;
+    }
     int limit = platform ? MAX_PLATFORM_BODY : MAX_BODY;
     if (request.getContentLengthLong() > limit) {
       refuse(response, tooLarge(limit));
@@ -81,6 +88,13 @@ public class InputLimitsFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(new ReplayedBody(request, body), response);
+  }
+
+  static boolean isMultipart(HttpServletRequest request) {
+    return Optional.ofNullable(request.getContentType())
+        .orElse("")
+        .toLowerCase()
+        .startsWith("multipart/");
   }
 
   private static FieldError tooLarge(int limit) {

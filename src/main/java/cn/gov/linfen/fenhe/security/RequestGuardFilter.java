@@ -67,6 +67,13 @@ public class RequestGuardFilter extends OncePerRequestFilter {
       }
     }
     String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase();
+    if (contentType.startsWith("multipart/")
+        && request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      // an upload of materials to the platform API: files, no engine variables or queries; the
+      // servlet's multipart limits (fenhe.materials.max-size) apply
+      chain.doFilter(request, response);
+      return;
+    }
     if (request.getContentLengthLong() > MAX_BODY_BYTES) {
       refuse(response, PlatformRefusal.BODY_TOO_LARGE.at("body"));
       return;

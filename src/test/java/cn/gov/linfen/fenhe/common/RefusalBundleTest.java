@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.linfen.fenhe.documents.DocumentsRefusal;
+import cn.gov.linfen.fenhe.materials.MaterialsRefusal;
 import cn.gov.linfen.fenhe.procedures.p1.P1Refusal;
 import cn.gov.linfen.fenhe.procedures.p2.P2Refusal;
 import cn.gov.linfen.fenhe.procedures.p3.P3Refusal;
@@ -35,6 +36,7 @@ class RefusalBundleTest {
           CommonRefusal.class,
           PlatformRefusal.class,
           DocumentsRefusal.class,
+          MaterialsRefusal.class,
           P1Refusal.class,
           P2Refusal.class,
           P3Refusal.class,

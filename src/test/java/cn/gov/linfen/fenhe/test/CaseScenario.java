@@ -64,6 +64,16 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
   public String applicantPassword = IntegrationTest.DEMO_PASSWORD;
   public String processInstanceId;
 
+  /**
+   * Whether the scenario hands in the required materials itself, as a user would: a small PDF per
+   * required material, uploaded through the API before the start (pending uploads named in {@code
+   * materialUploads}) and before a step that needs one is submitted. A test of a missing material
+   * turns it off.
+   */
+  public boolean handsInMaterials = true;
+
+  private JsonNode catalogue;
+
   protected CaseScenario(
       ProcessEngine engine, String baseUrl, String processKey, String businessKey) {
     this.engine = engine;
@@ -128,11 +138,87 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
   }
 
   public Http.Response startAs(String user, Map<String, Object> variables) {
+    if (handsInMaterials && !variables.containsKey(MATERIAL_UPLOADS)) {
+      List<String> ids = new ArrayList<>();
+      for (JsonNode material : catalogue()) {
+        if (material.get("required").asBoolean()
+            && material.get("step").asText().startsWith("StartEvent_")) {
+          Http.Response uploaded =
+              uploadForStart(
+                  user,
+                  material.get("type").asText(),
+                  material.get("type").asText() + ".pdf",
+                  TestFiles.pdf(material.get("name").asText()));
+          if (uploaded.status() == 201) {
+            ids.add(uploaded.json().get("id").asText());
+          }
+        }
+      }
+      if (!ids.isEmpty()) {
+        variables = new LinkedHashMap<>(variables);
+        variables.put(MATERIAL_UPLOADS, String.join(",", ids));
+      }
+    }
     ObjectNode body = JSON.createObjectNode();
     body.put("businessKey", businessKey);
     body.set("variables", variables(variables));
     return as(user)
         .post("/engine-rest/process-definition/key/" + processKey + "/start", body.toString());
+  }
+
+  public static final String MATERIAL_UPLOADS = "materialUploads";
+
+  /** The procedure's materials catalogue (empty when it has none). */
+  public JsonNode catalogue() {
+    if (catalogue == null) {
+      Http.Response response = as(applicant).get("/api/procedures/" + processKey + "/materials");
+      catalogue = response.status() == 200 ? response.json() : JSON.createArrayNode();
+    }
+    return catalogue;
+  }
+
+  /** Uploads a file from a start form (before the case exists), as the user. */
+  public Http.Response uploadForStart(String user, String type, String fileName, byte[] content) {
+    return as(user)
+        .postMultipart(
+            "/api/procedures/" + processKey + "/materials/uploads",
+            TestFiles.BOUNDARY,
+            TestFiles.upload(type, fileName, content));
+  }
+
+  /** Uploads a file to the case's open step, as the user. */
+  public Http.Response upload(String user, String type, String fileName, byte[] content) {
+    return as(user)
+        .postMultipart(
+            "/api/cases/" + businessKey + "/materials",
+            TestFiles.BOUNDARY,
+            TestFiles.upload(type, fileName, content));
+  }
+
+  /** The case's materials as the user sees them. */
+  public Http.Response materials(String user) {
+    return as(user).get("/api/cases/" + businessKey + "/materials");
+  }
+
+  /** Hands in, as the user, each required material of the step the case does not have yet. */
+  public void handInMaterialsOf(String taskKey, String user) {
+    List<String> present = new ArrayList<>();
+    for (JsonNode m : materials(user).json()) {
+      if (m.get("replacedBy").isNull()) {
+        present.add(m.get("type").asText());
+      }
+    }
+    for (JsonNode material : catalogue()) {
+      String type = material.get("type").asText();
+      if (material.get("required").asBoolean()
+          && material.get("step").asText().equals(taskKey)
+          && !present.contains(type)) {
+        Http.Response uploaded = upload(user, type, type + ".pdf", TestFiles.pdf(type));
+        assertThat(uploaded.status())
+            .as("upload " + type + " at " + taskKey + ": " + uploaded)
+            .isEqualTo(201);
+      }
+    }
   }
 
   public Object variable(String name) {
@@ -306,6 +392,9 @@ public abstract class CaseScenario<S extends CaseScenario<S>> {
       assertThat(claim.status())
           .as("claim " + taskKey + " by " + user + ": " + claim)
           .isEqualTo(204);
+    }
+    if (handsInMaterials) {
+      handInMaterialsOf(taskKey, user);
     }
     ObjectNode body = JSON.createObjectNode();
     body.set("variables", variables(variables));

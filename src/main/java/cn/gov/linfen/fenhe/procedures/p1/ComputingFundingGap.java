@@ -127,7 +127,8 @@ public class ComputingFundingGap {
   }
 
   /**
-   * The required attachments (Art. 9(1) items 1–6) not ticked, one per line; empty when complete.
+   * The required attachments (Art. 9(1) items 1–6) not handed in as materials, one per line; empty
+   * when complete.
    */
   static String missingAttachments(Object submitted) {
     return missingAttachments(submitted, false);
@@ -138,20 +139,22 @@ public class ComputingFundingGap {
    * costs, P1-R17) the creditors' meeting resolution too.
    */
   static String missingAttachments(Object submitted, boolean resolutionRequired) {
-    List<String> ticked = attachmentCodes(submitted);
+    List<String> handedIn = attachmentCodes(submitted);
     List<String> missing =
         SoeReformFundProcess.Attachments.REQUIRED.entrySet().stream()
-            .filter(entry -> !ticked.contains(entry.getKey()))
+            .filter(entry -> !handedIn.contains(entry.getKey()))
             .map(Map.Entry::getValue)
             .collect(Collectors.toCollection(ArrayList::new));
     if (resolutionRequired
-        && !ticked.contains(SoeReformFundProcess.Attachments.CREDITORS_MEETING_RESOLUTION)) {
+        && !handedIn.contains(SoeReformFundProcess.Attachments.CREDITORS_MEETING_RESOLUTION)) {
       missing.add(SoeReformFundProcess.Attachments.CREDITORS_MEETING_RESOLUTION_LABEL);
     }
     return String.join("\n", missing);
   }
 
-  /** The ticked codes of the checklist: a list, or its JSON text (Camunda stores it as JSON). */
+  /**
+   * The types of the case's materials: a list, or its JSON text (the platform keeps it as JSON).
+   */
   public static List<String> attachmentCodes(Object submitted) {
     List<String> codes = new ArrayList<>();
     if (submitted == null) {
@@ -167,7 +170,7 @@ public class ComputingFundingGap {
         node.forEach(item -> codes.add(item.asText()));
       }
     } catch (JsonProcessingException e) {
-      // not a list: nothing ticked
+      // not a list: nothing handed in
     }
     return codes;
   }

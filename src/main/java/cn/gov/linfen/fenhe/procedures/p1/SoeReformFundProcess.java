@@ -238,7 +238,12 @@ public final class SoeReformFundProcess {
     public static final String TEAM_LEADER_PHONE = "liquidationTeamLeaderPhone";
     public static final String SUPERVISING_DEPARTMENT_NAME = "supervisingDepartmentName";
     public static final String FUND_PURPOSE = "fundPurpose";
-    public static final String SUBMITTED_ATTACHMENTS = "submittedAttachments";
+
+    /**
+     * The types of the case's current materials (a JSON list kept by the platform, see
+     * docs/materials.md): the attachments of Art. 9(1) are uploaded, not ticked.
+     */
+    public static final String SUBMITTED_ATTACHMENTS = "materialTypes";
 
     /**
      * The project's performance goals, entered with the application (Art. 7 "落实绩效目标", Art. 11
@@ -472,21 +477,24 @@ public final class SoeReformFundProcess {
     private Decided() {}
   }
 
-  /** The seven attachments of Art. 9(1); the first six are required. */
+  /**
+   * The seven attachments of Art. 9(1); the first six are required. The codes are the material
+   * types of processes/p1-soe-reform-fund/materials.yaml.
+   */
   public static final class Attachments {
-    public static final String APPLICATION_REPORT = "APPLICATION_REPORT";
-    public static final String REFORM_PLAN = "REFORM_PLAN";
-    public static final String LEADING_GROUP_APPROVAL = "LEADING_GROUP_APPROVAL";
-    public static final String AUDIT_REPORTS = "AUDIT_REPORTS";
-    public static final String COST_ESTIMATE = "COST_ESTIMATE";
-    public static final String ASSET_REALIZATION_TABLE = "ASSET_REALIZATION_TABLE";
-    public static final String OTHER = "OTHER";
+    public static final String APPLICATION_REPORT = "application-report";
+    public static final String REFORM_PLAN = "reform-plan";
+    public static final String LEADING_GROUP_APPROVAL = "leading-group-approval";
+    public static final String AUDIT_REPORTS = "audit-reports";
+    public static final String COST_ESTIMATE = "cost-estimate";
+    public static final String ASSET_REALIZATION_TABLE = "asset-realization-table";
+    public static final String OTHER = "other";
 
     /**
      * Art. 9(2)1: a bankrupt enterprise's creditors' meeting resolution on the administrator costs
      * (P1-R17).
      */
-    public static final String CREDITORS_MEETING_RESOLUTION = "CREDITORS_MEETING_RESOLUTION";
+    public static final String CREDITORS_MEETING_RESOLUTION = "creditors-meeting-resolution";
 
     /** What the checklist says for it. */
     public static final String CREDITORS_MEETING_RESOLUTION_LABEL =

@@ -223,15 +223,13 @@ public class FarmlandChecks {
     return errors;
   }
 
-  /** 备案: the construction plan and the agreement are handed in. */
+  /**
+   * 备案: the site sign and the reporting telephone. The construction plan and the signed agreement
+   * are materials of the case (processes/p2-farmland-facility/materials.yaml), required by the
+   * platform at the steps that take them.
+   */
   public List<FieldError> filing(Map<String, Object> variables) {
     List<FieldError> errors = new ArrayList<>();
-    if (!Boolean.TRUE.equals(variables.get(PLAN_SUBMITTED))) {
-      errors.add(P2Refusal.CONSTRUCTION_PLAN_SUBMITTED.at(PLAN_SUBMITTED));
-    }
-    if (!Boolean.TRUE.equals(variables.get(AGREEMENT_SUBMITTED))) {
-      errors.add(P2Refusal.LAND_USE_AGREEMENT_SUBMITTED.at(AGREEMENT_SUBMITTED));
-    }
     if (!Boolean.TRUE.equals(variables.get(SITE_SIGN_POSTED))) {
       errors.add(P2Refusal.SIGN_SET_UP_SITE_S.at(SITE_SIGN_POSTED));
     }

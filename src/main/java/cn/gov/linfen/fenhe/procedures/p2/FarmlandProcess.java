@@ -166,8 +166,6 @@ public final class FarmlandProcess {
     public static final String CONSENT_DOCUMENT_NUMBER = "consentDocumentNumber";
     public static final String FILING_DEADLINE = "filingDeadline";
     public static final String FILING_OVERDUE = "filingOverdue";
-    public static final String PLAN_SUBMITTED = "constructionPlanSubmitted";
-    public static final String AGREEMENT_SUBMITTED = "agreementSubmitted";
     // the sign at the site (标识牌, 七, P2-R17)
     public static final String SITE_SIGN_POSTED = "siteSignPosted";
     public static final String REPORTING_TELEPHONE = "reportingTelephone";

@@ -102,12 +102,6 @@ public class ApplicationCheck {
     if (valid && sum.signum() == 0) {
       errors.add(P3Refusal.ALL_FIVE_TAXES_THERE_RETAINED.at(VAT_PAID));
     }
-    if (!Boolean.TRUE.equals(variables.get(TAX_VOUCHERS_ATTACHED))) {
-      errors.add(P3Refusal.TAX_PAYMENT_VOUCHERS_REQUIRED.at(TAX_VOUCHERS_ATTACHED));
-    }
-    if (!Boolean.TRUE.equals(variables.get(SALES_VOUCHERS_ATTACHED))) {
-      errors.add(P3Refusal.SALES_VOUCHERS_REQUIRED.at(SALES_VOUCHERS_ATTACHED));
-    }
     return errors;
   }
 

@@ -128,10 +128,13 @@ public final class ScrapSteelRewardProcess {
             LOCAL_EDUCATION_SURCHARGE,
             STAMP_DUTY);
 
-    /** The written application carries tax payment and sales vouchers (三). */
-    public static final String TAX_VOUCHERS_ATTACHED = "taxVouchersAttached";
+    /**
+     * The written application carries tax payment and sales vouchers (三): materials of the case
+     * (processes/p3-scrap-steel-reward/materials.yaml), required at the start by the platform.
+     */
+    public static final String TAX_PAYMENT_VOUCHERS = "tax-payment-vouchers";
 
-    public static final String SALES_VOUCHERS_ATTACHED = "salesVouchersAttached";
+    public static final String SALES_VOUCHERS = "sales-vouchers";
 
     /** 三 末句 "废钢铁加工企业对奖励资金申报材料的真实性负责": the enterprise declares it (P3-R09). */
     public static final String MATERIALS_DECLARED_TRUE = "materialsDeclaredTrue";

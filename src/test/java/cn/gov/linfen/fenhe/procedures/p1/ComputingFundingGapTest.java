@@ -15,9 +15,9 @@ class ComputingFundingGapTest {
   void P1_R02_computes_the_request_the_gap_and_the_categories_in_canonical_yuan() {
     Map<String, Object> variables = ApplicationCheckTest.valid();
     variables.put(
-        "submittedAttachments",
-        "[\"APPLICATION_REPORT\",\"REFORM_PLAN\",\"LEADING_GROUP_APPROVAL\","
-            + "\"AUDIT_REPORTS\",\"COST_ESTIMATE\",\"ASSET_REALIZATION_TABLE\",\"CREDITORS_MEETING_RESOLUTION\"]");
+        "materialTypes",
+        "[\"application-report\",\"reform-plan\",\"leading-group-approval\","
+            + "\"audit-reports\",\"cost-estimate\",\"asset-realization-table\",\"creditors-meeting-resolution\"]");
 
     Map<String, Object> out = computing.compute(variables, "SOE-2026-001", "pi");
 
@@ -37,8 +37,8 @@ class ComputingFundingGapTest {
   }
 
   @Test
-  void P1_R03_lists_the_required_attachments_not_ticked() {
-    assertThat(ComputingFundingGap.missingAttachments(List.of("APPLICATION_REPORT", "OTHER")))
+  void P1_R03_lists_the_required_materials_not_handed_in() {
+    assertThat(ComputingFundingGap.missingAttachments(List.of("application-report", "other")))
         .contains("（2）", "（6）")
         .doesNotContain("（1）", "（7）");
     assertThat(ComputingFundingGap.missingAttachments(null).split("\n")).hasSize(6);
@@ -49,14 +49,14 @@ class ComputingFundingGapTest {
       P1_R17_who_approved_the_costs_is_recorded_and_a_bankruptcy_lacks_the_resolution_as_a_material() {
     Map<String, Object> bankruptcy = ApplicationCheckTest.valid();
     bankruptcy.put(
-        "submittedAttachments",
+        "materialTypes",
         List.of(
-            "APPLICATION_REPORT",
-            "REFORM_PLAN",
-            "LEADING_GROUP_APPROVAL",
-            "AUDIT_REPORTS",
-            "COST_ESTIMATE",
-            "ASSET_REALIZATION_TABLE"));
+            "application-report",
+            "reform-plan",
+            "leading-group-approval",
+            "audit-reports",
+            "cost-estimate",
+            "asset-realization-table"));
     Map<String, Object> out = computing.compute(bankruptcy, "SOE-2026-002", "pi");
     assertThat(out)
         .containsEntry("costApprovalBody", "CREDITORS_MEETING")
@@ -68,7 +68,7 @@ class ComputingFundingGapTest {
 
     Map<String, Object> liquidation = ApplicationCheckTest.valid();
     liquidation.put("reformType", "LIQUIDATION");
-    liquidation.put("submittedAttachments", bankruptcy.get("submittedAttachments"));
+    liquidation.put("materialTypes", bankruptcy.get("materialTypes"));
     out = computing.compute(liquidation, "SOE-2026-003", "pi");
     assertThat(out)
         .containsEntry("costApprovalBody", "SUPERVISING_DEPARTMENT")

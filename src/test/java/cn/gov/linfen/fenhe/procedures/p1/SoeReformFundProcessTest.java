@@ -14,6 +14,7 @@ import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Groups;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Topics;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.TestClock;
+import cn.gov.linfen.fenhe.test.TestFiles;
 import cn.gov.linfen.fenhe.workers.common.EscalateWorker;
 import cn.gov.linfen.fenhe.workers.p1.IssueDisbursementNoticeWorker;
 import cn.gov.linfen.fenhe.workers.p1.RecordTransferWorker;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -431,22 +431,37 @@ class SoeReformFundProcessTest extends SoeReformFundCaseTest {
 
   @Test
   void P1_R03_incomplete_materials_go_back_to_the_applicant_to_complete_not_as_a_rejection() {
-    Map<String, Object> variables =
-        new HashMap<>(application(Map.of("liquidationCostAmount", "60000.00")));
-    variables.put(
-        "submittedAttachments",
-        new SoeReformFundScenario.Json("[\"APPLICATION_REPORT\",\"REFORM_PLAN\"]"));
-    SoeReformFundScenario p1 = scenario("P1-R03").start(variables);
-    p1.on(COMPLETENESS_CHECK, demo(Groups.REFORM_OFFICE), reject("缺少审计报告、费用测算表等材料"));
+    // the six required materials are uploaded with the start (the platform refuses a start without
+    // them); the reform office finds the audit report incomplete and sends the case back
+    SoeReformFundScenario p1 =
+        scenario("P1-R03").start(application(Map.of("liquidationCostAmount", "60000.00")));
+    p1.on(COMPLETENESS_CHECK, demo(Groups.REFORM_OFFICE), reject("审计报告缺少清产核资报告部分，请补齐"));
 
     p1.runUntil(COMPLETE_MATERIALS);
 
     assertThat(p1.openTaskKeys()).containsExactlyInAnyOrder(COMPLETE_MATERIALS);
-    assertThat((String) p1.variable("missingAttachments"))
-        .contains("（3）", "（4）", "（5）", "（6）")
-        .doesNotContain("（1）");
+    assertThat((String) p1.variable("missingAttachments")).isEmpty();
     JsonNode seen = p1.formVariables(COMPLETE_MATERIALS, p1.applicant);
-    assertThat(seen.get("completenessOpinion").get("value").asText()).isEqualTo("缺少审计报告、费用测算表等材料");
+    assertThat(seen.get("completenessOpinion").get("value").asText())
+        .isEqualTo("审计报告缺少清产核资报告部分，请补齐");
+    // the applicant hands in the complete report: it replaces the first, which stays in the history
+    Http.Response replaced =
+        p1.upload(
+            p1.applicant,
+            "audit-reports",
+            "审计报告（含清产核资报告）.pdf",
+            TestFiles.pdf("audit report complete"));
+    assertThat(replaced.status()).as(replaced.toString()).isEqualTo(201);
+    JsonNode audits = p1.materials(p1.applicant).json();
+    String newId = replaced.json().get("id").asText();
+    assertThat(audits.findValues("type").stream().filter(t -> t.asText().equals("audit-reports")))
+        .hasSize(2);
+    for (JsonNode m : audits) {
+      if (m.get("type").asText().equals("audit-reports") && !m.get("id").asText().equals(newId)) {
+        assertThat(m.get("replacedBy").asText()).isEqualTo(newId);
+      }
+    }
+    assertThat(replaced.json().get("step").asText()).isEqualTo(COMPLETE_MATERIALS);
     p1.work(COMPLETE_MATERIALS);
     assertThat(p1.openTaskKeys())
         .contains(COMPLETENESS_CHECK)

@@ -65,9 +65,8 @@ public final class SoeReformFundScenario extends CaseScenario<SoeReformFundScena
     on(REFORM_OFFICE_SIGN_OFF, demo(Groups.REFORM_OFFICE), approve("同意"));
     on(MUNICIPAL_GOVERNMENT_SIGN_OFF, demo(Groups.MUNICIPAL_GOVERNMENT), approve("同意"));
     on(LEADER_CONSENT, demo(Groups.MUNICIPAL_GOVERNMENT), approve("同意出具拨款通知书"));
-    answers.put(
-        COMPLETE_MATERIALS,
-        new Answer<>(null, s -> Map.of("submittedAttachments", allAttachments())));
+    // the applicant hands in the missing materials through the materials API before completing
+    answers.put(COMPLETE_MATERIALS, new Answer<>(null, s -> Map.of()));
     answers.put(
         CORRECT_APPLICATION,
         new Answer<>(null, s -> Map.of("applicantDecision", Decided.RESUBMIT)));
@@ -108,12 +107,6 @@ public final class SoeReformFundScenario extends CaseScenario<SoeReformFundScena
     return notice;
   }
 
-  public static Json allAttachments() {
-    return new Json(
-        "[\"APPLICATION_REPORT\",\"REFORM_PLAN\",\"LEADING_GROUP_APPROVAL\",\"AUDIT_REPORTS\","
-            + "\"COST_ESTIMATE\",\"ASSET_REALIZATION_TABLE\",\"OTHER\"]");
-  }
-
   /** An application of a liquidation (amounts in yuan, as text as the form sends them). */
   public static Map<String, Object> application(Map<String, Object> amounts) {
     Map<String, Object> variables = new LinkedHashMap<>();
@@ -132,7 +125,6 @@ public final class SoeReformFundScenario extends CaseScenario<SoeReformFundScena
     variables.put("landProceeds", "2000000.00");
     variables.put("fundPurpose", "支付职工安置费用及清算费用");
     variables.put("performanceGoals", "年内安置职工 320 人，拖欠工资和社保清偿率 100%，完成简易注销");
-    variables.put("submittedAttachments", allAttachments());
     variables.putAll(amounts);
     return variables;
   }

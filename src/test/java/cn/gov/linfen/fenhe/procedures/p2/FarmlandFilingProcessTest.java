@@ -918,17 +918,7 @@ class FarmlandFilingProcessTest extends IntegrationTest {
         p2.submit(
             FILE,
             demo(Groups.OPERATOR),
-            Map.of(
-                "constructionPlanSubmitted",
-                true,
-                "agreementSubmitted",
-                true,
-                "siteSignPosted",
-                false,
-                "reportingTelephone",
-                "举报电话",
-                "reportingUnit",
-                " "));
+            Map.of("siteSignPosted", false, "reportingTelephone", "举报电话", "reportingUnit", " "));
     assertThat(noSign.status()).isEqualTo(400);
     assertThat(noSign.body())
         .contains("siteSignPosted", "标识牌", "reportingTelephone", "reportingUnit");

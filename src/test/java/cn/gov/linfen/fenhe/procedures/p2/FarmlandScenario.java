@@ -181,10 +181,6 @@ final class FarmlandScenario extends CaseScenario<FarmlandScenario> {
             null,
             s ->
                 Map.of(
-                    "constructionPlanSubmitted",
-                    true,
-                    "agreementSubmitted",
-                    true,
                     "siteSignPosted",
                     true,
                     "reportingTelephone",

@@ -12,6 +12,7 @@ import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario;
 import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Groups;
 import cn.gov.linfen.fenhe.test.BrowserScripts;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
+import cn.gov.linfen.fenhe.test.TestFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Duration;
 import java.util.List;
@@ -178,8 +179,8 @@ class FarmlandTasklistTest extends IntegrationTest {
         "向乡镇政府备案",
         List.of(
             "向乡镇政府备案",
-            "已提交设施建设方案",
-            "已提交用地协议",
+            "备案材料",
+            "设施建设方案和签订的用地协议",
             "备案期限",
             "YD-TL-2026-018",
             "标识牌",
@@ -400,6 +401,17 @@ class FarmlandTasklistTest extends IntegrationTest {
     step.put("user", village).put("taskId", taskId(p2, POST_NOTICE, village));
     step.putObject("dates").put("公告开始日期", "2026-09-14");
     step.putArray("checks").add("已在乡镇政府张贴").add("已在村务公开栏张贴");
+    // the photo of the posted notice is a material (docs/materials.md), uploaded by the member who
+    // holds the task (the workbench's upload; Tasklist has no file field) before submitting in
+    // Tasklist
+    String id = taskId(p2, POST_NOTICE, village);
+    assertThat(
+            p2.as(village)
+                .post("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + village + "\"}")
+                .status())
+        .isEqualTo(204);
+    assertThat(p2.upload(village, "notice-photo", "公告张贴照片.png", TestFiles.png()).status())
+        .isEqualTo(201);
 
     String posted = walk(step.toString());
 

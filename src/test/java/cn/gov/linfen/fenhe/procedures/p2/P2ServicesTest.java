@@ -193,15 +193,13 @@ class P2ServicesTest {
             fields(
                 checks.filing(
                     Map.of(
-                        "constructionPlanSubmitted",
-                        true,
                         "siteSignPosted",
-                        true,
+                        false,
                         "reportingTelephone",
                         "12345",
                         "reportingUnit",
                         "尧都区自然资源局"))))
-        .containsExactly("agreementSubmitted");
+        .containsExactly("siteSignPosted");
     assertThat(
             fields(
                 checks.forwarding(
@@ -314,10 +312,6 @@ class P2ServicesTest {
     Map<String, Object> v =
         new HashMap<>(
             Map.of(
-                "constructionPlanSubmitted",
-                true,
-                "agreementSubmitted",
-                true,
                 "siteSignPosted",
                 true,
                 "reportingTelephone",

@@ -24,8 +24,6 @@ class ApplicationCheckTest {
     v.put("educationSurcharge", 30000);
     v.put("localEducationSurcharge", 20000.0);
     v.put("stampDuty", "0");
-    v.put("taxVouchersAttached", true);
-    v.put("salesVouchersAttached", true);
     v.put("materialsDeclaredTrue", true);
     return v;
   }
@@ -113,16 +111,14 @@ class ApplicationCheckTest {
   }
 
   @Test
-  void county_taxes_and_vouchers_are_checked() {
+  void county_and_taxes_are_checked() {
     Map<String, Object> v = application();
     v.put("county", "北京市");
     v.put("vatPaid", "-1");
     v.put("stampDuty", "1.234");
     v.remove("educationSurcharge");
-    v.put("salesVouchersAttached", false);
     assertThat(fields(check.checkStart(v, JULY)))
-        .containsExactlyInAnyOrder(
-            "county", "vatPaid", "stampDuty", "educationSurcharge", "salesVouchersAttached");
+        .containsExactlyInAnyOrder("county", "vatPaid", "stampDuty", "educationSurcharge");
   }
 
   @Test

@@ -268,10 +268,6 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
                 Decided.RESUBMIT,
                 "vatPaid",
                 "800000.00",
-                "taxVouchersAttached",
-                true,
-                "salesVouchersAttached",
-                true,
                 "creditCode",
                 newCreditCode(),
                 "county",
@@ -282,15 +278,7 @@ class ScrapSteelRewardProcessTest extends IntegrationTest {
     p3.on(
         CORRECT_APPLICATION,
         null,
-        Map.of(
-            "applicantDecision",
-            Decided.RESUBMIT,
-            "vatPaid",
-            "800000.00",
-            "taxVouchersAttached",
-            true,
-            "salesVouchersAttached",
-            true));
+        Map.of("applicantDecision", Decided.RESUBMIT, "vatPaid", "800000.00"));
     p3.runUntil(COUNTY_REVIEW);
     Http.Response figures =
         p3.submit(

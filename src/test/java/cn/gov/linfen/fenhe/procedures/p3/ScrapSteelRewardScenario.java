@@ -123,8 +123,6 @@ final class ScrapSteelRewardScenario extends CaseScenario<ScrapSteelRewardScenar
     variables.put("educationSurcharge", "30000.00");
     variables.put("localEducationSurcharge", "20000.00");
     variables.put("stampDuty", "3000.00");
-    variables.put("taxVouchersAttached", true);
-    variables.put("salesVouchersAttached", true);
     variables.put("materialsDeclaredTrue", true);
     return variables;
   }

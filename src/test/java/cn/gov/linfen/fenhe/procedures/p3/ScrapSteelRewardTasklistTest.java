@@ -145,7 +145,7 @@ class ScrapSteelRewardTasklistTest extends IntegrationTest {
   }
 
   @Test
-  void P3_R02_the_enterprise_applies_from_tasklist_in_july_and_is_refused_in_chinese_in_august()
+  void P3_R02_the_start_form_in_tasklist_is_refused_in_chinese_in_august_and_without_the_vouchers_in_july()
       throws Exception {
     String code = newCreditCode();
     assertThat(
@@ -186,8 +186,12 @@ class ScrapSteelRewardTasklistTest extends IntegrationTest {
                 .count())
         .isZero();
 
+    // in July the form is accepted, but the start needs the tax and sales vouchers as files, which
+    // Tasklist cannot upload: refused in Chinese naming them, no case (docs/materials.md); the
+    // workbench starts with the uploads
     ClockUtil.setCurrentTime(
         Date.from(OffsetDateTime.parse("2026-07-20T10:00:00+08:00").toInstant()));
+    ObjectNode withoutFiles = application.deepCopy().put("refusedWith", "缺少申请材料：税收缴纳凭证");
     String july =
         runNode(
             "node",
@@ -195,22 +199,14 @@ class ScrapSteelRewardTasklistTest extends IntegrationTest {
             baseUrl(),
             enterprise,
             DEMO_PASSWORD,
-            application.toString());
+            withoutFiles.toString());
     assertThat(july).as(july).contains(" passed, 0 failed").doesNotContain("FAIL");
-    var started =
-        engine
-            .getHistoryService()
-            .createHistoricProcessInstanceQuery()
-            .variableValueEquals("creditCode", code)
-            .singleResult();
-    assertThat(started.getBusinessKey()).startsWith("SSR-20260720-");
-    // P3-R08: July 2026 applies for 2026年上半年
-    assertThat(engine.getRuntimeService().getVariable(started.getId(), "period"))
-        .isEqualTo("2026-H1");
-    assertThat(engine.getRuntimeService().getVariable(started.getId(), "materialsDeclaredTrue"))
-        .isEqualTo(true);
-    assertThat(engine.getRuntimeService().getVariable(started.getId(), "county")).isEqualTo("侯马市");
-    assertThat(engine.getRuntimeService().getVariable(started.getId(), "applicant"))
-        .isEqualTo(enterprise);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .variableValueEquals("creditCode", code)
+                .count())
+        .isZero();
   }
 }
