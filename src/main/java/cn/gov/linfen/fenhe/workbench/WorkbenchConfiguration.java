@@ -1,0 +1,41 @@
+package cn.gov.linfen.fenhe.workbench;
+
+import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.config.EngineRole;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The workbench's shared services (docs/workbench.md). */
+@Configuration(proxyBeanMethods = false)
+@EngineRole
+public class WorkbenchConfiguration {
+
+  @Bean
+  CaseEvents caseEvents(JdbcTemplate jdbc, FenheClock clock) {
+    return new CaseEvents(jdbc, clock);
+  }
+
+  @Bean
+  Notifications notifications(
+      JdbcTemplate jdbc,
+      FenheClock clock,
+      ProcessEngine engine,
+      ObjectProvider<NotificationSender> senders,
+      PlatformTransactionManager transactions) {
+    return new Notifications(
+        jdbc,
+        clock,
+        engine.getIdentityService(),
+        senders.getIfAvailable(LoggingNotificationSender::new),
+        transactions);
+  }
+
+  @Bean
+  CaseCopies caseCopies(JdbcTemplate jdbc, FenheClock clock, Notifications notifications) {
+    return new CaseCopies(jdbc, clock, notifications);
+  }
+}
