@@ -24,12 +24,12 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The four lists of the workbench (待办, 已办, 我发起的, 抄送我的), paged in the database. Each is one
- * count and one page query on the engine's tables (and {@code fenhe_case_copy}), then one query per
- * page for what the items show (business keys, applicant names, candidate groups, opinions,
- * current steps) — never a query per item. A user sees in them only what he takes part in: the
- * tasks he holds or is a candidate of, the tasks he completed, the cases he started, the cases
- * copied to him (docs/workbench.md).
+ * The four lists of the workbench (待办, 已办, 我发起的, 抄送我的), paged in the database. Each is one count
+ * and one page query on the engine's tables (and {@code fenhe_case_copy}), then one query per page
+ * for what the items show (business keys, applicant names, candidate groups, opinions, current
+ * steps) — never a query per item. A user sees in them only what he takes part in: the tasks he
+ * holds or is a candidate of, the tasks he completed, the cases he started, the cases copied to him
+ * (docs/workbench.md).
  */
 public class WorkbenchLists {
 
@@ -64,8 +64,8 @@ public class WorkbenchLists {
   // ---------------------------------------------------------------- 待办
 
   /**
-   * 待办: the active tasks assigned to the user and the unassigned tasks he or one of his groups is
-   * a candidate of; by due date (none last), then creation.
+   * 待办: the active tasks assigned to the user and the unassigned tasks he or one of his groups is a
+   * candidate of; by due date (none last), then creation.
    */
   public Page todo(FenheUser user, ListQuery query) {
     MapSqlParameterSource params = base(user, query);
@@ -212,9 +212,9 @@ public class WorkbenchLists {
   public record Decision(Boolean approved, String opinion) {}
 
   /**
-   * The decision and opinion of completed tasks (task id → activity instance id), from the
-   * variable updates of their activity instances (history level full), else from a {@code
-   * complete} case event's reason.
+   * The decision and opinion of completed tasks (task id → activity instance id), from the variable
+   * updates of their activity instances (history level full), else from a {@code complete} case
+   * event's reason.
    */
   public Map<String, Decision> decisions(Map<String, String> taskActivityInstances) {
     if (taskActivityInstances.isEmpty()) {

@@ -3,8 +3,8 @@ package cn.gov.linfen.fenhe.workbench;
 import cn.gov.linfen.fenhe.common.RefusalText;
 
 /**
- * The refusal texts of the workbench (工作台): lists, case view, notifications. The texts, Chinese
- * and English side by side, are in {@code src/main/resources/refusals/workbench.properties}.
+ * The refusal texts of the workbench (工作台): lists, case view, notifications. The texts, Chinese and
+ * English side by side, are in {@code src/main/resources/refusals/workbench.properties}.
  */
 public enum WorkbenchRefusal implements RefusalText {
   PAGE_NEGATIVE,
