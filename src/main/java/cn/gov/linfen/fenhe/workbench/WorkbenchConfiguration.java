@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The workbench's shared services (docs/workbench.md). */
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +54,31 @@ public class WorkbenchConfiguration {
       CaseCopies copies,
       WorkbenchProperties properties) {
     return new CaseView(engine, lists, events, copies, properties);
+  }
+
+  /** 新待办 for every user task (a parse listener; Notifications looked up at the first task). */
+  @Bean
+  static TaskNotificationPlugin taskNotificationPlugin(
+      ObjectProvider<Notifications> notifications) {
+    return new TaskNotificationPlugin(notifications::getObject);
+  }
+
+  @Bean
+  DeadlineNotifier deadlineNotifier(
+      NamedParameterJdbcTemplate jdbc,
+      Notifications notifications,
+      WorkingDayCalendar calendar,
+      FenheClock clock,
+      WorkbenchProperties properties,
+      PlatformTransactionManager transactions) {
+    return new DeadlineNotifier(
+        jdbc, notifications, calendar, clock, properties, new TransactionTemplate(transactions));
+  }
+
+  @Bean
+  DeadlineScanSchedule deadlineScanSchedule(
+      DeadlineNotifier notifier, WorkbenchProperties properties) {
+    return new DeadlineScanSchedule(notifier, properties);
   }
 
   @Bean
