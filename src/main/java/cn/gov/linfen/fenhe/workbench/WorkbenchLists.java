@@ -69,24 +69,34 @@ public class WorkbenchLists {
    */
   public Page todo(FenheUser user, ListQuery query) {
     MapSqlParameterSource params = base(user, query);
-    StringBuilder where =
-        new StringBuilder(
-            " FROM ACT_RU_TASK t JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
-                + (query.q() == null ? "" : " JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_")
-                + " WHERE t.ID_ IN (SELECT a.ID_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = :user"
-                + " UNION SELECT l.TASK_ID_ FROM ACT_RU_IDENTITYLINK l WHERE l.TYPE_ = 'candidate'"
-                + " AND (l.GROUP_ID_ IN (:groups) OR l.USER_ID_ = :user))"
-                + " AND (t.ASSIGNEE_ = :user OR t.ASSIGNEE_ IS NULL) AND t.SUSPENSION_STATE_ = 1");
-    if (query.procedure() != null) {
-      where.append(" AND d.KEY_ = :procedure");
-    }
-    if (query.q() != null) {
-      where.append(
-          " AND (LOWER(e.BUSINESS_KEY_) LIKE :q ESCAPE '!' OR EXISTS (SELECT 1 FROM"
-              + " ACT_RU_VARIABLE v WHERE v.EXECUTION_ID_ = t.PROC_INST_ID_ AND v.NAME_ IN"
-              + " (:names) AND LOWER(v.TEXT_) LIKE :q ESCAPE '!'))");
-    }
-    long total = count(where, params);
+    // Two shapes of the same set (docs/workbench.md, measured at 100,000 open tasks on
+    // PostgreSQL): the count from the candidate links (one index range per group) joined to the
+    // tasks; the page by walking the tasks in due-date order (EngineIndexes) and keeping those the
+    // user holds or is a candidate of, so a page costs about its own size, not the 20,000.
+    String filters =
+        (query.procedure() == null ? "" : " AND d.KEY_ = :procedure")
+            + (query.q() == null
+                ? ""
+                : " AND (LOWER(e.BUSINESS_KEY_) LIKE :q ESCAPE '!' OR EXISTS (SELECT 1 FROM"
+                    + " ACT_RU_VARIABLE v WHERE v.EXECUTION_ID_ = t.PROC_INST_ID_ AND v.NAME_ IN"
+                    + " (:names) AND LOWER(v.TEXT_) LIKE :q ESCAPE '!'))");
+    String from =
+        " FROM ACT_RU_TASK t JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
+            + (query.q() == null ? "" : " JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_");
+    String counted =
+        from
+            + " WHERE t.ID_ IN (SELECT a.ID_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = :user"
+            + " UNION SELECT l.TASK_ID_ FROM ACT_RU_IDENTITYLINK l WHERE l.TYPE_ = 'candidate'"
+            + " AND (l.GROUP_ID_ IN (:groups) OR l.USER_ID_ = :user))"
+            + " AND (t.ASSIGNEE_ = :user OR t.ASSIGNEE_ IS NULL) AND t.SUSPENSION_STATE_ = 1"
+            + filters;
+    String where =
+        from
+            + " WHERE t.SUSPENSION_STATE_ = 1 AND (t.ASSIGNEE_ = :user OR (t.ASSIGNEE_ IS NULL"
+            + " AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l WHERE l.TASK_ID_ = t.ID_"
+            + " AND l.TYPE_ = 'candidate' AND (l.GROUP_ID_ IN (:groups) OR l.USER_ID_ = :user))))"
+            + filters;
+    long total = count(counted, params);
     List<Map<String, Object>> items = new ArrayList<>();
     List<String[]> rows = new ArrayList<>();
     jdbc.query(
