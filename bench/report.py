@@ -116,6 +116,25 @@ if any(k[0] == "startup" for k in values):
     print(f"\nn = {len(values.get(('startup', 'fenhe', 'startup_ms'), []))} Fenhe starts, "
           f"{len(values.get(('startup', 'baseline', 'startup_ms'), []))} baseline starts (every start of every part)\n")
 
+if any(k[0] == "supervision" for k in values):
+    print(f"### 6. P5 互联网+监管: acts imported and run to their end ({load('supervision')})\n")
+    print("| metric | Fenhe |")
+    print("|---|---:|")
+    for metric, name in [("acts", "acts imported"), ("batches_refused", "batches refused"),
+                         ("import_acts_per_s", "import: acts/s (201 answered)"),
+                         ("batch_p50_ms", "batch of acts: p50 (ms)"), ("batch_p95_ms", "batch of acts: p95 (ms)"),
+                         ("batch_max_ms", "batch of acts: max (ms)"),
+                         ("end_to_end_acts_per_s", "end to end: acts/s (first batch → every process ended)"),
+                         ("processes_ended", "processes ended"), ("acts_submitted", "acts submitted to the province"),
+                         ("acts_on_time", "acts on time (P5-R01)"), ("incidents", "incidents"),
+                         ("commits_per_act", "transactions per act"), ("statements_per_act", "statements per act"),
+                         ("app_cpu_ms_per_act", "app CPU per act (ms)"), ("db_cpu_ms_per_act", "DB CPU per act (ms)"),
+                         ("load1_max", "highest 1-min load during the run")]:
+        print(f"| {name} | {cell('supervision', 'fenhe', metric, 1)} |")
+    print(f"| the month's page `/api/supervision/summary`: p50 / p95 (ms) | "
+          f"{cell('supervision', 'summary-page', 'p50_ms')} / {cell('supervision', 'summary-page', 'p95_ms')} |")
+    print()
+
 print("### Goals\n")
 print("| goal | figure | met? |")
 print("|---|---:|:---:|")
@@ -140,3 +159,4 @@ goal("deadlines p95 ≤ 200 ms", med("tasklist", "fenhe-deadlines", "p95_ms"), l
 goal("a due timer fires within 2 s median", med("timers", "fenhe", "fire_delay_median_ms"), lambda v: v <= 2000, "{:.0f} ms")
 goal("start-up ≤ 20 s", med("startup", "fenhe", "startup_ms"), lambda v: v <= 20000, "{:.0f} ms")
 goal("RSS ≤ 700 MiB", med("startup", "fenhe", "rss_mib"), lambda v: v <= 700, "{:.0f} MiB")
+goal("P5 ≥ 200 acts/s end to end", med("supervision", "fenhe", "end_to_end_acts_per_s"), lambda v: v >= 200, "{:.0f} acts/s")

@@ -6,10 +6,14 @@
 #   bench/run.sh --parts pgbench,tasklist,cases,timers --rounds 3 --cases 30 --warmup 5 --concurrency 8 \
 #                --open 100000 --hist 1000000 --timers 10000 --queries 100 --slow-queries 5 --no-build
 #   --kinds fenhe            part 3 for Fenhe only; BENCH_FENHE_JAR=… measures another build of Fenhe
+#   bench/run.sh --parts supervision --acts 100000 --batch 1000 --batch-concurrency 2
+#                            P5 (issue 19): imports N acts in batches, waits until every act's process has
+#                            ended, then the month's page at that volume
 #
 # Parts: pgbench (commit ceiling), cases (P1 throughput, Fenhe vs baseline alternated A B A B …, fresh
 # schema each run; every start also gives start-up time and RSS = part 5), tasklist (100k open / 1M
-# historic tasks: inbox, count, deadlines, the workbench's todo list), timers (N working-day timers due at the same moment).
+# historic tasks: inbox, count, deadlines, the workbench's todo list), timers (N working-day timers due at the
+# same moment), supervision (P5 acts: import, every process to its end, the month's page; not in the default parts).
 # Results: bench/results/<UTC time>/results.csv and report.md (also printed). Uses its own PostgreSQL
 # cluster (bench/pg.sh: /var/tmp/fenhe-bench-pg, port 5499), never the tests' server.
 set -euo pipefail
@@ -21,6 +25,7 @@ ROUNDS=3; CASES=30; WARMUP=5; CONCURRENCY=8; OPEN=100000; HIST=1000000; TIMERS=1
 # the officer's inbox count and deadlines take seconds at 100k tasks (docs/benchmarks.md): fewer repetitions
 SLOW_QUERIES=5
 BUILD=1; PGBENCH_SECONDS=10; KINDS="fenhe baseline"
+ACTS=100000; BATCH=1000; BATCH_CONCURRENCY=2; DEPARTMENTS=20
 JVM_FLAGS=${BENCH_JVM_FLAGS:--Xmx512m -Duser.timezone=UTC}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -37,6 +42,9 @@ while [ $# -gt 0 ]; do
     --pgbench-seconds) PGBENCH_SECONDS=$2; shift ;;
     --no-build) BUILD=0 ;;
     --kinds) KINDS=$2; shift ;;
+    --acts) ACTS=$2; shift ;;
+    --batch) BATCH=$2; shift ;;
+    --batch-concurrency) BATCH_CONCURRENCY=$2; shift ;;
     --small) ROUNDS=1; CASES=4; WARMUP=1; CONCURRENCY=2; OPEN=2000; HIST=20000; TIMERS=200; QUERIES=30; SLOW_QUERIES=3; PGBENCH_SECONDS=3 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -297,6 +305,69 @@ if has timers; then
   record timers fenhe 1 failed_job_runs "$failures"
   record timers fenhe 1 cases_ended "$ended"
   log "timers: all $created fired after $all_ms ms (median delay $med ms, max $max ms); run twice: $twice / $twice_hist; failures $failures; ended $ended"
+  stop_app
+  PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+fi
+
+# ----------------------------------------------------------------------------------- 6. P5 acts
+if has supervision; then
+  log "part 6: P5 — $ACTS acts in batches of $BATCH ($BATCH_CONCURRENCY at a time), every process to its end"
+  db=supervision_fenhe
+  start_app fenhe "$db" 1
+  base=http://127.0.0.1:$FENHE_PORT
+  read -r x0 s0 a0 d0 <<< "$(stats "$db")"
+  t0=$(now_ms)
+  line=$(DRIVER acts "$base" demo-regulator "$DEPARTMENTS" "$ACTS" "$BATCH" "$BATCH_CONCURRENCY" "fenhe-acts")
+  t_import=$(( $(now_ms) - t0 ))
+  echo "$line" >> "$OUT/acts.csv"
+  log "$line"
+  IFS=, read -r _ _ n batches failed seconds import_rate p50 p95 max <<< "$line"
+  ended=0; load_max=$(load1)
+  while [ $(( $(now_ms) - t0 )) -lt 3600000 ]; do
+    ended=$(PSQL -d "$db" -At -c "SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'supervision-act' AND end_time_ IS NOT NULL")
+    [ "$ended" -ge "$ACTS" ] && break
+    l=$(load1); awk -v a="$l" -v b="$load_max" 'BEGIN{exit !(a>b)}' && load_max=$l
+    sleep 1
+  done
+  t_all=$(( $(now_ms) - t0 ))
+  read -r x1 s1 a1 d1 <<< "$(stats "$db")"
+  submitted=$(PSQL -d "$db" -At -c "SELECT count(*) FROM fenhe_p5_act WHERE submitted_at IS NOT NULL")
+  on_time=$(PSQL -d "$db" -At -c "SELECT count(*) FROM fenhe_p5_act WHERE on_time")
+  incidents=$(PSQL -d "$db" -At -c "SELECT count(*) FROM act_ru_incident")
+  record supervision fenhe 1 acts "$ACTS"
+  record supervision fenhe 1 batches_refused "$failed"
+  record supervision fenhe 1 import_acts_per_s "$import_rate"
+  record supervision fenhe 1 batch_p50_ms "$p50"
+  record supervision fenhe 1 batch_p95_ms "$p95"
+  record supervision fenhe 1 batch_max_ms "$max"
+  record supervision fenhe 1 processes_ended "$ended"
+  record supervision fenhe 1 acts_submitted "$submitted"
+  record supervision fenhe 1 acts_on_time "$on_time"
+  record supervision fenhe 1 incidents "$incidents"
+  record supervision fenhe 1 import_ms "$t_import"
+  record supervision fenhe 1 all_ended_ms "$t_all"
+  record supervision fenhe 1 load1_max "$load_max"
+  hz=$(getconf CLK_TCK)
+  awk -v x="$((x1 - x0))" -v s="$((s1 - s0))" -v a="$((a1 - a0))" -v d="$((d1 - d0))" -v n="$ACTS" -v t="$t_all" -v hz="$hz" \
+    'BEGIN { printf "%.2f %.2f %.3f %.3f %.1f\n", x/n, s/n, a*1000/hz/n, d*1000/hz/n, n*1000/t }' > "$OUT/tmp"
+  read -r xpa spa apa dpa eps < "$OUT/tmp"
+  record supervision fenhe 1 end_to_end_acts_per_s "$eps"
+  record supervision fenhe 1 commits_per_act "$xpa"
+  record supervision fenhe 1 statements_per_act "$spa"
+  record supervision fenhe 1 app_cpu_ms_per_act "$apa"
+  record supervision fenhe 1 db_cpu_ms_per_act "$dpa"
+  log "P5: $ended of $ACTS ended in $t_all ms ($eps acts/s end to end; import $import_rate acts/s, batch p95 $p95 ms); commits/act $xpa statements/act $spa app cpu ms/act $apa db cpu ms/act $dpa; incidents $incidents"
+  PSQL -d "$db" -At -F ' | ' -c "SELECT calls, round(total_exec_time::numeric, 1), left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+    FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+    ORDER BY calls DESC LIMIT 20" > "$OUT/top-statements-supervision.txt" || true
+  for run in $(seq 1 "$ROUNDS"); do
+    line=$(BENCH_QUERY_WARMUP=5 DRIVER query "$base" demo-approval-service-bureau "/api/supervision/summary" "$QUERIES" "fenhe-summary-$run")
+    echo "$line" >> "$OUT/queries.csv"
+    IFS=, read -r _ _ _ p50 p95 p99 _ <<< "$line"
+    record supervision "summary-page" "$run" p50_ms "$p50"
+    record supervision "summary-page" "$run" p95_ms "$p95"
+    log "$line"
+  done
   stop_app
   PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
 fi

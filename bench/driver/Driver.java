@@ -27,6 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   query   BASE USER PATH REQUESTS LABEL   one GET repeated (after 20 warm-up calls): p50/p95/p99 in ms
  *   start-many BASE KEY N CONCURRENCY       start N instances of a process (as admin), no variables
  *   wait-up BASE TIMEOUT_S                  wait until /engine-rest/engine answers
+ *   acts    BASE USER DEPARTMENTS N BATCH CONCURRENCY LABEL
+ *                                           P5: lists the items of DEPARTMENTS city departments, then
+ *                                           imports N acts in batches of BATCH (POST /api/supervision/acts,
+ *                                           CONCURRENCY batches at a time); p50/p95/max per batch in ms
  * </pre>
  */
 public class Driver {
@@ -58,6 +62,8 @@ public class Driver {
       case "query" -> query(args[1], args[2], args[3], Integer.parseInt(args[4]), args[5]);
       case "start-many" -> startMany(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       case "wait-up" -> waitUp(args[1], Integer.parseInt(args[2]));
+      case "acts" -> acts(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+          Integer.parseInt(args[5]), Integer.parseInt(args[6]), args[7]);
       default -> throw new IllegalArgumentException(args[0]);
     }
     System.exit(0);
@@ -289,6 +295,83 @@ public class Driver {
     String size = last == null ? "" : last.length() > 60 ? last.substring(0, 60) : last;
     System.out.printf("query,%s,%d,%.1f,%.1f,%.1f,%s%n", label, requests, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99),
         quote(size.replace(",", ";")));
+  }
+
+  // ------------------------------------------------------------------ P5 acts
+
+  static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+  /** A valid unified social credit code (GB 32100) for the number. */
+  static String creditCode(int number) {
+    String first = "91141000MA0K" + String.format("%05d", number % 100000);
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += CREDIT_ALPHABET.indexOf(first.charAt(i)) * CREDIT_WEIGHTS[i];
+    }
+    int check = 31 - sum % 31;
+    return first + CREDIT_ALPHABET.charAt(check == 31 ? 0 : check);
+  }
+
+  static String department(int d) {
+    return "市基准监管局" + (d + 1);
+  }
+
+  static void acts(String base, String user, int departments, int n, int batch, int concurrency, String label)
+      throws Exception {
+    // every item is on its department's 检查实施清单: the acts are normal and run to their end
+    for (int d = 0; d < departments; d++) {
+      for (int i = 1; i <= 5; i++) {
+        call(base, user, "PUT", "/api/supervision/lists/" + URLEncoder.encode(department(d), StandardCharsets.UTF_8)
+            .replace("+", "%20") + "/items/JC-" + i, "{\"itemName\":\"对市场主体的监督检查" + i + "\"}");
+      }
+    }
+    // acted an hour ago (Asia/Shanghai), so every act is on time and none is in the future
+    String actedAt = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusHours(1)
+        .withNano(0).toString();
+    int batches = (n + batch - 1) / batch;
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    List<Future<Long>> futures = new ArrayList<>();
+    AtomicInteger failures = new AtomicInteger();
+    long begin = System.nanoTime();
+    for (int b = 0; b < batches; b++) {
+      int first = b * batch;
+      int size = Math.min(batch, n - first);
+      futures.add(pool.submit(() -> {
+        StringBuilder body = new StringBuilder("{\"acts\":[");
+        for (int i = 0; i < size; i++) {
+          int number = first + i;
+          if (i > 0) {
+            body.append(',');
+          }
+          body.append("{\"itemCode\":\"JC-").append(1 + number % 5)
+              .append("\",\"objectName\":\"临汾市基准市场主体").append(number)
+              .append("\",\"objectCreditCode\":\"").append(creditCode(number))
+              .append("\",\"method\":\"ON_SITE\",\"kind\":\"INSPECTION\",\"content\":\"现场检查经营许可与台账\",")
+              .append("\"result\":\"未发现问题\",\"department\":\"").append(department(number % departments))
+              .append("\",\"inspectors\":[{\"name\":\"张三\",\"certificateNo\":\"14100012345\"},")
+              .append("{\"name\":\"李四\",\"certificateNo\":\"14100012346\"}],\"actedAt\":\"")
+              .append(actedAt).append("\"}");
+        }
+        body.append("]}");
+        long t0 = System.nanoTime();
+        Response r = call(base, user, "POST", "/api/supervision/acts", body.toString());
+        long took = System.nanoTime() - t0;
+        if (r.status() != 201 && failures.incrementAndGet() < 5) {
+          System.err.println("batch at " + first + ": " + r.status() + " " + r.body());
+        }
+        return took;
+      }));
+    }
+    List<Long> nanos = new ArrayList<>();
+    for (Future<Long> f : futures) {
+      nanos.add(f.get());
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    Collections.sort(nanos);
+    System.out.printf("acts,%s,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f%n", label, n, batches, failures.get(), seconds,
+        n / seconds, pct(nanos, 50), pct(nanos, 95), nanos.get(nanos.size() - 1) / 1e6);
   }
 
   // ------------------------------------------------------------------ many instances
