@@ -78,13 +78,17 @@ public class WorkbenchLists {
             + (query.q() == null
                 ? ""
                 : " AND (LOWER(e.BUSINESS_KEY_) LIKE :q ESCAPE '!' OR EXISTS (SELECT 1 FROM"
-                    + " ACT_RU_VARIABLE v WHERE v.EXECUTION_ID_ = t.PROC_INST_ID_ AND v.NAME_ IN"
+                    + " ACT_RU_VARIABLE v WHERE v.EXECUTION_ID_ = e.ID_ AND v.NAME_ IN"
                     + " (:names) AND LOWER(v.TEXT_) LIKE :q ESCAPE '!'))");
+    // a sub-task (加签 before me) has no process of its own: it belongs to its parent's case
     String from =
-        " FROM ACT_RU_TASK t JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
-            + (query.q() == null ? "" : " JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_");
+        " FROM ACT_RU_TASK t LEFT JOIN ACT_RU_TASK pt ON pt.ID_ = t.PARENT_TASK_ID_"
+            + " LEFT JOIN ACT_RE_PROCDEF d ON d.ID_ = COALESCE(t.PROC_DEF_ID_, pt.PROC_DEF_ID_)"
+            + (query.q() == null
+                ? ""
+                : " JOIN ACT_RU_EXECUTION e ON e.ID_ = COALESCE(t.PROC_INST_ID_, pt.PROC_INST_ID_)");
     String counted =
-        from
+        (query.procedure() == null && query.q() == null ? " FROM ACT_RU_TASK t" : from)
             + " WHERE t.ID_ IN (SELECT a.ID_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = :user"
             + " UNION SELECT l.TASK_ID_ FROM ACT_RU_IDENTITYLINK l WHERE l.TYPE_ = 'candidate'"
             + " AND (l.GROUP_ID_ IN (:groups) OR l.USER_ID_ = :user))"
@@ -101,15 +105,17 @@ public class WorkbenchLists {
     List<String[]> rows = new ArrayList<>();
     jdbc.query(
         "SELECT t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.ASSIGNEE_, t.OWNER_, t.DELEGATION_,"
-            + " t.DUE_DATE_, t.CREATE_TIME_, t.PROC_INST_ID_, d.KEY_, d.NAME_ AS PROC_NAME"
+            + " t.DUE_DATE_, t.CREATE_TIME_, COALESCE(t.PROC_INST_ID_, pt.PROC_INST_ID_) AS CASE_ID,"
+            + " t.PARENT_TASK_ID_, d.KEY_, d.NAME_ AS PROC_NAME"
             + where
             + " ORDER BY t.DUE_DATE_ ASC NULLS LAST, t.CREATE_TIME_ ASC, t.ID_ ASC"
             + " LIMIT :limit OFFSET :offset",
         params,
         rs -> {
           Map<String, Object> item = new LinkedHashMap<>();
-          String instance = rs.getString("PROC_INST_ID_");
+          String instance = rs.getString("CASE_ID");
           item.put("taskId", rs.getString("ID_"));
+          item.put("parentTaskId", rs.getString("PARENT_TASK_ID_"));
           item.put("processInstanceId", instance);
           item.put("businessKey", null);
           item.put("procedureKey", rs.getString("KEY_"));
@@ -171,8 +177,10 @@ public class WorkbenchLists {
     MapSqlParameterSource params = base(user, query);
     StringBuilder where =
         new StringBuilder(
-            " FROM ACT_HI_TASKINST h JOIN ACT_RE_PROCDEF d ON d.ID_ = h.PROC_DEF_ID_"
-                + " JOIN ACT_HI_PROCINST hp ON hp.PROC_INST_ID_ = h.PROC_INST_ID_"
+            " FROM ACT_HI_TASKINST h LEFT JOIN ACT_HI_TASKINST ph ON ph.ID_ = h.PARENT_TASK_ID_"
+                + " JOIN ACT_HI_PROCINST hp"
+                + " ON hp.PROC_INST_ID_ = COALESCE(h.PROC_INST_ID_, ph.PROC_INST_ID_)"
+                + " JOIN ACT_RE_PROCDEF d ON d.ID_ = hp.PROC_DEF_ID_"
                 + " WHERE h.ASSIGNEE_ = :user AND h.END_TIME_ IS NOT NULL"
                 + " AND h.DELETE_REASON_ = 'completed'");
     filters(where, query, "hp");
@@ -182,7 +190,7 @@ public class WorkbenchLists {
     Map<String, String> activityInstances = new HashMap<>();
     jdbc.query(
         "SELECT h.ID_, h.NAME_, h.TASK_DEF_KEY_, h.ACT_INST_ID_, h.START_TIME_, h.END_TIME_,"
-            + " h.PROC_INST_ID_, hp.BUSINESS_KEY_, hp.END_TIME_ AS CASE_END, hp.STATE_,"
+            + " hp.PROC_INST_ID_, hp.BUSINESS_KEY_, hp.END_TIME_ AS CASE_END, hp.STATE_,"
             + " hp.END_ACT_ID_, d.KEY_, d.NAME_ AS PROC_NAME"
             + where
             + " ORDER BY h.END_TIME_ DESC, h.ID_ DESC LIMIT :limit OFFSET :offset",

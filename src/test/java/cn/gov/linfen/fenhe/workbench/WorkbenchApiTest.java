@@ -149,8 +149,23 @@ class WorkbenchApiTest extends IntegrationTest {
     assertThat(byKey.get("items").get(0).get("businessKey").asText()).isEqualTo(businessKey);
 
     assertThat(list("demo-tax-bureau", "todo", "").get("total").asLong()).isZero();
-    assertThat(list("demo-sasac", "todo", "").get("total").asLong()).isZero();
     assertThat(list("demo-supervisors", "todo", "").get("total").asLong()).isZero();
+
+    // a sub-task (加签 before the holder) belongs to its parent's case
+    Task parent = reviewOf(businessKeys.get(1));
+    Task signer = taskService.newTask();
+    signer.setParentTaskId(parent.getId());
+    signer.setName("加签：市企改办审核");
+    signer.setAssignee("demo-sasac");
+    taskService.saveTask(signer);
+    JsonNode signers = list("demo-sasac", "todo", "");
+    assertThat(signers.get("total").asLong()).isEqualTo(1);
+    JsonNode signed = signers.get("items").get(0);
+    assertThat(signed.get("businessKey").asText()).isEqualTo(businessKeys.get(1));
+    assertThat(signed.get("parentTaskId").asText()).isEqualTo(parent.getId());
+    assertThat(signed.get("procedure").asText()).isEqualTo("工作台测试事项");
+    assertThat(signed.get("applicant").asText()).isEqualTo("汾河煤业有限公司");
+    taskService.deleteTask(signer.getId(), true);
 
     // claimed by a colleague: no longer in the group's list of others
     taskService.claim(reviewOf(businessKeys.get(0)).getId(), "demo-reform-office");
