@@ -23,9 +23,15 @@ class EngineIndexesTest extends IntegrationTest {
     if (TestDatabase.isPostgres()) {
       List<String> indexes =
           jdbc.queryForList(
-              "SELECT indexname FROM pg_indexes WHERE tablename = 'act_ru_authorization'",
+              "SELECT indexname FROM pg_indexes WHERE tablename IN ('act_ru_authorization', 'act_ru_task', 'act_hi_taskinst', 'act_hi_procinst')",
               String.class);
-      assertThat(indexes).contains("fenhe_idx_auth_perms_read", "fenhe_idx_auth_perms_read_task");
+      assertThat(indexes)
+          .contains(
+              "fenhe_idx_auth_perms_read",
+              "fenhe_idx_auth_perms_read_task",
+              "fenhe_idx_task_todo_due",
+              "fenhe_idx_hi_task_assignee",
+              "fenhe_idx_hi_proc_starter");
     } else {
       Integer found =
           jdbc.queryForObject(
