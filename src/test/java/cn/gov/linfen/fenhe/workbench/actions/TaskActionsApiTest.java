@@ -571,12 +571,27 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     refused(as(p1.applicant).post(path, "{}"), 400, "reason");
     assertThat(p1.ended()).isFalse();
     assertThat(timeline(p1)).isEmpty();
+    // a signer added before (他先办) has an open task: the withdrawal ends it with the case
+    String id = p1.openTask(INITIAL_REVIEW).getId();
+    ok(post(as(DEPARTMENT), id, "claim", ""));
+    Http.Response added =
+        post(
+            as(DEPARTMENT),
+            id,
+            "add-signer",
+            "{\"userId\":\"" + FINANCE + "\",\"position\":\"before\",\"reason\":\"请会签\"}");
+    ok(added);
+    String signerTask = added.json().get("signerTaskId").asText();
+    // the applicant may also withdraw through a task of his case (he need not hold it)
+    refused(post(as(p1.applicant), id, "withdraw", "{}"), 400, "reason");
 
     ok(as(p1.applicant).post(path, good));
     assertThat(p1.ended()).isTrue();
     assertThat(p1.topLevelEnd()).isEqualTo(END_WITHDRAWN);
+    assertThat(task(signerTask)).isNull();
     assertThat(p1.historicVariable("withdrawalReason")).isEqualTo("企业已通过其他渠道解决安置资金");
     assertThat(last(p1, Action.WITHDRAW).actor()).isEqualTo(p1.applicant);
+    assertThat(timeline(p1)).containsExactly(Action.CLAIM, Action.ADD_SIGNER, Action.WITHDRAW);
     refused(as(p1.applicant).post(path, good), 409, "businessKey");
   }
 
