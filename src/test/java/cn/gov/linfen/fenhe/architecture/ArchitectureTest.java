@@ -69,6 +69,8 @@ class ArchitectureTest {
     "cn.gov.linfen.fenhe.time..",
     "cn.gov.linfen.fenhe.config..",
     "cn.gov.linfen.fenhe.cases..",
+    "cn.gov.linfen.fenhe.materials..",
+    "cn.gov.linfen.fenhe.documents..",
     "cn.gov.linfen.fenhe.workbench.."
   };
 

@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
@@ -803,9 +804,24 @@ public class TaskActions {
     if (processInstanceId == null) {
       throw ActionRefused.notFound(ActionRefusal.TASK_NOT_FOUND.at("taskId"));
     }
+    // the case is the root process instance (a task of a called process belongs to its caller's)
+    String stepTaskId = parent != null ? parent.getId() : task.getId();
+    HistoricTaskInstance historic =
+        platform(
+            () ->
+                engine
+                    .getHistoryService()
+                    .createHistoricTaskInstanceQuery()
+                    .taskId(stepTaskId)
+                    .singleResult());
+    String root = historic == null ? null : historic.getRootProcessInstanceId();
+    if (root != null) {
+      processInstanceId = root;
+    }
+    String caseInstanceId = processInstanceId;
     CaseRef ref =
         cases
-            .findByProcessInstance(user, processInstanceId)
+            .findByProcessInstance(user, caseInstanceId)
             .orElseThrow(() -> ActionRefused.notFound(ActionRefusal.TASK_NOT_FOUND.at("taskId")));
     return new Acting(task, ref, parent);
   }
