@@ -161,6 +161,57 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     assertThat(last(p1, Action.CLAIM).activityName()).isEqualTo("企业主管部门初审");
   }
 
+  @Test
+  void every_action_answers_404_to_a_stranger_and_403_to_a_supervisor_and_changes_nothing() {
+    SoeReformFundScenario p1 = atInitialReview("WB-EVERY");
+    String id = p1.openTask(INITIAL_REVIEW).getId();
+    ok(post(as(DEPARTMENT), id, "claim", ""));
+    Map<String, String> actions =
+        Map.ofEntries(
+            Map.entry("claim", ""),
+            Map.entry("unclaim", ""),
+            Map.entry("transfer", "{\"userId\":\"" + COLLEAGUE + "\",\"reason\":\"转\"}"),
+            Map.entry("delegate", "{\"userId\":\"" + COLLEAGUE + "\",\"reason\":\"委派\"}"),
+            Map.entry("resolve", "{\"opinion\":\"已办\"}"),
+            Map.entry(
+                "add-signer",
+                "{\"userId\":\"" + FINANCE + "\",\"position\":\"before\",\"reason\":\"会签\"}"),
+            Map.entry("remove-signer", "{\"userId\":\"" + FINANCE + "\"}"),
+            Map.entry("cc", "{\"userIds\":[\"" + FINANCE + "\"]}"),
+            Map.entry("urge", "{\"message\":\"快\"}"),
+            Map.entry("return", "{\"targetActivityId\":\"x\",\"reason\":\"退\"}"),
+            Map.entry("withdraw", "{\"reason\":\"撤\"}"),
+            Map.entry("complete", "{\"approved\":true,\"opinion\":\"同意\"}"));
+    actions.forEach(
+        (action, body) -> {
+          refused(post(as(STRANGER), id, action, body), 404, "taskId");
+          refused(post(as(SUPERVISOR), id, action, body), 403, "user");
+        });
+    refused(as(STRANGER).get("/api/tasks/" + id + "/return-targets"), 404, "taskId");
+    refused(as(SUPERVISOR).get("/api/tasks/" + id + "/return-targets"), 403, "user");
+    // an officer of the case who does not hold the step: 403 on every holder's action
+    for (String action :
+        List.of(
+            "unclaim",
+            "transfer",
+            "delegate",
+            "resolve",
+            "add-signer",
+            "remove-signer",
+            "cc",
+            "return",
+            "complete")) {
+      refused(post(as(COLLEAGUE), id, action, actions.get(action)), 403, "taskId");
+    }
+    assertThat(task(id).getAssignee()).isEqualTo(DEPARTMENT);
+    assertThat(task(id).getDelegationState()).isNull();
+    assertThat(engine.getTaskService().getSubTasks(id)).isEmpty();
+    assertThat(p1.openTaskKeys()).containsExactly(INITIAL_REVIEW);
+    assertThat(timeline(p1)).containsExactly(Action.CLAIM);
+    assertThat(notifications.list(FINANCE, false, 0, 100))
+        .noneMatch(n -> p1.processInstanceId.equals(n.processInstanceId()));
+  }
+
   // ------------------------------------------------------------------ transfer
 
   @Test
