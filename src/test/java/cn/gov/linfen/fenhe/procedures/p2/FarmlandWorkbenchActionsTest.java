@@ -109,8 +109,9 @@ class FarmlandWorkbenchActionsTest extends IntegrationTest {
     assertThat(
             notifications.list(p2.applicant, false, 0, 50).stream()
                 .filter(n -> p2.processInstanceId.equals(n.processInstanceId()))
-                .map(n -> n.kind()))
-        .containsExactly(Kind.TASK_RETURNED);
+                .filter(n -> n.kind() == Kind.TASK_RETURNED))
+        .singleElement()
+        .satisfies(n -> assertThat(n.body()).contains("协议未写明土地复垦要求"));
     assertThat(events.forCase(p2.processInstanceId))
         .extracting(CaseEvent::action)
         .containsExactly(Action.CLAIM, Action.TRANSFER, Action.RETURN);
