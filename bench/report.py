@@ -82,7 +82,10 @@ if any(k[0] == "tasklist" for k in values):
     for q, name in [("inbox", "inbox: officer with 2 candidate groups, by due date, page of 50"),
                     ("count", "inbox count"), ("deadlines", "GET /api/deadlines (supervisor, all, page of 50)"),
                     ("deadlines-overdue", "GET /api/deadlines?state=overdue (supervisor)"),
-                    ("deadlines-officer", "GET /api/deadlines (the officer)")]:
+                    ("deadlines-officer", "GET /api/deadlines (the officer)"),
+                    ("todo", "GET /api/workbench/todo (the officer, 20,000 candidate tasks, page of 20)"),
+                    ("todo-deep", "GET /api/workbench/todo?page=50&size=100 (the officer)"),
+                    ("todo-search", "GET /api/workbench/todo?q=… (the officer, search by business key)")]:
         def trio(kind):
             if ("tasklist", f"{kind}-{q}", "p95_ms") not in values:
                 return "—"
@@ -132,6 +135,7 @@ cps = med("cases", "fenhe", "commits_per_s")
 goal("engine commits/s at saturation ≥ 50% of pgbench ceiling", cps / ceiling if cps and ceiling else None,
      lambda v: v >= 0.5, "{:.0%}")
 goal("inbox p95 ≤ 50 ms", med("tasklist", "fenhe-inbox", "p95_ms"), lambda v: v <= 50, "{:.1f} ms")
+goal("workbench todo p95 ≤ 150 ms", med("tasklist", "fenhe-todo", "p95_ms"), lambda v: v <= 150, "{:.1f} ms")
 goal("deadlines p95 ≤ 200 ms", med("tasklist", "fenhe-deadlines", "p95_ms"), lambda v: v <= 200, "{:.1f} ms")
 goal("a due timer fires within 2 s median", med("timers", "fenhe", "fire_delay_median_ms"), lambda v: v <= 2000, "{:.0f} ms")
 goal("start-up ≤ 20 s", med("startup", "fenhe", "startup_ms"), lambda v: v <= 20000, "{:.0f} ms")

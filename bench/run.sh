@@ -9,7 +9,7 @@
 #
 # Parts: pgbench (commit ceiling), cases (P1 throughput, Fenhe vs baseline alternated A B A B …, fresh
 # schema each run; every start also gives start-up time and RSS = part 5), tasklist (100k open / 1M
-# historic tasks: inbox, count, deadlines), timers (N working-day timers due at the same moment).
+# historic tasks: inbox, count, deadlines, the workbench's todo list), timers (N working-day timers due at the same moment).
 # Results: bench/results/<UTC time>/results.csv and report.md (also printed). Uses its own PostgreSQL
 # cluster (bench/pg.sh: /var/tmp/fenhe-bench-pg, port 5499), never the tests' server.
 set -euo pipefail
@@ -224,13 +224,17 @@ if has tasklist; then
     PSQL -d "$db" -v open="$OPEN" -v hist="$HIST" -v auth=$([ "$kind" = fenhe ] && echo 1 || echo 0) -f bench/sql/preload-tasks.sql
     log "preloaded $kind in $(( $(now_ms) - t0 )) ms"
     for run in $(seq 1 "$ROUNDS"); do
-      for q in inbox count deadlines deadlines-overdue deadlines-officer; do
+      for q in inbox count deadlines deadlines-overdue deadlines-officer todo todo-deep todo-search; do
         case $q in
           inbox) path=$OFFICER_INBOX; u=$user ;;
           count) path=$OFFICER_COUNT; u=$user ;;
           deadlines) [ "$kind" = fenhe ] || continue; path="/api/deadlines?size=50"; u=demo-supervisors ;;
           deadlines-overdue) [ "$kind" = fenhe ] || continue; path="/api/deadlines?state=overdue&size=50"; u=demo-supervisors ;;
           deadlines-officer) [ "$kind" = fenhe ] || continue; path="/api/deadlines?size=50"; u=bench-officer ;;
+          # the workbench's 待办 (issue 16: p95 <= 150 ms for this officer's 20,000 candidate tasks)
+          todo) [ "$kind" = fenhe ] || continue; path="/api/workbench/todo?size=20"; u=bench-officer ;;
+          todo-deep) [ "$kind" = fenhe ] || continue; path="/api/workbench/todo?size=100&page=50"; u=bench-officer ;;
+          todo-search) [ "$kind" = fenhe ] || continue; path="/api/workbench/todo?size=20&q=bench-1234"; u=bench-officer ;;
         esac
         n=$QUERIES; warm=10
         case "$kind-$q" in fenhe-count|fenhe-deadlines-officer) n=$SLOW_QUERIES; warm=1 ;; esac

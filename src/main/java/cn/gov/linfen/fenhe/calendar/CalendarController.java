@@ -8,6 +8,8 @@ import cn.gov.linfen.fenhe.web.InvalidInputException;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/calendar")
 @EngineRole
+@Tag(name = "工作日日历")
 public class CalendarController {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +54,7 @@ public class CalendarController {
   /**
    * The N-th working day after {@code from} ({@code from} not counted), and its deadline (18:00).
    */
+  @Operation(summary = "计算若干个工作日之后的日期")
   @GetMapping("/workdays/add")
   Map<String, Object> add(
       @RequestParam(required = false) String from, @RequestParam(required = false) String days) {
@@ -73,6 +77,7 @@ public class CalendarController {
   }
 
   /** Whether a day is a working day, and why. */
+  @Operation(summary = "查询某日是否为工作日")
   @GetMapping("/days/{date}")
   Map<String, Object> day(@PathVariable("date") String date) {
     WorkingDayCalendar.Day day = calendar.describe(date("date", date));
@@ -87,11 +92,13 @@ public class CalendarController {
     return body;
   }
 
+  @Operation(summary = "工作日日历数据的状态")
   @GetMapping("/status")
   CalendarStatus status() {
     return watch.status();
   }
 
+  @Operation(summary = "已录入工作日数据的年份")
   @GetMapping("/years")
   Map<String, Object> years() {
     List<Map<String, Object>> list = years.all().stream().map(CalendarController::summary).toList();
@@ -101,6 +108,7 @@ public class CalendarController {
     return body;
   }
 
+  @Operation(summary = "查看某年的节假日安排")
   @GetMapping("/years/{year}")
   ResponseEntity<?> year(@PathVariable("year") String year) {
     int y = parseYear(year);
@@ -113,6 +121,7 @@ public class CalendarController {
   }
 
   /** Adds or corrects a year (administrators only); the database then overrides the file for it. */
+  @Operation(summary = "录入或修改某年的节假日安排（系统管理员）")
   @PutMapping("/years/{year}")
   Map<String, Object> put(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,

@@ -10,6 +10,8 @@ import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @EngineRole
+@Tag(name = "督办与期限")
 public class DeadlinesController {
 
   static final Set<String> STATES = Set.of("overdue", "due-soon", "all");
@@ -65,6 +68,7 @@ public class DeadlinesController {
     this.jdbc = jdbc;
   }
 
+  @Operation(summary = "办理期限督查：即将到期和已超期的任务与定时器，按工作日计算剩余天数")
   @GetMapping("/api/deadlines")
   Map<String, Object> deadlines(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,

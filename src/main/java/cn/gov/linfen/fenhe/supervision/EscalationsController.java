@@ -10,6 +10,8 @@ import cn.gov.linfen.fenhe.web.InvalidInputException;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -42,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @EngineRole
+@Tag(name = "督办与期限")
 public class EscalationsController {
 
   static final String VARIABLE = "escalations";
@@ -68,6 +71,7 @@ public class EscalationsController {
     this.jdbc = jdbc;
   }
 
+  @Operation(summary = "最近的督办与升级记录")
   @GetMapping("/api/escalations")
   Map<String, Object> escalations(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,

@@ -2,6 +2,8 @@ package cn.gov.linfen.fenhe.web;
 
 import cn.gov.linfen.fenhe.common.FenheGroup;
 import cn.gov.linfen.fenhe.security.FenheUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
@@ -17,8 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  * session (null without a session), which pages send as {@code X-XSRF-TOKEN} on changes.
  */
 @RestController
+@Tag(name = "当前用户")
 public class MeController {
 
+  @Operation(summary = "当前登录用户及其所在组")
   @GetMapping("/api/me")
   Map<String, Object> me(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, HttpServletRequest request) {

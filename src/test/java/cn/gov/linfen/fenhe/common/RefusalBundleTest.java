@@ -39,6 +39,7 @@ class RefusalBundleTest {
           P3Refusal.class,
           P4Refusal.class,
           P5Refusal.class,
+          cn.gov.linfen.fenhe.workbench.WorkbenchRefusal.class,
           ActionRefusal.class);
 
   private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");

@@ -11,6 +11,8 @@ import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @EngineRole
+@Tag(name = "国企改革专项资金")
 public class SoeReformFundController {
 
   private final ProcessEngine engine;
@@ -61,6 +64,7 @@ public class SoeReformFundController {
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
+  @Operation(summary = "申请人撤回申请")
   @PostMapping("/api/cases/{businessKey}/withdraw")
   ResponseEntity<?> withdraw(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,

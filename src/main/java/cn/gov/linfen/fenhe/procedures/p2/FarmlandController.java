@@ -13,6 +13,8 @@ import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,6 +49,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @EngineRole
+@Tag(name = "设施农业用地")
 public class FarmlandController {
 
   /**
@@ -84,6 +87,7 @@ public class FarmlandController {
     this.clock = clock;
   }
 
+  @Operation(summary = "登记对公告的异议")
   @PostMapping("/api/farmland/{businessKey}/objections")
   ResponseEntity<?> objection(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -154,6 +158,7 @@ public class FarmlandController {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
   }
 
+  @Operation(summary = "申报设施农业用地的变更")
   @PostMapping("/api/farmland/{businessKey}/changes")
   ResponseEntity<?> change(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,

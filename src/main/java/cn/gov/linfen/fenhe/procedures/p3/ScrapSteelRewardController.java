@@ -12,6 +12,8 @@ import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -44,6 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/scrap-steel")
 @EngineRole
+@Tag(name = "废钢铁加工企业奖励资金")
 public class ScrapSteelRewardController {
 
   private static final int MAX_NAME = 100;
@@ -66,6 +69,7 @@ public class ScrapSteelRewardController {
 
   // ------------------------------------------------------------------ announcement list (P3-R01)
 
+  @Operation(summary = "查看已公告的废钢铁加工企业名单")
   @GetMapping("/announced-enterprises")
   Map<String, Object> announced(@RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user) {
     boolean officer =
@@ -86,6 +90,7 @@ public class ScrapSteelRewardController {
     return answer;
   }
 
+  @Operation(summary = "公告一家废钢铁加工企业")
   @PostMapping("/announced-enterprises")
   ResponseEntity<Map<String, Object>> announce(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -117,6 +122,7 @@ public class ScrapSteelRewardController {
         .body(entry(new ScrapSteelRegisters.Announced(code, name, announcement, user.id(), now)));
   }
 
+  @Operation(summary = "撤销一家企业的公告")
   @DeleteMapping("/announced-enterprises/{creditCode}")
   ResponseEntity<?> withdraw(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -156,6 +162,7 @@ public class ScrapSteelRewardController {
    */
   static final int MAX_APPLICATIONS = 1000;
 
+  @Operation(summary = "查看半年度申报轮次")
   @GetMapping("/rounds/{period}")
   Map<String, Object> round(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String period) {

@@ -11,6 +11,8 @@ import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/coal")
 @EngineRole
+@Tag(name = "民用煤煤质抽检")
 public class CoalSamplingController {
 
   private static final int MAX_NAME = 100;
@@ -72,6 +75,7 @@ public class CoalSamplingController {
 
   // ------------------------------------------------------------------ the register
 
+  @Operation(summary = "查看民用煤销售主体名录")
   @GetMapping("/sellers")
   Map<String, Object> sellers(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -101,6 +105,7 @@ public class CoalSamplingController {
     return answer;
   }
 
+  @Operation(summary = "登记民用煤销售主体")
   @PostMapping("/sellers")
   ResponseEntity<Map<String, Object>> register(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -123,6 +128,7 @@ public class CoalSamplingController {
     return ResponseEntity.status(HttpStatus.CREATED).body(entry(seller));
   }
 
+  @Operation(summary = "修改民用煤销售主体")
   @PutMapping("/sellers/{creditCode}")
   Map<String, Object> change(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -150,6 +156,7 @@ public class CoalSamplingController {
             before.registeredAt()));
   }
 
+  @Operation(summary = "注销民用煤销售主体")
   @DeleteMapping("/sellers/{creditCode}")
   ResponseEntity<?> remove(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -251,6 +258,7 @@ public class CoalSamplingController {
 
   // ------------------------------------------------------------------ coverage (P4-R05)
 
+  @Operation(summary = "月度抽检覆盖情况")
   @GetMapping("/coverage")
   Map<String, Object> coverage(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,

@@ -13,6 +13,8 @@ import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -49,6 +51,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/supervision")
 @EngineRole
+@Tag(name = "互联网+监管")
 public class SupervisionController {
 
   /** At most this many acts per batch. */
@@ -124,6 +127,7 @@ public class SupervisionController {
     return key.toString();
   }
 
+  @Operation(summary = "报送一条监管行为")
   @PostMapping("/acts")
   ResponseEntity<?> acts(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -200,6 +204,7 @@ public class SupervisionController {
 
   // ------------------------------------------------------------------ 检查实施清单
 
+  @Operation(summary = "查看部门的检查实施清单")
   @GetMapping("/lists/{department}")
   Map<String, Object> list(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -214,6 +219,7 @@ public class SupervisionController {
     return answer;
   }
 
+  @Operation(summary = "新增或修改检查实施清单事项")
   @PutMapping("/lists/{department}/items/{itemCode}")
   ResponseEntity<Map<String, Object>> putItem(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -255,6 +261,7 @@ public class SupervisionController {
         .body(InspectionLists.json(item));
   }
 
+  @Operation(summary = "删除检查实施清单事项")
   @DeleteMapping("/lists/{department}/items/{itemCode}")
   ResponseEntity<Void> removeItem(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -270,6 +277,7 @@ public class SupervisionController {
 
   // ------------------------------------------------------------------ 动态信息
 
+  @Operation(summary = "报送一条动态信息")
   @PostMapping("/dynamics")
   ResponseEntity<Map<String, Object>> dynamic(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -304,6 +312,7 @@ public class SupervisionController {
 
   // ------------------------------------------------------------------ 风险预警线索
 
+  @Operation(summary = "推送一条风险预警线索")
   @PostMapping("/clues")
   ResponseEntity<?> clue(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -349,6 +358,7 @@ public class SupervisionController {
    * county's approval service or regulator sees his county only; a city regulator, whom the model
    * ties to no department, and anyone else are refused.
    */
+  @Operation(summary = "监管数据月度汇总（按部门和县区）")
   @GetMapping("/summary")
   Map<String, Object> summary(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,

@@ -3,6 +3,8 @@ package cn.gov.linfen.fenhe.workbench.actions;
 import cn.gov.linfen.fenhe.config.EngineRole;
 import cn.gov.linfen.fenhe.security.ErrorJson;
 import cn.gov.linfen.fenhe.security.FenheUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @EngineRole
+@Tag(name = "审批动作", description = "签收、转办、委派、加签、减签、抄送、催办、退回、撤回和办理")
 public class TaskActionsController {
 
   /** {@code {userId, reason}} of 转办 and 委派. */
@@ -59,18 +62,21 @@ public class TaskActionsController {
     this.actions = actions;
   }
 
+  @Operation(summary = "签收任务（候选人）")
   @PostMapping("/api/tasks/{taskId}/claim")
   Map<String, Object> claim(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String taskId) {
     return actions.claim(user, taskId);
   }
 
+  @Operation(summary = "取消签收（办理人）")
   @PostMapping("/api/tasks/{taskId}/unclaim")
   Map<String, Object> unclaim(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String taskId) {
     return actions.unclaim(user, taskId);
   }
 
+  @Operation(summary = "转办给本组其他办理人（须填写转办原因）")
   @PostMapping("/api/tasks/{taskId}/transfer")
   Map<String, Object> transfer(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -80,6 +86,7 @@ public class TaskActionsController {
     return actions.transfer(user, taskId, in.userId(), in.reason());
   }
 
+  @Operation(summary = "委派给本组同事办理，办理后交回（须填写委派原因）")
   @PostMapping("/api/tasks/{taskId}/delegate")
   Map<String, Object> delegate(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -89,6 +96,7 @@ public class TaskActionsController {
     return actions.delegate(user, taskId, in.userId(), in.reason());
   }
 
+  @Operation(summary = "被委派人办理后交回委派人（须填写意见）")
   @PostMapping("/api/tasks/{taskId}/resolve")
   Map<String, Object> resolve(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -97,6 +105,7 @@ public class TaskActionsController {
     return actions.resolve(user, taskId, body == null ? null : body.opinion());
   }
 
+  @Operation(summary = "加签：他先办（before）或我办完再给他（after）")
   @PostMapping("/api/tasks/{taskId}/add-signer")
   Map<String, Object> addSigner(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -106,6 +115,7 @@ public class TaskActionsController {
     return actions.addSigner(user, taskId, in.userId(), in.position(), in.reason());
   }
 
+  @Operation(summary = "减签：移除尚未办理的加签人")
   @PostMapping("/api/tasks/{taskId}/remove-signer")
   Map<String, Object> removeSigner(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -114,6 +124,7 @@ public class TaskActionsController {
     return actions.removeSigner(user, taskId, body == null ? null : body.userId());
   }
 
+  @Operation(summary = "抄送案件给用户或组（只读，不能办理）")
   @PostMapping("/api/tasks/{taskId}/cc")
   Map<String, Object> cc(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -123,6 +134,7 @@ public class TaskActionsController {
     return actions.cc(user, taskId, in.userIds(), in.groupIds(), in.note());
   }
 
+  @Operation(summary = "催办当前办理人（同一任务每人 24 小时一次）")
   @PostMapping("/api/tasks/{taskId}/urge")
   Map<String, Object> urge(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -131,12 +143,14 @@ public class TaskActionsController {
     return actions.urge(user, taskId, body == null ? null : body.message());
   }
 
+  @Operation(summary = "可退回的步骤（本案已办理且通向本步骤）")
   @GetMapping("/api/tasks/{taskId}/return-targets")
   List<Map<String, Object>> returnTargets(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String taskId) {
     return actions.returnTargets(user, taskId);
   }
 
+  @Operation(summary = "退回到此前已办理的步骤（须填写退回原因）")
   @PostMapping("/api/tasks/{taskId}/return")
   Map<String, Object> returnTo(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -146,6 +160,7 @@ public class TaskActionsController {
     return actions.returnTo(user, taskId, in.targetActivityId(), in.reason());
   }
 
+  @Operation(summary = "申请人撤回申请（经本案任一任务）")
   @PostMapping("/api/tasks/{taskId}/withdraw")
   Map<String, Object> withdrawByTask(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -154,6 +169,7 @@ public class TaskActionsController {
     return actions.withdrawByTask(user, taskId, body == null ? null : body.reason());
   }
 
+  @Operation(summary = "申请人撤回申请（事项允许撤回时）")
   @PostMapping("/api/workbench/cases/{businessKey}/withdraw")
   Map<String, Object> withdraw(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -162,6 +178,7 @@ public class TaskActionsController {
     return actions.withdrawByBusinessKey(user, businessKey, body == null ? null : body.reason());
   }
 
+  @Operation(summary = "办理：通过或不通过，并填写意见")
   @PostMapping("/api/tasks/{taskId}/complete")
   Map<String, Object> complete(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
