@@ -730,7 +730,17 @@ public class TaskActions {
       String text = required(opinion, "opinion", "办理意见");
       inTransaction(
           () -> {
-            record(acting, Action.COMPLETE, user, signer, null, text);
+            // without the task's id: the case view shows the task's own completion (the signer's)
+            // as the step, and this entry beside it
+            events.record(
+                CaseEvent.of(
+                        acting.ref().processInstanceId(),
+                        acting.ref().businessKey(),
+                        Action.COMPLETE,
+                        user.id())
+                    .withTask(null, task.getTaskDefinitionKey(), task.getName())
+                    .withTarget(signer, null)
+                    .withReason(text));
             platformRun(
                 () -> {
                   taskService()

@@ -452,6 +452,10 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
             .toList();
     assertThat(completions).extracting(CaseEvent::actor).containsExactly(DEPARTMENT, FINANCE);
     assertThat(completions).extracting(CaseEvent::reason).containsExactly("主管部门同意", "财政局同意");
+    // the case view (审批记录) shows both opinions and the added signer
+    Http.Response view = as(DEPARTMENT).get("/api/cases/" + p1.businessKey);
+    ok(view);
+    assertThat(view.body()).contains("主管部门同意", "财政局同意", "请财政局把关", "add-signer");
   }
 
   // ------------------------------------------------------------------ cc
