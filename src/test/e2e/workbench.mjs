@@ -1,0 +1,207 @@
+// Fenhe 汾河: the workbench (/fenhe/) in a real headless Chromium, at 1440×900 and 390×844.
+// Usage: node src/test/e2e/workbench.mjs <baseUrl> <password> '<json plan>'
+//   plan.step = "screens": the login (wrong password refused in Chinese), log in as plan.user, every screen
+//               (待办 已办 我发起的 抄送我的 发起 消息) ≥ 95% Chinese lines, log out; at both sizes.
+//   plan.step = "start":   plan.user starts plan.procedure from 发起 with its form (plan.fill: [{label, value, kind}]);
+//               plan.refusedWith: the refusal expected; else the business key shown (printed "businessKey=…").
+//   plan.step = "work":    plan.user finds plan.businessKey in 待办 (when plan.list), opens the task, sees
+//               plan.expect words, presses plan.decision (通过/不通过/提交), sees the result.
+//   plan.step = "case":    plan.user opens the case plan.businessKey: header, timeline (plan.expect), diagram drawn.
+// Prints "ok …" / "FAIL …" lines and "N passed, N failed"; exits non-zero on a failure.
+import { check, chineseContext, finish, launch } from './browser.mjs';
+
+const [baseUrl, password, planJson] = process.argv.slice(2);
+const plan = JSON.parse(planJson);
+const SIZES = plan.sizes || [[1440, 900], [390, 844]];
+const shots = process.env.WORKBENCH_SCREENSHOTS || '/tmp';
+
+/** The share of a screen's text lines that are Chinese (codes, numbers and dates are not counted). */
+export const chineseShare = (text) => {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => /[\p{L}]/u.test(l))
+    .filter((l) => !/^[A-Z0-9〔〕号()（）\s:：/.\-_+×,，%]+$/.test(l));
+  const english = lines.filter((l) => !/[\u4e00-\u9fff]/.test(l));
+  return { share: lines.length ? (lines.length - english.length) / lines.length : 1, english };
+};
+
+const browser = await launch();
+
+async function page(size) {
+  const context = await chineseContext(browser);
+  const p = await context.newPage();
+  await p.setViewportSize({ width: size[0], height: size[1] });
+  p.on('pageerror', (e) => console.log(`page error: ${e.message}`));
+  return { context, p };
+}
+
+async function screenIsChinese(p, name, size) {
+  await p.waitForTimeout(400);
+  const text = await p.locator('body').innerText();
+  const { share, english } = chineseShare(text);
+  check(`${name} at ${size[0]}×${size[1]}: ≥ 95% Chinese lines`, share >= 0.95,
+    `${Math.round(share * 100)}%; not Chinese: ${english.slice(0, 5).join(' | ')}`);
+  return text;
+}
+
+async function logIn(p, user, size, wrongFirst = false) {
+  await p.goto(`${baseUrl}/fenhe/`, { waitUntil: 'networkidle' });
+  await p.waitForSelector('text=汾河工作台', { timeout: 30000 });
+  if (wrongFirst) {
+    await screenIsChinese(p, 'the login screen', size);
+    await p.getByPlaceholder('请输入用户名').fill(user);
+    await p.getByPlaceholder('请输入密码').fill('wrong-password-1');
+    await p.getByRole('button', { name: '登录' }).click();
+    const alert = await p.waitForSelector('.el-alert', { timeout: 15000 }).then((e) => e.innerText()).catch(() => '');
+    check(`a wrong password is refused in Chinese at ${size[0]}×${size[1]}`, alert.includes('用户名或密码错误'), alert);
+    await p.waitForTimeout(4000); // the engine's login delay after a wrong password
+  }
+  await p.getByPlaceholder('请输入用户名').fill(user);
+  await p.getByPlaceholder('请输入密码').fill(password);
+  await p.getByRole('button', { name: '登录' }).click();
+  await p.waitForURL(/#\/todo|#\/task|#\/case|#\/start/, { timeout: 30000 });
+  await p.waitForLoadState('networkidle');
+}
+
+async function go(p, hash) {
+  await p.goto(`${baseUrl}/fenhe/#${hash}`, { waitUntil: 'networkidle' });
+  await p.waitForTimeout(300);
+}
+
+async function screens(size) {
+  const { context, p } = await page(size);
+  try {
+    await logIn(p, plan.user, size, true);
+    check(`${plan.user} logged in at ${size[0]}×${size[1]} sees 待办`, (await p.locator('body').innerText()).includes('待办'));
+    for (const [hash, name] of [['/todo', '待办'], ['/done', '已办'], ['/started', '我发起的'], ['/cc', '抄送我的'],
+      ['/start', '发起'], ['/messages', '消息']]) {
+      await go(p, hash);
+      const text = await screenIsChinese(p, `the screen ${name}`, size);
+      check(`the screen ${name} at ${size[0]}×${size[1]} shows its title`, text.includes(name), text.slice(0, 200));
+    }
+    await p.screenshot({ path: `${shots}/workbench-todo-${size[0]}.png` }).catch(() => {});
+    if (size[0] < 768) {
+      check('the phone layout has the tab bar', await p.locator('.tabbar').isVisible());
+    } else {
+      check('the desktop layout has the side menu', await p.locator('.aside').isVisible());
+    }
+    await p.locator('.user').click();
+    await p.getByText('退出登录').click();
+    await p.waitForSelector('text=请用您的账号登录', { timeout: 15000 });
+    const me = await p.evaluate(async () => (await fetch('/api/me', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).status);
+    check(`logged out at ${size[0]}×${size[1]}: the session is gone`, me === 401, String(me));
+  } finally {
+    await context.close();
+  }
+}
+
+async function fill(p, field) {
+  if (field.kind === 'select') {
+    await p.locator('.fjs-form-field-select', { hasText: field.label }).first().locator('.fjs-input-group').first().click();
+    await p.locator('.fjs-dropdownlist-item', { hasText: field.value }).first().click();
+  } else if (field.kind === 'check') {
+    // a blur re-validates the previous field and moves the page: check again once it has settled
+    const box = p.getByLabel(field.label).first();
+    await box.check().catch(async () => { await p.waitForTimeout(500); await box.check(); });
+  } else {
+    await p.getByLabel(field.label).first().fill(field.value);
+  }
+}
+
+async function start(size) {
+  const { context, p } = await page(size);
+  try {
+    await logIn(p, plan.user, size);
+    await go(p, '/start');
+    await p.getByText(plan.procedure).first().click();
+    await p.waitForSelector('.fjs-container', { timeout: 30000 });
+    await screenIsChinese(p, 'the start form', size);
+    // the form's own validation, in Chinese, before anything is sent
+    await p.getByRole('button', { name: '提交申请' }).click();
+    const errors = await p.locator('.fjs-form-field-error').allInnerTexts();
+    check('an empty start form is refused in Chinese by the form', errors.length > 0 && errors.every((e) => /[\u4e00-\u9fff]/.test(e)),
+      errors.slice(0, 3).join(' | '));
+    for (const field of plan.fill) await fill(p, field);
+    await p.getByRole('button', { name: '提交申请' }).click();
+    await p.waitForSelector('text=/申请已提交|申请未提交/', { timeout: 30000 });
+    const shown = await p.locator('body').innerText();
+    if (plan.refusedWith) {
+      check(`the refusal is shown in Chinese: "${plan.refusedWith}"`, shown.includes('申请未提交') && shown.includes(plan.refusedWith),
+        shown.slice(0, 300));
+    } else {
+      const key = /业务编号：(\S+)/.exec(shown);
+      check('the application is started from the workbench with its business key', Boolean(key), shown.slice(0, 300));
+      if (key) console.log(`businessKey=${key[1]}`);
+      await screenIsChinese(p, 'the start result', size);
+    }
+  } finally {
+    await p.screenshot({ path: `${shots}/workbench-start-${size[0]}.png` }).catch(() => {});
+    await context.close();
+  }
+}
+
+async function work(size) {
+  const { context, p } = await page(size);
+  try {
+    await logIn(p, plan.user, size);
+    if (plan.list) {
+      await go(p, '/todo');
+      await p.getByPlaceholder('按业务编号、企业名称或事项搜索').fill(plan.businessKey);
+      await p.getByRole('button', { name: '搜索' }).click();
+      await p.waitForLoadState('networkidle');
+      const row = p.getByText(plan.businessKey).first();
+      check(`${plan.businessKey} is in the 待办 of ${plan.user}`, await row.isVisible().catch(() => false));
+      await row.click();
+    } else {
+      await go(p, `/task/${plan.taskId}`);
+    }
+    await p.waitForSelector('.fjs-container', { timeout: 30000 });
+    if (await p.getByRole('button', { name: '签收' }).isVisible().catch(() => false)) {
+      await p.getByRole('button', { name: '签收' }).click();
+      await p.waitForSelector('text=已签收', { timeout: 15000 });
+      await p.waitForTimeout(500);
+    }
+    const form = await screenIsChinese(p, `the task ${plan.name}`, size);
+    for (const word of plan.expect || []) check(`the task shows "${word}"`, form.includes(word), form.slice(0, 200));
+    for (const field of plan.fill || []) await fill(p, field);
+    await p.getByRole('button', { name: plan.decision, exact: true }).click();
+    await p.waitForSelector('text=/已提交|未能提交/', { timeout: 30000 });
+    const shown = await p.locator('body').innerText();
+    check(`the task is done from the workbench (${plan.decision})`, shown.includes('已提交'), shown.slice(0, 300));
+  } finally {
+    await p.screenshot({ path: `${shots}/workbench-work-${size[0]}.png` }).catch(() => {});
+    await context.close();
+  }
+}
+
+async function caseView(size) {
+  const { context, p } = await page(size);
+  try {
+    await logIn(p, plan.user, size);
+    await go(p, `/case/${encodeURIComponent(plan.businessKey)}`);
+    await p.waitForSelector('.el-descriptions', { timeout: 30000 });
+    const text = await screenIsChinese(p, 'the case', size);
+    check('the case shows its business key', text.includes(plan.businessKey));
+    for (const word of plan.expect || []) check(`the timeline shows "${word}"`, text.includes(word), text.slice(0, 300));
+    await p.getByRole('tab', { name: '流程图' }).click();
+    const drawn = await p.waitForSelector('.diagram .djs-element', { timeout: 30000 }).then(() => true).catch(() => false);
+    check('the diagram is drawn', drawn);
+    const marked = await p.locator('.diagram .djs-element.done, .diagram .djs-element.current').count();
+    check('the diagram marks finished and current steps', marked > 0, String(marked));
+  } finally {
+    await p.screenshot({ path: `${shots}/workbench-case-${size[0]}.png` }).catch(() => {});
+    await context.close();
+  }
+}
+
+const STEPS = { screens, start, work, case: caseView };
+try {
+  for (const size of SIZES) {
+    try {
+      await STEPS[plan.step](size);
+    } catch (e) {
+      check(`${plan.step} at ${size[0]}×${size[1]}`, false, e.message.split('\n')[0]);
+    }
+  }
+} finally {
+  await browser.close();
+}
+finish();
