@@ -94,7 +94,10 @@ async function screens(size) {
 }
 
 async function fill(p, field) {
-  if (field.kind === 'select') {
+  if (field.kind === 'file') {
+    await p.locator(`input[data-material="${field.material}"]`).setInputFiles(field.path);
+    await p.waitForSelector(`text=已上传：${field.path.split('/').pop()}`, { timeout: 30000 });
+  } else if (field.kind === 'select') {
     await p.locator('.fjs-form-field-select', { hasText: field.label }).first().locator('.fjs-input-group').first().click();
     await p.locator('.fjs-dropdownlist-item', { hasText: field.value }).first().click();
   } else if (field.kind === 'check') {
@@ -144,7 +147,7 @@ async function work(size) {
     await logIn(p, plan.user, size);
     if (plan.list) {
       await go(p, '/todo');
-      await p.getByPlaceholder('按业务编号、企业名称或事项搜索').fill(plan.businessKey);
+      await p.getByPlaceholder('按业务编号或企业名称搜索').fill(plan.businessKey);
       await p.getByRole('button', { name: '搜索' }).click();
       await p.waitForLoadState('networkidle');
       const row = p.getByText(plan.businessKey).first();
