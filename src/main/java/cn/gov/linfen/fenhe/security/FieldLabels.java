@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -27,6 +28,11 @@ public final class FieldLabels {
       return reason;
     }
     return label + "：" + reason;
+  }
+
+  /** The Chinese label of a variable that some form asks for, if any. */
+  public static Optional<String> label(String field) {
+    return Optional.ofNullable(labels().get(field));
   }
 
   static Map<String, String> labels() {

@@ -90,7 +90,8 @@ public enum PlatformRefusal implements RefusalText {
   FIELD_KIND_BOOLEAN,
   FIELD_KIND_LIST,
   FIELD_KIND_CHOICE,
-  FIELD_KIND_ANY;
+  FIELD_KIND_ANY,
+  CASE_NOT_FOUND;
 
   @Override
   public String bundle() {

@@ -67,7 +67,11 @@ class ArchitectureTest {
     "cn.gov.linfen.fenhe.audit..",
     "cn.gov.linfen.fenhe.supervision..",
     "cn.gov.linfen.fenhe.time..",
-    "cn.gov.linfen.fenhe.config.."
+    "cn.gov.linfen.fenhe.config..",
+    "cn.gov.linfen.fenhe.cases..",
+    "cn.gov.linfen.fenhe.materials..",
+    "cn.gov.linfen.fenhe.documents..",
+    "cn.gov.linfen.fenhe.workbench.."
   };
 
   @ArchTest

@@ -37,7 +37,8 @@ class RefusalBundleTest {
           P2Refusal.class,
           P3Refusal.class,
           P4Refusal.class,
-          P5Refusal.class);
+          P5Refusal.class,
+          cn.gov.linfen.fenhe.workbench.WorkbenchRefusal.class);
 
   private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
 

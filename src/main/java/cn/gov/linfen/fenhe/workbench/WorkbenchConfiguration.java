@@ -1,0 +1,62 @@
+package cn.gov.linfen.fenhe.workbench;
+
+import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
+import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.config.EngineRole;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The workbench's shared services (docs/workbench.md). */
+@Configuration(proxyBeanMethods = false)
+@EngineRole
+public class WorkbenchConfiguration {
+
+  @Bean
+  CaseEvents caseEvents(JdbcTemplate jdbc, FenheClock clock) {
+    return new CaseEvents(jdbc, clock);
+  }
+
+  @Bean
+  Notifications notifications(
+      JdbcTemplate jdbc,
+      FenheClock clock,
+      ProcessEngine engine,
+      ObjectProvider<NotificationSender> senders,
+      PlatformTransactionManager transactions) {
+    return new Notifications(
+        jdbc,
+        clock,
+        engine.getIdentityService(),
+        senders.getIfAvailable(LoggingNotificationSender::new),
+        transactions);
+  }
+
+  @Bean
+  WorkbenchLists workbenchLists(
+      NamedParameterJdbcTemplate jdbc,
+      WorkingDayCalendar calendar,
+      FenheClock clock,
+      WorkbenchProperties properties) {
+    return new WorkbenchLists(jdbc, calendar, clock, properties);
+  }
+
+  @Bean
+  CaseView caseView(
+      ProcessEngine engine,
+      WorkbenchLists lists,
+      CaseEvents events,
+      CaseCopies copies,
+      WorkbenchProperties properties) {
+    return new CaseView(engine, lists, events, copies, properties);
+  }
+
+  @Bean
+  CaseCopies caseCopies(JdbcTemplate jdbc, FenheClock clock, Notifications notifications) {
+    return new CaseCopies(jdbc, clock, notifications);
+  }
+}

@@ -1,0 +1,285 @@
+package cn.gov.linfen.fenhe.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.linfen.fenhe.test.Http;
+import cn.gov.linfen.fenhe.test.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The workbench's lists and case view through the API, as the demo users: an applicant (企业), the
+ * officers of two steps (市企改办, 市国资委), a supervisor, a copied reader and a stranger.
+ */
+class WorkbenchApiTest extends IntegrationTest {
+
+  static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired CaseCopies copies;
+  @Autowired AuthorizationService authorizationService;
+
+  private String key;
+  private Deployment deployment;
+  private final List<String> businessKeys = new ArrayList<>();
+  private final List<String> grants = new ArrayList<>();
+
+  @BeforeEach
+  void deployATwoStepReviewAndStartThreeCases() {
+    key = "wb-review-" + UUID.randomUUID().toString().substring(0, 8);
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(key)
+            .name("工作台测试事项")
+            .camundaHistoryTimeToLive(1)
+            .startEvent("StartEvent_Applied")
+            .name("提交申请")
+            .userTask("UserTask_Review")
+            .name("市企改办审核")
+            .camundaCandidateGroups("reform-office")
+            .camundaDueDate("3WD")
+            .userTask("UserTask_Confirm")
+            .name("市国资委确认")
+            .camundaCandidateGroups("sasac")
+            .endEvent("EndEvent_Done")
+            .name("办结")
+            .done();
+    deployment =
+        repositoryService.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+    // the applicant may start this test procedure, as the identity policy lets him start his own
+    grants.add(grant(Resources.PROCESS_DEFINITION, key, Permissions.CREATE_INSTANCE));
+    grants.add(grant(Resources.PROCESS_INSTANCE, "*", Permissions.CREATE));
+    for (String enterprise : List.of("临汾钢铁一厂", "汾河煤业有限公司", "尧都农业合作社")) {
+      String businessKey = "WB-" + UUID.randomUUID().toString().substring(0, 8);
+      identityService.setAuthenticatedUserId("demo-enterprise");
+      try {
+        runtimeService.startProcessInstanceByKey(
+            key, businessKey, Map.of("enterpriseName", enterprise, "requestedAmount", 120000));
+      } finally {
+        identityService.clearAuthentication();
+      }
+      businessKeys.add(businessKey);
+    }
+  }
+
+  private String grant(Resources resource, String resourceId, Permissions permission) {
+    Authorization authorization =
+        authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    authorization.setUserId("demo-enterprise");
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.addPermission(permission);
+    return authorizationService.saveAuthorization(authorization).getId();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    grants.forEach(authorizationService::deleteAuthorization);
+    repositoryService.deleteDeployment(deployment.getId(), true);
+  }
+
+  private static Http as(String user) {
+    return Http.as(baseUrl(), user, DEMO_PASSWORD);
+  }
+
+  private JsonNode list(String user, String list, String query) {
+    Http.Response response = as(user).get("/api/workbench/" + list + "?procedure=" + key + query);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json();
+  }
+
+  private Task reviewOf(String businessKey) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+  }
+
+  private void complete(String user, String businessKey, boolean approved, String opinion) {
+    Task task = reviewOf(businessKey);
+    taskService.claim(task.getId(), user);
+    taskService.complete(task.getId(), Map.of("approved", approved, "opinion", opinion));
+  }
+
+  @Test
+  void todo_lists_my_groups_tasks_paged_and_searched_and_nobody_elses() {
+    JsonNode todo = list("demo-reform-office", "todo", "");
+    assertThat(todo.get("total").asLong()).isEqualTo(3);
+    JsonNode first = todo.get("items").get(0);
+    assertThat(first.get("procedure").asText()).isEqualTo("工作台测试事项");
+    assertThat(first.get("step").asText()).isEqualTo("市企改办审核");
+    assertThat(first.get("applicant").asText()).isNotBlank();
+    assertThat(first.get("businessKey").asText()).startsWith("WB-");
+    assertThat(first.get("claimed").asBoolean()).isFalse();
+    assertThat(first.get("overdue").asBoolean()).isFalse();
+    assertThat(first.get("workingDaysLeft").asInt()).isBetween(2, 3);
+    assertThat(first.get("candidateGroups").get(0).get("name").asText()).isEqualTo("市企改办");
+
+    JsonNode page = list("demo-reform-office", "todo", "&size=2");
+    assertThat(page.get("items")).hasSize(2);
+    assertThat(page.get("total").asLong()).isEqualTo(3);
+    assertThat(list("demo-reform-office", "todo", "&size=2&page=1").get("items")).hasSize(1);
+
+    JsonNode byName = list("demo-reform-office", "todo", "&q=%E6%B1%BE%E6%B2%B3"); // 汾河
+    assertThat(byName.get("total").asLong()).isEqualTo(1);
+    assertThat(byName.get("items").get(0).get("applicant").asText()).isEqualTo("汾河煤业有限公司");
+    String businessKey = businessKeys.get(2);
+    JsonNode byKey =
+        list("demo-reform-office", "todo", "&q=" + businessKey.substring(3).toLowerCase());
+    assertThat(byKey.get("items").get(0).get("businessKey").asText()).isEqualTo(businessKey);
+
+    assertThat(list("demo-tax-bureau", "todo", "").get("total").asLong()).isZero();
+    assertThat(list("demo-sasac", "todo", "").get("total").asLong()).isZero();
+    assertThat(list("demo-supervisors", "todo", "").get("total").asLong()).isZero();
+
+    // claimed by a colleague: no longer in the group's list of others
+    taskService.claim(reviewOf(businessKeys.get(0)).getId(), "demo-reform-office");
+    JsonNode mine = list("demo-reform-office", "todo", "&q=" + businessKeys.get(0));
+    assertThat(mine.get("items").get(0).get("claimed").asBoolean()).isTrue();
+    assertThat(mine.get("items").get(0).get("assignee").asText()).isEqualTo("demo-reform-office");
+  }
+
+  @Test
+  void done_started_and_cc_show_opinions_states_and_read_marks() {
+    complete("demo-reform-office", businessKeys.get(0), true, "材料齐全，同意");
+
+    JsonNode done = list("demo-reform-office", "done", "");
+    assertThat(done.get("total").asLong()).isEqualTo(1);
+    JsonNode item = done.get("items").get(0);
+    assertThat(item.get("businessKey").asText()).isEqualTo(businessKeys.get(0));
+    assertThat(item.get("approved").asBoolean()).isTrue();
+    assertThat(item.get("opinion").asText()).isEqualTo("材料齐全，同意");
+    assertThat(item.get("stateLabel").asText()).isEqualTo("办理中");
+    assertThat(list("demo-sasac", "done", "").get("total").asLong()).isZero();
+
+    JsonNode started = list("demo-enterprise", "started", "");
+    assertThat(started.get("total").asLong()).isEqualTo(3);
+    JsonNode moved = find(started.get("items"), businessKeys.get(0));
+    assertThat(moved.get("state").asText()).isEqualTo("running");
+    assertThat(moved.get("currentSteps").get(0).asText()).isEqualTo("市国资委确认");
+    assertThat(list("demo-reform-office", "started", "").get("total").asLong()).isZero();
+
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(businessKeys.get(1))
+            .singleResult();
+    copies.copy(
+        instance.getId(),
+        businessKeys.get(1),
+        List.of("demo-finance-bureau"),
+        List.of(),
+        "demo-reform-office",
+        "请财政局知悉");
+    JsonNode cc = list("demo-finance-bureau", "cc", "");
+    assertThat(cc.get("total").asLong()).isEqualTo(1);
+    assertThat(cc.get("items").get(0).get("read").asBoolean()).isFalse();
+    assertThat(cc.get("items").get(0).get("note").asText()).isEqualTo("请财政局知悉");
+
+    // the copied reader reads the case (not acting) and his copy is read from then on
+    Http.Response view = as("demo-finance-bureau").get("/api/cases/" + businessKeys.get(1));
+    assertThat(view.status()).as(view.toString()).isEqualTo(200);
+    assertThat(view.json().get("role").asText()).isEqualTo("reader");
+    assertThat(view.json().get("currentTasks").get(0).get("mayAct").asBoolean()).isFalse();
+    assertThat(list("demo-finance-bureau", "cc", "").get("items").get(0).get("read").asBoolean())
+        .isTrue();
+  }
+
+  private static JsonNode find(JsonNode items, String businessKey) {
+    for (JsonNode item : items) {
+      if (businessKey.equals(item.get("businessKey").asText())) {
+        return item;
+      }
+    }
+    throw new AssertionError(businessKey + " not in " + items);
+  }
+
+  @Test
+  void bad_pages_are_refused_in_chinese_naming_the_field() {
+    for (String query : List.of("?size=101", "?size=0", "?page=-1", "?page=x")) {
+      Http.Response refused = as("demo-reform-office").get("/api/workbench/todo" + query);
+      assertThat(refused.status()).as(query).isEqualTo(400);
+      assertThat(refused.json().get("field").asText()).isIn("size", "page");
+      assertThat(refused.json().get("reason").asText()).containsPattern(CHINESE);
+      assertThat(refused.body()).doesNotContain("Exception:", "at cn.gov");
+    }
+    Http.Response tooLong =
+        as("demo-reform-office").get("/api/workbench/done?q=" + "a".repeat(101));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.json().get("field").asText()).isEqualTo("q");
+    assertThat(Http.anonymous(baseUrl()).get("/api/workbench/todo").status()).isEqualTo(401);
+  }
+
+  @Test
+  void the_case_shows_its_timeline_path_and_form_data_to_participants_only() {
+    String businessKey = businessKeys.get(0);
+    complete("demo-reform-office", businessKey, false, "缺少审计报告");
+
+    Http.Response stranger = as("demo-tax-bureau").get("/api/cases/" + businessKey);
+    assertThat(stranger.status()).isEqualTo(404);
+    assertThat(stranger.json().get("reason").asText()).containsPattern(CHINESE);
+    assertThat(as("demo-tax-bureau").get("/api/cases/" + businessKey + "/diagram").status())
+        .isEqualTo(404);
+    assertThat(as("demo-tax-bureau").get("/api/cases/NO-SUCH-KEY").status()).isEqualTo(404);
+
+    JsonNode officer = as("demo-sasac").get("/api/cases/" + businessKey).json();
+    assertThat(officer.get("header").get("procedure").asText()).isEqualTo("工作台测试事项");
+    assertThat(officer.get("header").get("applicant").asText()).isEqualTo("临汾钢铁一厂");
+    assertThat(officer.get("header").get("applicantUserId").asText()).isEqualTo("demo-enterprise");
+    assertThat(officer.get("header").get("stateLabel").asText()).isEqualTo("办理中");
+    assertThat(officer.get("mayAct").asBoolean()).isTrue();
+    JsonNode current = officer.get("currentTasks").get(0);
+    assertThat(current.get("name").asText()).isEqualTo("市国资委确认");
+    assertThat(current.get("mayAct").asBoolean()).isTrue();
+
+    JsonNode steps = officer.get("steps");
+    List<String> names = new ArrayList<>();
+    steps.forEach(s -> names.add(s.get("name").asText()));
+    assertThat(names).containsExactly("提交申请", "市企改办审核", "市国资委确认");
+    JsonNode review = steps.get(1);
+    assertThat(review.get("assignee").asText()).isEqualTo("demo-reform-office");
+    assertThat(review.get("approved").asBoolean()).isFalse();
+    assertThat(review.get("opinion").asText()).isEqualTo("缺少审计报告");
+    assertThat(steps.get(2).get("status").asText()).isEqualTo("open");
+
+    JsonNode highlights = officer.get("highlights");
+    assertThat(highlights.get("finished").toString())
+        .contains("StartEvent_Applied", "UserTask_Review");
+    assertThat(highlights.get("current").toString()).contains("UserTask_Confirm");
+    assertThat(highlights.get("flows")).hasSize(2);
+
+    JsonNode supervisor = as("demo-supervisors").get("/api/cases/" + businessKey).json();
+    assertThat(supervisor.get("role").asText()).isEqualTo("supervisor");
+    assertThat(supervisor.get("mayAct").asBoolean()).isFalse();
+    assertThat(supervisor.get("currentTasks").get(0).get("mayAct").asBoolean()).isFalse();
+
+    JsonNode applicant = as("demo-enterprise").get("/api/cases/" + businessKey).json();
+    assertThat(applicant.get("role").asText()).isEqualTo("applicant");
+    assertThat(applicant.get("currentTasks").get(0).get("mayAct").asBoolean()).isFalse();
+
+    JsonNode diagram = as("demo-enterprise").get("/api/cases/" + businessKey + "/diagram").json();
+    assertThat(diagram.get("xml").asText()).contains("UserTask_Confirm");
+    assertThat(diagram.get("current").toString()).contains("UserTask_Confirm");
+    assertThat(diagram.get("flows")).hasSize(2);
+  }
+}
