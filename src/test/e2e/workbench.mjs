@@ -6,9 +6,10 @@
 //               plan.refusedWith: the refusal expected; else the business key shown (printed "businessKey=…").
 //   plan.step = "work":    plan.user finds plan.businessKey in 待办 (when plan.list), opens the task, sees
 //               plan.expect words, presses plan.decision (通过/不通过/提交), sees the result.
+//   plan.step = "lists":   plan.user searches plan.businessKey in each of plan.lists [{hash, expect}].
 //   plan.step = "case":    plan.user opens the case plan.businessKey: header, timeline (plan.expect), diagram drawn.
 // Prints "ok …" / "FAIL …" lines and "N passed, N failed"; exits non-zero on a failure.
-import { check, chineseContext, finish, launch } from './browser.mjs';
+import { check, finish, launch } from './browser.mjs';
 
 const [baseUrl, password, planJson] = process.argv.slice(2);
 const plan = JSON.parse(planJson);
@@ -26,7 +27,8 @@ export const chineseShare = (text) => {
 const browser = await launch();
 
 async function page(size) {
-  const context = await chineseContext(browser);
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+    extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
   const p = await context.newPage();
   await p.setViewportSize({ width: size[0], height: size[1] });
   p.on('pageerror', (e) => console.log(`page error: ${e.message}`));
@@ -109,6 +111,29 @@ async function fill(p, field) {
   }
 }
 
+/** Fills a task's form and presses the decision; fields shown only after the decision get it pressed first. */
+async function decide(p, fields, decision) {
+  let pressed = false;
+  for (const field of fields || []) {
+    const visible = await p.getByLabel(field.label).first().isVisible().catch(() => false);
+    if (!visible && !pressed) {
+      await p.getByRole('button', { name: decision, exact: true }).click();
+      await p.waitForTimeout(500);
+      pressed = true;
+    }
+    await fill(p, field);
+  }
+  await p.getByRole('button', { name: decision, exact: true }).click();
+  await p.waitForSelector('text=/已提交|未能提交/', { timeout: 30000 });
+  return p.locator('body').innerText();
+}
+
+/** The page's text with the values of its inputs (a form's values are not in its text). */
+async function textAndValues(p) {
+  const values = await p.$$eval('input, textarea', (els) => els.map((e) => e.value).filter(Boolean).join('\n'));
+  return `${await p.locator('body').innerText()}\n${values}`;
+}
+
 async function start(size) {
   const { context, p } = await page(size);
   try {
@@ -162,12 +187,10 @@ async function work(size) {
       await p.waitForSelector('text=已签收', { timeout: 15000 });
       await p.waitForTimeout(500);
     }
-    const form = await screenIsChinese(p, `the task ${plan.name}`, size);
+    await screenIsChinese(p, `the task ${plan.name}`, size);
+    const form = await textAndValues(p);
     for (const word of plan.expect || []) check(`the task shows "${word}"`, form.includes(word), form.slice(0, 200));
-    for (const field of plan.fill || []) await fill(p, field);
-    await p.getByRole('button', { name: plan.decision, exact: true }).click();
-    await p.waitForSelector('text=/已提交|未能提交/', { timeout: 30000 });
-    const shown = await p.locator('body').innerText();
+    const shown = await decide(p, plan.fill, plan.decision);
     check(`the task is done from the workbench (${plan.decision})`, shown.includes('已提交'), shown.slice(0, 300));
   } finally {
     await p.screenshot({ path: `${shots}/workbench-work-${size[0]}.png` }).catch(() => {});
@@ -195,7 +218,119 @@ async function caseView(size) {
   }
 }
 
-const STEPS = { screens, start, work, case: caseView };
+async function lists(size) {
+  const { context, p } = await page(size);
+  try {
+    await logIn(p, plan.user, size);
+    for (const list of plan.lists) {
+      await go(p, list.hash);
+      await p.getByPlaceholder('按业务编号或企业名称搜索').fill(plan.businessKey);
+      await p.getByRole('button', { name: '搜索' }).click();
+      await p.waitForLoadState('networkidle');
+      await p.waitForTimeout(300);
+      const text = await screenIsChinese(p, `the list ${list.hash}`, size);
+      for (const word of [plan.businessKey, ...(list.expect || [])]) {
+        check(`${list.hash} of ${plan.user} shows "${word}"`, text.includes(word), text.slice(0, 300));
+      }
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+// plan.step = "actions": plan.ops in order, each as its user (one logged-in page per user):
+//   {user, op: "act", businessKey, action: 转办|委派|加签|抄送|退回, target?, reason, position?, returnTo?, done}
+//   {user, op: "resolve", businessKey, reason}   {user, op: "decide", businessKey, decision, fill?}
+//   {user, op: "list", hash, businessKey, expect}   {user, op: "case", businessKey, expect}
+//   {user, op: "urge", businessKey, message}
+async function actions(size) {
+  const pages = {};
+  const as = async (user) => {
+    if (!pages[user]) {
+      pages[user] = await page(size);
+      await logIn(pages[user].p, user, size);
+    }
+    return pages[user].p;
+  };
+  const openTask = async (p, businessKey) => {
+    await go(p, '/todo');
+    await p.getByPlaceholder('按业务编号或企业名称搜索').fill(businessKey);
+    await p.getByRole('button', { name: '搜索' }).click();
+    await p.waitForLoadState('networkidle');
+    await p.getByText(businessKey).first().click();
+    await p.waitForSelector('.actions', { timeout: 30000 });
+    if (await p.getByRole('button', { name: '签收', exact: true }).isVisible().catch(() => false)) {
+      await p.getByRole('button', { name: '签收', exact: true }).click();
+      await p.waitForSelector('text=已签收', { timeout: 15000 });
+      await p.waitForTimeout(800);
+    }
+  };
+  try {
+    for (const op of plan.ops) {
+      const p = await as(op.user);
+      const name = `${op.user}: ${op.op} ${op.action || op.decision || op.hash || ''}`;
+      try {
+        if (op.op === 'act' || op.op === 'resolve') {
+          await openTask(p, op.businessKey);
+          await p.getByRole('button', { name: op.op === 'resolve' ? '办完交回' : op.action, exact: true }).click();
+          const dialog = p.locator('.el-dialog').filter({ visible: true }).last();
+          await dialog.waitFor({ timeout: 15000 });
+          if (op.target) {
+            await dialog.locator('.el-select').first().click();
+            await p.keyboard.type(op.target);
+            await p.waitForTimeout(300);
+            await p.keyboard.press('Enter');
+            await p.keyboard.press('Escape').catch(() => {});
+            await dialog.waitFor({ timeout: 5000 });
+          }
+          if (op.position === 'after') await dialog.getByText('后加签').click();
+          if (op.returnTo) {
+            await dialog.locator('.el-select').first().click();
+            await p.locator('.el-select-dropdown__item', { hasText: op.returnTo }).first().click();
+          }
+          if (op.reason) await dialog.locator('textarea').fill(op.reason);
+          await dialog.getByRole('button', { name: '确定' }).click();
+          const shown = await p.waitForSelector(`text=${op.done}`, { timeout: 30000 }).then(() => true).catch(() => false);
+          const text = await p.locator('body').innerText();
+          check(name, shown, shown ? '' : text.slice(0, 400));
+        } else if (op.op === 'decide') {
+          await openTask(p, op.businessKey);
+          const text = await decide(p, op.fill, op.decision);
+          check(name, text.includes('已提交') && !text.includes('未能提交'), text.slice(0, 400));
+        } else if (op.op === 'list') {
+          await go(p, op.hash);
+          await p.getByPlaceholder('按业务编号或企业名称搜索').fill(op.businessKey);
+          await p.getByRole('button', { name: '搜索' }).click();
+          await p.waitForLoadState('networkidle');
+          await p.waitForTimeout(300);
+          const text = await screenIsChinese(p, `the list ${op.hash} of ${op.user}`, size);
+          for (const word of op.expect) check(`${name} shows "${word}"`, text.includes(word), text.slice(0, 300));
+          for (const word of op.absent || []) check(`${name} no longer shows "${word}"`, !text.includes(word), text.slice(0, 300));
+        } else if (op.op === 'case') {
+          await go(p, `/case/${encodeURIComponent(op.businessKey)}`);
+          await p.waitForSelector('.el-timeline, .el-empty', { timeout: 30000 });
+          const text = await screenIsChinese(p, `the case for ${op.user}`, size);
+          for (const word of op.expect) check(`${name}: the case shows "${word}"`, text.includes(word), text.slice(0, 500));
+        } else if (op.op === 'urge') {
+          await go(p, `/case/${encodeURIComponent(op.businessKey)}`);
+          await p.getByRole('button', { name: '催办', exact: true }).click();
+          const dialog = p.locator('.el-dialog').filter({ visible: true }).last();
+          await dialog.locator('textarea').fill(op.message);
+          await dialog.getByRole('button', { name: '发送' }).click();
+          const shown = await p.waitForSelector('text=已催办', { timeout: 30000 }).then(() => true).catch(() => false);
+          check(name, shown, shown ? '' : (await p.locator('body').innerText()).slice(0, 400));
+        }
+      } catch (e) {
+        check(name, false, e.message.split('\n')[0]);
+        await p.screenshot({ path: `${shots}/workbench-actions-failure.png` }).catch(() => {});
+      }
+    }
+  } finally {
+    for (const { context } of Object.values(pages)) await context.close();
+  }
+}
+
+const STEPS = { screens, start, work, case: caseView, lists, actions };
 try {
   for (const size of SIZES) {
     try {

@@ -187,5 +187,129 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
     assertThat(review.getAssignee()).isEqualTo(officer);
     assertThat(p3.openTaskKeys()).doesNotContain(COUNTY_REVIEW);
     assertThat(p3.historicVariable("countyReviewOpinion")).isEqualTo("材料齐全，凭证属实，报市工信局");
+
+    // the lists after the step: 已办 of the officer with the decision, 我发起的 of the enterprise
+    ObjectNode done = plan("lists", officer).put("businessKey", started.getBusinessKey());
+    done.putArray("lists").addObject().put("hash", "/done").putArray("expect").add("【通过】");
+    walk(done);
+    ObjectNode mine = plan("lists", enterprise).put("businessKey", started.getBusinessKey());
+    mine.putArray("lists")
+        .addObject()
+        .put("hash", "/started")
+        .putArray("expect")
+        .add("办理中")
+        .add("废钢铁加工企业奖励资金申请");
+    walk(mine);
+
+    // the case, as the enterprise: header, timeline with the county's opinion, the diagram
+    ObjectNode opened = plan("case", enterprise).put("businessKey", started.getBusinessKey());
+    opened.putArray("expect").add("县级工信部门审核").add("材料齐全，凭证属实，报市工信局").add("临汾市示例废钢加工有限公司");
+    walk(opened);
+  }
+
+  static ObjectNode op(ArrayNode ops, String user, String op, String businessKey) {
+    return ops.addObject().put("user", user).put("op", op).put("businessKey", businessKey);
+  }
+
+  /** A second officer of the city's 工信局, to transfer and delegate to (the demo has one). */
+  String colleague() {
+    String id = "wb-industry-it-2";
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      var user = identity.newUser(id);
+      user.setFirstName("市工信局同事");
+      user.setLastName("测试");
+      user.setPassword(DEMO_PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(id, Groups.INDUSTRY_IT_BUREAU);
+    }
+    return id;
+  }
+
+  @Test
+  void
+      the_parallel_confirmation_is_worked_from_the_workbench_with_urge_cc_delegate_transfer_and_return()
+          throws Exception {
+    at("2026-07-15T10:00:00+08:00");
+    String code = newCreditCode();
+    assertThat(
+            Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
+                .post(
+                    "/api/scrap-steel/announced-enterprises",
+                    "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}")
+                .status())
+        .isEqualTo(201);
+    ScrapSteelRewardScenario p3 =
+        new ScrapSteelRewardScenario(
+            engine,
+            baseUrl(),
+            "WB-P3-" + java.util.UUID.randomUUID(),
+            ScrapSteelRewardProcessTest.workers(
+                compute,
+                ScrapSteelRewardProcessTest.APPLIED.plusDays(20),
+                ScrapSteelRewardProcessTest.APPLIED.plusDays(80)));
+    p3.start(p3.application(code)).runUntil(INDUSTRY_IT_CONFIRMATION);
+    String bk = p3.businessKey;
+    String enterprise = demo(Groups.ENTERPRISE);
+    String city = demo(Groups.INDUSTRY_IT_BUREAU);
+    String tax = demo(Groups.TAX_BUREAU);
+    String reader = "demo-sasac";
+    String colleague = colleague();
+    String county = demo(Groups.COUNTY_INDUSTRY_IT);
+
+    ObjectNode plan = plan("actions", enterprise);
+    size(plan, 1440, 900);
+    ArrayNode ops = plan.putArray("ops");
+    op(ops, enterprise, "urge", bk).put("message", "请尽快确认");
+    op(ops, city, "act", bk)
+        .put("action", "抄送")
+        .put("target", reader)
+        .put("reason", "请国资委知悉")
+        .put("done", "已抄送");
+    op(ops, reader, "list", bk).put("hash", "/cc").putArray("expect").add(bk).add("未读");
+    op(ops, city, "act", bk)
+        .put("action", "委派")
+        .put("target", colleague)
+        .put("reason", "请核对工信部公告名单")
+        .put("done", "已委派");
+    op(ops, colleague, "resolve", bk).put("reason", "已核对，在公告名单内");
+    op(ops, city, "act", bk)
+        .put("action", "转办")
+        .put("target", colleague)
+        .put("reason", "本人出差，转同事办理")
+        .put("done", "已转办");
+    op(ops, city, "list", bk).put("hash", "/todo").putArray("absent").add(bk);
+    ObjectNode decide = op(ops, colleague, "decide", bk).put("decision", "通过");
+    ArrayNode fill = decide.putArray("fill");
+    field(fill, "意见", "企业在工信部公告名单内，确认", null);
+    op(ops, colleague, "list", bk).put("hash", "/done").putArray("expect").add(bk).add("【通过】");
+    op(ops, tax, "act", bk)
+        .put("action", "退回")
+        .put("returnTo", "县级工信部门审核")
+        .put("reason", "实缴税额与凭证不一致，请县级复核")
+        .put("done", "已退回");
+    op(ops, county, "list", bk).put("hash", "/todo").putArray("expect").add(bk);
+    op(ops, enterprise, "case", bk)
+        .putArray("expect")
+        .add("催办")
+        .add("抄送")
+        .add("委派")
+        .add("转办")
+        .add("退回")
+        .add("本人出差，转同事办理")
+        .add("实缴税额与凭证不一致，请县级复核");
+    op(ops, enterprise, "list", bk).put("hash", "/started").putArray("expect").add(bk);
+    walk(plan);
+
+    assertThat(p3.openTaskKeys()).contains(COUNTY_REVIEW);
+    HistoricTaskInstance confirmed =
+        engine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(p3.processInstanceId)
+            .taskDefinitionKey(INDUSTRY_IT_CONFIRMATION)
+            .finished()
+            .singleResult();
+    assertThat(confirmed.getAssignee()).isEqualTo(colleague);
   }
 }
