@@ -9,6 +9,7 @@ import cn.gov.linfen.fenhe.procedures.p3.P3Refusal;
 import cn.gov.linfen.fenhe.procedures.p4.P4Refusal;
 import cn.gov.linfen.fenhe.procedures.p5.P5Refusal;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
+import cn.gov.linfen.fenhe.workbench.actions.ActionRefusal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,8 @@ class RefusalBundleTest {
           P3Refusal.class,
           P4Refusal.class,
           P5Refusal.class,
-          cn.gov.linfen.fenhe.workbench.WorkbenchRefusal.class);
+          cn.gov.linfen.fenhe.workbench.WorkbenchRefusal.class,
+          ActionRefusal.class);
 
   private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
 
