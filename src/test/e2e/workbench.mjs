@@ -118,8 +118,10 @@ async function decide(p, fields, decision) {
     const visible = await p.getByLabel(field.label).first().isVisible().catch(() => false);
     if (!visible && !pressed) {
       await p.getByRole('button', { name: decision, exact: true }).click();
-      await p.waitForTimeout(500);
+      await p.waitForTimeout(800);
       pressed = true;
+      // nothing else was required: the decision went through already
+      if (await p.getByText('已提交').first().isVisible().catch(() => false)) return p.locator('body').innerText();
     }
     await fill(p, field);
   }
@@ -290,7 +292,7 @@ async function actions(size) {
           }
           if (op.reason) await dialog.locator('textarea').fill(op.reason);
           await dialog.getByRole('button', { name: '确定' }).click();
-          const shown = await p.waitForSelector(`text=${op.done}`, { timeout: 30000 }).then(() => true).catch(() => false);
+          const shown = await p.waitForSelector(`text=${op.done || (op.op === 'resolve' ? '已交回委派人' : '已')}`, { timeout: 30000 }).then(() => true).catch(() => false);
           const text = await p.locator('body').innerText();
           check(name, shown, shown ? '' : text.slice(0, 400));
         } else if (op.op === 'decide') {
@@ -304,7 +306,7 @@ async function actions(size) {
           await p.waitForLoadState('networkidle');
           await p.waitForTimeout(300);
           const text = await screenIsChinese(p, `the list ${op.hash} of ${op.user}`, size);
-          for (const word of op.expect) check(`${name} shows "${word}"`, text.includes(word), text.slice(0, 300));
+          for (const word of op.expect || []) check(`${name} shows "${word}"`, text.includes(word), text.slice(0, 300));
           for (const word of op.absent || []) check(`${name} no longer shows "${word}"`, !text.includes(word), text.slice(0, 300));
         } else if (op.op === 'case') {
           await go(p, `/case/${encodeURIComponent(op.businessKey)}`);

@@ -279,9 +279,7 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
         .put("reason", "本人出差，转同事办理")
         .put("done", "已转办");
     op(ops, city, "list", bk).put("hash", "/todo").putArray("absent").add(bk);
-    ObjectNode decide = op(ops, colleague, "decide", bk).put("decision", "通过");
-    ArrayNode fill = decide.putArray("fill");
-    field(fill, "意见", "企业在工信部公告名单内，确认", null);
+    op(ops, colleague, "decide", bk).put("decision", "通过");
     op(ops, colleague, "list", bk).put("hash", "/done").putArray("expect").add(bk).add("【通过】");
     op(ops, tax, "act", bk)
         .put("action", "退回")
