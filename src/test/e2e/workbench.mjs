@@ -64,7 +64,10 @@ async function logIn(p, user, size, wrongFirst = false) {
 }
 
 async function go(p, hash) {
-  await p.goto(`${baseUrl}/fenhe/#${hash}`, { waitUntil: 'networkidle' });
+  const target = `${baseUrl}/fenhe/#${hash}`;
+  // the same address again only changes nothing in a page routed by its hash: load it afresh
+  if (p.url() === target) await p.reload({ waitUntil: 'networkidle' });
+  else await p.goto(target, { waitUntil: 'networkidle' });
   await p.waitForTimeout(300);
 }
 
