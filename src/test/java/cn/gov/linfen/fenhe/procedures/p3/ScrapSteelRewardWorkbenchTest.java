@@ -1,0 +1,313 @@
+package cn.gov.linfen.fenhe.procedures.p3;
+
+import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Elements.*;
+import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.demo;
+import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.newCreditCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Groups;
+import cn.gov.linfen.fenhe.test.BrowserScripts;
+import cn.gov.linfen.fenhe.test.Http;
+import cn.gov.linfen.fenhe.test.IntegrationTest;
+import cn.gov.linfen.fenhe.workers.p3.ComputeRewardWorker;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * P3 from the workbench (工作台, /fenhe/) alone, in a real headless Chromium at 1440×900 and 390×844
+ * (src/test/e2e/workbench.mjs): the enterprise logs in (a wrong password refused in Chinese), every
+ * screen is Chinese, the application is refused out of the application period and started in it
+ * from the workbench's start form, and the county officer finds it in 待办 and approves it.
+ */
+@Tag("browser")
+class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
+
+  static final Pattern BUSINESS_KEY = Pattern.compile("businessKey=(\\S+)");
+
+  @Autowired ProcessEngine engine;
+  @Autowired ComputeRewardWorker compute;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  String walk(ObjectNode plan) throws Exception {
+    String output =
+        BrowserScripts.run(
+            "workbench walk " + plan.get("step").asText(),
+            Duration.ofMinutes(4),
+            "node",
+            "src/test/e2e/workbench.mjs",
+            baseUrl(),
+            DEMO_PASSWORD,
+            plan.toString());
+    assertThat(output).as(output).contains(" passed, 0 failed").doesNotContain("FAIL");
+    return output;
+  }
+
+  static ObjectNode plan(String step, String user) {
+    ObjectNode plan = ScrapSteelRewardScenario.JSON.createObjectNode();
+    plan.put("step", step).put("user", user);
+    return plan;
+  }
+
+  static void size(ObjectNode plan, int width, int height) {
+    plan.putArray("sizes").addArray().add(width).add(height);
+  }
+
+  static void field(ArrayNode fill, String label, String value, String kind) {
+    ObjectNode field = fill.addObject().put("label", label);
+    if (value != null) {
+      field.put("value", value);
+    }
+    if (kind != null) {
+      field.put("kind", kind);
+    }
+  }
+
+  static ObjectNode application(String enterprise, String code) {
+    ObjectNode plan = plan("start", enterprise);
+    plan.put("procedure", "废钢铁加工企业奖励资金申请");
+    ArrayNode fill = plan.putArray("fill");
+    field(fill, "企业名称", "临汾市示例废钢加工有限公司", null);
+    field(fill, "统一社会信用代码（18 位）", code, null);
+    field(fill, "所在县(市、区)", "侯马市", "select");
+    field(fill, "增值税", "1000000.00", null);
+    field(fill, "城市维护建设税", "70000.00", null);
+    field(fill, "教育费附加", "30000.00", null);
+    field(fill, "地方教育附加", "20000.00", null);
+    field(fill, "印花税", "3000.00", null);
+    field(fill, "已附税收缴纳凭证", null, "check");
+    field(fill, "已附销售凭证", null, "check");
+    field(fill, "真实性负责", null, "check");
+    return plan;
+  }
+
+  static void at(String time) {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(time).toInstant()));
+  }
+
+  @Test
+  void every_screen_is_chinese_at_both_sizes_and_a_wrong_password_is_refused_in_chinese()
+      throws Exception {
+    walk(plan("screens", demo(Groups.ENTERPRISE)));
+    walk(plan("screens", demo(Groups.COUNTY_INDUSTRY_IT) + "-houma"));
+  }
+
+  @Test
+  void P3_R02_the_enterprise_applies_from_the_workbench_and_the_county_approves_from_its_todo()
+      throws Exception {
+    String code = newCreditCode();
+    assertThat(
+            Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
+                .post(
+                    "/api/scrap-steel/announced-enterprises",
+                    "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}")
+                .status())
+        .isEqualTo(201);
+    String enterprise = demo(Groups.ENTERPRISE);
+
+    // out of the application period: refused in Chinese, nothing started
+    at("2026-08-03T10:00:00+08:00");
+    ObjectNode refused = application(enterprise, code).put("refusedWith", "不在申报期内");
+    size(refused, 1440, 900);
+    walk(refused);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .variableValueEquals("creditCode", code)
+                .count())
+        .isZero();
+
+    // in July, on the phone: started, the business key shown
+    at("2026-07-20T10:00:00+08:00");
+    ObjectNode july = application(enterprise, code);
+    size(july, 390, 844);
+    Matcher shown = BUSINESS_KEY.matcher(walk(july));
+    assertThat(shown.find()).isTrue();
+    HistoricProcessInstance started =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .variableValueEquals("creditCode", code)
+            .singleResult();
+    assertThat(started.getBusinessKey()).isEqualTo(shown.group(1)).startsWith("SSR-20260720-");
+    assertThat(started.getStartUserId()).isEqualTo(enterprise);
+
+    // the workers compute the reward; the county officer of 侯马市 approves in the workbench
+    ScrapSteelRewardScenario p3 =
+        new ScrapSteelRewardScenario(
+                engine,
+                baseUrl(),
+                started.getBusinessKey(),
+                ScrapSteelRewardProcessTest.workers(
+                    compute,
+                    ScrapSteelRewardProcessTest.APPLIED.plusDays(20),
+                    ScrapSteelRewardProcessTest.APPLIED.plusDays(80)))
+            .inHouma();
+    p3.processInstanceId = started.getId();
+    p3.runUntil(COUNTY_REVIEW);
+    String officer = demo(Groups.COUNTY_INDUSTRY_IT) + "-houma";
+    ObjectNode work = plan("work", officer);
+    work.put("businessKey", started.getBusinessKey())
+        .put("list", true)
+        .put("name", "县级工信部门审核")
+        .put("decision", "通过");
+    work.putArray("expect").add("县级工信部门审核").add("临汾市示例废钢加工有限公司").add("1000000");
+    ArrayNode fill = work.putArray("fill");
+    field(fill, "意见", "材料齐全，凭证属实，报市工信局", null);
+    field(fill, "已核实废钢铁加工产品销售渠道", null, "check");
+    field(fill, "销售渠道核实情况", ScrapSteelRewardScenario.SALES_CHANNEL_NOTE, null);
+    size(work, 1440, 900);
+    walk(work);
+
+    HistoricTaskInstance review =
+        engine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(started.getId())
+            .taskDefinitionKey(COUNTY_REVIEW)
+            .singleResult();
+    assertThat(review.getEndTime()).isNotNull();
+    assertThat(review.getAssignee()).isEqualTo(officer);
+    assertThat(p3.openTaskKeys()).doesNotContain(COUNTY_REVIEW);
+    assertThat(p3.historicVariable("countyReviewOpinion")).isEqualTo("材料齐全，凭证属实，报市工信局");
+
+    // the lists after the step: 已办 of the officer with the decision, 我发起的 of the enterprise
+    ObjectNode done = plan("lists", officer).put("businessKey", started.getBusinessKey());
+    done.putArray("lists").addObject().put("hash", "/done").putArray("expect").add("【通过】");
+    walk(done);
+    ObjectNode mine = plan("lists", enterprise).put("businessKey", started.getBusinessKey());
+    mine.putArray("lists")
+        .addObject()
+        .put("hash", "/started")
+        .putArray("expect")
+        .add("办理中")
+        .add("废钢铁加工企业奖励资金申请");
+    walk(mine);
+
+    // the case, as the enterprise: header, timeline with the county's opinion, the diagram
+    ObjectNode opened = plan("case", enterprise).put("businessKey", started.getBusinessKey());
+    opened.putArray("expect").add("县级工信部门审核").add("材料齐全，凭证属实，报市工信局").add("临汾市示例废钢加工有限公司");
+    walk(opened);
+  }
+
+  static ObjectNode op(ArrayNode ops, String user, String op, String businessKey) {
+    return ops.addObject().put("user", user).put("op", op).put("businessKey", businessKey);
+  }
+
+  /** A second officer of the city's 工信局, to transfer and delegate to (the demo has one). */
+  String colleague() {
+    String id = "wb-industry-it-2";
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      var user = identity.newUser(id);
+      user.setFirstName("市工信局同事");
+      user.setLastName("测试");
+      user.setPassword(DEMO_PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(id, Groups.INDUSTRY_IT_BUREAU);
+    }
+    return id;
+  }
+
+  @Test
+  void
+      the_parallel_confirmation_is_worked_from_the_workbench_with_urge_cc_delegate_transfer_and_return()
+          throws Exception {
+    at("2026-07-15T10:00:00+08:00");
+    String code = newCreditCode();
+    assertThat(
+            Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
+                .post(
+                    "/api/scrap-steel/announced-enterprises",
+                    "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}")
+                .status())
+        .isEqualTo(201);
+    ScrapSteelRewardScenario p3 =
+        new ScrapSteelRewardScenario(
+            engine,
+            baseUrl(),
+            "WB-P3-" + java.util.UUID.randomUUID(),
+            ScrapSteelRewardProcessTest.workers(
+                compute,
+                ScrapSteelRewardProcessTest.APPLIED.plusDays(20),
+                ScrapSteelRewardProcessTest.APPLIED.plusDays(80)));
+    p3.start(p3.application(code)).runUntil(INDUSTRY_IT_CONFIRMATION);
+    String bk = p3.businessKey;
+    String enterprise = demo(Groups.ENTERPRISE);
+    String city = demo(Groups.INDUSTRY_IT_BUREAU);
+    String tax = demo(Groups.TAX_BUREAU);
+    String reader = "demo-sasac";
+    String colleague = colleague();
+    String county = demo(Groups.COUNTY_INDUSTRY_IT);
+
+    ObjectNode plan = plan("actions", enterprise);
+    size(plan, 1440, 900);
+    ArrayNode ops = plan.putArray("ops");
+    op(ops, enterprise, "urge", bk).put("message", "请尽快确认");
+    op(ops, city, "act", bk)
+        .put("action", "抄送")
+        .put("target", reader)
+        .put("reason", "请国资委知悉")
+        .put("done", "已抄送");
+    op(ops, reader, "list", bk).put("hash", "/cc").putArray("expect").add(bk).add("未读");
+    op(ops, city, "act", bk)
+        .put("action", "委派")
+        .put("target", colleague)
+        .put("reason", "请核对工信部公告名单")
+        .put("done", "已委派");
+    op(ops, colleague, "resolve", bk).put("reason", "已核对，在公告名单内");
+    op(ops, city, "act", bk)
+        .put("action", "转办")
+        .put("target", colleague)
+        .put("reason", "本人出差，转同事办理")
+        .put("done", "已转办");
+    op(ops, city, "list", bk).put("hash", "/todo").putArray("absent").add(bk);
+    op(ops, colleague, "decide", bk).put("decision", "通过");
+    op(ops, colleague, "list", bk).put("hash", "/done").putArray("expect").add(bk).add("【通过】");
+    op(ops, tax, "act", bk)
+        .put("action", "退回")
+        .put("returnTo", "县级工信部门审核")
+        .put("reason", "实缴税额与凭证不一致，请县级复核")
+        .put("done", "已退回");
+    op(ops, county, "list", bk).put("hash", "/todo").putArray("expect").add(bk);
+    op(ops, enterprise, "case", bk)
+        .putArray("expect")
+        .add("催办")
+        .add("抄送")
+        .add("委派")
+        .add("转办")
+        .add("退回")
+        .add("本人出差，转同事办理")
+        .add("实缴税额与凭证不一致，请县级复核");
+    op(ops, enterprise, "list", bk).put("hash", "/started").putArray("expect").add(bk);
+    walk(plan);
+
+    assertThat(p3.openTaskKeys()).contains(COUNTY_REVIEW);
+    HistoricTaskInstance confirmed =
+        engine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(p3.processInstanceId)
+            .taskDefinitionKey(INDUSTRY_IT_CONFIRMATION)
+            .finished()
+            .singleResult();
+    assertThat(confirmed.getAssignee()).isEqualTo(colleague);
+  }
+}
