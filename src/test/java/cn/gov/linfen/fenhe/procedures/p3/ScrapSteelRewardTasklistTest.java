@@ -145,8 +145,9 @@ class ScrapSteelRewardTasklistTest extends IntegrationTest {
   }
 
   @Test
-  void P3_R02_the_start_form_in_tasklist_is_refused_in_chinese_in_august_and_without_the_vouchers_in_july()
-      throws Exception {
+  void
+      P3_R02_the_start_form_in_tasklist_is_refused_in_chinese_in_august_and_without_the_vouchers_in_july()
+          throws Exception {
     String code = newCreditCode();
     assertThat(
             Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
