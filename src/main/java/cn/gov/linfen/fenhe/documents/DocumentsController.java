@@ -12,6 +12,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @EngineRole
+@Tag(name = "公文")
 public class DocumentsController {
 
   private final CaseAccess access;
@@ -35,6 +38,7 @@ public class DocumentsController {
     this.documents = documents;
   }
 
+  @Operation(summary = "案件的公文清单（种类、名称、文号、印发时间）")
   @GetMapping("/api/cases/{businessKey}/documents")
   List<CaseDocumentsService.Listed> list(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -43,6 +47,7 @@ public class DocumentsController {
     return documents.list(ref);
   }
 
+  @Operation(summary = "下载一份公文（便携文档，A4，内嵌中文字体；记入审计日志）")
   @GetMapping("/api/cases/{businessKey}/documents/{kind}.pdf")
   ResponseEntity<byte[]> pdf(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,

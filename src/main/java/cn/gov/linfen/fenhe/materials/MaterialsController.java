@@ -10,6 +10,8 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @EngineRole
+@Tag(name = "材料（附件）")
 public class MaterialsController {
 
   /** A row of a procedure's catalogue. */
@@ -66,6 +69,7 @@ public class MaterialsController {
     this.materials = materials;
   }
 
+  @Operation(summary = "办事程序的材料目录：每类材料的名称、依据条款、是否必交、提交环节和文件格式")
   @GetMapping("/api/procedures/{processKey}/materials")
   public List<CatalogueRow> catalogue(@PathVariable String processKey) {
     return materials.procedure(processKey).materials().stream()
@@ -81,6 +85,7 @@ public class MaterialsController {
         .toList();
   }
 
+  @Operation(summary = "案件的材料清单（含被替换的历史文件）")
   @GetMapping("/api/cases/{businessKey}/materials")
   public List<MaterialRow> list(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user,
@@ -88,6 +93,7 @@ public class MaterialsController {
     return materials.list(user, businessKey).stream().map(MaterialsController::row).toList();
   }
 
+  @Operation(summary = "上传材料（按内容识别文件类型，校验大小，记录摘要）")
   @PostMapping(
       path = "/api/cases/{businessKey}/materials",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -101,6 +107,7 @@ public class MaterialsController {
     return ResponseEntity.status(HttpStatus.CREATED).body(row(added));
   }
 
+  @Operation(summary = "发起申请前上传材料，发起时以材料编号随申请一并提交")
   @PostMapping(
       path = "/api/procedures/{processKey}/materials/uploads",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -128,6 +135,7 @@ public class MaterialsController {
    * The file: shown in the browser (inline) for PDF and images, downloaded otherwise; the Chinese
    * file name as RFC 5987 {@code filename*} with an ASCII fallback. Every download is audit-logged.
    */
+  @Operation(summary = "下载或在浏览器中预览一份材料（记入审计日志）")
   @GetMapping("/api/materials/{id}")
   public ResponseEntity<byte[]> download(
       @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String id) {

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record MaterialsProperties(
     @NotNull @DefaultValue("20MB") DataSize maxSize,
     @NotNull @DefaultValue("PT24H") Duration pendingLifetime,
-    @NotEmpty @DefaultValue("classpath*:processes/*/materials.yaml") List<String> catalogues) {
+    @NotEmpty @DefaultValue("classpath*:processes/*/*-materials.yaml") List<String> catalogues) {
 
   public MaterialsProperties {
     if (maxSize.toBytes() <= 0) {

@@ -131,7 +131,53 @@ public class CaseView {
     answer.put("currentTasks", currentTasks(user, ref, tasks));
     answer.put("highlights", highlights(ref, activities));
     answer.put("variables", variables(instance, variables));
+    answer.put("names", names(answer));
     return answer;
+  }
+
+  /** The people's keys of a case answer. */
+  private static final Set<String> PEOPLE =
+      Set.of("assignee", "actor", "targetUserId", "owner", "applicant", "startUserId");
+
+  /**
+   * The display names (姓名, as the identity holds them) of every user the answer mentions, so that
+   * the page shows people, not accounts, whoever reads the case.
+   */
+  private Map<String, String> names(Map<String, Object> answer) {
+    Set<String> ids = new LinkedHashSet<>();
+    collectPeople(answer, ids);
+    Map<String, String> names = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return names;
+    }
+    for (org.camunda.bpm.engine.identity.User person :
+        engine
+            .getIdentityService()
+            .createUserQuery()
+            .userIdIn(ids.toArray(String[]::new))
+            .listPage(0, 500)) {
+      String name =
+          (person.getLastName() == null ? "" : person.getLastName())
+              + (person.getFirstName() == null ? "" : person.getFirstName());
+      names.put(person.getId(), name.isBlank() ? person.getId() : name);
+    }
+    return names;
+  }
+
+  private static void collectPeople(Object value, Set<String> ids) {
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (PEOPLE.contains(String.valueOf(entry.getKey())) && entry.getValue() instanceof String id) {
+          ids.add(id);
+        } else {
+          collectPeople(entry.getValue(), ids);
+        }
+      }
+    } else if (value instanceof Iterable<?> items) {
+      for (Object item : items) {
+        collectPeople(item, ids);
+      }
+    }
   }
 
   private Map<String, Object> header(

@@ -33,7 +33,7 @@ class CatalogueLoaderTest {
 
   @Test
   void the_shipped_catalogues_load_and_match_their_models() {
-    Catalogue catalogue = CatalogueLoader.load(List.of("classpath*:processes/*/materials.yaml"));
+    Catalogue catalogue = CatalogueLoader.load(List.of("classpath*:processes/*/*-materials.yaml"));
     assertThat(catalogue.processKeys())
         .containsExactlyInAnyOrder(
             "soe-reform-fund", "farmland-facility-filing", "scrap-steel-reward");

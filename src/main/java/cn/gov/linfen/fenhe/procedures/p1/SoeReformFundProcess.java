@@ -479,7 +479,7 @@ public final class SoeReformFundProcess {
 
   /**
    * The seven attachments of Art. 9(1); the first six are required. The codes are the material
-   * types of processes/p1-soe-reform-fund/materials.yaml.
+   * types of processes/p1-soe-reform-fund/p1-materials.yaml.
    */
   public static final class Attachments {
     public static final String APPLICATION_REPORT = "application-report";

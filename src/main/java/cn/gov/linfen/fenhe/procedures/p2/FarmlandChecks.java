@@ -225,7 +225,7 @@ public class FarmlandChecks {
 
   /**
    * 备案: the site sign and the reporting telephone. The construction plan and the signed agreement
-   * are materials of the case (processes/p2-farmland-facility/materials.yaml), required by the
+   * are materials of the case (processes/p2-farmland-facility/p2-materials.yaml), required by the
    * platform at the steps that take them.
    */
   public List<FieldError> filing(Map<String, Object> variables) {

@@ -130,7 +130,7 @@ public final class ScrapSteelRewardProcess {
 
     /**
      * The written application carries tax payment and sales vouchers (三): materials of the case
-     * (processes/p3-scrap-steel-reward/materials.yaml), required at the start by the platform.
+     * (processes/p3-scrap-steel-reward/p3-materials.yaml), required at the start by the platform.
      */
     public static final String TAX_PAYMENT_VOUCHERS = "tax-payment-vouchers";
 

@@ -79,6 +79,25 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
     }
   }
 
+  /** A file upload of the start form: a small real PDF with a Chinese file name. */
+  static void material(ArrayNode fill, String type, String fileName) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fenhe-materials");
+      java.nio.file.Path file = dir.resolve(fileName);
+      java.nio.file.Files.writeString(
+          file,
+          "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+          java.nio.charset.StandardCharsets.US_ASCII);
+      fill.addObject()
+          .put("label", fileName)
+          .put("kind", "file")
+          .put("material", type)
+          .put("path", file.toString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static ObjectNode application(String enterprise, String code) {
     ObjectNode plan = plan("start", enterprise);
     plan.put("procedure", "废钢铁加工企业奖励资金申请");
@@ -91,8 +110,10 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
     field(fill, "教育费附加", "30000.00", null);
     field(fill, "地方教育附加", "20000.00", null);
     field(fill, "印花税", "3000.00", null);
-    field(fill, "已附税收缴纳凭证", null, "check");
-    field(fill, "已附销售凭证", null, "check");
+    // the materials of the start (processes/p3-scrap-steel-reward/p3-materials.yaml), uploaded
+    // from the start form as an applicant does
+    material(fill, "tax-payment-vouchers", "税收缴纳凭证.pdf");
+    material(fill, "sales-vouchers", "销售凭证.pdf");
     field(fill, "真实性负责", null, "check");
     return plan;
   }
