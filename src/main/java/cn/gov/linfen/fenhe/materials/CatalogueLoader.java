@@ -23,9 +23,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads the catalogues ({@code processes/<procedure>/pN-materials.yaml}) and checks them against the
- * models: a wrong process key, step id, format or a missing key stops the start, naming the file
- * and the key.
+ * Reads the catalogues ({@code processes/<procedure>/pN-materials.yaml}) and checks them against
+ * the models: a wrong process key, step id, format or a missing key stops the start, naming the
+ * file and the key.
  *
  * <pre>
  * process: soe-reform-fund

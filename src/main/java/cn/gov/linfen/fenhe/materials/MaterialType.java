@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One kind of material of a procedure's catalogue ({@code processes/<procedure>/pN-materials.yaml}).
+ * One kind of material of a procedure's catalogue ({@code
+ * processes/<procedure>/pN-materials.yaml}).
  *
  * @param type the id (kebab case), e.g. {@code application-report}
  * @param name what a person reads, in Chinese

@@ -167,7 +167,8 @@ public class CaseView {
   private static void collectPeople(Object value, Set<String> ids) {
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        if (PEOPLE.contains(String.valueOf(entry.getKey())) && entry.getValue() instanceof String id) {
+        if (PEOPLE.contains(String.valueOf(entry.getKey()))
+            && entry.getValue() instanceof String id) {
           ids.add(id);
         } else {
           collectPeople(entry.getValue(), ids);
