@@ -13,8 +13,13 @@ const page = await context.newPage();
 try {
   await logIn(page, baseUrl, user, password);
   await page.getByText('发起流程').first().click();
-  await page.locator('.modal-dialog').getByText('废钢铁加工企业奖励资金申请、确认与拨付').first().click();
-  await page.waitForSelector('.fjs-container', { timeout: 30000 });
+  const process = page.locator('.modal-dialog').getByText('废钢铁加工企业奖励资金申请、确认与拨付').first();
+  await process.click();
+  // under load Tasklist may miss the first click while its list is still rendering: once more
+  if (!(await page.waitForSelector('.fjs-container', { timeout: 20000 }).then(() => true).catch(() => false))) {
+    if (await process.isVisible().catch(() => false)) await process.click();
+    await page.waitForSelector('.fjs-container', { timeout: 30000 });
+  }
   const form = await page.locator('.fjs-container').first().innerText();
   for (const word of ['废钢铁加工企业奖励资金申请', '上一个半年度', '企业名称', '统一社会信用代码', '所在县(市、区)', '增值税', '印花税',
     '税收缴纳凭证和销售凭证', '材料', '真实性负责']) {
