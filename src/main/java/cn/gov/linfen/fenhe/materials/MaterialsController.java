@@ -37,6 +37,7 @@ public class MaterialsController {
       String article,
       boolean required,
       String step,
+      List<String> steps,
       List<String> formats) {}
 
   /** A row of a case's materials. */
@@ -81,6 +82,7 @@ public class MaterialsController {
                     m.article(),
                     m.required(),
                     m.step(),
+                    m.steps(),
                     m.formats().stream().map(Format::id).toList()))
         .toList();
   }
