@@ -252,6 +252,10 @@ async function lists(size) {
 //   {user, op: "resolve", businessKey, reason}   {user, op: "decide", businessKey, decision, fill?}
 //   {user, op: "list", hash, businessKey, expect}   {user, op: "case", businessKey, expect}
 //   {user, op: "urge", businessKey, message}
+//   {user, op: "upload", businessKey, material, path}: the step's material, on the task screen
+//   {user, op: "open-material", businessKey, name, via?: "task"|"case", contentType?}: a file opens in a new tab
+//   {user, op: "open-document", businessKey, name, contentType?}: a 公文 of the case opens in a new tab
+//   {user, op: "withdraw", businessKey, reason}: the applicant withdraws (撤回) from the case screen
 async function actions(size) {
   const pages = {};
   const as = async (user) => {
@@ -320,6 +324,40 @@ async function actions(size) {
           await p.waitForSelector('.el-timeline, .el-empty', { timeout: 30000 });
           const text = await screenIsChinese(p, `the case for ${op.user}`, size);
           for (const word of op.expect) check(`${name}: the case shows "${word}"`, text.includes(word), text.slice(0, 500));
+        } else if (op.op === 'upload') {
+          // a material of the step, uploaded on the task screen (办理) by the task's holder
+          await openTask(p, op.businessKey);
+          await p.locator(`input[data-material="${op.material}"]`).setInputFiles(op.path);
+          const fileName = op.path.split('/').pop();
+          const shown = await p.waitForSelector(`a.file:has-text("${fileName}")`, { timeout: 30000 }).then(() => true).catch(() => false);
+          check(`${name} ${op.material}: listed on the task screen`, shown, shown ? '' : (await p.locator('body').innerText()).slice(0, 400));
+        } else if (op.op === 'open-material' || op.op === 'open-document') {
+          // a file opened in the browser as a person does: the link opens a new tab showing it
+          if (op.op === 'open-material' && op.via === 'task') {
+            await openTask(p, op.businessKey);
+          } else {
+            await go(p, `/case/${encodeURIComponent(op.businessKey)}`);
+            await p.getByRole('tab', { name: '材料与公文' }).click();
+          }
+          const link = p.locator('a', { hasText: op.name }).first();
+          await link.waitFor({ timeout: 30000 });
+          const [tab] = await Promise.all([p.context().waitForEvent('page', { timeout: 30000 }), link.click()]);
+          const response = await tab.waitForResponse((r) => /\/api\/(materials|cases)\//.test(r.url()), { timeout: 30000 })
+            .catch(() => null);
+          const type = response ? response.headers()['content-type'] || '' : '';
+          const disposition = response ? response.headers()['content-disposition'] || '' : '';
+          check(`${name} "${op.name}" opens in the browser (${type})`, response !== null && response.status() === 200
+            && (op.contentType ? type.startsWith(op.contentType) : true) && !disposition.startsWith('attachment'),
+          `${response && response.status()} ${type} ${disposition}`);
+          await tab.close();
+        } else if (op.op === 'withdraw') {
+          await go(p, `/case/${encodeURIComponent(op.businessKey)}`);
+          await p.getByRole('button', { name: '撤回申请', exact: true }).click();
+          const box = p.locator('.el-message-box');
+          await box.locator('input, textarea').first().fill(op.reason);
+          await box.getByRole('button', { name: '撤回', exact: true }).click();
+          const shown = await p.waitForSelector('text=已撤回', { timeout: 30000 }).then(() => true).catch(() => false);
+          check(name, shown, shown ? '' : (await p.locator('body').innerText()).slice(0, 400));
         } else if (op.op === 'urge') {
           await go(p, `/case/${encodeURIComponent(op.businessKey)}`);
           await p.getByRole('button', { name: '催办', exact: true }).click();
