@@ -411,8 +411,13 @@ public class CaseView {
         continue;
       }
       var label = FieldLabels.label(variable.getName());
+      // a serialized Java object (e.g. P1's reviewerGroups, a DMN's collected list) is read without
+      // being deserialized: not a value a person reads, and getValue() would throw
+      if (label.isEmpty() || "object".equals(variable.getTypeName())) {
+        continue;
+      }
       Object value = variable.getValue();
-      if (label.isEmpty() || !plain(value)) {
+      if (!plain(value)) {
         continue;
       }
       Map<String, Object> item = new LinkedHashMap<>();
