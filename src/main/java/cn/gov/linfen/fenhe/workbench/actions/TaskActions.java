@@ -113,6 +113,26 @@ public class TaskActions {
     }
   }
 
+  // ------------------------------------------------------------------ the task's case
+
+  /**
+   * The case a task belongs to, for the task screen (办理): its business key, the case's process
+   * instance, and the model's step (the parent of a signer's sub-task). Anyone who takes part in
+   * the case reads it (a supervisor too); 404 for anybody else, as for a task that does not exist.
+   */
+  public Map<String, Object> caseOf(FenheUser user, String taskId) {
+    Acting acting = load(user, taskId);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("taskId", acting.task().getId());
+    answer.put("businessKey", acting.ref().businessKey());
+    answer.put("processInstanceId", acting.ref().processInstanceId());
+    answer.put("processDefinitionKey", acting.ref().processDefinitionKey());
+    answer.put("stepTaskId", acting.step().getId());
+    answer.put("step", acting.step().getName());
+    answer.put("signerTask", acting.signerTask());
+    return answer;
+  }
+
   // ------------------------------------------------------------------ claim, unclaim
 
   public Map<String, Object> claim(FenheUser user, String taskId) {
@@ -498,6 +518,7 @@ public class TaskActions {
               target.put("activityId", t.activityId());
               target.put("name", t.name());
               target.put("lastAssignee", t.lastAssignee());
+              target.put("lastAssigneeName", nameOf(t.lastAssignee()));
               return target;
             })
         .toList();
@@ -765,6 +786,7 @@ public class TaskActions {
           });
       Map<String, Object> answer = answer(task, "complete");
       answer.put("handedTo", signer);
+      answer.put("handedToName", nameOf(signer));
       return answer;
     }
     Map<String, Object> submitted = new HashMap<>();
@@ -883,6 +905,22 @@ public class TaskActions {
 
   private List<Task> openSubTasks(String taskId) {
     return platform(() -> taskService().getSubTasks(taskId));
+  }
+
+  /** A person's name as the identity holds it (姓名), for the page; the id if he has none. */
+  private String nameOf(String userId) {
+    if (userId == null) {
+      return null;
+    }
+    IdentityService identity = engine.getIdentityService();
+    org.camunda.bpm.engine.identity.User person =
+        platform(() -> identity.createUserQuery().userId(userId).singleResult());
+    String name =
+        person == null
+            ? ""
+            : (person.getLastName() == null ? "" : person.getLastName())
+                + (person.getFirstName() == null ? "" : person.getFirstName());
+    return name.isBlank() ? userId : name;
   }
 
   /** Another existing user. */

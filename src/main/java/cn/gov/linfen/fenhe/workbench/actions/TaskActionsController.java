@@ -19,10 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The approval actions of the workbench on a task (docs/workbench-actions.md): {@code POST
  * /api/tasks/{taskId}/claim|unclaim|transfer|delegate|resolve|add-signer|remove-signer|cc|urge|
- * return|withdraw|complete}, {@code GET /api/tasks/{taskId}/return-targets} and {@code POST
- * /api/workbench/cases/{businessKey}/withdraw}. Refusals: 400 (bad input, naming the field), 403
- * (not the holder, a supervisor, a copied reader), 404 (no such task, or not a participant of its
- * case), 409 (the task's state forbids it), 429 (urged within 24 hours).
+ * return|withdraw|complete}, {@code GET /api/tasks/{taskId}/return-targets}, {@code GET
+ * /api/tasks/{taskId}/case} and {@code POST /api/workbench/cases/{businessKey}/withdraw}. Refusals:
+ * 400 (bad input, naming the field), 403 (not the holder, a supervisor, a copied reader), 404 (no
+ * such task, or not a participant of its case), 409 (the task's state forbids it), 429 (urged
+ * within 24 hours).
  */
 @RestController
 @EngineRole
@@ -60,6 +61,13 @@ public class TaskActionsController {
 
   public TaskActionsController(TaskActions actions) {
     this.actions = actions;
+  }
+
+  @Operation(summary = "任务所属案件（业务编号；加签任务为其所在步骤的案件）")
+  @GetMapping("/api/tasks/{taskId}/case")
+  Map<String, Object> caseOf(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String taskId) {
+    return actions.caseOf(user, taskId);
   }
 
   @Operation(summary = "签收任务（候选人）")

@@ -131,6 +131,41 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     return engine.getTaskService().createTaskQuery().taskId(id).singleResult();
   }
 
+  // ------------------------------------------------------------------ the task's case
+
+  @Test
+  void the_task_screen_learns_its_case_from_the_task_and_a_stranger_learns_nothing() {
+    SoeReformFundScenario p1 = atInitialReview("WB-TASK-CASE");
+    String id = p1.openTask(INITIAL_REVIEW).getId();
+    // an officer of the step's group reads no process instance of the engine: the platform tells
+    // him
+    Http.Response seen = as(COLLEAGUE).get("/api/tasks/" + id + "/case");
+    ok(seen);
+    assertThat(seen.json().get("businessKey").asText()).isEqualTo(p1.businessKey);
+    assertThat(seen.json().get("processDefinitionKey").asText()).isEqualTo("soe-reform-fund");
+    assertThat(seen.json().get("signerTask").asBoolean()).isFalse();
+    ok(as(SUPERVISOR).get("/api/tasks/" + id + "/case"));
+    refused(as(STRANGER).get("/api/tasks/" + id + "/case"), 404, "taskId");
+    refused(as(COLLEAGUE).get("/api/tasks/no-such-task/case"), 404, "taskId");
+
+    // a signer's sub-task (加签, 他先办) belongs to the case of the step it was added to
+    ok(post(as(DEPARTMENT), id, "claim", ""));
+    Http.Response added =
+        post(
+            as(DEPARTMENT),
+            id,
+            "add-signer",
+            "{\"userId\":\"" + FINANCE + "\",\"position\":\"before\",\"reason\":\"请会签\"}");
+    ok(added);
+    String signerTask = added.json().get("signerTaskId").asText();
+    JsonNode signer = as(FINANCE).get("/api/tasks/" + signerTask + "/case").json();
+    assertThat(signer.get("businessKey").asText()).isEqualTo(p1.businessKey);
+    assertThat(signer.get("signerTask").asBoolean()).isTrue();
+    assertThat(signer.get("stepTaskId").asText()).isEqualTo(id);
+    assertThat(signer.get("step").asText()).isEqualTo("企业主管部门初审");
+    refused(as(STRANGER).get("/api/tasks/" + signerTask + "/case"), 404, "taskId");
+  }
+
   // ------------------------------------------------------------------ claim, unclaim
 
   @Test
@@ -600,6 +635,11 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
                 .finished()
                 .count())
         .isEqualTo(1);
+    // the case view (审批记录) reads the round (a DMN's collected list among its variables) and shows
+    // the other branch's opinion with the return
+    Http.Response view = as(p1.applicant).get("/api/cases/" + p1.businessKey);
+    ok(view);
+    assertThat(view.body()).contains("国资：生活补助符合标准", "补偿金测算表缺页");
     CaseEvent event = last(p1, Action.RETURN);
     assertThat(event.actor()).isEqualTo(HRSS);
     assertThat(event.activityId()).isEqualTo(HRSS_REVIEW);
