@@ -2,7 +2,7 @@
 // Usage: node src/test/e2e/workbench.mjs <baseUrl> <password> '<json plan>'
 //   plan.step = "screens": the login (wrong password refused in Chinese), log in as plan.user, every screen
 //               (待办 已办 我发起的 抄送我的 发起 消息) ≥ 95% Chinese lines, log out; at both sizes.
-//   plan.step = "start":   plan.user starts plan.procedure from 发起 with its form (plan.fill: [{label, value, kind}]);
+//   plan.step = "start":   plan.user starts plan.procedure from 发起 with its form (plan.fill: [{label, value, kind, exact}]);
 //               plan.refusedWith: the refusal expected; else the business key shown (printed "businessKey=…").
 //   plan.step = "work":    plan.user finds plan.businessKey in 待办 (when plan.list), opens the task, sees
 //               plan.expect words, presses plan.decision (通过/不通过/提交), sees the result.
@@ -114,7 +114,15 @@ async function fill(p, field) {
     const box = p.getByLabel(field.label).first();
     await box.check().catch(async () => { await p.waitForTimeout(500); await box.check(); });
   } else {
-    await p.getByLabel(field.label).first().fill(field.value);
+    // exact: a label that is also part of another (初审意见 in 企业主管部门初审意见)
+    const input = p.getByLabel(field.label, { exact: Boolean(field.exact) }).first();
+    // form-js keeps a typed value when the field is left (or after a pause); the form's re-render for
+    // the field left just before may reset a value typed at once: leave the field, fill again if so
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await input.fill(field.value);
+      await input.blur();
+      if ((await input.inputValue()) === field.value) break;
+    }
   }
 }
 
@@ -122,7 +130,7 @@ async function fill(p, field) {
 async function decide(p, fields, decision) {
   let pressed = false;
   for (const field of fields || []) {
-    const visible = await p.getByLabel(field.label).first().isVisible().catch(() => false);
+    const visible = await p.getByLabel(field.label, { exact: Boolean(field.exact) }).first().isVisible().catch(() => false);
     if (!visible && !pressed) {
       await p.getByRole('button', { name: decision, exact: true }).click();
       await p.waitForTimeout(800);
@@ -158,7 +166,13 @@ async function start(size) {
       errors.slice(0, 3).join(' | '));
     for (const field of plan.fill) await fill(p, field);
     await p.getByRole('button', { name: '提交申请' }).click();
-    await p.waitForSelector('text=/申请已提交|申请未提交/', { timeout: 30000 });
+    const answered = await p.waitForSelector('text=/申请已提交|申请未提交/', { timeout: 30000 }).then(() => true).catch(() => false);
+    if (!answered) {
+      // the form refused before sending: name the fields it marked
+      const marked = await p.locator('.fjs-form-field:has(.fjs-form-field-error)').allInnerTexts();
+      check('the start form is accepted by the form', false, marked.map((t) => t.replace(/\s+/g, ' ')).join(' | ').slice(0, 600));
+      return;
+    }
     const shown = await p.locator('body').innerText();
     if (plan.refusedWith) {
       check(`the refusal is shown in Chinese: "${plan.refusedWith}"`, shown.includes('申请未提交') && shown.includes(plan.refusedWith),
@@ -275,8 +289,11 @@ async function actions(size) {
     if (await p.getByRole('button', { name: '签收', exact: true }).isVisible().catch(() => false)) {
       await p.getByRole('button', { name: '签收', exact: true }).click();
       await p.waitForSelector('text=已签收', { timeout: 15000 });
-      await p.waitForTimeout(800);
     }
+    // the task is mine once its completion button shows (after a claim the page loads the task again
+    // and draws its form anew); then its form is drawn (a signer's sub-task has none, only its note)
+    await p.locator('.actions').getByRole('button', { name: /^(通过|提交|办完交回)$/ }).first().waitFor({ timeout: 30000 });
+    await p.locator('.fjs-container').or(p.getByText('请先办理“')).first().waitFor({ timeout: 30000 });
   };
   try {
     for (const op of plan.ops) {
@@ -291,7 +308,10 @@ async function actions(size) {
           if (op.target) {
             await dialog.locator('.el-select').first().click();
             await p.keyboard.type(op.target);
-            await p.waitForTimeout(300);
+            // Enter chooses the first option: wait until the list shows the one typed (a colleague
+            // of the group is listed before it was filtered)
+            await p.locator('.el-select-dropdown__item', { hasText: op.target }).filter({ visible: true }).first()
+              .waitFor({ timeout: 10000 }).catch(() => {});
             await p.keyboard.press('Enter');
             await p.keyboard.press('Escape').catch(() => {});
             await dialog.waitFor({ timeout: 5000 });
@@ -341,9 +361,12 @@ async function actions(size) {
           }
           const link = p.locator('a', { hasText: op.name }).first();
           await link.waitFor({ timeout: 30000 });
-          const [tab] = await Promise.all([p.context().waitForEvent('page', { timeout: 30000 }), link.click()]);
-          const response = await tab.waitForResponse((r) => /\/api\/(materials|cases)\//.test(r.url()), { timeout: 30000 })
-            .catch(() => null);
+          // the new tab is announced once its answer has arrived: listen on the context before the click
+          const [tab, response] = await Promise.all([
+            p.context().waitForEvent('page', { timeout: 30000 }),
+            p.context().waitForEvent('response', { predicate: (r) => /\/api\/(materials\/|cases\/.*\/documents\/)/.test(r.url()), timeout: 30000 })
+              .catch(() => null),
+            link.click()]);
           const type = response ? response.headers()['content-type'] || '' : '';
           const disposition = response ? response.headers()['content-disposition'] || '' : '';
           check(`${name} "${op.name}" opens in the browser (${type})`, response !== null && response.status() === 200
