@@ -16,6 +16,7 @@ import cn.gov.linfen.fenhe.workbench.CaseEvents;
 import cn.gov.linfen.fenhe.workbench.Notification.Kind;
 import cn.gov.linfen.fenhe.workbench.Notification.Notice;
 import cn.gov.linfen.fenhe.workbench.Notifications;
+import cn.gov.linfen.fenhe.workbench.PersonNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -80,6 +81,7 @@ public class TaskActions {
   private final FenheClock clock;
   private final TransactionTemplate transactions;
   private final ReturnTargets returnTargets;
+  private final PersonNames names;
 
   public TaskActions(
       ProcessEngine engine,
@@ -87,6 +89,7 @@ public class TaskActions {
       CaseEvents events,
       Notifications notifications,
       CaseCopies copies,
+      PersonNames names,
       AuditLog audit,
       FenheClock clock,
       PlatformTransactionManager transactionManager) {
@@ -95,6 +98,7 @@ public class TaskActions {
     this.events = events;
     this.notifications = notifications;
     this.copies = copies;
+    this.names = names;
     this.audit = audit;
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -127,7 +131,8 @@ public class TaskActions {
       if (task.getAssignee().equals(user.id())) {
         return answer(task, "claim");
       }
-      throw ActionRefused.conflict(ActionRefusal.ALREADY_CLAIMED.at("taskId", task.getAssignee()));
+      throw ActionRefused.conflict(
+          ActionRefusal.ALREADY_CLAIMED.at("taskId", names.of(task.getAssignee())));
     }
     if (!isCandidate(user, task)) {
       throw ActionRefused.forbidden(ActionRefusal.NOT_CANDIDATE.at("taskId"));
@@ -177,7 +182,7 @@ public class TaskActions {
                   Kind.TASK_TRANSFERRED,
                   acting,
                   "转办给您：" + task.getName(),
-                  user.id()
+                  names.of(user.id())
                       + " 将案件 "
                       + acting.ref().businessKey()
                       + " 的“"
@@ -207,7 +212,7 @@ public class TaskActions {
                   Kind.TASK_DELEGATED,
                   acting,
                   "委派给您：" + task.getName(),
-                  user.id()
+                  names.of(user.id())
                       + " 将案件 "
                       + acting.ref().businessKey()
                       + " 的“"
@@ -240,7 +245,7 @@ public class TaskActions {
                     Kind.DELEGATION_RESOLVED,
                     acting,
                     "委派已办结：" + task.getName(),
-                    user.id() + " 已办理您委派的“" + task.getName() + "”并交回，请确认后办结。意见：" + text));
+                    names.of(user.id()) + " 已办理您委派的“" + task.getName() + "”并交回，请确认后办结。意见：" + text));
           }
         });
     Map<String, Object> answer = answer(task, "resolve");
@@ -265,13 +270,15 @@ public class TaskActions {
     if (BEFORE.equals(position)) {
       boolean already = openSubTasks(taskId).stream().anyMatch(s -> signer.equals(s.getAssignee()));
       if (already) {
-        throw ActionRefused.conflict(ActionRefusal.SIGNER_ALREADY_ADDED.at("userId", signer));
+        throw ActionRefused.conflict(
+            ActionRefusal.SIGNER_ALREADY_ADDED.at("userId", names.of(signer)));
       }
     } else {
       Object existing =
           platform(() -> taskService().getVariableLocal(taskId, SignerGuard.AFTER_SIGNER));
       if (existing != null) {
-        throw ActionRefused.conflict(ActionRefusal.AFTER_SIGNER_EXISTS.at("userId", existing));
+        throw ActionRefused.conflict(
+            ActionRefusal.AFTER_SIGNER_EXISTS.at("userId", names.of(existing.toString())));
       }
     }
     String[] subTaskId = new String[1];
@@ -309,7 +316,7 @@ public class TaskActions {
                   Kind.SIGNER_ADDED,
                   acting,
                   "加签：" + task.getName(),
-                  user.id()
+                  names.of(user.id())
                       + " 在案件 "
                       + acting.ref().businessKey()
                       + " 的“"
@@ -336,7 +343,7 @@ public class TaskActions {
         openSubTasks(taskId).stream().filter(s -> signer.equals(s.getAssignee())).findFirst();
     Object after = platform(() -> taskService().getVariableLocal(taskId, SignerGuard.AFTER_SIGNER));
     if (before.isEmpty() && !signer.equals(after)) {
-      throw ActionRefused.conflict(ActionRefusal.SIGNER_NOT_PENDING.at("userId", signer));
+      throw ActionRefused.conflict(ActionRefusal.SIGNER_NOT_PENDING.at("userId", names.of(signer)));
     }
     inTransaction(
         () -> {
@@ -399,7 +406,7 @@ public class TaskActions {
                   Kind.CASE_COPIED,
                   acting,
                   "抄送：案件 " + ref.businessKey(),
-                  user.id()
+                  names.of(user.id())
                       + " 在办理“"
                       + task.getName()
                       + "”时将案件 "
@@ -465,7 +472,7 @@ public class TaskActions {
                   Kind.URGED,
                   acting,
                   "催办：" + task.getName(),
-                  user.id()
+                  names.of(user.id())
                       + " 催办案件 "
                       + acting.ref().businessKey()
                       + " 的“"
@@ -491,13 +498,17 @@ public class TaskActions {
   public List<Map<String, Object>> returnTargets(FenheUser user, String taskId) {
     Acting acting = holder(user, taskId, "退回", "return");
     notSignerTask(acting);
-    return platform(() -> returnTargets.of(acting.task())).stream()
+    List<ReturnTargets.Target> targets = platform(() -> returnTargets.of(acting.task()));
+    Map<String, String> people =
+        names.of(targets.stream().map(ReturnTargets.Target::lastAssignee).toList());
+    return targets.stream()
         .map(
             t -> {
               Map<String, Object> target = new LinkedHashMap<>();
               target.put("activityId", t.activityId());
               target.put("name", t.name());
               target.put("lastAssignee", t.lastAssignee());
+              target.put("lastAssigneeName", people.get(t.lastAssignee()));
               return target;
             })
         .toList();
@@ -567,7 +578,7 @@ public class TaskActions {
                     processInstanceId,
                     newTaskId[0],
                     "退回给您：" + chosen.name(),
-                    user.id()
+                    names.of(user.id())
                         + " 在“"
                         + task.getName()
                         + "”将案件 "
@@ -755,7 +766,7 @@ public class TaskActions {
                     Kind.SIGNER_ADDED,
                     acting,
                     "轮到您办理：" + task.getName(),
-                    user.id()
+                    names.of(user.id())
                         + " 已办理案件 "
                         + acting.ref().businessKey()
                         + " 的“"
@@ -861,10 +872,11 @@ public class TaskActions {
     }
   }
 
-  private static void notDelegated(Acting acting) {
+  private void notDelegated(Acting acting) {
     Task task = acting.task();
     if (task.getDelegationState() == DelegationState.PENDING) {
-      throw ActionRefused.conflict(ActionRefusal.TASK_DELEGATED.at("taskId", task.getAssignee()));
+      throw ActionRefused.conflict(
+          ActionRefusal.TASK_DELEGATED.at("taskId", names.of(task.getAssignee())));
     }
   }
 
@@ -921,7 +933,7 @@ public class TaskActions {
                                 > 0);
     if (!colleague) {
       throw ActionRefused.badRequest(
-          ActionRefusal.USER_NOT_IN_CANDIDATE_GROUPS.at("userId", id, chinese, english));
+          ActionRefusal.USER_NOT_IN_CANDIDATE_GROUPS.at("userId", names.of(id), chinese, english));
     }
     return id;
   }

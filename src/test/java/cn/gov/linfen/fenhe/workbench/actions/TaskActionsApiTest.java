@@ -95,14 +95,18 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 
-  /** A refusal in Fenhe's format: the status, the field, a Chinese reason and an English one. */
-  private static void refused(Http.Response response, int status, String field) {
+  /**
+   * A refusal in Fenhe's format: the status, the field, a Chinese reason and an English one; the
+   * Chinese reason.
+   */
+  private static String refused(Http.Response response, int status, String field) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
     JsonNode body = response.json();
     assertThat(body.path("field").asText()).as(response.toString()).isEqualTo(field);
     assertThat(body.path("reason").asText()).containsPattern(CJK);
     assertThat(body.path("reasonEn").asText()).isNotBlank();
     assertThat(response.body()).doesNotContain("Exception:", "at cn.gov", "at org.");
+    return body.path("reason").asText();
   }
 
   private List<Action> timeline(SoeReformFundScenario p1) {
@@ -147,7 +151,10 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
 
     ok(post(as(DEPARTMENT), id, "claim", ""));
     assertThat(task(id).getAssignee()).isEqualTo(DEPARTMENT);
-    refused(post(as(COLLEAGUE), id, "claim", ""), 409, "taskId");
+    // the refusal names the holder by his name, not his account
+    assertThat(refused(post(as(COLLEAGUE), id, "claim", ""), 409, "taskId"))
+        .contains("演示")
+        .doesNotContain(DEPARTMENT);
     refused(post(as(COLLEAGUE), id, "unclaim", ""), 403, "taskId");
     refused(post(as(SUPERVISOR), id, "unclaim", ""), 403, "user");
     assertThat(task(id).getAssignee()).isEqualTo(DEPARTMENT);
@@ -254,9 +261,15 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     assertThat(transfer.actor()).isEqualTo(DEPARTMENT);
     assertThat(transfer.targetUserId()).isEqualTo(COLLEAGUE);
     assertThat(transfer.reason()).isEqualTo("本人出差，转同事办理");
+    // the text names the person who transferred (his 姓名), never his account
     assertThat(notificationsOf(COLLEAGUE, p1, Kind.TASK_TRANSFERRED))
         .singleElement()
-        .satisfies(n -> assertThat(n.body()).contains("本人出差"));
+        .satisfies(
+            n ->
+                assertThat(n.body())
+                    .startsWith("演示")
+                    .contains(" 将案件 " + p1.businessKey, "本人出差")
+                    .doesNotContain(DEPARTMENT, "demo-"));
     // the former holder no longer acts
     refused(
         post(as(DEPARTMENT), id, "complete", "{\"approved\":true,\"opinion\":\"同意\"}"),
@@ -308,7 +321,10 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     ok(post(as(COLLEAGUE), id, "resolve", "{\"opinion\":\"已核实，职工 320 人属实\"}"));
     assertThat(task(id).getAssignee()).isEqualTo(DEPARTMENT);
     assertThat(task(id).getDelegationState()).isEqualTo(DelegationState.RESOLVED);
-    assertThat(notificationsOf(DEPARTMENT, p1, Kind.DELEGATION_RESOLVED)).hasSize(1);
+    assertThat(notificationsOf(DEPARTMENT, p1, Kind.DELEGATION_RESOLVED))
+        .singleElement()
+        .satisfies(
+            n -> assertThat(n.body()).startsWith("同事主管部门 已办理您委派的").doesNotContain(COLLEAGUE));
     refused(post(as(DEPARTMENT), id, "resolve", "{\"opinion\":\"x\"}"), 409, "taskId");
 
     // the model's own check refuses a review without an opinion: 400, the task stays open
@@ -561,6 +577,10 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     assertThat(targets.json().findValuesAsText("activityId"))
         .containsExactly(INITIAL_REVIEW, COMPLETENESS_CHECK);
     assertThat(targets.json().findValuesAsText("name")).containsExactly("企业主管部门初审", "市企改办材料完整性初审");
+    assertThat(targets.json().get(1).get("lastAssignee").asText()).isEqualTo(REFORM_OFFICE);
+    assertThat(targets.json().get(1).get("lastAssigneeName").asText())
+        .startsWith("演示")
+        .isNotEqualTo(REFORM_OFFICE);
     refused(as(STRANGER).get("/api/tasks/" + id + "/return-targets"), 404, "taskId");
 
     String good =
