@@ -257,6 +257,15 @@ public class CaseView {
       }
     }
     Map<String, WorkbenchLists.Decision> decisions = lists.decisions(taskActivities);
+    // a step completed without being claimed (engine REST, Java API) has no assignee in the
+    // history: who completed it is in the engine's user operation log
+    Map<String, String> completers =
+        lists.completers(
+            shown.stream()
+                .filter(a -> a.getTaskId() != null && a.getEndTime() != null)
+                .filter(a -> a.getAssignee() == null && !a.isCanceled())
+                .map(HistoricActivityInstance::getTaskId)
+                .toList());
     List<Object[]> timeline = new ArrayList<>();
     for (HistoricActivityInstance activity : shown) {
       Map<String, Object> step = new LinkedHashMap<>();
@@ -265,7 +274,11 @@ public class CaseView {
       step.put("activityType", activity.getActivityType());
       step.put("name", activity.getActivityName());
       step.put("taskId", activity.getTaskId());
-      step.put("assignee", activity.getAssignee());
+      step.put(
+          "assignee",
+          activity.getAssignee() != null
+              ? activity.getAssignee()
+              : completers.get(activity.getTaskId()));
       step.put("started", text(activity.getStartTime()));
       step.put("ended", text(activity.getEndTime()));
       String status =

@@ -286,6 +286,26 @@ public class WorkbenchLists {
     return decisions;
   }
 
+  /**
+   * Who completed each of these tasks, from the engine's user operation log ({@code Complete}, the
+   * authenticated user of the completion, whichever the channel: the workbench, Tasklist, the
+   * engine REST API). For a task completed without being claimed, whose history has no assignee.
+   */
+  public Map<String, String> completers(Collection<String> taskIds) {
+    Map<String, String> completers = new HashMap<>();
+    if (taskIds.isEmpty()) {
+      return completers;
+    }
+    jdbc.query(
+        "SELECT TASK_ID_, USER_ID_ FROM ACT_HI_OP_LOG WHERE OPERATION_TYPE_ = 'Complete'"
+            + " AND TASK_ID_ IN (:tasks) AND USER_ID_ IS NOT NULL ORDER BY TIMESTAMP_",
+        new MapSqlParameterSource("tasks", taskIds),
+        rs -> {
+          completers.put(rs.getString("TASK_ID_"), rs.getString("USER_ID_"));
+        });
+    return completers;
+  }
+
   // ---------------------------------------------------------------- 我发起的
 
   /** 我发起的: the cases the user started, latest first, with their state and current steps. */

@@ -343,6 +343,72 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     assertThat(last(p1, Action.COMPLETE).reason()).isEqualTo("同意上报市企改办");
   }
 
+  // ------------------------------------------------------------------ completed elsewhere
+
+  /** The timeline row (审批记录) of a step of the case, as a participant reads it. */
+  private JsonNode stepRow(String reader, SoeReformFundScenario p1, String activityId) {
+    Http.Response view = as(reader).get("/api/cases/" + p1.businessKey);
+    ok(view);
+    for (JsonNode step : view.json().get("steps")) {
+      if ("step".equals(step.path("kind").asText())
+          && activityId.equals(step.path("activityId").asText())) {
+        return step;
+      }
+    }
+    throw new AssertionError(activityId + " not in the timeline: " + view.body());
+  }
+
+  @Test
+  void
+      steps_completed_through_the_engine_rest_api_show_in_the_timeline_with_who_when_and_opinion() {
+    SoeReformFundScenario p1 = atInitialReview("WB-REST");
+    String review = p1.openTask(INITIAL_REVIEW).getId();
+
+    // an officer of the step completes it through the engine's REST API, without claiming it
+    Http.Response completed =
+        as(DEPARTMENT)
+            .post(
+                "/engine-rest/task/" + review + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true},"
+                    + "\"opinion\":{\"value\":\"职工安置方案可行，同意上报（引擎接口）\"}}}");
+    assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
+    assertThat(p1.openTaskKeys()).containsExactly(COMPLETENESS_CHECK);
+
+    JsonNode row = stepRow(p1.applicant, p1, INITIAL_REVIEW);
+    assertThat(row.path("status").asText()).isEqualTo("done");
+    assertThat(row.path("assignee").asText()).isEqualTo(DEPARTMENT);
+    assertThat(row.path("ended").asText()).isNotBlank();
+    assertThat(row.path("approved").asBoolean()).isTrue();
+    assertThat(row.path("opinion").asText()).isEqualTo("职工安置方案可行，同意上报（引擎接口）");
+
+    // the next officer works like Tasklist does: claims, then submits the form
+    String check = p1.openTask(COMPLETENESS_CHECK).getId();
+    Http.Response claimed =
+        as(REFORM_OFFICE)
+            .post(
+                "/engine-rest/task/" + check + "/claim", "{\"userId\":\"" + REFORM_OFFICE + "\"}");
+    assertThat(claimed.status()).as(claimed.toString()).isEqualTo(204);
+    Http.Response submitted =
+        as(REFORM_OFFICE)
+            .post(
+                "/engine-rest/task/" + check + "/submit-form",
+                "{\"variables\":{\"approved\":{\"value\":false},"
+                    + "\"opinion\":{\"value\":\"缺少职工花名册，请补正\"}}}");
+    assertThat(submitted.status()).as(submitted.toString()).isIn(200, 204);
+
+    JsonNode returned = stepRow(p1.applicant, p1, COMPLETENESS_CHECK);
+    assertThat(returned.path("status").asText()).isEqualTo("done");
+    assertThat(returned.path("assignee").asText()).isEqualTo(REFORM_OFFICE);
+    assertThat(returned.path("approved").asBoolean(true)).isFalse();
+    assertThat(returned.path("opinion").asText()).isEqualTo("缺少职工花名册，请补正");
+    // both completions are the engine's: no entry of the workbench was written for them
+    assertThat(timeline(p1)).doesNotContain(Action.COMPLETE);
+    // the people of these rows have their names in the answer
+    JsonNode names = as(p1.applicant).get("/api/cases/" + p1.businessKey).json().get("names");
+    assertThat(names.path(DEPARTMENT).asText()).isNotBlank().isNotEqualTo(DEPARTMENT);
+    assertThat(names.path(REFORM_OFFICE).asText()).isNotBlank().isNotEqualTo(REFORM_OFFICE);
+  }
+
   // ------------------------------------------------------------------ add-signer, remove-signer
 
   @Test
