@@ -7,7 +7,6 @@ import cn.gov.linfen.fenhe.common.FenheGroup;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -129,7 +128,7 @@ public class WorkbenchLists {
           item.put("delegated", "PENDING".equals(rs.getString("DELEGATION_")));
           item.put("owner", rs.getString("OWNER_"));
           item.put("created", instant(rs, "CREATE_TIME_"));
-          Instant due = timestamp(rs, "DUE_DATE_");
+          Instant due = Rows.instant(rs, "DUE_DATE_");
           item.put("due", due == null ? null : due.toString());
           deadline(item, due);
           items.add(item);
@@ -585,13 +584,8 @@ public class WorkbenchLists {
     return values.isEmpty() ? List.of(NO_GROUP) : values;
   }
 
-  private static Instant timestamp(ResultSet rs, String column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant();
-  }
-
   private static String instant(ResultSet rs, String column) throws SQLException {
-    Instant value = timestamp(rs, column);
+    Instant value = Rows.instant(rs, column);
     return value == null ? null : value.toString();
   }
 }
