@@ -109,6 +109,15 @@ async function fill(p, field) {
   } else if (field.kind === 'select') {
     await p.locator('.fjs-form-field-select', { hasText: field.label }).first().locator('.fjs-input-group').first().click();
     await p.locator('.fjs-dropdownlist-item', { hasText: field.value }).first().click();
+  } else if (field.kind === 'date') {
+    // form-js's date picker takes a date typed in the browser's own format (zh-CN: 2026/9/28) on Enter
+    const input = p.getByRole('textbox', { name: field.label, exact: true }).first();
+    const typed = await p.evaluate((iso) => new Intl.DateTimeFormat().format(new Date(`${iso}T12:00:00`)), field.value);
+    await input.fill(typed);
+    await input.press('Enter');
+  } else if (field.kind === 'text') {
+    // a text box whose label is exactly this one (another field's label or a radio option may contain it)
+    await p.getByRole('textbox', { name: field.label, exact: true }).first().fill(field.value);
   } else if (field.kind === 'check') {
     // a blur re-validates the previous field and moves the page: check again once it has settled
     const box = p.getByLabel(field.label).first();
@@ -341,11 +350,16 @@ async function actions(size) {
           }
           const link = p.locator('a', { hasText: op.name }).first();
           await link.waitFor({ timeout: 30000 });
+          // the file's own response, listened for before the click (the new tab may load it at once)
+          const path = new URL(await link.getAttribute('href'), baseUrl).pathname;
+          const responded = p.context().waitForEvent('response',
+            { predicate: (r) => new URL(r.url()).pathname === path, timeout: 30000 }).catch(() => null);
           const [tab] = await Promise.all([p.context().waitForEvent('page', { timeout: 30000 }), link.click()]);
-          const response = await tab.waitForResponse((r) => /\/api\/(materials|cases)\//.test(r.url()), { timeout: 30000 })
-            .catch(() => null);
-          const type = response ? response.headers()['content-type'] || '' : '';
-          const disposition = response ? response.headers()['content-disposition'] || '' : '';
+          const response = await responded;
+          // allHeaders: a document shown by the browser's viewer has its headers only there
+          const headers = response ? await response.allHeaders() : {};
+          const type = headers['content-type'] || '';
+          const disposition = headers['content-disposition'] || '';
           check(`${name} "${op.name}" opens in the browser (${type})`, response !== null && response.status() === 200
             && (op.contentType ? type.startsWith(op.contentType) : true) && !disposition.startsWith('attachment'),
           `${response && response.status()} ${type} ${disposition}`);
@@ -368,7 +382,9 @@ async function actions(size) {
           check(name, shown, shown ? '' : (await p.locator('body').innerText()).slice(0, 400));
         }
       } catch (e) {
-        check(name, false, e.message.split('\n')[0]);
+        // the end of the screen (the materials, the buttons, a refusal) tells most failures
+        const tail = await p.locator('body').innerText().then((t) => t.slice(-600).replace(/\s+/g, ' ')).catch(() => '');
+        check(name, false, `${e.message.split('\n')[0]} — the screen ends: ${tail}`);
         await p.screenshot({ path: `${shots}/workbench-actions-failure.png` }).catch(() => {});
       }
     }

@@ -486,6 +486,23 @@ public class TaskActions {
     return answer;
   }
 
+  // ------------------------------------------------------------------ the task's case
+
+  /**
+   * The case a task belongs to (business key, procedure) for the task screen: officers read no
+   * process instance of the engine; a participant of the case reads it here, anybody else gets the
+   * same 404 as for every action.
+   */
+  public Map<String, Object> caseOf(FenheUser user, String taskId) {
+    CaseRef ref = load(user, taskId).ref();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("taskId", taskId);
+    answer.put("businessKey", ref.businessKey());
+    answer.put("processInstanceId", ref.processInstanceId());
+    answer.put("procedureKey", ref.processDefinitionKey());
+    return answer;
+  }
+
   // ------------------------------------------------------------------ return, withdraw
 
   public List<Map<String, Object>> returnTargets(FenheUser user, String taskId) {
