@@ -2,7 +2,9 @@
 // Usage: node src/test/e2e/workbench.mjs <baseUrl> <password> '<json plan>'
 //   plan.step = "screens": the login (wrong password refused in Chinese), log in as plan.user, every screen
 //               (待办 已办 我发起的 抄送我的 发起 消息) ≥ 95% Chinese lines, log out; at both sizes.
-//   plan.step = "start":   plan.user starts plan.procedure from 发起 with its form (plan.fill: [{label, value, kind}]);
+//   plan.step = "start":   plan.user starts plan.procedure from 发起 with its form (plan.fill: [{label, value, kind}];
+//               kind: none (the field labelled so), "text" (a text box named exactly so), "date" (ISO date typed in
+//               the browser's format), "select", "check" (a checkbox or a radio option), "file" (material, path));
 //               plan.refusedWith: the refusal expected; else the business key shown (printed "businessKey=…").
 //   plan.step = "work":    plan.user finds plan.businessKey in 待办 (when plan.list), opens the task, sees
 //               plan.expect words, presses plan.decision (通过/不通过/提交), sees the result.
@@ -259,7 +261,7 @@ async function lists(size) {
 // plan.step = "actions": plan.ops in order, each as its user (one logged-in page per user):
 //   {user, op: "act", businessKey, action: 转办|委派|加签|抄送|退回, target?, reason, position?, returnTo?, done}
 //   {user, op: "resolve", businessKey, reason}   {user, op: "decide", businessKey, decision, fill?}
-//   {user, op: "list", hash, businessKey, expect}   {user, op: "case", businessKey, expect}
+//   {user, op: "list", hash, businessKey, expect, absent?}   {user, op: "case", businessKey, expect, absent?}
 //   {user, op: "urge", businessKey, message}
 //   {user, op: "upload", businessKey, material, path}: the step's material, on the task screen
 //   {user, op: "open-material", businessKey, name, via?: "task"|"case", contentType?}: a file opens in a new tab
@@ -333,6 +335,7 @@ async function actions(size) {
           await p.waitForSelector('.el-timeline, .el-empty', { timeout: 30000 });
           const text = await screenIsChinese(p, `the case for ${op.user}`, size);
           for (const word of op.expect) check(`${name}: the case shows "${word}"`, text.includes(word), text.slice(0, 500));
+          for (const word of op.absent || []) check(`${name}: the case does not show "${word}"`, !text.includes(word), text.slice(0, 500));
         } else if (op.op === 'upload') {
           // a material of the step, uploaded on the task screen (办理) by the task's holder
           await openTask(p, op.businessKey);

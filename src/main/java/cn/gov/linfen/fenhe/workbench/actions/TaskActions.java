@@ -13,6 +13,7 @@ import cn.gov.linfen.fenhe.workbench.CaseCopies;
 import cn.gov.linfen.fenhe.workbench.CaseEvent;
 import cn.gov.linfen.fenhe.workbench.CaseEvent.Action;
 import cn.gov.linfen.fenhe.workbench.CaseEvents;
+import cn.gov.linfen.fenhe.workbench.CaseView;
 import cn.gov.linfen.fenhe.workbench.Notification.Kind;
 import cn.gov.linfen.fenhe.workbench.Notification.Notice;
 import cn.gov.linfen.fenhe.workbench.Notifications;
@@ -64,7 +65,7 @@ public class TaskActions {
   static final Duration URGE_INTERVAL = Duration.ofHours(24);
 
   /** Message names of a model's withdrawal (e.g. P1's {@code P1_WITHDRAWAL_REQUESTED}). */
-  static final String WITHDRAWAL_MESSAGE_SUFFIX = "_WITHDRAWAL_REQUESTED";
+  static final String WITHDRAWAL_MESSAGE_SUFFIX = CaseView.WITHDRAWAL_MESSAGE_SUFFIX;
 
   static final String BEFORE = "before";
   static final String AFTER = "after";

@@ -123,7 +123,14 @@ class FarmlandWorkbenchActionsTest extends IntegrationTest {
         .extracting(CaseEvent::action)
         .containsExactly(Action.CLAIM, Action.TRANSFER, Action.RETURN);
 
-    // P2 has no withdrawal: the same action answers 409 in Chinese
+    // P2 has no withdrawal: the case screen offers none, the same action answers 409 in Chinese
+    assertThat(
+            as(p2.applicant)
+                .get("/api/cases/" + p2.businessKey)
+                .json()
+                .get("mayWithdraw")
+                .asBoolean())
+        .isFalse();
     Http.Response withdraw =
         as(p2.applicant)
             .post("/api/workbench/cases/" + p2.businessKey + "/withdraw", "{\"reason\":\"不再建设\"}");

@@ -297,11 +297,16 @@ class FarmlandWorkbenchTest extends IntegrationTest {
     ArrayNode check = decide(ops, township, bk, "通过");
     field(check, "意见", "材料齐全，符合要求，予以备案", "text");
     list(ops, township, bk, "/done", bk, "【通过】", "材料齐全，符合要求，予以备案");
-    op(ops, operator, "case", bk)
+    ObjectNode timeline = op(ops, operator, "case", bk);
+    // P2 has no withdrawal: the applicant is offered none
+    timeline.putArray("absent").add("撤回申请");
+    timeline
         .putArray("expect")
         .add("抄送")
         .add("请县农业农村部门知悉本次公告")
         .add("委派")
+        .add("请到乡镇政府和村务公开栏张贴公告")
+        .add("委派办结")
         .add("已在两处张贴公告并拍照")
         .add("转办")
         .add("本人外出培训，请同事确认协议")
