@@ -1,6 +1,7 @@
 package cn.gov.linfen.fenhe.workbench;
 
 import cn.gov.linfen.fenhe.cases.CaseRef;
+import cn.gov.linfen.fenhe.cases.CaseRole;
 import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.security.FieldLabels;
@@ -34,6 +35,12 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
  * part in the case, so the engine is read as the platform.
  */
 public class CaseView {
+
+  /**
+   * A model allows the applicant's 撤回 by waiting for a message whose name ends so
+   * (docs/workbench-actions.md).
+   */
+  public static final String WITHDRAWAL_MESSAGE_SUFFIX = "_WITHDRAWAL_REQUESTED";
 
   /** The activities the timeline shows (steps a person or a service performs, start and end). */
   static final Set<String> TIMELINE_TYPES =
@@ -130,12 +137,30 @@ public class CaseView {
     answer.put("header", header(ref, process, definition, tasks, variables));
     answer.put("role", ref.role().name().toLowerCase(java.util.Locale.ROOT));
     answer.put("mayAct", ref.mayAct());
+    answer.put("mayWithdraw", mayWithdraw(ref));
     answer.put("steps", steps(instance, activities));
     answer.put("currentTasks", currentTasks(user, ref, tasks));
     answer.put("highlights", highlights(ref, activities));
     answer.put("variables", variables(instance, variables));
     answer.put("names", names(answer));
     return answer;
+  }
+
+  /** The applicant may withdraw now: the case waits for its model's withdrawal message. */
+  private boolean mayWithdraw(CaseRef ref) {
+    return ref.role() == CaseRole.APPLICANT
+        && !ref.ended()
+        && engine
+            .getRuntimeService()
+            .createEventSubscriptionQuery()
+            .processInstanceId(ref.processInstanceId())
+            .eventType("message")
+            .list()
+            .stream()
+            .anyMatch(
+                e ->
+                    e.getEventName() != null
+                        && e.getEventName().endsWith(WITHDRAWAL_MESSAGE_SUFFIX));
   }
 
   /** The keys of a case answer whose value is a user id. */

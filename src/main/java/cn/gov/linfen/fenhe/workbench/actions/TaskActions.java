@@ -13,6 +13,7 @@ import cn.gov.linfen.fenhe.workbench.CaseCopies;
 import cn.gov.linfen.fenhe.workbench.CaseEvent;
 import cn.gov.linfen.fenhe.workbench.CaseEvent.Action;
 import cn.gov.linfen.fenhe.workbench.CaseEvents;
+import cn.gov.linfen.fenhe.workbench.CaseView;
 import cn.gov.linfen.fenhe.workbench.Notification.Kind;
 import cn.gov.linfen.fenhe.workbench.Notification.Notice;
 import cn.gov.linfen.fenhe.workbench.Notifications;
@@ -66,7 +67,7 @@ public class TaskActions {
   static final Duration URGE_INTERVAL = Duration.ofHours(24);
 
   /** Message names of a model's withdrawal (e.g. P1's {@code P1_WITHDRAWAL_REQUESTED}). */
-  static final String WITHDRAWAL_MESSAGE_SUFFIX = "_WITHDRAWAL_REQUESTED";
+  static final String WITHDRAWAL_MESSAGE_SUFFIX = CaseView.WITHDRAWAL_MESSAGE_SUFFIX;
 
   static final String BEFORE = "before";
   static final String AFTER = "after";
@@ -476,6 +477,23 @@ public class TaskActions {
         });
     Map<String, Object> answer = answer(task, "urge");
     answer.put("urged", told);
+    return answer;
+  }
+
+  // ------------------------------------------------------------------ the task's case
+
+  /**
+   * The case a task belongs to (business key, procedure) for the task screen: officers read no
+   * process instance of the engine; a participant of the case reads it here, anybody else gets the
+   * same 404 as for every action.
+   */
+  public Map<String, Object> caseOf(FenheUser user, String taskId) {
+    CaseRef ref = load(user, taskId).ref();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("taskId", taskId);
+    answer.put("businessKey", ref.businessKey());
+    answer.put("processInstanceId", ref.processInstanceId());
+    answer.put("procedureKey", ref.processDefinitionKey());
     return answer;
   }
 

@@ -143,6 +143,13 @@ public class TaskActionsController {
     return actions.urge(user, taskId, body == null ? null : body.message());
   }
 
+  @Operation(summary = "任务所属的案件（业务编号、事项）")
+  @GetMapping("/api/tasks/{taskId}/case")
+  Map<String, Object> caseOf(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String taskId) {
+    return actions.caseOf(user, taskId);
+  }
+
   @Operation(summary = "可退回的步骤（本案已办理且通向本步骤）")
   @GetMapping("/api/tasks/{taskId}/return-targets")
   List<Map<String, Object>> returnTargets(

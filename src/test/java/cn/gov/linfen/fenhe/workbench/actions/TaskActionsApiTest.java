@@ -725,8 +725,13 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     String signerTask = added.json().get("signerTaskId").asText();
     // the applicant may also withdraw through a task of his case (he need not hold it)
     refused(post(as(p1.applicant), id, "withdraw", "{}"), 400, "reason");
+    // the case screen offers 撤回 to the applicant alone, while the model allows it
+    String casePath = "/api/cases/" + p1.businessKey;
+    assertThat(as(p1.applicant).get(casePath).json().get("mayWithdraw").asBoolean()).isTrue();
+    assertThat(as(DEPARTMENT).get(casePath).json().get("mayWithdraw").asBoolean()).isFalse();
 
     ok(as(p1.applicant).post(path, good));
+    assertThat(as(p1.applicant).get(casePath).json().get("mayWithdraw").asBoolean()).isFalse();
     assertThat(p1.ended()).isTrue();
     assertThat(p1.topLevelEnd()).isEqualTo(END_WITHDRAWN);
     assertThat(task(signerTask)).isNull();
@@ -768,6 +773,13 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
       }
       String taskId =
           engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult().getId();
+      assertThat(
+              as(demo(Groups.LIQUIDATION_TEAM))
+                  .get("/api/cases/" + businessKey)
+                  .json()
+                  .get("mayWithdraw")
+                  .asBoolean())
+          .isFalse();
       refused(
           as(demo(Groups.LIQUIDATION_TEAM))
               .post("/api/workbench/cases/" + businessKey + "/withdraw", "{\"reason\":\"不办了\"}"),
