@@ -15,7 +15,8 @@
 # historic tasks: inbox, count, deadlines, the workbench's todo list), timers (N working-day timers due at the
 # same moment), supervision (P5 acts: import, every process to its end, the month's page; not in the default parts).
 # Results: bench/results/<UTC time>/results.csv and report.md (also printed). Uses its own PostgreSQL
-# cluster (bench/pg.sh: /var/tmp/fenhe-bench-pg, port 5499), never the tests' server.
+# cluster (bench/pg.sh: /var/tmp/fenhe-bench-pg, port 5499; BENCH_PGDATA, BENCH_PGPORT, BENCH_FENHE_PORT and
+# BENCH_BASE_PORT let two runs share a machine), never the tests' server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -57,7 +58,8 @@ mkdir -p "$OUT"
 CSV=$OUT/results.csv
 echo "part,label,run,metric,value,load1" > "$CSV"
 PASSWORD='Demo!2026fenhe'
-FENHE_PORT=8190; BASE_PORT=8191
+FENHE_PORT=${BENCH_FENHE_PORT:-8190}; BASE_PORT=${BENCH_BASE_PORT:-8191}
+PG_PORT=${BENCH_PGPORT:-5499}
 PSQL() { "$ROOT/bench/pg.sh" psql "$@"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 record() { echo "$1,$2,$3,$4,$5,$(load1)" >> "$CSV"; }
@@ -89,9 +91,9 @@ fi
 FENHE_JAR=${BENCH_FENHE_JAR:-$(ls "$ROOT"/target/fenhe-*.jar | head -1)}
 # run a copy under a name of its own: other engineers on a shared machine clean up with
 # "pkill -f fenhe-0.1.0" (common.md), which must not stop a benchmark's app
-mkdir -p /var/tmp/fenhe-bench
-cp "$FENHE_JAR" /var/tmp/fenhe-bench/fenhe-under-bench.jar
-FENHE_JAR=/var/tmp/fenhe-bench/fenhe-under-bench.jar
+mkdir -p "/var/tmp/fenhe-bench-$PG_PORT"
+cp "$FENHE_JAR" "/var/tmp/fenhe-bench-$PG_PORT/fenhe-under-bench.jar"
+FENHE_JAR="/var/tmp/fenhe-bench-$PG_PORT/fenhe-under-bench.jar"
 BASE_JAR=$ROOT/bench/baseline/target/camunda-baseline-1.jar
 mkdir -p "$OUT/driver"
 javac -d "$OUT/driver" bench/driver/Driver.java
@@ -111,11 +113,11 @@ start_app() {
   t0=$(now_ms)
   if [ "$kind" = fenhe ]; then
     port=$FENHE_PORT
-    FENHE_DB_URL=jdbc:postgresql://127.0.0.1:5499/$db FENHE_DB_USER=postgres PORT=$port \
+    FENHE_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db FENHE_DB_USER=postgres PORT=$port \
       java $JVM_FLAGS -jar "$FENHE_JAR" --spring.profiles.active=demo,postgres > "$OUT/$kind-$db-$run.log" 2>&1 &
   else
     port=$BASE_PORT
-    FENHE_DB_URL=jdbc:postgresql://127.0.0.1:5499/$db FENHE_DB_USER=postgres PORT=$port \
+    FENHE_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db FENHE_DB_USER=postgres PORT=$port \
       java $JVM_FLAGS -jar "$BASE_JAR" > "$OUT/$kind-$db-$run.log" 2>&1 &
   fi
   APP_PID=$!
@@ -161,7 +163,7 @@ if has pgbench; then
   PSQL -d pgbench_ceiling -c "CREATE TABLE bench_commit (id bigserial PRIMARY KEY, client int, at timestamptz)"
   for run in $(seq 1 "$ROUNDS"); do
     for c in 1 2 4 8; do
-      tps=$(pgbench -h 127.0.0.1 -p 5499 -U postgres -n -f bench/pgbench/insert.sql -c "$c" -j "$c" -T "$PGBENCH_SECONDS" \
+      tps=$(pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -f bench/pgbench/insert.sql -c "$c" -j "$c" -T "$PGBENCH_SECONDS" \
         pgbench_ceiling 2>/dev/null | awk '/^tps/{print $3}')
       record pgbench "clients=$c" "$run" tps "$tps"
       log "pgbench $c clients: $tps tps"

@@ -2,7 +2,10 @@
 // Usage: node src/test/e2e/workbench.mjs <baseUrl> <password> '<json plan>'
 //   plan.step = "screens": the login (wrong password refused in Chinese), log in as plan.user, every screen
 //               (待办 已办 我发起的 抄送我的 发起 消息) ≥ 95% Chinese lines, log out; at both sizes.
-//   plan.step = "start":   plan.user starts plan.procedure from 发起 with its form (plan.fill: [{label, value, kind, exact}]);
+//   plan.step = "start":   plan.user starts plan.procedure from 发起 with its form (plan.fill: [{label, value, kind, exact}];
+//               kind: none (the field labelled so; exact: the label exactly), "text" (a text box named exactly so),
+//               "date" (ISO date typed in the browser's format), "select", "check" (a checkbox or a radio option),
+//               "file" (material, path));
 //               plan.refusedWith: the refusal expected; else the business key shown (printed "businessKey=…").
 //   plan.step = "work":    plan.user finds plan.businessKey in 待办 (when plan.list), opens the task, sees
 //               plan.expect words, presses plan.decision (通过/不通过/提交), sees the result.
@@ -109,6 +112,15 @@ async function fill(p, field) {
   } else if (field.kind === 'select') {
     await p.locator('.fjs-form-field-select', { hasText: field.label }).first().locator('.fjs-input-group').first().click();
     await p.locator('.fjs-dropdownlist-item', { hasText: field.value }).first().click();
+  } else if (field.kind === 'date') {
+    // form-js's date picker takes a date typed in the browser's own format (zh-CN: 2026/9/28) on Enter
+    const input = p.getByRole('textbox', { name: field.label, exact: true }).first();
+    const typed = await p.evaluate((iso) => new Intl.DateTimeFormat().format(new Date(`${iso}T12:00:00`)), field.value);
+    await input.fill(typed);
+    await input.press('Enter');
+  } else if (field.kind === 'text') {
+    // a text box whose label is exactly this one (another field's label or a radio option may contain it)
+    await p.getByRole('textbox', { name: field.label, exact: true }).first().fill(field.value);
   } else if (field.kind === 'check') {
     // a blur re-validates the previous field and moves the page: check again once it has settled
     const box = p.getByLabel(field.label).first();
@@ -264,7 +276,7 @@ async function lists(size) {
 // plan.step = "actions": plan.ops in order, each as its user (one logged-in page per user):
 //   {user, op: "act", businessKey, action: 转办|委派|加签|抄送|退回, target?, reason, position?, returnTo?, done}
 //   {user, op: "resolve", businessKey, reason}   {user, op: "decide", businessKey, decision, fill?}
-//   {user, op: "list", hash, businessKey, expect}   {user, op: "case", businessKey, expect}
+//   {user, op: "list", hash, businessKey, expect, absent?}   {user, op: "case", businessKey, expect, absent?}
 //   {user, op: "urge", businessKey, message}
 //   {user, op: "upload", businessKey, material, path}: the step's material, on the task screen
 //   {user, op: "open-material", businessKey, name, via?: "task"|"case", contentType?}: a file opens in a new tab
@@ -344,6 +356,7 @@ async function actions(size) {
           await p.waitForSelector('.el-timeline, .el-empty', { timeout: 30000 });
           const text = await screenIsChinese(p, `the case for ${op.user}`, size);
           for (const word of op.expect) check(`${name}: the case shows "${word}"`, text.includes(word), text.slice(0, 500));
+          for (const word of op.absent || []) check(`${name}: the case does not show "${word}"`, !text.includes(word), text.slice(0, 500));
         } else if (op.op === 'upload') {
           // a material of the step, uploaded on the task screen (办理) by the task's holder
           await openTask(p, op.businessKey);
@@ -361,14 +374,16 @@ async function actions(size) {
           }
           const link = p.locator('a', { hasText: op.name }).first();
           await link.waitFor({ timeout: 30000 });
-          // the new tab is announced once its answer has arrived: listen on the context before the click
-          const [tab, response] = await Promise.all([
-            p.context().waitForEvent('page', { timeout: 30000 }),
-            p.context().waitForEvent('response', { predicate: (r) => /\/api\/(materials\/|cases\/.*\/documents\/)/.test(r.url()), timeout: 30000 })
-              .catch(() => null),
-            link.click()]);
-          const type = response ? response.headers()['content-type'] || '' : '';
-          const disposition = response ? response.headers()['content-disposition'] || '' : '';
+          // the file's own response, listened for before the click (the new tab may load it at once)
+          const path = new URL(await link.getAttribute('href'), baseUrl).pathname;
+          const responded = p.context().waitForEvent('response',
+            { predicate: (r) => new URL(r.url()).pathname === path, timeout: 30000 }).catch(() => null);
+          const [tab] = await Promise.all([p.context().waitForEvent('page', { timeout: 30000 }), link.click()]);
+          const response = await responded;
+          // allHeaders: a document shown by the browser's viewer has its headers only there
+          const headers = response ? await response.allHeaders() : {};
+          const type = headers['content-type'] || '';
+          const disposition = headers['content-disposition'] || '';
           check(`${name} "${op.name}" opens in the browser (${type})`, response !== null && response.status() === 200
             && (op.contentType ? type.startsWith(op.contentType) : true) && !disposition.startsWith('attachment'),
           `${response && response.status()} ${type} ${disposition}`);
@@ -391,7 +406,9 @@ async function actions(size) {
           check(name, shown, shown ? '' : (await p.locator('body').innerText()).slice(0, 400));
         }
       } catch (e) {
-        check(name, false, e.message.split('\n')[0]);
+        // the end of the screen (the materials, the buttons, a refusal) tells most failures
+        const tail = await p.locator('body').innerText().then((t) => t.slice(-600).replace(/\s+/g, ' ')).catch(() => '');
+        check(name, false, `${e.message.split('\n')[0]} — the screen ends: ${tail}`);
         await p.screenshot({ path: `${shots}/workbench-actions-failure.png` }).catch(() => {});
       }
     }

@@ -127,7 +127,6 @@ public class CaseCopies implements CaseReaders {
   }
 
   private static CaseCopy row(ResultSet rs, int row) throws SQLException {
-    Timestamp read = rs.getTimestamp("read_at");
     return new CaseCopy(
         rs.getLong("id"),
         rs.getString("process_instance_id"),
@@ -136,7 +135,7 @@ public class CaseCopies implements CaseReaders {
         rs.getString("group_id"),
         rs.getString("copied_by"),
         rs.getString("note"),
-        rs.getTimestamp("created_at").toInstant(),
-        read == null ? null : read.toInstant());
+        Rows.instant(rs, "created_at"),
+        Rows.instant(rs, "read_at"));
   }
 }

@@ -63,42 +63,23 @@ public record CaseEvent(
 
   /** The same event about a task and its step. */
   public CaseEvent withTask(String taskId, String activityId, String activityName) {
-    return new CaseEvent(
-        id,
-        processInstanceId,
-        businessKey,
-        taskId,
-        activityId,
-        activityName,
-        action,
-        actor,
-        targetUserId,
-        targetGroupId,
-        reason,
-        createdAt);
+    return with(taskId, activityId, activityName, targetUserId, targetGroupId, reason);
   }
 
   /** The same event with a target user and/or group. */
   public CaseEvent withTarget(String userId, String groupId) {
-    return new CaseEvent(
-        id,
-        processInstanceId,
-        businessKey,
-        taskId,
-        activityId,
-        activityName,
-        action,
-        actor,
-        userId,
-        groupId,
-        reason,
-        createdAt);
+    return with(taskId, activityId, activityName, userId, groupId, reason);
   }
 
   /** The same event with the actor's opinion, reason or message. */
   public CaseEvent withReason(String text) {
+    return with(taskId, activityId, activityName, targetUserId, targetGroupId, text);
+  }
+
+  /** The same event as recorded: its row's id and its time. */
+  CaseEvent recorded(long rowId, Instant at) {
     return new CaseEvent(
-        id,
+        rowId,
         processInstanceId,
         businessKey,
         taskId,
@@ -108,6 +89,28 @@ public record CaseEvent(
         actor,
         targetUserId,
         targetGroupId,
+        reason,
+        at);
+  }
+
+  private CaseEvent with(
+      String task,
+      String activity,
+      String activityLabel,
+      String targetUser,
+      String targetGroup,
+      String text) {
+    return new CaseEvent(
+        id,
+        processInstanceId,
+        businessKey,
+        task,
+        activity,
+        activityLabel,
+        action,
+        actor,
+        targetUser,
+        targetGroup,
         text,
         createdAt);
   }

@@ -7,8 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 
 /**
  * The timeline entries of the workbench's actions ({@code fenhe_case_event}). Written in the
@@ -17,9 +15,22 @@ import org.springframework.jdbc.support.KeyHolder;
  */
 public class CaseEvents {
 
-  private static final String COLUMNS =
-      "id, process_instance_id, business_key, task_id, activity_id, activity_name, action, actor,"
-          + " target_user_id, target_group_id, reason, created_at";
+  /** The columns an event is stored in, its {@code id} aside (generated). */
+  private static final List<String> STORED =
+      List.of(
+          "process_instance_id",
+          "business_key",
+          "task_id",
+          "activity_id",
+          "activity_name",
+          "action",
+          "actor",
+          "target_user_id",
+          "target_group_id",
+          "reason",
+          "created_at");
+
+  private static final String COLUMNS = "id, " + String.join(", ", STORED);
 
   private final JdbcTemplate jdbc;
   private final FenheClock clock;
@@ -32,43 +43,23 @@ public class CaseEvents {
   /** Records the event now (FenheClock) and returns it with its id and time. */
   public CaseEvent record(CaseEvent event) {
     Instant at = event.createdAt() != null ? event.createdAt() : clock.now();
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(
-        connection -> {
-          var statement =
-              connection.prepareStatement(
-                  "INSERT INTO fenhe_case_event (process_instance_id, business_key, task_id,"
-                      + " activity_id, activity_name, action, actor, target_user_id,"
-                      + " target_group_id, reason, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  new String[] {"id"});
-          statement.setString(1, event.processInstanceId());
-          statement.setString(2, event.businessKey());
-          statement.setString(3, event.taskId());
-          statement.setString(4, event.activityId());
-          statement.setString(5, event.activityName());
-          statement.setString(6, event.action().code());
-          statement.setString(7, event.actor());
-          statement.setString(8, event.targetUserId());
-          statement.setString(9, event.targetGroupId());
-          statement.setString(10, event.reason());
-          statement.setTimestamp(11, Timestamp.from(at));
-          return statement;
-        },
-        key);
-    return new CaseEvent(
-        key.getKey().longValue(),
-        event.processInstanceId(),
-        event.businessKey(),
-        event.taskId(),
-        event.activityId(),
-        event.activityName(),
-        event.action(),
-        event.actor(),
-        event.targetUserId(),
-        event.targetGroupId(),
-        event.reason(),
-        at);
+    long id =
+        Rows.insert(
+            jdbc,
+            "fenhe_case_event",
+            STORED,
+            event.processInstanceId(),
+            event.businessKey(),
+            event.taskId(),
+            event.activityId(),
+            event.activityName(),
+            event.action().code(),
+            event.actor(),
+            event.targetUserId(),
+            event.targetGroupId(),
+            event.reason(),
+            Timestamp.from(at));
+    return event.recorded(id, at);
   }
 
   /** The events of a case, oldest first. */
@@ -104,6 +95,6 @@ public class CaseEvents {
         rs.getString("target_user_id"),
         rs.getString("target_group_id"),
         rs.getString("reason"),
-        rs.getTimestamp("created_at").toInstant());
+        Rows.instant(rs, "created_at"));
   }
 }

@@ -1,6 +1,7 @@
 package cn.gov.linfen.fenhe.workbench;
 
 import cn.gov.linfen.fenhe.cases.CaseRef;
+import cn.gov.linfen.fenhe.cases.CaseRole;
 import cn.gov.linfen.fenhe.engine.AsPlatform;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.security.FieldLabels;
@@ -35,6 +36,12 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
  */
 public class CaseView {
 
+  /**
+   * A model allows the applicant's 撤回 by waiting for a message whose name ends so
+   * (docs/workbench-actions.md).
+   */
+  public static final String WITHDRAWAL_MESSAGE_SUFFIX = "_WITHDRAWAL_REQUESTED";
+
   /** The activities the timeline shows (steps a person or a service performs, start and end). */
   static final Set<String> TIMELINE_TYPES =
       Set.of(
@@ -55,6 +62,7 @@ public class CaseView {
   private final WorkbenchLists lists;
   private final CaseEvents events;
   private final CaseCopies copies;
+  private final PersonNames names;
   private final WorkbenchProperties properties;
 
   public CaseView(
@@ -62,11 +70,13 @@ public class CaseView {
       WorkbenchLists lists,
       CaseEvents events,
       CaseCopies copies,
+      PersonNames names,
       WorkbenchProperties properties) {
     this.engine = engine;
     this.lists = lists;
     this.events = events;
     this.copies = copies;
+    this.names = names;
     this.properties = properties;
   }
 
@@ -127,6 +137,7 @@ public class CaseView {
     answer.put("header", header(ref, process, definition, tasks, variables));
     answer.put("role", ref.role().name().toLowerCase(java.util.Locale.ROOT));
     answer.put("mayAct", ref.mayAct());
+    answer.put("mayWithdraw", mayWithdraw(ref));
     answer.put("steps", steps(instance, activities));
     answer.put("currentTasks", currentTasks(user, ref, tasks));
     answer.put("highlights", highlights(ref, activities));
@@ -135,41 +146,54 @@ public class CaseView {
     return answer;
   }
 
-  /** The people's keys of a case answer. */
-  private static final Set<String> PEOPLE =
-      Set.of("assignee", "actor", "targetUserId", "owner", "applicant", "startUserId");
+  /** The applicant may withdraw now: the case waits for its model's withdrawal message. */
+  private boolean mayWithdraw(CaseRef ref) {
+    return ref.role() == CaseRole.APPLICANT
+        && !ref.ended()
+        && engine
+            .getRuntimeService()
+            .createEventSubscriptionQuery()
+            .processInstanceId(ref.processInstanceId())
+            .eventType("message")
+            .list()
+            .stream()
+            .anyMatch(
+                e ->
+                    e.getEventName() != null
+                        && e.getEventName().endsWith(WITHDRAWAL_MESSAGE_SUFFIX));
+  }
+
+  /** The keys of a case answer whose value is a user id. */
+  private static final Set<String> PERSON =
+      Set.of("assignee", "actor", "targetUserId", "owner", "applicantUserId");
+
+  /** The keys of a case answer whose value is a list of user ids. */
+  private static final Set<String> PERSONS = Set.of("candidateUsers");
 
   /**
    * The display names (姓名, as the identity holds them) of every user the answer mentions, so that
-   * the page shows people, not accounts, whoever reads the case.
+   * the page shows people, not accounts, whoever reads the case; a user without a name (or no
+   * longer known) is named by his id.
    */
   private Map<String, String> names(Map<String, Object> answer) {
     Set<String> ids = new LinkedHashSet<>();
     collectPeople(answer, ids);
-    Map<String, String> names = new LinkedHashMap<>();
-    if (ids.isEmpty()) {
-      return names;
-    }
-    for (org.camunda.bpm.engine.identity.User person :
-        engine
-            .getIdentityService()
-            .createUserQuery()
-            .userIdIn(ids.toArray(String[]::new))
-            .listPage(0, 500)) {
-      String name =
-          (person.getLastName() == null ? "" : person.getLastName())
-              + (person.getFirstName() == null ? "" : person.getFirstName());
-      names.put(person.getId(), name.isBlank() ? person.getId() : name);
-    }
-    return names;
+    return names.of(ids);
   }
 
   private static void collectPeople(Object value, Set<String> ids) {
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        if (PEOPLE.contains(String.valueOf(entry.getKey()))
-            && entry.getValue() instanceof String id) {
+        String key = String.valueOf(entry.getKey());
+        if (PERSON.contains(key) && entry.getValue() instanceof String id) {
           ids.add(id);
+        } else if (PERSONS.contains(key) && entry.getValue() instanceof Iterable<?> list) {
+          list.forEach(
+              id -> {
+                if (id instanceof String user) {
+                  ids.add(user);
+                }
+              });
         } else {
           collectPeople(entry.getValue(), ids);
         }
@@ -258,6 +282,15 @@ public class CaseView {
       }
     }
     Map<String, WorkbenchLists.Decision> decisions = lists.decisions(taskActivities);
+    // a step completed without being claimed (engine REST, Java API) has no assignee in the
+    // history: who completed it is in the engine's user operation log
+    Map<String, String> completers =
+        lists.completers(
+            shown.stream()
+                .filter(a -> a.getTaskId() != null && a.getEndTime() != null)
+                .filter(a -> a.getAssignee() == null && !a.isCanceled())
+                .map(HistoricActivityInstance::getTaskId)
+                .toList());
     List<Object[]> timeline = new ArrayList<>();
     for (HistoricActivityInstance activity : shown) {
       Map<String, Object> step = new LinkedHashMap<>();
@@ -266,7 +299,11 @@ public class CaseView {
       step.put("activityType", activity.getActivityType());
       step.put("name", activity.getActivityName());
       step.put("taskId", activity.getTaskId());
-      step.put("assignee", activity.getAssignee());
+      step.put(
+          "assignee",
+          activity.getAssignee() != null
+              ? activity.getAssignee()
+              : completers.get(activity.getTaskId()));
       step.put("started", text(activity.getStartTime()));
       step.put("ended", text(activity.getEndTime()));
       String status =

@@ -1,7 +1,10 @@
 package cn.gov.linfen.fenhe.workbench;
 
 import cn.gov.linfen.fenhe.web.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A page of a workbench list and its filters, checked: page ≥ 0, 1 ≤ size ≤ {@value #MAX_SIZE},
@@ -14,6 +17,7 @@ import java.util.Locale;
  */
 public record ListQuery(int page, int size, String q, String procedure) {
 
+  public static final int DEFAULT_SIZE = 20;
   public static final int MAX_SIZE = 100;
   public static final int MAX_SEARCH = 100;
   public static final int MAX_PAGE = 100_000;
@@ -33,6 +37,16 @@ public record ListQuery(int page, int size, String q, String procedure) {
       throw new InvalidInputException(WorkbenchRefusal.SEARCH_TOO_LONG.at("q", MAX_SEARCH));
     }
     procedure = procedure == null || procedure.isBlank() ? null : procedure.strip();
+  }
+
+  /** The answer of a list: {@code {items, total, page, size}}. */
+  public Map<String, Object> answer(List<?> items, long total) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("items", items);
+    answer.put("total", total);
+    answer.put("page", page);
+    answer.put("size", size);
+    return answer;
   }
 
   public long offset() {

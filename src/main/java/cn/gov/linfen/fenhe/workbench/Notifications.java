@@ -21,8 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -47,6 +45,19 @@ public class Notifications {
   private static final String COLUMNS =
       "id, user_id, kind, business_key, process_instance_id, task_id, title, body, created_at,"
           + " read_at";
+
+  /** The columns a new notification is stored in, its {@code id} aside (generated). */
+  private static final List<String> STORED =
+      List.of(
+          "user_id",
+          "kind",
+          "business_key",
+          "process_instance_id",
+          "task_id",
+          "title",
+          "body",
+          "dedup_key",
+          "created_at");
 
   private final JdbcTemplate jdbc;
   private final FenheClock clock;
@@ -207,29 +218,22 @@ public class Notifications {
     Instant at = clock.now();
     String title = cut(notice.title(), TITLE_LENGTH);
     String body = cut(notice.body(), BODY_LENGTH);
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(
-        connection -> {
-          var statement =
-              connection.prepareStatement(
-                  "INSERT INTO fenhe_notification (user_id, kind, business_key,"
-                      + " process_instance_id, task_id, title, body, dedup_key, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  new String[] {"id"});
-          statement.setString(1, userId);
-          statement.setString(2, notice.kind().code());
-          statement.setString(3, notice.businessKey());
-          statement.setString(4, notice.processInstanceId());
-          statement.setString(5, notice.taskId());
-          statement.setString(6, title);
-          statement.setString(7, body);
-          statement.setString(8, notice.dedupKey());
-          statement.setTimestamp(9, Timestamp.from(at));
-          return statement;
-        },
-        key);
+    long id =
+        Rows.insert(
+            jdbc,
+            "fenhe_notification",
+            STORED,
+            userId,
+            notice.kind().code(),
+            notice.businessKey(),
+            notice.processInstanceId(),
+            notice.taskId(),
+            title,
+            body,
+            notice.dedupKey(),
+            Timestamp.from(at));
     return new Notification(
-        key.getKey().longValue(),
+        id,
         userId,
         notice.kind(),
         notice.businessKey(),
@@ -268,7 +272,6 @@ public class Notifications {
   }
 
   private static Notification row(ResultSet rs, int row) throws SQLException {
-    Timestamp read = rs.getTimestamp("read_at");
     return new Notification(
         rs.getLong("id"),
         rs.getString("user_id"),
@@ -279,7 +282,7 @@ public class Notifications {
         rs.getString("task_id"),
         rs.getString("title"),
         rs.getString("body"),
-        rs.getTimestamp("created_at").toInstant(),
-        read == null ? null : read.toInstant());
+        Rows.instant(rs, "created_at"),
+        Rows.instant(rs, "read_at"));
   }
 }

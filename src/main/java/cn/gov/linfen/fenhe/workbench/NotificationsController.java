@@ -42,12 +42,8 @@ public class NotificationsController {
         notifications.list(user.id(), unread, query.page(), query.size()).stream()
             .map(NotificationsController::json)
             .toList();
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("items", items);
-    answer.put("total", notifications.count(user.id(), unread));
+    Map<String, Object> answer = query.answer(items, notifications.count(user.id(), unread));
     answer.put("unread", notifications.count(user.id(), true));
-    answer.put("page", query.page());
-    answer.put("size", query.size());
     return answer;
   }
 

@@ -18,6 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WorkbenchConfiguration {
 
   @Bean
+  PersonNames personNames(ProcessEngine engine) {
+    return new PersonNames(engine.getIdentityService());
+  }
+
+  @Bean
   CaseEvents caseEvents(JdbcTemplate jdbc, FenheClock clock) {
     return new CaseEvents(jdbc, clock);
   }
@@ -52,8 +57,9 @@ public class WorkbenchConfiguration {
       WorkbenchLists lists,
       CaseEvents events,
       CaseCopies copies,
+      PersonNames names,
       WorkbenchProperties properties) {
-    return new CaseView(engine, lists, events, copies, properties);
+    return new CaseView(engine, lists, events, copies, names, properties);
   }
 
   /** 新待办 for every user task (a parse listener; Notifications looked up at the first task). */

@@ -7,7 +7,6 @@ import cn.gov.linfen.fenhe.common.FenheGroup;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -129,7 +128,7 @@ public class WorkbenchLists {
           item.put("delegated", "PENDING".equals(rs.getString("DELEGATION_")));
           item.put("owner", rs.getString("OWNER_"));
           item.put("created", instant(rs, "CREATE_TIME_"));
-          Instant due = timestamp(rs, "DUE_DATE_");
+          Instant due = Rows.instant(rs, "DUE_DATE_");
           item.put("due", due == null ? null : due.toString());
           deadline(item, due);
           items.add(item);
@@ -284,6 +283,26 @@ public class WorkbenchLists {
       }
     }
     return decisions;
+  }
+
+  /**
+   * Who completed each of these tasks, from the engine's user operation log ({@code Complete}, the
+   * authenticated user of the completion, whichever the channel: the workbench, Tasklist, the
+   * engine REST API). For a task completed without being claimed, whose history has no assignee.
+   */
+  public Map<String, String> completers(Collection<String> taskIds) {
+    Map<String, String> completers = new HashMap<>();
+    if (taskIds.isEmpty()) {
+      return completers;
+    }
+    jdbc.query(
+        "SELECT TASK_ID_, USER_ID_ FROM ACT_HI_OP_LOG WHERE OPERATION_TYPE_ = 'Complete'"
+            + " AND TASK_ID_ IN (:tasks) AND USER_ID_ IS NOT NULL ORDER BY TIMESTAMP_",
+        new MapSqlParameterSource("tasks", taskIds),
+        rs -> {
+          completers.put(rs.getString("TASK_ID_"), rs.getString("USER_ID_"));
+        });
+    return completers;
   }
 
   // ---------------------------------------------------------------- 我发起的
@@ -565,13 +584,8 @@ public class WorkbenchLists {
     return values.isEmpty() ? List.of(NO_GROUP) : values;
   }
 
-  private static Instant timestamp(ResultSet rs, String column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant();
-  }
-
   private static String instant(ResultSet rs, String column) throws SQLException {
-    Instant value = timestamp(rs, column);
+    Instant value = Rows.instant(rs, column);
     return value == null ? null : value.toString();
   }
 }

@@ -60,6 +60,19 @@ class OpenApiDocumentTest extends IntegrationTest {
     assertThat(missing).as("endpoints without a Chinese summary in /api/openapi").isEmpty();
     assertThat(paths.path("/api/workbench/todo").path("get").path("tags").get(0).asText())
         .isEqualTo("工作台列表");
+    // the lists' parameters, declared once (workbench.ListParameters), are described on each list
+    for (String list : List.of("todo", "done", "started", "cc")) {
+      JsonNode parameters = paths.path("/api/workbench/" + list).path("get").path("parameters");
+      List<String> described = new ArrayList<>();
+      parameters.forEach(
+          p -> {
+            if ("query".equals(p.path("in").asText())
+                && CHINESE.matcher(p.path("description").asText()).find()) {
+              described.add(p.path("name").asText());
+            }
+          });
+      assertThat(described).as(list).contains("page", "size", "q", "procedure");
+    }
   }
 
   @Test

@@ -276,6 +276,19 @@ class WorkbenchApiTest extends IntegrationTest {
     assertThat(review.get("approved").asBoolean()).isFalse();
     assertThat(review.get("opinion").asText()).isEqualTo("缺少审计报告");
     assertThat(steps.get(2).get("status").asText()).isEqualTo("open");
+    // every person the answer shows has a name in it; the applicant's account too, the
+    // enterprise's name is no account
+    JsonNode people = officer.get("names");
+    assertThat(people.path("demo-reform-office").asText()).startsWith("演示");
+    assertThat(people.path("demo-enterprise").asText()).startsWith("演示");
+    assertThat(people.has("临汾钢铁一厂")).isFalse();
+    for (JsonNode step : steps) {
+      for (String key : List.of("assignee", "actor", "targetUserId")) {
+        if (step.hasNonNull(key)) {
+          assertThat(people.has(step.get(key).asText())).as(key + " of " + step).isTrue();
+        }
+      }
+    }
 
     JsonNode highlights = officer.get("highlights");
     assertThat(highlights.get("finished").toString())

@@ -9,7 +9,9 @@ import cn.gov.linfen.fenhe.workbench.CaseEvent.Action;
 import cn.gov.linfen.fenhe.workbench.Notification.Kind;
 import cn.gov.linfen.fenhe.workbench.Notification.Notice;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ class WorkbenchServicesTest extends IntegrationTest {
   @Autowired FenheClock clock;
   @Autowired IdentityService identityService;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired PersonNames names;
 
   private static String id() {
     return UUID.randomUUID().toString();
@@ -154,5 +157,27 @@ class WorkbenchServicesTest extends IntegrationTest {
         .filteredOn(c -> c.userId().equals("demo-sasac"))
         .singleElement()
         .satisfies(c -> assertThat(c.unread()).isFalse());
+  }
+
+  @Test
+  void people_are_named_by_their_names_and_by_their_id_only_when_they_have_none() {
+    String named = "wb-names-" + id().substring(0, 8);
+    String nameless = "wb-nameless-" + id().substring(0, 8);
+    var zhang = identityService.newUser(named);
+    zhang.setLastName("张");
+    zhang.setFirstName("三");
+    identityService.saveUser(zhang);
+    identityService.saveUser(identityService.newUser(nameless));
+    try {
+      assertThat(names.of(named)).isEqualTo("张三");
+      assertThat(names.of(nameless)).isEqualTo(nameless);
+      assertThat(names.of("no-such-user")).isEqualTo("no-such-user");
+      assertThat(names.of((String) null)).isNull();
+      assertThat(names.of(Arrays.asList(nameless, null, named, named)))
+          .containsExactly(Map.entry(nameless, nameless), Map.entry(named, "张三"));
+    } finally {
+      identityService.deleteUser(named);
+      identityService.deleteUser(nameless);
+    }
   }
 }

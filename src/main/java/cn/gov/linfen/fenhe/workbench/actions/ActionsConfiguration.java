@@ -7,6 +7,7 @@ import cn.gov.linfen.fenhe.config.EngineRole;
 import cn.gov.linfen.fenhe.workbench.CaseCopies;
 import cn.gov.linfen.fenhe.workbench.CaseEvents;
 import cn.gov.linfen.fenhe.workbench.Notifications;
+import cn.gov.linfen.fenhe.workbench.PersonNames;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,10 +35,11 @@ public class ActionsConfiguration {
       CaseEvents events,
       Notifications notifications,
       CaseCopies copies,
+      PersonNames names,
       AuditLog audit,
       FenheClock clock,
       PlatformTransactionManager transactionManager) {
     return new TaskActions(
-        engine, cases, events, notifications, copies, audit, clock, transactionManager);
+        engine, cases, events, notifications, copies, names, audit, clock, transactionManager);
   }
 }

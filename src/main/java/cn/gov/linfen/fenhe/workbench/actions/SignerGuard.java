@@ -1,8 +1,8 @@
 package cn.gov.linfen.fenhe.workbench.actions;
 
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
+import cn.gov.linfen.fenhe.workbench.PersonNames;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -48,12 +48,18 @@ class SignerGuard extends AbstractBpmnParseListener implements TaskListener {
         Context.getCommandContext().getTaskManager().findTasksByParentTaskId(task.getId());
     if (!open.isEmpty()) {
       String signers =
-          open.stream().map(Task::getAssignee).distinct().collect(Collectors.joining("、"));
+          String.join("、", names().of(open.stream().map(Task::getAssignee).toList()).values());
       throw new EngineRefusal(409, ActionRefusal.OPEN_BEFORE_SIGNERS.at("taskId", signers));
     }
     Object after = task.getVariableLocal(AFTER_SIGNER);
     if (after != null) {
-      throw new EngineRefusal(409, ActionRefusal.AFTER_SIGNER_PENDING.at("taskId", after));
+      throw new EngineRefusal(
+          409, ActionRefusal.AFTER_SIGNER_PENDING.at("taskId", names().of(after.toString())));
     }
+  }
+
+  /** The signers by name (a refusal is read by a person). */
+  private static PersonNames names() {
+    return new PersonNames(Context.getProcessEngineConfiguration().getIdentityService());
   }
 }

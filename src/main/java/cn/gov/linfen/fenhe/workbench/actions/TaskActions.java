@@ -13,9 +13,11 @@ import cn.gov.linfen.fenhe.workbench.CaseCopies;
 import cn.gov.linfen.fenhe.workbench.CaseEvent;
 import cn.gov.linfen.fenhe.workbench.CaseEvent.Action;
 import cn.gov.linfen.fenhe.workbench.CaseEvents;
+import cn.gov.linfen.fenhe.workbench.CaseView;
 import cn.gov.linfen.fenhe.workbench.Notification.Kind;
 import cn.gov.linfen.fenhe.workbench.Notification.Notice;
 import cn.gov.linfen.fenhe.workbench.Notifications;
+import cn.gov.linfen.fenhe.workbench.PersonNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -64,7 +67,7 @@ public class TaskActions {
   static final Duration URGE_INTERVAL = Duration.ofHours(24);
 
   /** Message names of a model's withdrawal (e.g. P1's {@code P1_WITHDRAWAL_REQUESTED}). */
-  static final String WITHDRAWAL_MESSAGE_SUFFIX = "_WITHDRAWAL_REQUESTED";
+  static final String WITHDRAWAL_MESSAGE_SUFFIX = CaseView.WITHDRAWAL_MESSAGE_SUFFIX;
 
   static final String BEFORE = "before";
   static final String AFTER = "after";
@@ -80,6 +83,7 @@ public class TaskActions {
   private final FenheClock clock;
   private final TransactionTemplate transactions;
   private final ReturnTargets returnTargets;
+  private final PersonNames names;
 
   public TaskActions(
       ProcessEngine engine,
@@ -87,6 +91,7 @@ public class TaskActions {
       CaseEvents events,
       Notifications notifications,
       CaseCopies copies,
+      PersonNames names,
       AuditLog audit,
       FenheClock clock,
       PlatformTransactionManager transactionManager) {
@@ -95,6 +100,7 @@ public class TaskActions {
     this.events = events;
     this.notifications = notifications;
     this.copies = copies;
+    this.names = names;
     this.audit = audit;
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -113,26 +119,6 @@ public class TaskActions {
     }
   }
 
-  // ------------------------------------------------------------------ the task's case
-
-  /**
-   * The case a task belongs to, for the task screen (办理): its business key, the case's process
-   * instance, and the model's step (the parent of a signer's sub-task). Anyone who takes part in
-   * the case reads it (a supervisor too); 404 for anybody else, as for a task that does not exist.
-   */
-  public Map<String, Object> caseOf(FenheUser user, String taskId) {
-    Acting acting = load(user, taskId);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("taskId", acting.task().getId());
-    answer.put("businessKey", acting.ref().businessKey());
-    answer.put("processInstanceId", acting.ref().processInstanceId());
-    answer.put("processDefinitionKey", acting.ref().processDefinitionKey());
-    answer.put("stepTaskId", acting.step().getId());
-    answer.put("step", acting.step().getName());
-    answer.put("signerTask", acting.signerTask());
-    return answer;
-  }
-
   // ------------------------------------------------------------------ claim, unclaim
 
   public Map<String, Object> claim(FenheUser user, String taskId) {
@@ -147,7 +133,8 @@ public class TaskActions {
       if (task.getAssignee().equals(user.id())) {
         return answer(task, "claim");
       }
-      throw ActionRefused.conflict(ActionRefusal.ALREADY_CLAIMED.at("taskId", task.getAssignee()));
+      throw ActionRefused.conflict(
+          ActionRefusal.ALREADY_CLAIMED.at("taskId", names.of(task.getAssignee())));
     }
     if (!isCandidate(user, task)) {
       throw ActionRefused.forbidden(ActionRefusal.NOT_CANDIDATE.at("taskId"));
@@ -165,9 +152,7 @@ public class TaskActions {
     notSignerTask(acting);
     notDelegated(acting);
     Task task = acting.task();
-    boolean offered =
-        links(task).stream().anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()));
-    if (!offered) {
+    if (candidates(task).isEmpty()) {
       throw ActionRefused.conflict(ActionRefusal.NOT_CLAIMABLE.at("taskId"));
     }
     inTransaction(
@@ -180,64 +165,72 @@ public class TaskActions {
 
   // ------------------------------------------------------------------ transfer, delegate, resolve
 
+  /** 转办 and 委派: the task handed to a colleague of its groups, who is told why. */
+  private enum HandOver {
+    TRANSFER("转办", "transfer", Action.TRANSFER, Kind.TASK_TRANSFERRED, "转办给您"),
+    DELEGATE("委派", "delegate", Action.DELEGATE, Kind.TASK_DELEGATED, "委派给您办理，办理后交回");
+
+    final String chinese;
+    final String english;
+    final Action action;
+    final Kind kind;
+    final String told;
+
+    HandOver(String chinese, String english, Action action, Kind kind, String told) {
+      this.chinese = chinese;
+      this.english = english;
+      this.action = action;
+      this.kind = kind;
+      this.told = told;
+    }
+
+    void apply(TaskService tasks, String taskId, String to) {
+      if (this == TRANSFER) {
+        tasks.setAssignee(taskId, to);
+      } else {
+        tasks.delegateTask(taskId, to);
+      }
+    }
+  }
+
   public Map<String, Object> transfer(FenheUser user, String taskId, String userId, String reason) {
-    Acting acting = holder(user, taskId, "转办", "transfer");
-    notSignerTask(acting);
-    notDelegated(acting);
-    String text = required(reason, "reason", "转办原因");
-    String to = colleague(user, acting.task(), userId, "转办", "transfer");
-    Task task = acting.task();
-    inTransaction(
-        () -> {
-          platformRun(() -> taskService().setAssignee(taskId, to));
-          record(acting, Action.TRANSFER, user, to, null, text);
-          notifications.notifyUser(
-              to,
-              notice(
-                  Kind.TASK_TRANSFERRED,
-                  acting,
-                  "转办给您：" + task.getName(),
-                  user.id()
-                      + " 将案件 "
-                      + acting.ref().businessKey()
-                      + " 的“"
-                      + task.getName()
-                      + "”转办给您。转办原因："
-                      + text));
-        });
-    Map<String, Object> answer = answer(task, "transfer");
-    answer.put("assignee", to);
-    return answer;
+    return handOver(HandOver.TRANSFER, user, taskId, userId, reason);
   }
 
   public Map<String, Object> delegate(FenheUser user, String taskId, String userId, String reason) {
-    Acting acting = holder(user, taskId, "委派", "delegate");
+    Map<String, Object> answer = handOver(HandOver.DELEGATE, user, taskId, userId, reason);
+    answer.put("owner", user.id());
+    return answer;
+  }
+
+  private Map<String, Object> handOver(
+      HandOver how, FenheUser user, String taskId, String userId, String reason) {
+    Acting acting = holder(user, taskId, how.chinese, how.english);
     notSignerTask(acting);
     notDelegated(acting);
-    String text = required(reason, "reason", "委派原因");
-    String to = colleague(user, acting.task(), userId, "委派", "delegate");
+    String text = required(reason, "reason", how.chinese + "原因");
+    String to = colleague(user, acting.task(), userId, how.chinese, how.english);
     Task task = acting.task();
     inTransaction(
         () -> {
-          platformRun(() -> taskService().delegateTask(taskId, to));
-          record(acting, Action.DELEGATE, user, to, null, text);
-          notifications.notifyUser(
+          platformRun(() -> how.apply(taskService(), taskId, to));
+          record(acting, how.action, user, to, null, text);
+          tell(
               to,
-              notice(
-                  Kind.TASK_DELEGATED,
-                  acting,
-                  "委派给您：" + task.getName(),
-                  user.id()
-                      + " 将案件 "
-                      + acting.ref().businessKey()
-                      + " 的“"
-                      + task.getName()
-                      + "”委派给您办理，办理后交回。委派原因："
-                      + text));
+              how.kind,
+              acting,
+              how.chinese + "给您：" + task.getName(),
+              names.of(user.id())
+                  + " 将"
+                  + about(acting)
+                  + how.told
+                  + "。"
+                  + how.chinese
+                  + "原因："
+                  + text);
         });
-    Map<String, Object> answer = answer(task, "delegate");
+    Map<String, Object> answer = answer(task, how.english);
     answer.put("assignee", to);
-    answer.put("owner", user.id());
     return answer;
   }
 
@@ -254,13 +247,12 @@ public class TaskActions {
           platformRun(() -> taskService().resolveTask(taskId));
           record(acting, Action.RESOLVE, user, owner, null, text);
           if (owner != null) {
-            notifications.notifyUser(
+            tell(
                 owner,
-                notice(
-                    Kind.DELEGATION_RESOLVED,
-                    acting,
-                    "委派已办结：" + task.getName(),
-                    user.id() + " 已办理您委派的“" + task.getName() + "”并交回，请确认后办结。意见：" + text));
+                Kind.DELEGATION_RESOLVED,
+                acting,
+                "委派已办结：" + task.getName(),
+                names.of(user.id()) + " 已办理您委派的“" + task.getName() + "”并交回，请确认后办结。意见：" + text);
           }
         });
     Map<String, Object> answer = answer(task, "resolve");
@@ -285,13 +277,15 @@ public class TaskActions {
     if (BEFORE.equals(position)) {
       boolean already = openSubTasks(taskId).stream().anyMatch(s -> signer.equals(s.getAssignee()));
       if (already) {
-        throw ActionRefused.conflict(ActionRefusal.SIGNER_ALREADY_ADDED.at("userId", signer));
+        throw ActionRefused.conflict(
+            ActionRefusal.SIGNER_ALREADY_ADDED.at("userId", names.of(signer)));
       }
     } else {
       Object existing =
           platform(() -> taskService().getVariableLocal(taskId, SignerGuard.AFTER_SIGNER));
       if (existing != null) {
-        throw ActionRefused.conflict(ActionRefusal.AFTER_SIGNER_EXISTS.at("userId", existing));
+        throw ActionRefused.conflict(
+            ActionRefusal.AFTER_SIGNER_EXISTS.at("userId", names.of(existing.toString())));
       }
     }
     String[] subTaskId = new String[1];
@@ -323,21 +317,18 @@ public class TaskActions {
                                 user.id())));
           }
           record(acting, Action.ADD_SIGNER, user, signer, null, label + text);
-          notifications.notifyUser(
+          tell(
               signer,
-              notice(
-                  Kind.SIGNER_ADDED,
-                  acting,
-                  "加签：" + task.getName(),
-                  user.id()
-                      + " 在案件 "
-                      + acting.ref().businessKey()
-                      + " 的“"
-                      + task.getName()
-                      + "”加签您"
-                      + (BEFORE.equals(position) ? "先行办理" : "在其办理后办理")
-                      + "。加签原因："
-                      + text));
+              Kind.SIGNER_ADDED,
+              acting,
+              "加签：" + task.getName(),
+              names.of(user.id())
+                  + " 在"
+                  + about(acting)
+                  + "加签您"
+                  + (BEFORE.equals(position) ? "先行办理" : "在其办理后办理")
+                  + "。加签原因："
+                  + text);
         });
     Map<String, Object> answer = answer(task, "add-signer");
     answer.put("signer", signer);
@@ -356,19 +347,14 @@ public class TaskActions {
         openSubTasks(taskId).stream().filter(s -> signer.equals(s.getAssignee())).findFirst();
     Object after = platform(() -> taskService().getVariableLocal(taskId, SignerGuard.AFTER_SIGNER));
     if (before.isEmpty() && !signer.equals(after)) {
-      throw ActionRefused.conflict(ActionRefusal.SIGNER_NOT_PENDING.at("userId", signer));
+      throw ActionRefused.conflict(ActionRefusal.SIGNER_NOT_PENDING.at("userId", names.of(signer)));
     }
     inTransaction(
         () -> {
           if (before.isPresent()) {
             platformRun(() -> taskService().deleteTask(before.get().getId(), "减签"));
           } else {
-            platformRun(
-                () ->
-                    taskService()
-                        .removeVariablesLocal(
-                            taskId,
-                            List.of(SignerGuard.AFTER_SIGNER, SignerGuard.AFTER_SIGNER_ADDED_BY)));
+            platformRun(() -> clearAfterSigner(taskId));
           }
           record(acting, Action.REMOVE_SIGNER, user, signer, null, null);
         });
@@ -387,12 +373,12 @@ public class TaskActions {
     if (users.isEmpty() && groups.isEmpty()) {
       throw ActionRefused.badRequest(ActionRefusal.CC_NOBODY.at("userIds"));
     }
-    IdentityService identity = engine.getIdentityService();
     for (String id : users) {
-      if (id == null || platform(() -> identity.createUserQuery().userId(id).count()) == 0) {
+      if (!userExists(id)) {
         throw ActionRefused.badRequest(ActionRefusal.USER_UNKNOWN.at("userIds", id));
       }
     }
+    IdentityService identity = engine.getIdentityService();
     for (String id : groups) {
       if (id == null || platform(() -> identity.createGroupQuery().groupId(id).count()) == 0) {
         throw ActionRefused.badRequest(ActionRefusal.GROUP_UNKNOWN.at("groupIds", id));
@@ -419,7 +405,7 @@ public class TaskActions {
                   Kind.CASE_COPIED,
                   acting,
                   "抄送：案件 " + ref.businessKey(),
-                  user.id()
+                  names.of(user.id())
                       + " 在办理“"
                       + task.getName()
                       + "”时将案件 "
@@ -458,17 +444,11 @@ public class TaskActions {
       throw new ActionRefused(
           429, ActionRefusal.URGE_TOO_SOON.at("taskId", when), Math.max(1, wait));
     }
-    List<IdentityLink> links = links(task);
+    List<IdentityLink> candidates = candidates(task);
     List<String> users =
-        links.stream()
-            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getUserId() != null)
-            .map(IdentityLink::getUserId)
-            .toList();
+        candidates.stream().map(IdentityLink::getUserId).filter(Objects::nonNull).toList();
     List<String> groups =
-        links.stream()
-            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-            .map(IdentityLink::getGroupId)
-            .toList();
+        candidates.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
     String assignee = task.getAssignee();
     List<String> told = new ArrayList<>();
     inTransaction(
@@ -485,13 +465,7 @@ public class TaskActions {
                   Kind.URGED,
                   acting,
                   "催办：" + task.getName(),
-                  user.id()
-                      + " 催办案件 "
-                      + acting.ref().businessKey()
-                      + " 的“"
-                      + task.getName()
-                      + "”："
-                      + said);
+                  names.of(user.id()) + " 催办" + about(acting) + "：" + said);
           if (assignee != null) {
             notifications.notifyUser(assignee, notice).ifPresent(n -> told.add(assignee));
           } else {
@@ -506,19 +480,44 @@ public class TaskActions {
     return answer;
   }
 
+  // ------------------------------------------------------------------ the task's case
+
+  /**
+   * The case a task belongs to (business key, procedure) for the task screen: officers read no
+   * process instance of the engine; a participant of the case reads it here, anybody else gets the
+   * same 404 as for every action.
+   */
+  public Map<String, Object> caseOf(FenheUser user, String taskId) {
+    Acting acting = load(user, taskId);
+    CaseRef ref = acting.ref();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("taskId", taskId);
+    answer.put("businessKey", ref.businessKey());
+    answer.put("processInstanceId", ref.processInstanceId());
+    answer.put("procedureKey", ref.processDefinitionKey());
+    // a signer's sub-task (加签, 他先办) belongs to the case of its step: the screen names the step
+    answer.put("stepTaskId", acting.step().getId());
+    answer.put("step", acting.step().getName());
+    answer.put("signerTask", acting.signerTask());
+    return answer;
+  }
+
   // ------------------------------------------------------------------ return, withdraw
 
   public List<Map<String, Object>> returnTargets(FenheUser user, String taskId) {
     Acting acting = holder(user, taskId, "退回", "return");
     notSignerTask(acting);
-    return platform(() -> returnTargets.of(acting.task())).stream()
+    List<ReturnTargets.Target> targets = platform(() -> returnTargets.of(acting.task()));
+    Map<String, String> people =
+        names.of(targets.stream().map(ReturnTargets.Target::lastAssignee).toList());
+    return targets.stream()
         .map(
             t -> {
               Map<String, Object> target = new LinkedHashMap<>();
               target.put("activityId", t.activityId());
               target.put("name", t.name());
               target.put("lastAssignee", t.lastAssignee());
-              target.put("lastAssigneeName", nameOf(t.lastAssignee()));
+              target.put("lastAssigneeName", people.get(t.lastAssignee()));
               return target;
             })
         .toList();
@@ -574,21 +573,23 @@ public class TaskActions {
                   }
                 }
               });
-          events.record(
-              CaseEvent.of(processInstanceId, acting.ref().businessKey(), Action.RETURN, user.id())
-                  .withTask(task.getId(), task.getTaskDefinitionKey(), task.getName())
-                  .withTarget(chosen.lastAssignee(), null)
-                  .withReason("退回至“" + chosen.name() + "”：" + text));
+          record(
+              acting,
+              Action.RETURN,
+              user,
+              chosen.lastAssignee(),
+              null,
+              "退回至“" + chosen.name() + "”：" + text);
           if (chosen.lastAssignee() != null) {
             notifications.notifyUser(
                 chosen.lastAssignee(),
-                new Notice(
+                Notice.of(
                     Kind.TASK_RETURNED,
                     acting.ref().businessKey(),
-                    processInstanceId,
+                    acting.ref().processInstanceId(),
                     newTaskId[0],
                     "退回给您：" + chosen.name(),
-                    user.id()
+                    names.of(user.id())
                         + " 在“"
                         + task.getName()
                         + "”将案件 "
@@ -596,8 +597,7 @@ public class TaskActions {
                         + " 退回至“"
                         + chosen.name()
                         + "”，请重新办理。退回原因："
-                        + text,
-                    null));
+                        + text));
           }
         });
     Map<String, Object> answer = answer(task, "return");
@@ -728,18 +728,9 @@ public class TaskActions {
     }
     if (acting.signerTask()) {
       String text = required(opinion, "opinion", "加签意见");
-      Task parent = acting.parent();
       inTransaction(
           () -> {
-            events.record(
-                CaseEvent.of(
-                        acting.ref().processInstanceId(),
-                        acting.ref().businessKey(),
-                        Action.COMPLETE,
-                        user.id())
-                    .withTask(task.getId(), parent.getTaskDefinitionKey(), task.getName())
-                    .withTarget(task.getOwner(), null)
-                    .withReason(text));
+            record(acting, Action.COMPLETE, user, task.getOwner(), null, text);
             platformRun(() -> taskService().complete(taskId));
           });
       return answer(task, "complete");
@@ -754,39 +745,25 @@ public class TaskActions {
             // without the task's id: the case view shows the task's own completion (the signer's)
             // as the step, and this entry beside it
             events.record(
-                CaseEvent.of(
-                        acting.ref().processInstanceId(),
-                        acting.ref().businessKey(),
-                        Action.COMPLETE,
-                        user.id())
+                entry(acting, Action.COMPLETE, user)
                     .withTask(null, task.getTaskDefinitionKey(), task.getName())
                     .withTarget(signer, null)
                     .withReason(text));
             platformRun(
                 () -> {
-                  taskService()
-                      .removeVariablesLocal(
-                          taskId,
-                          List.of(SignerGuard.AFTER_SIGNER, SignerGuard.AFTER_SIGNER_ADDED_BY));
+                  clearAfterSigner(taskId);
                   taskService().setAssignee(taskId, signer);
                 });
-            notifications.notifyUser(
+            tell(
                 signer,
-                notice(
-                    Kind.SIGNER_ADDED,
-                    acting,
-                    "轮到您办理：" + task.getName(),
-                    user.id()
-                        + " 已办理案件 "
-                        + acting.ref().businessKey()
-                        + " 的“"
-                        + task.getName()
-                        + "”，按加签交由您办结。其意见："
-                        + text));
+                Kind.SIGNER_ADDED,
+                acting,
+                "轮到您办理：" + task.getName(),
+                names.of(user.id()) + " 已办理" + about(acting) + "，按加签交由您办结。其意见：" + text);
           });
       Map<String, Object> answer = answer(task, "complete");
       answer.put("handedTo", signer);
-      answer.put("handedToName", nameOf(signer));
+      answer.put("handedToName", names.of(signer));
       return answer;
     }
     Map<String, Object> submitted = new HashMap<>();
@@ -883,44 +860,36 @@ public class TaskActions {
     }
   }
 
-  private static void notDelegated(Acting acting) {
+  private void notDelegated(Acting acting) {
     Task task = acting.task();
     if (task.getDelegationState() == DelegationState.PENDING) {
-      throw ActionRefused.conflict(ActionRefusal.TASK_DELEGATED.at("taskId", task.getAssignee()));
+      throw ActionRefused.conflict(
+          ActionRefusal.TASK_DELEGATED.at("taskId", names.of(task.getAssignee())));
     }
   }
 
   private boolean isCandidate(FenheUser user, Task task) {
-    return links(task).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+    return candidates(task).stream()
         .anyMatch(
             l ->
                 user.id().equals(l.getUserId())
                     || l.getGroupId() != null && user.groupIds().contains(l.getGroupId()));
   }
 
-  private List<IdentityLink> links(Task task) {
-    return platform(() -> taskService().getIdentityLinksForTask(task.getId()));
+  /** The task's candidate users and groups (one link each). */
+  private List<IdentityLink> candidates(Task task) {
+    return platform(() -> taskService().getIdentityLinksForTask(task.getId())).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+        .toList();
+  }
+
+  private boolean userExists(String userId) {
+    IdentityService identity = engine.getIdentityService();
+    return userId != null && platform(() -> identity.createUserQuery().userId(userId).count()) > 0;
   }
 
   private List<Task> openSubTasks(String taskId) {
     return platform(() -> taskService().getSubTasks(taskId));
-  }
-
-  /** A person's name as the identity holds it (姓名), for the page; the id if he has none. */
-  private String nameOf(String userId) {
-    if (userId == null) {
-      return null;
-    }
-    IdentityService identity = engine.getIdentityService();
-    org.camunda.bpm.engine.identity.User person =
-        platform(() -> identity.createUserQuery().userId(userId).singleResult());
-    String name =
-        person == null
-            ? ""
-            : (person.getLastName() == null ? "" : person.getLastName())
-                + (person.getFirstName() == null ? "" : person.getFirstName());
-    return name.isBlank() ? userId : name;
   }
 
   /** Another existing user. */
@@ -929,8 +898,7 @@ public class TaskActions {
     if (id.equals(user.id())) {
       throw ActionRefused.badRequest(ActionRefusal.USER_IS_SELF.at("userId", chinese, english));
     }
-    IdentityService identity = engine.getIdentityService();
-    if (platform(() -> identity.createUserQuery().userId(id).count()) == 0) {
+    if (!userExists(id)) {
       throw ActionRefused.badRequest(ActionRefusal.USER_UNKNOWN.at("userId", id));
     }
     return id;
@@ -940,11 +908,9 @@ public class TaskActions {
   private String colleague(
       FenheUser user, Task task, String userId, String chinese, String english) {
     String id = existingOther(user, userId, chinese, english);
-    List<IdentityLink> candidates =
-        links(task).stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType())).toList();
     IdentityService identity = engine.getIdentityService();
     boolean colleague =
-        candidates.stream()
+        candidates(task).stream()
             .anyMatch(
                 l ->
                     id.equals(l.getUserId())
@@ -959,7 +925,7 @@ public class TaskActions {
                                 > 0);
     if (!colleague) {
       throw ActionRefused.badRequest(
-          ActionRefusal.USER_NOT_IN_CANDIDATE_GROUPS.at("userId", id, chinese, english));
+          ActionRefusal.USER_NOT_IN_CANDIDATE_GROUPS.at("userId", names.of(id), chinese, english));
     }
     return id;
   }
@@ -984,6 +950,17 @@ public class TaskActions {
 
   // ------------------------------------------------------------------ helpers
 
+  /**
+   * A timeline entry of the case about the task acted on, under its step's element id (a signer's
+   * sub-task: its parent's).
+   */
+  private static CaseEvent entry(Acting acting, Action action, FenheUser user) {
+    return CaseEvent.of(
+            acting.ref().processInstanceId(), acting.ref().businessKey(), action, user.id())
+        .withTask(
+            acting.task().getId(), acting.step().getTaskDefinitionKey(), acting.task().getName());
+  }
+
   private void record(
       Acting acting,
       Action action,
@@ -991,13 +968,8 @@ public class TaskActions {
       String targetUser,
       String targetGroup,
       String reason) {
-    Task step = acting.step();
     events.record(
-        CaseEvent.of(
-                acting.ref().processInstanceId(), acting.ref().businessKey(), action, user.id())
-            .withTask(acting.task().getId(), step.getTaskDefinitionKey(), acting.task().getName())
-            .withTarget(targetUser, targetGroup)
-            .withReason(reason));
+        entry(acting, action, user).withTarget(targetUser, targetGroup).withReason(reason));
   }
 
   private static Notice notice(Kind kind, Acting acting, String title, String body) {
@@ -1008,6 +980,23 @@ public class TaskActions {
         acting.task().getId(),
         title,
         body);
+  }
+
+  /** Tells one user about the task acted on. */
+  private void tell(String userId, Kind kind, Acting acting, String title, String body) {
+    notifications.notifyUser(userId, notice(kind, acting, title, body));
+  }
+
+  /** 案件 … 的“…”: the case and the step acted on, as a text names them. */
+  private static String about(Acting acting) {
+    return "案件 " + acting.ref().businessKey() + " 的“" + acting.task().getName() + "”";
+  }
+
+  /** Removes the mark of a signer added after the holder (我办完再给他). */
+  private void clearAfterSigner(String taskId) {
+    taskService()
+        .removeVariablesLocal(
+            taskId, List.of(SignerGuard.AFTER_SIGNER, SignerGuard.AFTER_SIGNER_ADDED_BY));
   }
 
   private static Map<String, Object> answer(Task task, String action) {

@@ -63,13 +63,6 @@ public class TaskActionsController {
     this.actions = actions;
   }
 
-  @Operation(summary = "任务所属案件（业务编号；加签任务为其所在步骤的案件）")
-  @GetMapping("/api/tasks/{taskId}/case")
-  Map<String, Object> caseOf(
-      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String taskId) {
-    return actions.caseOf(user, taskId);
-  }
-
   @Operation(summary = "签收任务（候选人）")
   @PostMapping("/api/tasks/{taskId}/claim")
   Map<String, Object> claim(
@@ -149,6 +142,13 @@ public class TaskActionsController {
       @PathVariable String taskId,
       @RequestBody(required = false) Urge body) {
     return actions.urge(user, taskId, body == null ? null : body.message());
+  }
+
+  @Operation(summary = "任务所属的案件（业务编号、事项）")
+  @GetMapping("/api/tasks/{taskId}/case")
+  Map<String, Object> caseOf(
+      @RequestAttribute(FenheUser.REQUEST_ATTRIBUTE) FenheUser user, @PathVariable String taskId) {
+    return actions.caseOf(user, taskId);
   }
 
   @Operation(summary = "可退回的步骤（本案已办理且通向本步骤）")

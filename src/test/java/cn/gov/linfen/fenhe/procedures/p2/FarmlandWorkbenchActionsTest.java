@@ -73,6 +73,13 @@ class FarmlandWorkbenchActionsTest extends IntegrationTest {
     String officer = demo(Groups.VILLAGE_COMMITTEE);
 
     assertThat(as(officer).post("/api/tasks/" + id + "/claim", "").status()).isEqualTo(200);
+    // the task's case for the task screen (officers read no process instance of the engine); a
+    // stranger gets the same 404 as for an action
+    Http.Response ofTask = as(officer).get("/api/tasks/" + id + "/case");
+    assertThat(ofTask.status()).as(ofTask.toString()).isEqualTo(200);
+    assertThat(ofTask.json().get("businessKey").asText()).isEqualTo(p2.businessKey);
+    assertThat(ofTask.json().get("procedureKey").asText()).isEqualTo(FarmlandProcess.KEY);
+    assertThat(as("demo-enterprise").get("/api/tasks/" + id + "/case").status()).isEqualTo(404);
     // 侯马市's village committee officer is in the role, not in 尧都区's group of the step
     Http.Response elsewhere =
         as(officer)
@@ -116,7 +123,14 @@ class FarmlandWorkbenchActionsTest extends IntegrationTest {
         .extracting(CaseEvent::action)
         .containsExactly(Action.CLAIM, Action.TRANSFER, Action.RETURN);
 
-    // P2 has no withdrawal: the same action answers 409 in Chinese
+    // P2 has no withdrawal: the case screen offers none, the same action answers 409 in Chinese
+    assertThat(
+            as(p2.applicant)
+                .get("/api/cases/" + p2.businessKey)
+                .json()
+                .get("mayWithdraw")
+                .asBoolean())
+        .isFalse();
     Http.Response withdraw =
         as(p2.applicant)
             .post("/api/workbench/cases/" + p2.businessKey + "/withdraw", "{\"reason\":\"不再建设\"}");

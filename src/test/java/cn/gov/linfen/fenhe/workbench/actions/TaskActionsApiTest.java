@@ -95,14 +95,18 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 
-  /** A refusal in Fenhe's format: the status, the field, a Chinese reason and an English one. */
-  private static void refused(Http.Response response, int status, String field) {
+  /**
+   * A refusal in Fenhe's format: the status, the field, a Chinese reason and an English one; the
+   * Chinese reason.
+   */
+  private static String refused(Http.Response response, int status, String field) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
     JsonNode body = response.json();
     assertThat(body.path("field").asText()).as(response.toString()).isEqualTo(field);
     assertThat(body.path("reason").asText()).containsPattern(CJK);
     assertThat(body.path("reasonEn").asText()).isNotBlank();
     assertThat(response.body()).doesNotContain("Exception:", "at cn.gov", "at org.");
+    return body.path("reason").asText();
   }
 
   private List<Action> timeline(SoeReformFundScenario p1) {
@@ -142,7 +146,7 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     Http.Response seen = as(COLLEAGUE).get("/api/tasks/" + id + "/case");
     ok(seen);
     assertThat(seen.json().get("businessKey").asText()).isEqualTo(p1.businessKey);
-    assertThat(seen.json().get("processDefinitionKey").asText()).isEqualTo("soe-reform-fund");
+    assertThat(seen.json().get("procedureKey").asText()).isEqualTo("soe-reform-fund");
     assertThat(seen.json().get("signerTask").asBoolean()).isFalse();
     ok(as(SUPERVISOR).get("/api/tasks/" + id + "/case"));
     refused(as(STRANGER).get("/api/tasks/" + id + "/case"), 404, "taskId");
@@ -182,7 +186,10 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
 
     ok(post(as(DEPARTMENT), id, "claim", ""));
     assertThat(task(id).getAssignee()).isEqualTo(DEPARTMENT);
-    refused(post(as(COLLEAGUE), id, "claim", ""), 409, "taskId");
+    // the refusal names the holder by his name, not his account
+    assertThat(refused(post(as(COLLEAGUE), id, "claim", ""), 409, "taskId"))
+        .contains("演示")
+        .doesNotContain(DEPARTMENT);
     refused(post(as(COLLEAGUE), id, "unclaim", ""), 403, "taskId");
     refused(post(as(SUPERVISOR), id, "unclaim", ""), 403, "user");
     assertThat(task(id).getAssignee()).isEqualTo(DEPARTMENT);
@@ -289,9 +296,15 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     assertThat(transfer.actor()).isEqualTo(DEPARTMENT);
     assertThat(transfer.targetUserId()).isEqualTo(COLLEAGUE);
     assertThat(transfer.reason()).isEqualTo("本人出差，转同事办理");
+    // the text names the person who transferred (his 姓名), never his account
     assertThat(notificationsOf(COLLEAGUE, p1, Kind.TASK_TRANSFERRED))
         .singleElement()
-        .satisfies(n -> assertThat(n.body()).contains("本人出差"));
+        .satisfies(
+            n ->
+                assertThat(n.body())
+                    .startsWith("演示")
+                    .contains(" 将案件 " + p1.businessKey, "本人出差")
+                    .doesNotContain(DEPARTMENT, "demo-"));
     // the former holder no longer acts
     refused(
         post(as(DEPARTMENT), id, "complete", "{\"approved\":true,\"opinion\":\"同意\"}"),
@@ -343,7 +356,10 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     ok(post(as(COLLEAGUE), id, "resolve", "{\"opinion\":\"已核实，职工 320 人属实\"}"));
     assertThat(task(id).getAssignee()).isEqualTo(DEPARTMENT);
     assertThat(task(id).getDelegationState()).isEqualTo(DelegationState.RESOLVED);
-    assertThat(notificationsOf(DEPARTMENT, p1, Kind.DELEGATION_RESOLVED)).hasSize(1);
+    assertThat(notificationsOf(DEPARTMENT, p1, Kind.DELEGATION_RESOLVED))
+        .singleElement()
+        .satisfies(
+            n -> assertThat(n.body()).startsWith("同事主管部门 已办理您委派的").doesNotContain(COLLEAGUE));
     refused(post(as(DEPARTMENT), id, "resolve", "{\"opinion\":\"x\"}"), 409, "taskId");
 
     // the model's own check refuses a review without an opinion: 400, the task stays open
@@ -360,6 +376,72 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
         .containsExactly(Action.CLAIM, Action.DELEGATE, Action.RESOLVE, Action.COMPLETE);
     assertThat(last(p1, Action.RESOLVE).reason()).isEqualTo("已核实，职工 320 人属实");
     assertThat(last(p1, Action.COMPLETE).reason()).isEqualTo("同意上报市企改办");
+  }
+
+  // ------------------------------------------------------------------ completed elsewhere
+
+  /** The timeline row (审批记录) of a step of the case, as a participant reads it. */
+  private JsonNode stepRow(String reader, SoeReformFundScenario p1, String activityId) {
+    Http.Response view = as(reader).get("/api/cases/" + p1.businessKey);
+    ok(view);
+    for (JsonNode step : view.json().get("steps")) {
+      if ("step".equals(step.path("kind").asText())
+          && activityId.equals(step.path("activityId").asText())) {
+        return step;
+      }
+    }
+    throw new AssertionError(activityId + " not in the timeline: " + view.body());
+  }
+
+  @Test
+  void
+      steps_completed_through_the_engine_rest_api_show_in_the_timeline_with_who_when_and_opinion() {
+    SoeReformFundScenario p1 = atInitialReview("WB-REST");
+    String review = p1.openTask(INITIAL_REVIEW).getId();
+
+    // an officer of the step completes it through the engine's REST API, without claiming it
+    Http.Response completed =
+        as(DEPARTMENT)
+            .post(
+                "/engine-rest/task/" + review + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true},"
+                    + "\"opinion\":{\"value\":\"职工安置方案可行，同意上报（引擎接口）\"}}}");
+    assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
+    assertThat(p1.openTaskKeys()).containsExactly(COMPLETENESS_CHECK);
+
+    JsonNode row = stepRow(p1.applicant, p1, INITIAL_REVIEW);
+    assertThat(row.path("status").asText()).isEqualTo("done");
+    assertThat(row.path("assignee").asText()).isEqualTo(DEPARTMENT);
+    assertThat(row.path("ended").asText()).isNotBlank();
+    assertThat(row.path("approved").asBoolean()).isTrue();
+    assertThat(row.path("opinion").asText()).isEqualTo("职工安置方案可行，同意上报（引擎接口）");
+
+    // the next officer works like Tasklist does: claims, then submits the form
+    String check = p1.openTask(COMPLETENESS_CHECK).getId();
+    Http.Response claimed =
+        as(REFORM_OFFICE)
+            .post(
+                "/engine-rest/task/" + check + "/claim", "{\"userId\":\"" + REFORM_OFFICE + "\"}");
+    assertThat(claimed.status()).as(claimed.toString()).isEqualTo(204);
+    Http.Response submitted =
+        as(REFORM_OFFICE)
+            .post(
+                "/engine-rest/task/" + check + "/submit-form",
+                "{\"variables\":{\"approved\":{\"value\":false},"
+                    + "\"opinion\":{\"value\":\"缺少职工花名册，请补正\"}}}");
+    assertThat(submitted.status()).as(submitted.toString()).isIn(200, 204);
+
+    JsonNode returned = stepRow(p1.applicant, p1, COMPLETENESS_CHECK);
+    assertThat(returned.path("status").asText()).isEqualTo("done");
+    assertThat(returned.path("assignee").asText()).isEqualTo(REFORM_OFFICE);
+    assertThat(returned.path("approved").asBoolean(true)).isFalse();
+    assertThat(returned.path("opinion").asText()).isEqualTo("缺少职工花名册，请补正");
+    // both completions are the engine's: no entry of the workbench was written for them
+    assertThat(timeline(p1)).doesNotContain(Action.COMPLETE);
+    // the people of these rows have their names in the answer
+    JsonNode names = as(p1.applicant).get("/api/cases/" + p1.businessKey).json().get("names");
+    assertThat(names.path(DEPARTMENT).asText()).isNotBlank().isNotEqualTo(DEPARTMENT);
+    assertThat(names.path(REFORM_OFFICE).asText()).isNotBlank().isNotEqualTo(REFORM_OFFICE);
   }
 
   // ------------------------------------------------------------------ add-signer, remove-signer
@@ -596,6 +678,10 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     assertThat(targets.json().findValuesAsText("activityId"))
         .containsExactly(INITIAL_REVIEW, COMPLETENESS_CHECK);
     assertThat(targets.json().findValuesAsText("name")).containsExactly("企业主管部门初审", "市企改办材料完整性初审");
+    assertThat(targets.json().get(1).get("lastAssignee").asText()).isEqualTo(REFORM_OFFICE);
+    assertThat(targets.json().get(1).get("lastAssigneeName").asText())
+        .startsWith("演示")
+        .isNotEqualTo(REFORM_OFFICE);
     refused(as(STRANGER).get("/api/tasks/" + id + "/return-targets"), 404, "taskId");
 
     String good =
@@ -679,8 +765,13 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     String signerTask = added.json().get("signerTaskId").asText();
     // the applicant may also withdraw through a task of his case (he need not hold it)
     refused(post(as(p1.applicant), id, "withdraw", "{}"), 400, "reason");
+    // the case screen offers 撤回 to the applicant alone, while the model allows it
+    String casePath = "/api/cases/" + p1.businessKey;
+    assertThat(as(p1.applicant).get(casePath).json().get("mayWithdraw").asBoolean()).isTrue();
+    assertThat(as(DEPARTMENT).get(casePath).json().get("mayWithdraw").asBoolean()).isFalse();
 
     ok(as(p1.applicant).post(path, good));
+    assertThat(as(p1.applicant).get(casePath).json().get("mayWithdraw").asBoolean()).isFalse();
     assertThat(p1.ended()).isTrue();
     assertThat(p1.topLevelEnd()).isEqualTo(END_WITHDRAWN);
     assertThat(task(signerTask)).isNull();
@@ -722,6 +813,13 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
       }
       String taskId =
           engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult().getId();
+      assertThat(
+              as(demo(Groups.LIQUIDATION_TEAM))
+                  .get("/api/cases/" + businessKey)
+                  .json()
+                  .get("mayWithdraw")
+                  .asBoolean())
+          .isFalse();
       refused(
           as(demo(Groups.LIQUIDATION_TEAM))
               .post("/api/workbench/cases/" + businessKey + "/withdraw", "{\"reason\":\"不办了\"}"),
