@@ -2,13 +2,16 @@ package cn.gov.linfen.fenhe.procedures.p1;
 
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Elements.*;
 import static cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario.demo;
+import static cn.gov.linfen.fenhe.test.WorkbenchWalks.field;
+import static cn.gov.linfen.fenhe.test.WorkbenchWalks.op;
+import static cn.gov.linfen.fenhe.test.WorkbenchWalks.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Groups;
-import cn.gov.linfen.fenhe.test.BrowserScripts;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.PdfText;
 import cn.gov.linfen.fenhe.test.TestFiles;
+import cn.gov.linfen.fenhe.test.WorkbenchWalks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,38 +71,6 @@ class SoeReformFundWorkbenchTest extends SoeReformFundCaseTest {
           "cost-estimate", "改革费用测算表.pdf",
           "asset-realization-table", "资产变现情况表.pdf");
 
-  String walk(ObjectNode plan) throws Exception {
-    String output =
-        BrowserScripts.run(
-            "workbench walk " + plan.get("step").asText(),
-            Duration.ofMinutes(12),
-            "node",
-            "src/test/e2e/workbench.mjs",
-            baseUrl(),
-            DEMO_PASSWORD,
-            plan.toString());
-    assertThat(output).as(output).contains(" passed, 0 failed").doesNotContain("FAIL");
-    return output;
-  }
-
-  static ObjectNode plan(String step, String user, int width, int height) {
-    ObjectNode plan = SoeReformFundScenario.JSON.createObjectNode();
-    plan.put("step", step).put("user", user);
-    plan.putArray("sizes").addArray().add(width).add(height);
-    return plan;
-  }
-
-  static ObjectNode field(ArrayNode fill, String label, String value, String kind) {
-    ObjectNode field = fill.addObject().put("label", label);
-    if (value != null) {
-      field.put("value", value);
-    }
-    if (kind != null) {
-      field.put("kind", kind);
-    }
-    return field;
-  }
-
   /** A real small PDF with a Chinese file name, in a directory of its own. */
   static Path pdf(String fileName) {
     try {
@@ -143,10 +114,6 @@ class SoeReformFundWorkbenchTest extends SoeReformFundCaseTest {
     return plan;
   }
 
-  static ObjectNode op(ArrayNode ops, String user, String op, String businessKey) {
-    return ops.addObject().put("user", user).put("op", op).put("businessKey", businessKey);
-  }
-
   /** 通过 (or 提交 on a form without a decision) with the opinion written in the field labelled. */
   static ObjectNode decide(
       ArrayNode ops, String user, String bk, String decision, String label, String opinion) {
@@ -166,17 +133,18 @@ class SoeReformFundWorkbenchTest extends SoeReformFundCaseTest {
     }
   }
 
+  String walk(ObjectNode plan) throws Exception {
+    return WorkbenchWalks.walk(baseUrl(), DEMO_PASSWORD, plan, Duration.ofMinutes(12));
+  }
+
   String colleague() {
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(COLLEAGUE).count() == 0) {
-      var user = identity.newUser(COLLEAGUE);
-      user.setFirstName("同事");
-      user.setLastName("主管部门");
-      user.setPassword(DEMO_PASSWORD);
-      identity.saveUser(user);
-      identity.createMembership(COLLEAGUE, Groups.SUPERVISING_DEPARTMENT);
-    }
-    return COLLEAGUE;
+    return WorkbenchWalks.colleague(
+        engine.getIdentityService(),
+        COLLEAGUE,
+        "同事",
+        "主管部门",
+        DEMO_PASSWORD,
+        Groups.SUPERVISING_DEPARTMENT);
   }
 
   SoeReformFundScenario caseOf(String businessKey) {

@@ -4,15 +4,17 @@ import static cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Elements.*;
 import static cn.gov.linfen.fenhe.procedures.p2.FarmlandScenario.at;
 import static cn.gov.linfen.fenhe.procedures.p2.FarmlandScenario.demo;
 import static cn.gov.linfen.fenhe.procedures.p2.FarmlandScenario.shanghai;
+import static cn.gov.linfen.fenhe.test.WorkbenchWalks.field;
+import static cn.gov.linfen.fenhe.test.WorkbenchWalks.op;
+import static cn.gov.linfen.fenhe.test.WorkbenchWalks.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.procedures.p2.FarmlandProcess.Groups;
-import cn.gov.linfen.fenhe.test.BrowserScripts;
-import cn.gov.linfen.fenhe.test.CaseScenario;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.test.PdfText;
 import cn.gov.linfen.fenhe.test.TestFiles;
+import cn.gov.linfen.fenhe.test.WorkbenchWalks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +28,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -77,42 +78,6 @@ class FarmlandWorkbenchTest extends IntegrationTest {
     }
   }
 
-  String walk(ObjectNode plan) throws Exception {
-    String output =
-        BrowserScripts.run(
-            "workbench walk " + plan.get("step").asText(),
-            Duration.ofMinutes(8),
-            "node",
-            "src/test/e2e/workbench.mjs",
-            baseUrl(),
-            DEMO_PASSWORD,
-            plan.toString());
-    assertThat(output).as(output).contains(" passed, 0 failed").doesNotContain("FAIL");
-    return output;
-  }
-
-  static ObjectNode plan(String step, String user, int width, int height) {
-    ObjectNode plan = CaseScenario.JSON.createObjectNode();
-    plan.put("step", step).put("user", user);
-    plan.putArray("sizes").addArray().add(width).add(height);
-    return plan;
-  }
-
-  static ObjectNode field(ArrayNode fill, String label, String value, String kind) {
-    ObjectNode field = fill.addObject().put("label", label);
-    if (value != null) {
-      field.put("value", value);
-    }
-    if (kind != null) {
-      field.put("kind", kind);
-    }
-    return field;
-  }
-
-  static ObjectNode op(ArrayNode ops, String user, String op, String businessKey) {
-    return ops.addObject().put("user", user).put("op", op).put("businessKey", businessKey);
-  }
-
   static ObjectNode upload(ArrayNode ops, String user, String bk, String type, String path) {
     return op(ops, user, "upload", bk).put("material", type).put("path", path);
   }
@@ -129,17 +94,19 @@ class FarmlandWorkbenchTest extends IntegrationTest {
   }
 
   /** A second officer of 尧都区's village committee, to delegate and transfer to. */
+  String walk(ObjectNode plan) throws Exception {
+    return WorkbenchWalks.walk(baseUrl(), DEMO_PASSWORD, plan, Duration.ofMinutes(8));
+  }
+
   void colleague() {
-    IdentityService identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(COLLEAGUE).count() == 0) {
-      var user = identity.newUser(COLLEAGUE);
-      user.setFirstName("尧都区村委会");
-      user.setLastName("同事");
-      user.setPassword(DEMO_PASSWORD);
-      identity.saveUser(user);
-      identity.createMembership(COLLEAGUE, Groups.VILLAGE_COMMITTEE);
-      identity.createMembership(COLLEAGUE, FarmlandScenario.group(Groups.VILLAGE_COMMITTEE));
-    }
+    WorkbenchWalks.colleague(
+        engine.getIdentityService(),
+        COLLEAGUE,
+        "尧都区村委会",
+        "同事",
+        DEMO_PASSWORD,
+        Groups.VILLAGE_COMMITTEE,
+        FarmlandScenario.group(Groups.VILLAGE_COMMITTEE));
   }
 
   static ObjectNode application(String operator) {
