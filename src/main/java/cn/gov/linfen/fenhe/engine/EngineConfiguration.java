@@ -13,6 +13,7 @@ import cn.gov.linfen.fenhe.identity.IdentitySetup;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,21 @@ public class EngineConfiguration {
   @Bean
   FenheEnginePlugin fenheEnginePlugin(List<StartValidator> startValidators, FenheClock clock) {
     return new FenheEnginePlugin(startValidators, clock);
+  }
+
+  /**
+   * The engine's schema operation under the start-up lock: engines starting together on an empty
+   * PostgreSQL database create the tables once (docs/architecture.md, "Several engine nodes").
+   */
+  @Bean
+  ClusterSafeSchema clusterSafeSchema() {
+    return new ClusterSafeSchema();
+  }
+
+  /** The shared Tasklist filter (我的待办), created once however many nodes start. */
+  @Bean
+  TasklistFilter tasklistFilter(@Value("${fenhe.tasklist.default-filter:}") String name) {
+    return new TasklistFilter(name);
   }
 
   /** Indexes on engine tables justified by the benchmarks (docs/benchmarks.md). */
