@@ -13,7 +13,6 @@ import cn.gov.linfen.fenhe.identity.IdentitySetup;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +40,8 @@ public class EngineConfiguration {
 
   /** The shared Tasklist filter (我的待办), created once however many nodes start. */
   @Bean
-  TasklistFilter tasklistFilter(@Value("${fenhe.tasklist.default-filter:}") String name) {
-    return new TasklistFilter(name);
+  TasklistFilter tasklistFilter(TasklistProperties properties) {
+    return new TasklistFilter(properties.defaultFilter());
   }
 
   /** Indexes on engine tables justified by the benchmarks (docs/benchmarks.md). */
