@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark's own PostgreSQL 15 cluster (never the tests' server at 5432).
 # Usage: bench/pg.sh start|stop|psql [args]
+# BENCH_PG_DIR (default /var/tmp/fenhe-bench-pg) and BENCH_PG_PORT (default 5499) give a second cluster of
+# its own, e.g. for a run beside another one (the older names BENCH_PGDATA and BENCH_PGPORT work too).
 set -euo pipefail
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-PGDATA_DIR=${BENCH_PGDATA:-/var/tmp/fenhe-bench-pg}
-PGPORT_BENCH=${BENCH_PGPORT:-5499}
+PGDATA_DIR=${BENCH_PG_DIR:-${BENCH_PGDATA:-/var/tmp/fenhe-bench-pg}}
+PGPORT_BENCH=${BENCH_PG_PORT:-${BENCH_PGPORT:-5499}}
 asuser() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 case "${1:-start}" in
   start)

@@ -135,6 +135,58 @@ if any(k[0] == "supervision" for k in values):
           f"{cell('supervision', 'summary-page', 'p50_ms')} / {cell('supervision', 'summary-page', 'p95_ms')} |")
     print()
 
+if any(k[0] == "cluster" for k in values):
+    print(f"### 7. Two engine nodes and two worker nodes on one database, one engine killed ({load('cluster')})\n")
+    print("Started together on an empty database (issue 20, point 5):\n")
+    print("| metric | value |")
+    print("|---|---:|")
+    for metric, name in [("engines_up", "engines up (of 2)"), ("engine1_startup_ms", "engine 1: launch → REST answers (ms)"),
+                         ("engine2_startup_ms", "engine 2: launch → REST answers (ms)"),
+                         ("startup_lock_wait_ms", "time spent waiting for the start-up lock, both nodes (ms)"),
+                         ("engine_schema_created", "engine schema created (times)"),
+                         ("flyway_migrations_twice", "Flyway migrations applied twice"),
+                         ("models_deployed_twice", "model versions deployed twice"),
+                         ("tasklist_filters", "Tasklist filters")]:
+        print(f"| {name} | {cell('cluster', 'start', metric, 0)} |")
+    print("\nThroughput, P1 cases through the nodes (no gain is expected on 2 cores: the nodes share them):\n")
+    print("| metric | two nodes (2 engines + 2 workers) | one node (1 engine + 1 worker) | two ÷ one |")
+    print("|---|---:|---:|---:|")
+    for metric, name in [("cases_per_s", "cases completed/s"), ("latency_p50_ms", "case latency p50 (ms)"),
+                         ("latency_p95_ms", "case latency p95 (ms)"), ("commits_per_case", "transactions per case"),
+                         ("app_cpu_ms_per_case", "app CPU per case (ms, all JVMs of the nodes)"),
+                         ("app_idle_cpu_ms_per_s", "app CPU of the idle nodes (ms per s, measured 20 s before)"),
+                         ("app_cpu_net_ms_per_case", "app CPU per case less the idle nodes' (ms)"),
+                         ("db_cpu_ms_per_case", "database CPU per case (ms)"), ("cases_done", "cases measured"),
+                         ("cases_failed", "cases failed")]:
+        t, o = med("cluster", "two-nodes", metric), med("cluster", "one-node", metric)
+        d = 3 if metric == "cases_per_s" else 1
+        print(f"| {name} | {cell('cluster', 'two-nodes', metric, d)} | {cell('cluster', 'one-node', metric, d)} | {ratio(t, o)} |")
+    print("\nEngine 2 killed (`kill -9`) while P1 cases ran through both engines, in a burst of due timers:\n")
+    print("| metric | value |")
+    print("|---|---:|")
+    for metric, name in [("load1_at_kill", "1-minute load at the kill"),
+                         ("cases_ended_before_kill", "cases ended before the kill"), ("cases_done", "cases the driver completed"),
+                         ("cases_failed", "cases the driver gave up"), ("cases_per_s", "cases completed/s (kill included)"),
+                         ("calls_failed_over", "calls repeated on the survivor"),
+                         ("cases_started", "cases started (distinct business keys)"),
+                         ("cases_disbursed", "cases ended disbursed (资金已拨付)"), ("cases_open", "cases still open"),
+                         ("cases_lost", "**cases lost**"), ("cases_started_twice", "**cases started twice**"),
+                         ("steps_done_twice", "**user tasks completed twice**"),
+                         ("notices_issued", "disbursement notices numbered (拨款通知书文号)"),
+                         ("notice_numbers_twice", "**notice numbers given twice**"),
+                         ("notice_numbers_skipped", "notice numbers skipped (gaps)"),
+                         ("IssueDisbursementNotice_done_twice", "**notices issued twice in a case**"),
+                         ("RecordTransfer_done_twice", "**transfers recorded twice in a case**"),
+                         ("transfers_recorded", "transfers recorded (资金已划转)"),
+                         ("orphan_external_tasks", "external tasks the dead node's worker held"),
+                         ("external_tasks_taken_over_ms", "… taken over by the survivor after (ms from the kill)"),
+                         ("orphan_jobs", "jobs the dead engine's job executor held"),
+                         ("job_lock_left_at_kill_ms", "… their lock still running at the kill (ms)"),
+                         ("jobs_taken_over_ms", "… run by the survivor after (ms from the kill)"),
+                         ("timer_jobs_run_twice", "**timer jobs run twice**"), ("timers_left", "timers left unfired")]:
+        print(f"| {name} | {cell('cluster', 'failover', metric, 3 if metric == 'cases_per_s' else 0)} |")
+    print()
+
 print("### Goals\n")
 print("| goal | figure | met? |")
 print("|---|---:|:---:|")
@@ -160,3 +212,10 @@ goal("a due timer fires within 2 s median", med("timers", "fenhe", "fire_delay_m
 goal("start-up ≤ 20 s", med("startup", "fenhe", "startup_ms"), lambda v: v <= 20000, "{:.0f} ms")
 goal("RSS ≤ 700 MiB", med("startup", "fenhe", "rss_mib"), lambda v: v <= 700, "{:.0f} MiB")
 goal("P5 ≥ 200 acts/s end to end", med("supervision", "fenhe", "end_to_end_acts_per_s"), lambda v: v >= 200, "{:.0f} acts/s")
+lost = med("cluster", "failover", "cases_lost")
+goal("two nodes: no case lost when an engine dies", lost, lambda v: v == 0, "{:.0f}")
+dup = [med("cluster", "failover", m) for m in ("cases_started_twice", "steps_done_twice", "notice_numbers_twice",
+                                               "IssueDisbursementNotice_done_twice", "RecordTransfer_done_twice",
+                                               "timer_jobs_run_twice")]
+goal("two nodes: nothing done twice when an engine dies", None if any(d is None for d in dup) else sum(dup),
+     lambda v: v == 0, "{:.0f}")

@@ -14,9 +14,14 @@
 # schema each run; every start also gives start-up time and RSS = part 5), tasklist (100k open / 1M
 # historic tasks: inbox, count, deadlines, the workbench's todo list), timers (N working-day timers due at the
 # same moment), supervision (P5 acts: import, every process to its end, the month's page; not in the default parts).
+# cluster (issue 20, point 4; not in the default parts): two engine JVMs and two worker JVMs started together on
+# one fresh database, P1 cases through both engines, one engine killed (kill -9) in the middle of a run: cases
+# lost or duplicated, the survivor's takeover of the dead node's jobs and external tasks, one node vs two.
 # Results: bench/results/<UTC time>/results.csv and report.md (also printed). Uses its own PostgreSQL
-# cluster (bench/pg.sh: /var/tmp/fenhe-bench-pg, port 5499; BENCH_PGDATA, BENCH_PGPORT, BENCH_FENHE_PORT and
-# BENCH_BASE_PORT let two runs share a machine), never the tests' server.
+# cluster (bench/pg.sh: /var/tmp/fenhe-bench-pg, port 5499), never the tests' server.
+# Beside another run on the same machine: BENCH_PG_PORT and BENCH_PG_DIR (a PostgreSQL cluster of its own),
+# BENCH_DIR (where the jar under test is copied, default /var/tmp/fenhe-bench-<database port>), BENCH_FENHE_PORT and
+# BENCH_BASE_PORT (8190, 8191), BENCH_CLUSTER_PORT (8290: engines 8290 and 8291, workers 8292 and 8293).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -27,6 +32,7 @@ ROUNDS=3; CASES=30; WARMUP=5; CONCURRENCY=8; OPEN=100000; HIST=1000000; TIMERS=1
 SLOW_QUERIES=5
 BUILD=1; PGBENCH_SECONDS=10; KINDS="fenhe baseline"
 ACTS=100000; BATCH=1000; BATCH_CONCURRENCY=2; DEPARTMENTS=20
+CLUSTER_TIMERS=600
 JVM_FLAGS=${BENCH_JVM_FLAGS:--Xmx512m -Duser.timezone=UTC}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -46,6 +52,7 @@ while [ $# -gt 0 ]; do
     --acts) ACTS=$2; shift ;;
     --batch) BATCH=$2; shift ;;
     --batch-concurrency) BATCH_CONCURRENCY=$2; shift ;;
+    --cluster-timers) CLUSTER_TIMERS=$2; shift ;;
     --small) ROUNDS=1; CASES=4; WARMUP=1; CONCURRENCY=2; OPEN=2000; HIST=20000; TIMERS=200; QUERIES=30; SLOW_QUERIES=3; PGBENCH_SECONDS=3 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -58,17 +65,21 @@ mkdir -p "$OUT"
 CSV=$OUT/results.csv
 echo "part,label,run,metric,value,load1" > "$CSV"
 PASSWORD='Demo!2026fenhe'
-FENHE_PORT=${BENCH_FENHE_PORT:-8190}; BASE_PORT=${BENCH_BASE_PORT:-8191}
-PG_PORT=${BENCH_PGPORT:-5499}
+FENHE_PORT=${BENCH_FENHE_PORT:-8190}; BASE_PORT=${BENCH_BASE_PORT:-8191}; CLUSTER_PORT=${BENCH_CLUSTER_PORT:-8290}
+export BENCH_PG_PORT=${BENCH_PG_PORT:-${BENCH_PGPORT:-5499}}
+export BENCH_PG_DIR=${BENCH_PG_DIR:-${BENCH_PGDATA:-/var/tmp/fenhe-bench-pg}}
+PG_PORT=$BENCH_PG_PORT
+BENCH_DIR=${BENCH_DIR:-/var/tmp/fenhe-bench-$PG_PORT}
 PSQL() { "$ROOT/bench/pg.sh" psql "$@"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 record() { echo "$1,$2,$3,$4,$5,$(load1)" >> "$CSV"; }
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 now_ms() { date +%s%3N; }
-APP_PID=; CLIENT_PID=
+APP_PID=; CLIENT_PID=; CLUSTER_PIDS=
 cleanup() {
   [ -n "${CLIENT_PID:-}" ] && kill "$CLIENT_PID" 2>/dev/null || true
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
+  for p in ${CLUSTER_PIDS:-}; do kill "$p" 2>/dev/null || true; done
 }
 trap cleanup EXIT
 
@@ -91,15 +102,15 @@ fi
 FENHE_JAR=${BENCH_FENHE_JAR:-$(ls "$ROOT"/target/fenhe-*.jar | head -1)}
 # run a copy under a name of its own: other engineers on a shared machine clean up with
 # "pkill -f fenhe-0.1.0" (common.md), which must not stop a benchmark's app
-mkdir -p "/var/tmp/fenhe-bench-$PG_PORT"
-cp "$FENHE_JAR" "/var/tmp/fenhe-bench-$PG_PORT/fenhe-under-bench.jar"
-FENHE_JAR="/var/tmp/fenhe-bench-$PG_PORT/fenhe-under-bench.jar"
+mkdir -p "$BENCH_DIR"
+cp "$FENHE_JAR" "$BENCH_DIR/fenhe-under-bench.jar"
+FENHE_JAR=$BENCH_DIR/fenhe-under-bench.jar
 BASE_JAR=$ROOT/bench/baseline/target/camunda-baseline-1.jar
 mkdir -p "$OUT/driver"
 javac -d "$OUT/driver" bench/driver/Driver.java
 DRIVER() { java -cp "$OUT/driver" Driver "$@"; }
 "$ROOT/bench/pg.sh" start
-PGDATA_DIR=${BENCH_PGDATA:-/var/tmp/fenhe-bench-pg}
+PGDATA_DIR=$BENCH_PG_DIR
 
 fresh_db() {
   PSQL -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
@@ -371,6 +382,200 @@ if has supervision; then
     log "$line"
   done
   stop_app
+  PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+fi
+
+# ----------------------------------------------------------------------------------- 7. cluster
+if has cluster; then
+  log "part 7: two engines and two workers on one database; one engine killed (kill -9) in the middle"
+  db=cluster_fenhe
+  fresh_db "$db"
+  E1=$CLUSTER_PORT; E2=$((CLUSTER_PORT + 1)); W1=$((CLUSTER_PORT + 2)); W2=$((CLUSTER_PORT + 3))
+  B1=http://127.0.0.1:$E1; B2=http://127.0.0.1:$E2
+  # all four at once on the empty database (issue 20, point 5: the schema is created under the start-up lock)
+  t0=$(now_ms)
+  FENHE_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db FENHE_DB_USER=postgres PORT=$E1 HOSTNAME=bench-e1 \
+    java $JVM_FLAGS -jar "$FENHE_JAR" --spring.profiles.active=demo,postgres,engine > "$OUT/cluster-engine-1.log" 2>&1 &
+  E1_PID=$!
+  FENHE_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db FENHE_DB_USER=postgres PORT=$E2 HOSTNAME=bench-e2 \
+    java $JVM_FLAGS -jar "$FENHE_JAR" --spring.profiles.active=demo,postgres,engine > "$OUT/cluster-engine-2.log" 2>&1 &
+  E2_PID=$!
+  FENHE_ENGINE_REST_URL=$B1/engine-rest PORT=$W1 HOSTNAME=bench-w1 \
+    java $JVM_FLAGS -jar "$FENHE_JAR" --spring.profiles.active=workers > "$OUT/cluster-workers-1.log" 2>&1 &
+  W1_PID=$!
+  FENHE_ENGINE_REST_URL=$B2/engine-rest PORT=$W2 HOSTNAME=bench-w2 \
+    java $JVM_FLAGS -jar "$FENHE_JAR" --spring.profiles.active=workers > "$OUT/cluster-workers-2.log" 2>&1 &
+  W2_PID=$!
+  CLUSTER_PIDS="$E1_PID $E2_PID $W1_PID $W2_PID"
+  up=0
+  # four JVMs starting on two cores: minutes on a loaded machine
+  DRIVER wait-up "$B1" 900 && up=$((up + 1)) || true
+  t1=$(now_ms)
+  DRIVER wait-up "$B2" 900 && up=$((up + 1)) || true
+  t2=$(now_ms)
+  for w in $W1 $W2; do
+    for _ in $(seq 1 600); do
+      curl -sf "http://127.0.0.1:$w/actuator/health/readiness" > /dev/null && break
+      sleep 1
+    done
+  done
+  record cluster start 1 engines_up "$up"
+  for k in 1 2; do # Spring's "Started … (process running for N)" of each engine
+    started_ms=$(grep -o 'process running for [0-9.]*' "$OUT/cluster-engine-$k.log" | awk '{print int($4 * 1000)}')
+    record cluster start 1 "engine${k}_startup_ms" "${started_ms:-}"
+  done
+  waited=$(grep -ho 'Waited [0-9]* ms for the start-up lock' "$OUT"/cluster-engine-*.log | awk '{s += $2} END {print s + 0}')
+  record cluster start 1 startup_lock_wait_ms "$waited"
+  record cluster start 1 engine_schema_created "$(PSQL -d "$db" -At -c "SELECT count(*) FROM act_ge_schema_log")"
+  record cluster start 1 flyway_migrations_twice "$(PSQL -d "$db" -At -c "SELECT count(*) FROM (SELECT version FROM fenhe_schema_history WHERE version IS NOT NULL GROUP BY version HAVING count(*) > 1) t")"
+  record cluster start 1 models_deployed_twice "$(PSQL -d "$db" -At -c "SELECT count(*) FROM (SELECT key_, version_ FROM act_re_procdef GROUP BY key_, version_ HAVING count(*) > 1) t")"
+  record cluster start 1 tasklist_filters "$(PSQL -d "$db" -At -c "SELECT count(*) FROM act_ru_filter")"
+  log "cluster: $up of 2 engines up, both answering $((t2 - t0)) ms after the launch; start-up lock waited $waited ms"
+  if [ "$up" -lt 2 ]; then
+    log "cluster: an engine did not start, see $OUT/cluster-engine-*.log"
+  else
+    # measured: app CPU = the four JVMs (or the one node's two), database CPU = every PostgreSQL process
+    cstats() { echo "$(PSQL -d "$db" -At -c "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()") \
+$(ticks "$@") $(ticks $(pg_pids))"; }
+    hz=$(getconf CLK_TCK)
+    measure() { # label bases pids…: CASES cases through the bases; throughput and CPU per case
+      local label=$1 bases=$2 line x0 a0 d0 x1 a1 d1 i0 i1 t0 t1; shift 2
+      # what the nodes cost doing nothing (job acquisition, long polls, housekeeping): 20 s idle
+      i0=$(ticks "$@"); t0=$(now_ms); sleep 20; i1=$(ticks "$@"); t1=$(now_ms)
+      local idle_ms_per_s
+      idle_ms_per_s=$(awk -v i="$((i1 - i0))" -v t="$((t1 - t0))" -v hz="$hz" 'BEGIN { printf "%.1f", i*1000/hz / (t/1000) }')
+      record cluster "$label" 1 app_idle_cpu_ms_per_s "$idle_ms_per_s"
+      read -r x0 a0 d0 <<< "$(cstats "$@")"
+      t0=$(now_ms)
+      line=$(DRIVER cluster "$bases" "$CASES" "$CONCURRENCY" "$label")
+      read -r x1 a1 d1 <<< "$(cstats "$@")"
+      t1=$(now_ms)
+      echo "$line" >> "$OUT/cluster.csv"
+      IFS=, read -r _ _ done failed seconds rate p50 p95 tasks failovers <<< "$line"
+      record cluster "$label" 1 cases_done "$done"
+      record cluster "$label" 1 cases_failed "$failed"
+      record cluster "$label" 1 cases_per_s "$rate"
+      record cluster "$label" 1 latency_p50_ms "$p50"
+      record cluster "$label" 1 latency_p95_ms "$p95"
+      awk -v x="$((x1 - x0))" -v a="$((a1 - a0))" -v d="$((d1 - d0))" -v n="$done" -v hz="$hz" \
+        'BEGIN { if (n == 0) { print "nan nan nan"; exit } printf "%.1f %.1f %.1f\n", x/n, a*1000/hz/n, d*1000/hz/n }' > "$OUT/tmp"
+      read -r xpc apc dpc < "$OUT/tmp"
+      record cluster "$label" 1 commits_per_case "$xpc"
+      record cluster "$label" 1 app_cpu_ms_per_case "$apc"
+      # less what the nodes would have spent idle over the same time
+      record cluster "$label" 1 app_cpu_net_ms_per_case "$(awk -v a="$apc" -v r="$idle_ms_per_s" -v t="$((t1 - t0))" -v n="$done" \
+        'BEGIN { if (n == 0) print "nan"; else printf "%.1f", a - r * t / 1000 / n }')"
+      record cluster "$label" 1 db_cpu_ms_per_case "$dpc"
+      log "cluster $label: $line; commits/case $xpc app cpu ms/case $apc db cpu ms/case $dpc"
+    }
+    DRIVER cluster "$B1,$B2" "$WARMUP" "$CONCURRENCY" cluster-warm > /dev/null
+    measure two-nodes "$B1,$B2" "$E1_PID" "$E2_PID" "$W1_PID" "$W2_PID"
+
+    # jobs for the job executors to hold when one dies: bench-timers (due the next working day), all made
+    # due at the moment of the kill
+    curl -sf -u "admin:$PASSWORD" -F deployment-name=bench-timers -F enable-duplicate-filtering=true \
+      -F "bench-timers.bpmn=@bench/timers/bench-timers.bpmn" "$B1/engine-rest/deployment/create" > /dev/null
+    DRIVER start-many "$B1" bench-timers "$CLUSTER_TIMERS" 4 >&2
+
+    # the failover run: P1 cases through both engines, engine 2 killed when a third of them have ended
+    DRIVER cluster "$B1,$B2" "$CASES" "$CONCURRENCY" failover > "$OUT/cluster-failover.csv" 2> "$OUT/cluster-failover-driver.log" &
+    DRIVER_PID=$!
+    ended=0
+    while kill -0 "$DRIVER_PID" 2>/dev/null && [ "$ended" -lt $((CASES / 3)) ]; do
+      sleep 0.2
+      ended=$(PSQL -d "$db" -At -c "SELECT count(*) FROM act_hi_procinst WHERE business_key_ LIKE 'failover-%' AND end_time_ IS NOT NULL")
+    done
+    # kill while the node is busy: the timers all due now (a burst both job executors acquire, 3 at a time),
+    # as soon as both executors hold jobs and the node's worker an external task (after 8 s: jobs are enough)
+    PSQL -d "$db" -c "UPDATE act_ru_job SET duedate_ = localtimestamp - interval '1 second' WHERE process_def_key_ = 'bench-timers'" > /dev/null
+    busy_since=$(now_ms)
+    for _ in $(seq 1 200); do
+      read -r owners held <<< "$(PSQL -d "$db" -At -F ' ' -c "SELECT
+        (SELECT count(DISTINCT lock_owner_) FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > localtimestamp),
+        (SELECT count(*) FROM act_ru_ext_task WHERE worker_id_ = 'bench-w2-worker' AND lock_exp_time_ > localtimestamp)")"
+      [ "$owners" -ge 2 ] && { [ "$held" -gt 0 ] || [ $(( $(now_ms) - busy_since )) -gt 8000 ]; } && break
+      sleep 0.1
+    done
+    kill_ms=$(now_ms)
+    kill -9 "$E2_PID"
+    load_kill=$(load1)
+    kill_ts=$(PSQL -d "$db" -At -c "SELECT localtimestamp")
+    log "cluster: killed engine 2 (kill -9) after $ended of $CASES failover cases had ended"
+    # what the dead node held: external tasks locked by its worker (it can no longer complete them),
+    # jobs its job executor had acquired (a live executor runs its own within seconds: still locked 5 s on, dead)
+    PSQL -d "$db" -At -c "SELECT id_ FROM act_ru_ext_task WHERE worker_id_ = 'bench-w2-worker' AND lock_exp_time_ > '$kill_ts'" > "$OUT/orphan-ext-tasks.txt"
+    sleep 5
+    PSQL -d "$db" -At -c "SELECT id_ FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > localtimestamp
+      AND duedate_ < '$kill_ts'" > "$OUT/orphan-jobs.txt"
+    job_lock_left=$(PSQL -d "$db" -At -c "SELECT coalesce(round(extract(epoch FROM max(lock_exp_time_) - '$kill_ts'::timestamp) * 1000), 0)
+      FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > localtimestamp AND duedate_ < '$kill_ts'")
+    n_ext=$(grep -c . "$OUT/orphan-ext-tasks.txt" || true); n_jobs=$(grep -c . "$OUT/orphan-jobs.txt" || true)
+    log "cluster: the dead node held $n_ext external tasks and $n_jobs jobs (job locks expire $job_lock_left ms after the kill)"
+    ext_ids=$(sed "s/.*/'&'/" "$OUT/orphan-ext-tasks.txt" | paste -sd,); job_ids=$(sed "s/.*/'&'/" "$OUT/orphan-jobs.txt" | paste -sd,)
+    ext_ms=; jobs_ms=
+    while [ $(( $(now_ms) - kill_ms )) -lt 600000 ]; do
+      if [ -z "$ext_ms" ]; then
+        left=0
+        [ -n "$ext_ids" ] && left=$(PSQL -d "$db" -At -c "SELECT count(*) FROM act_ru_ext_task WHERE id_ IN ($ext_ids) AND worker_id_ = 'bench-w2-worker'")
+        [ "$left" = 0 ] && ext_ms=$(( $(now_ms) - kill_ms ))
+      fi
+      if [ -z "$jobs_ms" ]; then
+        left=0
+        [ -n "$job_ids" ] && left=$(PSQL -d "$db" -At -c "SELECT count(*) FROM act_ru_job WHERE id_ IN ($job_ids)")
+        [ "$left" = 0 ] && jobs_ms=$(( $(now_ms) - kill_ms ))
+      fi
+      [ -n "$ext_ms" ] && [ -n "$jobs_ms" ] && ! kill -0 "$DRIVER_PID" 2>/dev/null && break
+      sleep 0.5
+    done
+    wait "$DRIVER_PID" || true
+    line=$(tail -1 "$OUT/cluster-failover.csv")
+    echo "$line" >> "$OUT/cluster.csv"
+    IFS=, read -r _ _ done failed seconds rate p50 p95 tasks failovers <<< "$line"
+    # every timer due before the end has fired
+    for _ in $(seq 1 120); do
+      [ "$(PSQL -d "$db" -At -c "SELECT count(*) FROM act_ru_job WHERE process_def_key_ = 'bench-timers'")" = 0 ] && break
+      sleep 1
+    done
+    record cluster failover 1 load1_at_kill "$load_kill"
+    record cluster failover 1 cases_done "$done"
+    record cluster failover 1 cases_failed "$failed"
+    record cluster failover 1 cases_per_s "$rate"
+    record cluster failover 1 calls_failed_over "$failovers"
+    record cluster failover 1 cases_ended_before_kill "$ended"
+    record cluster failover 1 orphan_external_tasks "$n_ext"
+    record cluster failover 1 orphan_jobs "$n_jobs"
+    [ "$n_ext" -gt 0 ] && record cluster failover 1 external_tasks_taken_over_ms "${ext_ms:-}"
+    [ "$n_jobs" -gt 0 ] && record cluster failover 1 jobs_taken_over_ms "${jobs_ms:-}"
+    record cluster failover 1 job_lock_left_at_kill_ms "$job_lock_left"
+    q() { PSQL -d "$db" -At -c "$1"; }
+    P1="proc_def_key_ = 'soe-reform-fund' AND business_key_ LIKE 'failover-%'"
+    record cluster failover 1 cases_started "$(q "SELECT count(DISTINCT business_key_) FROM act_hi_procinst WHERE $P1")"
+    record cluster failover 1 cases_disbursed "$(q "SELECT count(*) FROM act_hi_procinst WHERE $P1 AND end_act_id_ = 'EndEvent_Disbursed'")"
+    record cluster failover 1 cases_open "$(q "SELECT count(*) FROM act_hi_procinst WHERE $P1 AND end_time_ IS NULL")"
+    lost=$(q "SELECT $CASES - count(DISTINCT business_key_) FROM act_hi_procinst WHERE $P1 AND end_act_id_ = 'EndEvent_Disbursed'")
+    record cluster failover 1 cases_lost "$lost"
+    record cluster failover 1 cases_started_twice "$(q "SELECT count(*) FROM (SELECT business_key_ FROM act_hi_procinst WHERE $P1 GROUP BY 1 HAVING count(*) > 1) t")"
+    record cluster failover 1 steps_done_twice "$(q "SELECT count(*) FROM (SELECT t.proc_inst_id_, t.task_def_key_ FROM act_hi_taskinst t JOIN act_hi_procinst p ON p.id_ = t.proc_inst_id_ WHERE p.$P1 AND t.delete_reason_ = 'completed' GROUP BY 1, 2 HAVING count(*) > 1) t")"
+    record cluster failover 1 notices_issued "$(q "SELECT count(*) FROM fenhe_document d JOIN act_hi_procinst p ON p.business_key_ = d.business_key WHERE p.$P1 AND d.kind = 'disbursement-notice'")"
+    record cluster failover 1 notice_numbers_twice "$(q "SELECT count(*) FROM (SELECT doc_number FROM fenhe_document GROUP BY 1 HAVING count(*) > 1) t")"
+    record cluster failover 1 notice_numbers_skipped "$(q "SELECT coalesce(sum(mx - n), 0) FROM (SELECT series, doc_year, max(seq) mx, count(*) n FROM fenhe_document GROUP BY 1, 2) t")"
+    for act in ServiceTask_IssueDisbursementNotice ServiceTask_RecordTransfer; do
+      record cluster failover 1 "${act#ServiceTask_}_done_twice" "$(q "SELECT count(*) FROM (SELECT a.proc_inst_id_ FROM act_hi_actinst a JOIN act_hi_procinst p ON p.id_ = a.proc_inst_id_ WHERE p.$P1 AND a.act_id_ = '$act' AND a.end_time_ IS NOT NULL GROUP BY 1 HAVING count(*) > 1) t")"
+    done
+    record cluster failover 1 transfers_recorded "$(q "SELECT count(*) FROM act_hi_actinst a JOIN act_hi_procinst p ON p.id_ = a.proc_inst_id_ WHERE p.$P1 AND a.act_id_ = 'EndEvent_TransferRecorded'")"
+    record cluster failover 1 timer_jobs_run_twice "$(q "SELECT count(*) FROM (SELECT job_id_ FROM act_hi_job_log WHERE process_def_key_ = 'bench-timers' AND job_state_ = 2 GROUP BY 1 HAVING count(*) > 1) t")"
+    record cluster failover 1 timers_left "$(q "SELECT count(*) FROM act_ru_job WHERE process_def_key_ = 'bench-timers'")"
+    q "SELECT coalesce(end_act_id_, '(open)'), count(*) FROM act_hi_procinst WHERE $P1 GROUP BY 1" > "$OUT/cluster-failover-ends.txt"
+    log "cluster failover: $line; external tasks taken over after ${ext_ms:-?} ms, jobs after ${jobs_ms:-?} ms; lost $lost"
+
+    # one node: the survivor and its worker (the dead node's worker stopped)
+    kill "$W2_PID" 2>/dev/null; wait "$W2_PID" 2>/dev/null || true
+    measure one-node "$B1" "$E1_PID" "$W1_PID"
+  fi
+  for p in $CLUSTER_PIDS; do kill "$p" 2>/dev/null || true; done
+  for p in $CLUSTER_PIDS; do wait "$p" 2>/dev/null || true; done
+  CLUSTER_PIDS=
+  echo "cluster: load1 at the kill ${load_kill:-?}" >> "$OUT/machine.txt"
   PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
 fi
 

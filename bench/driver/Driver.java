@@ -31,6 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                                           P5: lists the items of DEPARTMENTS city departments, then
  *                                           imports N acts in batches of BATCH (POST /api/supervision/acts,
  *                                           CONCURRENCY batches at a time); p50/p95/max per batch in ms
+ *   cluster BASES N CONCURRENCY LABEL       N P1 cases as "cases", through several engine nodes (BASES: base
+ *                                           URLs, comma-separated; case i starts on node i mod n), with the
+ *                                           start's materials uploaded first; a node that stops answering is
+ *                                           left for the next one (a load balancer's failover), every call
+ *                                           repeated there; a start whose answer was lost is looked up by its
+ *                                           business key before it is repeated
  * </pre>
  */
 public class Driver {
@@ -57,6 +63,17 @@ public class Driver {
       Map.entry("UserTask_TransferFunds", "demo-jilin-investment"));
 
   public static void main(String[] args) throws Exception {
+    try {
+      run(args);
+    } catch (Exception e) {
+      // the HTTP client's threads would keep the JVM alive after a failure
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  static void run(String[] args) throws Exception {
     switch (args[0]) {
       case "cases" -> cases(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
       case "query" -> query(args[1], args[2], args[3], Integer.parseInt(args[4]), args[5]);
@@ -64,9 +81,9 @@ public class Driver {
       case "wait-up" -> waitUp(args[1], Integer.parseInt(args[2]));
       case "acts" -> acts(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
           Integer.parseInt(args[5]), Integer.parseInt(args[6]), args[7]);
+      case "cluster" -> cluster(args[1].split(","), Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
       default -> throw new IllegalArgumentException(args[0]);
     }
-    System.exit(0);
   }
 
   // ------------------------------------------------------------------ HTTP
@@ -274,6 +291,211 @@ public class Driver {
       }
     }
     throw new IllegalStateException("case " + businessKey + " did not end in 300 s");
+  }
+
+  // ------------------------------------------------------------------ cluster (issue 20, point 4)
+
+  /** The materials the P1 start requires (processes/p1-soe-reform-fund/p1-materials.yaml), each as a PDF. */
+  static final List<String> P1_START_MATERIALS = List.of("application-report", "reform-plan", "leading-group-approval",
+      "audit-reports", "cost-estimate", "asset-realization-table");
+  static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+      + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+  static final AtomicInteger FAILOVERS = new AtomicInteger();
+  /** Steps of P1 added since USERS was written (the leader's consent after both sign-offs). */
+  static final Map<String, String> MORE_USERS = Map.of("UserTask_LeaderConsent", "demo-municipal-government");
+
+  /** Engine nodes, in the order a case tries them; a node that failed is tried last for a while. */
+  static final class Nodes {
+    final String[] bases;
+    final Map<String, Long> failedAt = new ConcurrentHashMap<>();
+
+    Nodes(String[] bases) {
+      this.bases = bases;
+    }
+
+    /** The nodes for case i: its own first, the others after; nodes that failed in the last 30 s last. */
+    List<String> order(int i) {
+      List<String> order = new ArrayList<>();
+      for (int k = 0; k < bases.length; k++) {
+        order.add(bases[(i + k) % bases.length]);
+      }
+      long now = System.currentTimeMillis();
+      order.sort((a, b) -> Boolean.compare(now - failedAt.getOrDefault(a, 0L) < 30_000,
+          now - failedAt.getOrDefault(b, 0L) < 30_000));
+      return order;
+    }
+  }
+
+  interface Call {
+    Response on(String base) throws Exception;
+  }
+
+  /** The call on the case's node, or on the next one when a node does not answer (connection refused or reset). */
+  static Response failover(Nodes nodes, int i, Call call) throws Exception {
+    Exception last = null;
+    for (int round = 0; round < 3; round++) {
+      for (String base : nodes.order(i)) {
+        try {
+          Response r = call.on(base);
+          if (r.status() != 502 && r.status() != 503) {
+            return r;
+          }
+          last = new IllegalStateException(base + " answered " + r.status());
+        } catch (java.io.IOException e) {
+          last = e;
+        }
+        nodes.failedAt.put(base, System.currentTimeMillis());
+        FAILOVERS.incrementAndGet();
+      }
+      Thread.sleep(1000);
+    }
+    throw last;
+  }
+
+  static Response upload(String base, String user, String processKey, String type, byte[] content) throws Exception {
+    String boundary = "----fenhe-bench-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + type
+        + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/procedures/" + processKey + "/materials/uploads"))
+        .timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Response(response.statusCode(), response.body());
+  }
+
+  static void cluster(String[] bases, int n, int concurrency, String label) throws Exception {
+    Nodes nodes = new Nodes(bases);
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger failures = new AtomicInteger();
+    AtomicInteger userTasks = new AtomicInteger();
+    long begin = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int number = i;
+      futures.add(pool.submit(() -> {
+        try {
+          long t0 = System.nanoTime();
+          userTasks.addAndGet(clusterCase(nodes, number, label + "-" + number));
+          latencies.add(System.nanoTime() - t0);
+        } catch (Exception e) {
+          failures.incrementAndGet();
+          System.err.println("case " + number + ": " + e);
+        }
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    pool.shutdown();
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    System.out.printf("cluster,%s,%d,%d,%.3f,%.3f,%.1f,%.1f,%.1f,%d%n", label, sorted.size(), failures.get(), seconds,
+        sorted.size() / seconds, pct(sorted, 50), pct(sorted, 95), userTasks.get() / Math.max(1.0, sorted.size()),
+        FAILOVERS.get());
+  }
+
+  /** One P1 case through the nodes, from the uploads to its end; returns the number of user tasks completed. */
+  static int clusterCase(Nodes nodes, int i, String businessKey) throws Exception {
+    String applicant = "demo-liquidation-team";
+    List<String> uploads = new ArrayList<>();
+    for (String type : P1_START_MATERIALS) {
+      Response r = ok(failover(nodes, i, base -> upload(base, applicant, "soe-reform-fund", type, PDF)), "upload " + type, 201);
+      uploads.add(Json.str(Json.parse(r.body()), "id"));
+    }
+    Map<String, Object> vars = application();
+    vars.remove("submittedAttachments"); // uploaded now (materialTypes), not ticked
+    vars.put("onlyEmployeeDebtsDeclared", true);
+    vars.put("performanceGoals", "安置职工320人，2026年底前完成清算注销");
+    vars.put("materialUploads", String.join(",", uploads));
+    String body = "{\"businessKey\":" + quote(businessKey) + ",\"variables\":" + variables(vars) + "}";
+    String id = null;
+    for (int attempt = 0; id == null && attempt < 3; attempt++) {
+      try {
+        Response started = ok(failover(nodes, i, base -> call(base, applicant, "POST",
+            "/engine-rest/process-definition/key/soe-reform-fund/start", body)), "start", 200);
+        id = Json.str(Json.parse(started.body()), "id");
+      } catch (Exception e) {
+        // the answer may be lost with its node while the start was committed: never start a case twice
+        Response found = ok(failover(nodes, i, base -> call(base, "admin", "GET",
+            "/engine-rest/process-instance?firstResult=0&maxResults=10&businessKey="
+                + URLEncoder.encode(businessKey, StandardCharsets.UTF_8), null)),
+            "look up " + businessKey, 200);
+        List<Object> instances = Json.list(Json.parse(found.body()));
+        if (!instances.isEmpty()) {
+          id = Json.str(instances.get(0), "id");
+        } else {
+          System.err.println("start of " + businessKey + " failed (attempt " + (attempt + 1) + "): " + e.getMessage());
+          if (attempt == 2) {
+            throw e;
+          }
+        }
+      }
+    }
+    String instanceId = id;
+    String requested = null;
+    int worked = 0;
+    long deadline = System.currentTimeMillis() + 600_000;
+    while (System.currentTimeMillis() < deadline) {
+      Response open = ok(failover(nodes, i, base -> call(base, "admin", "GET",
+          "/engine-rest/task?firstResult=0&maxResults=50&processInstanceId=" + instanceId, null)), "tasks", 200);
+      boolean progressed = false;
+      for (Object t : Json.list(Json.parse(open.body()))) {
+        Map<String, Object> task = Json.map(t);
+        String key = Json.str(task, "taskDefinitionKey");
+        String taskId = Json.str(task, "id");
+        if (STANDING.contains(key)) {
+          continue;
+        }
+        String user = USERS.getOrDefault(key, MORE_USERS.get(key));
+        if (user == null) {
+          throw new IllegalStateException("no answer for " + key);
+        }
+        if (requested == null && (key.equals("UserTask_PrepareDisbursementNotice") || key.equals("UserTask_TransferFunds"))) {
+          Response r = ok(failover(nodes, i, base -> call(base, "admin", "GET",
+              "/engine-rest/process-instance/" + instanceId + "/variables/requestedAmount", null)), "requestedAmount", 200);
+          requested = Json.str(Json.map(Json.parse(r.body())), "value");
+        }
+        // a node that died after the claim or the completion was committed: the claim is repeated by the
+        // same user (allowed), a completed task is no longer listed, one not completed is completed again
+        Response r = new Response(204, "");
+        if (task.get("assignee") == null) {
+          r = failover(nodes, i, base -> call(base, user, "POST", "/engine-rest/task/" + taskId + "/claim",
+              "{\"userId\":" + quote(user) + "}"));
+        }
+        if (r.status() == 204) {
+          String submit = "{\"variables\":" + variables(answer(key, requested)) + "}";
+          r = failover(nodes, i, base -> call(base, user, "POST", "/engine-rest/task/" + taskId + "/submit-form", submit));
+        }
+        if (r.status() != 204) {
+          Response still = failover(nodes, i, base -> call(base, "admin", "GET", "/engine-rest/task/" + taskId, null));
+          if (still.status() == 404) {
+            progressed = true; // completed by the first attempt, on the node that died before it answered
+            continue;
+          }
+          ok(r, "claim or submit " + key, 204);
+        }
+        worked++;
+        progressed = true;
+      }
+      if (!progressed) {
+        Response instance = failover(nodes, i, base -> call(base, "admin", "GET", "/engine-rest/process-instance/" + instanceId, null));
+        if (instance.status() == 404) {
+          return worked;
+        }
+        Thread.sleep(10);
+      }
+    }
+    throw new IllegalStateException("case " + businessKey + " did not end in 600 s");
   }
 
   // ------------------------------------------------------------------ queries

@@ -29,6 +29,21 @@ public class EngineConfiguration {
     return new FenheEnginePlugin(startValidators, clock);
   }
 
+  /**
+   * The engine's schema operation under the start-up lock: engines starting together on an empty
+   * PostgreSQL database create the tables once (docs/architecture.md, "Several engine nodes").
+   */
+  @Bean
+  ClusterSafeSchema clusterSafeSchema() {
+    return new ClusterSafeSchema();
+  }
+
+  /** The shared Tasklist filter (我的待办), created once however many nodes start. */
+  @Bean
+  TasklistFilter tasklistFilter(TasklistProperties properties) {
+    return new TasklistFilter(properties.defaultFilter());
+  }
+
   /** Indexes on engine tables justified by the benchmarks (docs/benchmarks.md). */
   @Bean
   EngineIndexes engineIndexes() {

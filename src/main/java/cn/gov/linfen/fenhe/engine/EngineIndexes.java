@@ -49,7 +49,9 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     if (!"postgres".equals(configuration.getDatabaseType())) {
       return;
     }
-    create(configuration.getDataSource(), POSTGRES);
+    // two nodes starting together: CREATE INDEX IF NOT EXISTS is not safe to race
+    StartupLock.around(
+        configuration.getDataSource(), () -> create(configuration.getDataSource(), POSTGRES));
   }
 
   static void create(DataSource dataSource, List<String> statements) {

@@ -2,10 +2,13 @@ package cn.gov.linfen.fenhe.identity;
 
 import cn.gov.linfen.fenhe.audit.AuditLog;
 import cn.gov.linfen.fenhe.common.FenheGroup;
+import cn.gov.linfen.fenhe.engine.StartupLock;
 import java.util.List;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
@@ -14,7 +17,9 @@ import org.springframework.beans.factory.InitializingBean;
  * what the policy no longer grants), the workers' technical user ({@link TechnicalUser}), in the
  * demo profile the demo users ({@link DemoUsers}), the first administrator and the administrators'
  * membership of the webapps' admin group ({@link Administrators}). A user that exists is never
- * changed (a changed password is never reset).
+ * changed (a changed password is never reset). Under the {@link StartupLock}: engine nodes starting
+ * together on one database set the identities up one after the other, the second finding what the
+ * first created.
  */
 public class IdentitySetup implements InitializingBean {
 
@@ -28,6 +33,7 @@ public class IdentitySetup implements InitializingBean {
   private final IdentityPolicy policy;
   private final AuthorizationReconciler reconciler;
   private final DemoUsers demoUsers;
+  private final DataSource dataSource;
 
   /**
    * @param demoUsers the demo users (demo profile), or null
@@ -44,6 +50,8 @@ public class IdentitySetup implements InitializingBean {
     this.policy = policy;
     this.reconciler = new AuthorizationReconciler(engine, audit);
     this.demoUsers = demoUsers;
+    this.dataSource =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
   }
 
   public static String demoUserId(FenheGroup group) {
@@ -52,6 +60,10 @@ public class IdentitySetup implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
+    StartupLock.around(dataSource, this::setUp);
+  }
+
+  private void setUp() {
     // the technical user first, so that the reconciler sets its grants in the same run
     TechnicalUser.ensure(identityService, properties);
     reconciler.apply(policy, properties.workerUser());

@@ -2,6 +2,8 @@ package cn.gov.linfen.fenhe.procedures.p3;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.config.EngineRole;
+import cn.gov.linfen.fenhe.engine.StartupLock;
+import javax.sql.DataSource;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -12,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo profile only: three ILLUSTRATIVE enterprises on the announcement list (made-up names and
  * credit codes with valid check digits), so demo-enterprise can apply. Added like the bureau adds
- * them (audit-logged, actor {@value #ACTOR}); never in production.
+ * them (audit-logged, actor {@value #ACTOR}); never in production. Under the {@link StartupLock}:
+ * of engine nodes starting together, one adds them and the others find them.
  */
 @Component
 @Profile("demo")
@@ -30,18 +33,25 @@ public class ScrapSteelDemoData implements ApplicationRunner {
   private final TransactionTemplate transactions;
 
   private final FenheClock clock;
+  private final DataSource dataSource;
 
   public ScrapSteelDemoData(
       ScrapSteelRegisters registers,
       PlatformTransactionManager transactionManager,
-      FenheClock clock) {
+      FenheClock clock,
+      DataSource dataSource) {
     this.clock = clock;
+    this.dataSource = dataSource;
     this.registers = registers;
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
   @Override
   public void run(ApplicationArguments args) {
+    StartupLock.around(dataSource, this::announce);
+  }
+
+  private void announce() {
     for (String[] enterprise : ENTERPRISES) {
       transactions.executeWithoutResult(
           status ->
