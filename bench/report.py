@@ -24,6 +24,8 @@ def med(part, label, metric):
 
 
 def cell(part, label, metric, digits=1):
+    if metric.startswith("cases_per_s"):
+        digits = max(digits, 2)
     v = values.get((part, label, metric))
     if not v:
         return "—"
@@ -37,6 +39,21 @@ def ratio(a, b, digits=2):
     if a is None or b is None or b == 0:
         return "—"
     return f"{a / b:.{digits}f}×"
+
+
+def ratios(part, label_of, metric, digits=2):
+    """Fenhe ÷ bare and Fenhe ÷ secured of one figure (— where a kind was not run)."""
+    f = med(part, label_of("fenhe"), metric)
+    return ratio(f, med(part, label_of("baseline"), metric), digits), ratio(f, med(part, label_of("secured"), metric), digits)
+
+
+NAMES = {"fenhe": "Fenhe", "baseline": "bare Camunda", "secured": "secured Camunda",
+         "fenhe-nocache": "Fenhe, credentials cache off"}
+
+
+def kinds(part, label_of=lambda k: k):
+    return [k for k in ("fenhe", "baseline", "secured", "fenhe-nocache")
+            if any(key[0] == part and key[1] == label_of(k) for key in values)]
 
 
 def load(part):
@@ -59,26 +76,65 @@ if any(k[0] == "pgbench" for k in values):
         print(f"| {c} | {cell('pgbench', f'clients={c}', 'tps', 0)} | {len(v)} |")
     print()
 
+CASE_METRICS = [("cases_per_s", "cases completed/s"), ("latency_p50_ms", "case latency p50 (ms)"),
+                ("latency_p95_ms", "case latency p95 (ms)"), ("commits_per_case", "engine transactions per case (xact_commit)"),
+                ("statements_per_case", "statements per case (pg_stat_statements)"),
+                ("app_cpu_ms_per_case", "app CPU per case (ms; baselines: app + client)"),
+                ("db_cpu_ms_per_case", "database CPU per case (ms)"),
+                ("cpu_ms_per_case", "app + database CPU per case (ms)"), ("commits_per_s", "engine commits/s"),
+                ("user_tasks_per_case", "user tasks per case"), ("cases_done", "cases measured per run"),
+                ("cases_failed", "cases failed per run")]
+
 if any(k[0] == "cases" for k in values):
-    print(f"### 2. P1 case throughput, Fenhe vs bare Camunda ({load('cases')})\n")
-    print("| metric | Fenhe | baseline | Fenhe ÷ baseline |")
-    print("|---|---:|---:|---:|")
-    for metric, name in [("cases_per_s", "cases completed/s"), ("latency_p50_ms", "case latency p50 (ms)"),
-                         ("latency_p95_ms", "case latency p95 (ms)"), ("commits_per_case", "engine transactions per case (xact_commit)"),
-                         ("statements_per_case", "statements per case (pg_stat_statements)"),
-                         ("app_cpu_ms_per_case", "app CPU per case (ms; baseline: app + client)"),
-                         ("db_cpu_ms_per_case", "database CPU per case (ms)"), ("commits_per_s", "engine commits/s"),
-                         ("user_tasks_per_case", "user tasks per case"), ("cases_done", "cases measured per run"),
-                         ("cases_failed", "cases failed per run")]:
-        f, b = med("cases", "fenhe", metric), med("cases", "baseline", metric)
-        print(f"| {name} | {cell('cases', 'fenhe', metric)} | {cell('cases', 'baseline', metric)} | {ratio(f, b)} |")
+    ks = kinds("cases")
+    print(f"### 2. P1 case throughput, Fenhe vs bare and secured Camunda ({load('cases')})\n")
+    print("| metric | " + " | ".join(NAMES[k] for k in ks) + " | Fenhe ÷ bare | Fenhe ÷ secured |")
+    print("|---|" + "---:|" * (len(ks) + 2))
+    for metric, name in CASE_METRICS:
+        bare, secured = ratios("cases", lambda k: k, metric)
+        if metric == "cases_failed":
+            bare = secured = "—"
+        print(f"| {name} | " + " | ".join(cell("cases", k, metric) for k in ks) + f" | {bare} | {secured} |")
     n = len(values.get(("cases", "fenhe", "cases_per_s"), []))
-    print(f"\nn = {n} runs each, alternated Fenhe, baseline, Fenhe, …\n")
+    print(f"\nn = {n} runs each, alternated {', '.join(ks)}, … each on a fresh database. "
+          "Fenhe's figures exclude the materials uploads (below).\n")
+
+    if any(k[0] == "uploads" for k in values):
+        print("#### Fenhe's start materials (uploaded before each measured batch, not in the figures above)\n")
+        uk = kinds("uploads")
+        print("| metric | " + " | ".join(NAMES[k] for k in uk) + " |")
+        print("|---|" + "---:|" * len(uk))
+        for metric, name in [("upload_requests_per_case", "upload requests per case (one PDF each)"),
+                             ("upload_p50_ms", "upload p50 (ms)"), ("upload_p95_ms", "upload p95 (ms)"),
+                             ("upload_wall_ms_per_case", "upload wall time per case (ms, at the concurrency)"),
+                             ("upload_commits_per_case", "transactions per case for the uploads"),
+                             ("upload_statements_per_case", "statements per case for the uploads"),
+                             ("upload_app_cpu_ms_per_case", "app CPU per case for the uploads (ms)"),
+                             ("upload_db_cpu_ms_per_case", "database CPU per case for the uploads (ms)"),
+                             ("cases_per_s_with_uploads", "cases/s counting the uploads' time"),
+                             ("commits_per_case_with_uploads", "transactions per case with the uploads"),
+                             ("cpu_ms_per_case_with_uploads", "app + database CPU per case with the uploads (ms)"),
+                             ("upload_failed", "uploads failed per run")]:
+            print(f"| {name} | " + " | ".join(cell("uploads", k, metric) for k in uk) + " |")
+        print()
+
+    if "fenhe-nocache" in ks:
+        print("#### Lever 1: the verified-credentials cache (before = cache off, after = on; same runs)\n")
+        print("| metric | before: cache off | after: cache on (30 s) | after ÷ before |")
+        print("|---|---:|---:|---:|")
+        for metric, name in CASE_METRICS[:9]:
+            print(f"| {name} | {cell('cases', 'fenhe-nocache', metric)} | {cell('cases', 'fenhe', metric)} | "
+                  f"{ratio(med('cases', 'fenhe', metric), med('cases', 'fenhe-nocache', metric))} |")
+        print()
 
 if any(k[0] == "tasklist" for k in values):
     print(f"### 3. Task list at scale ({load('tasklist')})\n")
-    print("| query (REST) | Fenhe p50 / p95 / p99 (ms) | baseline p50 / p95 / p99 (ms) | p95 Fenhe ÷ baseline |")
-    print("|---|---:|---:|---:|")
+    tk = [k for k in ("fenhe", "baseline", "secured", "fenhe-nocache")
+          if any(key[0] == "tasklist" and key[1].startswith(k + "-") and not (k == "fenhe" and key[1].startswith("fenhe-nocache-"))
+                 for key in values)]
+    print("| query (REST) | " + " | ".join(f"{NAMES[k]} p50 / p95 / p99 (ms)" for k in tk)
+          + " | p95 Fenhe ÷ bare | p95 Fenhe ÷ secured |")
+    print("|---|" + "---:|" * (len(tk) + 2))
     for q, name in [("inbox", "inbox: officer with 2 candidate groups, by due date, page of 50"),
                     ("count", "inbox count"), ("deadlines", "GET /api/deadlines (supervisor, all, page of 50)"),
                     ("deadlines-overdue", "GET /api/deadlines?state=overdue (supervisor)"),
@@ -90,8 +146,8 @@ if any(k[0] == "tasklist" for k in values):
             if ("tasklist", f"{kind}-{q}", "p95_ms") not in values:
                 return "—"
             return " / ".join(cell("tasklist", f"{kind}-{q}", m) for m in ("p50_ms", "p95_ms", "p99_ms"))
-        f, b = med("tasklist", f"fenhe-{q}", "p95_ms"), med("tasklist", f"baseline-{q}", "p95_ms")
-        print(f"| {name} | {trio('fenhe')} | {trio('baseline')} | {ratio(f, b)} |")
+        bare, secured = ratios("tasklist", lambda k: f"{k}-{q}", "p95_ms")
+        print(f"| {name} | " + " | ".join(trio(k) for k in tk) + f" | {bare} | {secured} |")
     print()
 
 if any(k[0] == "timers" for k in values):
@@ -108,13 +164,14 @@ if any(k[0] == "timers" for k in values):
 
 if any(k[0] == "startup" for k in values):
     print(f"### 5. Start-up and memory ({load('startup')})\n")
-    print("| metric | Fenhe | baseline | Fenhe ÷ baseline |")
-    print("|---|---:|---:|---:|")
+    sk = kinds("startup")
+    print("| metric | " + " | ".join(NAMES[k] for k in sk) + " | Fenhe ÷ bare | Fenhe ÷ secured |")
+    print("|---|" + "---:|" * (len(sk) + 2))
     for metric, name in [("startup_ms", "start-up: launch → REST answers (ms)"), ("rss_mib", "RSS after start (MiB)")]:
-        f, b = med("startup", "fenhe", metric), med("startup", "baseline", metric)
-        print(f"| {name} | {cell('startup', 'fenhe', metric, 0)} | {cell('startup', 'baseline', metric, 0)} | {ratio(f, b)} |")
-    print(f"\nn = {len(values.get(('startup', 'fenhe', 'startup_ms'), []))} Fenhe starts, "
-          f"{len(values.get(('startup', 'baseline', 'startup_ms'), []))} baseline starts (every start of every part)\n")
+        bare, secured = ratios("startup", lambda k: k, metric)
+        print(f"| {name} | " + " | ".join(cell("startup", k, metric, 0) for k in sk) + f" | {bare} | {secured} |")
+    print("\nn = " + ", ".join(f"{len(values.get(('startup', k, 'startup_ms'), []))} {NAMES[k]}" for k in sk)
+          + " starts (every start of every part)\n")
 
 if any(k[0] == "supervision" for k in values):
     print(f"### 6. P5 互联网+监管: acts imported and run to their end ({load('supervision')})\n")
@@ -199,8 +256,18 @@ def goal(name, value, ok, fmt):
         print(f"| {name} | {fmt.format(value)} | {'yes' if ok(value) else 'no'} |")
 
 
-f, b = med("cases", "fenhe", "cases_per_s"), med("cases", "baseline", "cases_per_s")
-goal("Fenhe ≥ 1.0× baseline case throughput", f / b if f and b else None, lambda v: v >= 1.0, "{:.2f}×")
+def kind_ratio(metric, other, part="cases"):
+    f, o = med(part, "fenhe", metric), med(part, other, metric)
+    return f / o if f is not None and o else None
+
+
+# issue 20, point 2 (medians of the alternated runs)
+goal("P1 cases/s ≥ 1.5× the secured baseline", kind_ratio("cases_per_s", "secured"), lambda v: v >= 1.5, "{:.2f}×")
+goal("P1 cases/s ≥ 1.0× the bare baseline", kind_ratio("cases_per_s", "baseline"), lambda v: v >= 1.0, "{:.2f}×")
+goal("transactions per case ≤ 1.2× the bare baseline", kind_ratio("commits_per_case", "baseline"), lambda v: v <= 1.2, "{:.2f}×")
+goal("app + DB CPU per case ≤ 1.0× the secured baseline", kind_ratio("cpu_ms_per_case", "secured"), lambda v: v <= 1.0, "{:.2f}×")
+goal("inbox count p95 ≤ 100 ms", med("tasklist", "fenhe-count", "p95_ms"), lambda v: v <= 100, "{:.1f} ms")
+goal("the officer's own deadlines p95 ≤ 200 ms", med("tasklist", "fenhe-deadlines-officer", "p95_ms"), lambda v: v <= 200, "{:.1f} ms")
 ceiling = max([med("pgbench", f"clients={c}", "tps") or 0 for c in (1, 2, 4, 8)]) or None
 cps = med("cases", "fenhe", "commits_per_s")
 goal("engine commits/s at saturation ≥ 50% of pgbench ceiling", cps / ceiling if cps and ceiling else None,

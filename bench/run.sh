@@ -5,13 +5,23 @@
 #   bench/run.sh --small                  a smoke run (minutes)
 #   bench/run.sh --parts pgbench,tasklist,cases,timers --rounds 3 --cases 30 --warmup 5 --concurrency 8 \
 #                --open 100000 --hist 1000000 --timers 10000 --queries 100 --slow-queries 5 --no-build
-#   --kinds fenhe            part 3 for Fenhe only; BENCH_FENHE_JAR=… measures another build of Fenhe
+#   --kinds "fenhe baseline secured fenhe-nocache"
+#                            which apps parts 2 and 3 run, alternated in this order each round (default
+#                            "fenhe baseline secured"): fenhe = the Fenhe jar (demo profile on PostgreSQL);
+#                            baseline = bare Camunda (bench/baseline, REST open, no authorization);
+#                            secured = the same bare Camunda with its Spring profile "secured" (Camunda's own
+#                            REST Basic filter, authorization on, Fenhe's groups and grants, query limit);
+#                            fenhe-nocache = Fenhe with the verified-credentials cache off (ttl 0s, issue 20
+#                            lever 1). BENCH_FENHE_JAR=… measures another build of Fenhe
+#   BENCH_PGPORT (5499), BENCH_PGDATA, BENCH_FENHE_PORT (8190), BENCH_BASE_PORT (8191): ports and cluster
+#                            directory, so that two benchmarks can run on one machine
 #   bench/run.sh --parts supervision --acts 100000 --batch 1000 --batch-concurrency 2
 #                            P5 (issue 19): imports N acts in batches, waits until every act's process has
 #                            ended, then the month's page at that volume
 #
-# Parts: pgbench (commit ceiling), cases (P1 throughput, Fenhe vs baseline alternated A B A B …, fresh
-# schema each run; every start also gives start-up time and RSS = part 5), tasklist (100k open / 1M
+# Parts: pgbench (commit ceiling), cases (P1 throughput, the kinds alternated A B C A B C …, fresh
+# database each run; Fenhe's start materials are uploaded before each measured batch and measured
+# separately; every start also gives start-up time and RSS = part 5), tasklist (100k open / 1M
 # historic tasks: inbox, count, deadlines, the workbench's todo list), timers (N working-day timers due at the
 # same moment), supervision (P5 acts: import, every process to its end, the month's page; not in the default parts).
 # cluster (issue 20, point 4; not in the default parts): two engine JVMs and two worker JVMs started together on
@@ -30,7 +40,7 @@ PARTS=pgbench,tasklist,cases,timers
 ROUNDS=3; CASES=30; WARMUP=5; CONCURRENCY=8; OPEN=100000; HIST=1000000; TIMERS=10000; QUERIES=100
 # the officer's inbox count and deadlines take seconds at 100k tasks (docs/benchmarks.md): fewer repetitions
 SLOW_QUERIES=5
-BUILD=1; PGBENCH_SECONDS=10; KINDS="fenhe baseline"
+BUILD=1; PGBENCH_SECONDS=10; KINDS="fenhe baseline secured"
 ACTS=100000; BATCH=1000; BATCH_CONCURRENCY=2; DEPARTMENTS=20
 CLUSTER_TIMERS=600
 JVM_FLAGS=${BENCH_JVM_FLAGS:--Xmx512m -Duser.timezone=UTC}
@@ -70,6 +80,14 @@ export BENCH_PG_PORT=${BENCH_PG_PORT:-${BENCH_PGPORT:-5499}}
 export BENCH_PG_DIR=${BENCH_PG_DIR:-${BENCH_PGDATA:-/var/tmp/fenhe-bench-pg}}
 PG_PORT=$BENCH_PG_PORT
 BENCH_DIR=${BENCH_DIR:-/var/tmp/fenhe-bench-$PG_PORT}
+PGPORT_BENCH=$PG_PORT; export BENCH_PGPORT=$PG_PORT
+for kind in $KINDS; do
+  case $kind in fenhe|fenhe-nocache|baseline|secured) ;; *) echo "unknown kind $kind" >&2; exit 2 ;; esac
+done
+is_fenhe() { [[ $1 == fenhe* ]]; }
+port_of() { if is_fenhe "$1"; then echo "$FENHE_PORT"; else echo "$BASE_PORT"; fi; }
+# the kinds whose engine checks authorizations (part 3 preloads the per-task grants for them)
+is_authorized() { [ "$1" != baseline ]; }
 PSQL() { "$ROOT/bench/pg.sh" psql "$@"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 record() { echo "$1,$2,$3,$4,$5,$(load1)" >> "$CSV"; }
@@ -87,7 +105,7 @@ trap cleanup EXIT
   echo "started $(date -u +%FT%TZ) host $(hostname) $(nproc) cores, $(free -m | awk '/Mem:/{print $2}') MiB RAM"
   grep -m1 'model name' /proc/cpuinfo
   java -version 2>&1 | head -1
-  echo "parts=$PARTS rounds=$ROUNDS cases=$CASES warmup=$WARMUP concurrency=$CONCURRENCY open=$OPEN hist=$HIST timers=$TIMERS queries=$QUERIES jvm='$JVM_FLAGS'"
+  echo "kinds=$KINDS pg port=$PGPORT_BENCH parts=$PARTS rounds=$ROUNDS cases=$CASES warmup=$WARMUP concurrency=$CONCURRENCY open=$OPEN hist=$HIST timers=$TIMERS queries=$QUERIES jvm='$JVM_FLAGS'"
   echo "git $(git rev-parse --short HEAD) $(git status --porcelain | wc -l) uncommitted files"
   echo "loadavg at start: $(cat /proc/loadavg)"
 } > "$OUT/machine.txt"
@@ -117,27 +135,44 @@ fresh_db() {
   PSQL -d "$1" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 }
 
-# starts fenhe|baseline on a fresh database; records start-up (launch → REST answers) and RSS
+# starts a kind (fenhe, fenhe-nocache, baseline, secured) on a fresh database; records start-up
+# (launch → REST answers) and RSS
 start_app() {
-  local kind=$1 db=$2 run=$3 t0 t1 port
+  local kind=$1 db=$2 run=$3 t0 t1 port client_flags=
+  port=$(port_of "$kind")
+  # another app on the port would answer the wait below and be measured instead
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use by another process: set BENCH_FENHE_PORT / BENCH_BASE_PORT" >&2
+    exit 1
+  fi
   fresh_db "$db"
   t0=$(now_ms)
-  if [ "$kind" = fenhe ]; then
-    port=$FENHE_PORT
-    FENHE_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db FENHE_DB_USER=postgres PORT=$port \
-      java $JVM_FLAGS -jar "$FENHE_JAR" --spring.profiles.active=demo,postgres > "$OUT/$kind-$db-$run.log" 2>&1 &
-  else
-    port=$BASE_PORT
-    FENHE_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db FENHE_DB_USER=postgres PORT=$port \
-      java $JVM_FLAGS -jar "$BASE_JAR" > "$OUT/$kind-$db-$run.log" 2>&1 &
-  fi
+  case $kind in
+    fenhe|fenhe-nocache)
+      local extra=
+      # lever 1 of issue 20 switched off: every Basic request verified against the database again
+      [ "$kind" = fenhe-nocache ] && extra=--fenhe.security.credentials-cache.ttl=0s
+      FENHE_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT_BENCH/$db FENHE_DB_USER=postgres PORT=$port \
+        java $JVM_FLAGS -jar "$FENHE_JAR" --spring.profiles.active=demo,postgres $extra > "$OUT/$kind-$db-$run.log" 2>&1 &
+      ;;
+    baseline)
+      FENHE_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT_BENCH/$db FENHE_DB_USER=postgres PORT=$port \
+        java $JVM_FLAGS -jar "$BASE_JAR" > "$OUT/$kind-$db-$run.log" 2>&1 &
+      ;;
+    secured)
+      FENHE_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT_BENCH/$db FENHE_DB_USER=postgres PORT=$port \
+        java $JVM_FLAGS -jar "$BASE_JAR" --spring.profiles.active=secured > "$OUT/$kind-$db-$run.log" 2>&1 &
+      # its client logs in as the workers' technical user (Fenhe's grants)
+      client_flags=-Dworker.user=fenhe-worker
+      ;;
+  esac
   APP_PID=$!
   DRIVER wait-up "http://127.0.0.1:$port" 180
   t1=$(now_ms)
   record startup "$kind" "$run" startup_ms $((t1 - t0))
   record startup "$kind" "$run" rss_mib $(( $(awk '/VmRSS/{print $2}' /proc/$APP_PID/status) / 1024 ))
-  if [ "$kind" = baseline ]; then
-    java $JVM_FLAGS -Dengine=http://127.0.0.1:$port/engine-rest -cp "$BASE_JAR" \
+  if ! is_fenhe "$kind"; then
+    java $JVM_FLAGS $client_flags -Dengine=http://127.0.0.1:$port/engine-rest -cp "$BASE_JAR" \
       -Dloader.main=bench.baseline.BaselineClient org.springframework.boot.loader.launch.PropertiesLauncher \
       > "$OUT/client-$db-$run.log" 2>&1 &
     CLIENT_PID=$!
@@ -184,17 +219,26 @@ fi
 
 # ----------------------------------------------------------------------------------- 2 + 5. cases
 if has cases; then
-  log "part 2: P1 case throughput, Fenhe vs baseline alternated"
+  log "part 2: P1 case throughput, $KINDS alternated"
+  hz=$(getconf CLK_TCK)
   for run in $(seq 1 "$ROUNDS"); do
-    for kind in fenhe baseline; do
-      db=cases_${kind}_$run
+    for kind in $KINDS; do
+      db=cases_${kind//-/_}_$run
       start_app "$kind" "$db" "$run"
-      port=$([ "$kind" = fenhe ] && echo $FENHE_PORT || echo $BASE_PORT)
-      DRIVER cases "http://127.0.0.1:$port" "$WARMUP" "$CONCURRENCY" "warm-$kind-$run" > /dev/null
+      port=$(port_of "$kind")
+      # Fenhe's start needs the applicant's materials (docs/materials.md): uploaded first, as the start
+      # form does, then named in materialUploads. The baselines have no materials: the driver finds no
+      # catalogue there and uploads nothing. Uploads are measured on their own (not in the case figures).
+      DRIVER uploads "http://127.0.0.1:$port" "$WARMUP" "$CONCURRENCY" "$OUT/uploads-warm-$kind-$run.txt" > /dev/null
+      DRIVER cases "http://127.0.0.1:$port" "$WARMUP" "$CONCURRENCY" "warm-$kind-$run" "$OUT/uploads-warm-$kind-$run.txt" > /dev/null
+      read -r u0 us0 ua0 ud0 <<< "$(stats "$db")"
+      upline=$(DRIVER uploads "http://127.0.0.1:$port" "$CASES" "$CONCURRENCY" "$OUT/uploads-$kind-$run.txt")
       read -r x0 s0 a0 d0 <<< "$(stats "$db")"
-      line=$(DRIVER cases "http://127.0.0.1:$port" "$CASES" "$CONCURRENCY" "$kind-$run")
+      line=$(DRIVER cases "http://127.0.0.1:$port" "$CASES" "$CONCURRENCY" "$kind-$run" "$OUT/uploads-$kind-$run.txt")
       read -r x1 s1 a1 d1 <<< "$(stats "$db")"
       echo "$line" >> "$OUT/cases.csv"
+      echo "$kind,$run,$upline" >> "$OUT/uploads.csv"
+      IFS=, read -r _ _ _ files upfailed upseconds up50 up95 <<< "$upline"
       IFS=, read -r _ _ done failed seconds rate p50 p95 tasks <<< "$line"
       record cases "$kind" "$run" cases_done "$done"
       record cases "$kind" "$run" cases_failed "$failed"
@@ -202,16 +246,37 @@ if has cases; then
       record cases "$kind" "$run" latency_p50_ms "$p50"
       record cases "$kind" "$run" latency_p95_ms "$p95"
       record cases "$kind" "$run" user_tasks_per_case "$tasks"
-      hz=$(getconf CLK_TCK)
       awk -v x="$((x1 - x0))" -v s="$((s1 - s0))" -v a="$((a1 - a0))" -v d="$((d1 - d0))" -v n="$done" -v t="$seconds" -v hz="$hz" \
-        'BEGIN { printf "%.1f %.1f %.1f %.1f %.1f\n", x/n, s/n, a*1000/hz/n, d*1000/hz/n, x/t }' > "$OUT/tmp"
-      read -r xpc spc apc dpc cps < "$OUT/tmp"
+        'BEGIN { printf "%.1f %.1f %.1f %.1f %.1f %.1f\n", x/n, s/n, a*1000/hz/n, d*1000/hz/n, x/t, (a+d)*1000/hz/n }' > "$OUT/tmp"
+      read -r xpc spc apc dpc cps tpc < "$OUT/tmp"
       record cases "$kind" "$run" commits_per_case "$xpc"
       record cases "$kind" "$run" statements_per_case "$spc"
       record cases "$kind" "$run" app_cpu_ms_per_case "$apc"
       record cases "$kind" "$run" db_cpu_ms_per_case "$dpc"
+      record cases "$kind" "$run" cpu_ms_per_case "$tpc"
       record cases "$kind" "$run" commits_per_s "$cps"
       log "$line; commits/case $xpc statements/case $spc app cpu ms/case $apc db cpu ms/case $dpc commits/s $cps"
+      if [ "$files" -gt 0 ]; then
+        # the uploads of the measured cases, measured before them (same database, same app)
+        awk -v x="$((x0 - u0))" -v s="$((s0 - us0))" -v a="$((a0 - ua0))" -v d="$((d0 - ud0))" -v n="$done" -v f="$files" \
+          -v t="$upseconds" -v ct="$seconds" -v hz="$hz" -v cx="$((x1 - x0))" -v ca="$((a1 - a0))" -v cd="$((d1 - d0))" \
+          'BEGIN { printf "%.2f %.1f %.1f %.1f %.1f %.1f %.3f %.1f %.1f\n", f/n, x/n, s/n, a*1000/hz/n, d*1000/hz/n, t*1000/n,
+                   n/(t+ct), (x+cx)/n, (a+d+ca+cd)*1000/hz/n }' > "$OUT/tmp"
+        read -r upc uxpc uspc uapc udpc ums cpsu xpcu tpcu < "$OUT/tmp"
+        record uploads "$kind" "$run" upload_requests_per_case "$upc"
+        record uploads "$kind" "$run" upload_failed "$upfailed"
+        record uploads "$kind" "$run" upload_p50_ms "$up50"
+        record uploads "$kind" "$run" upload_p95_ms "$up95"
+        record uploads "$kind" "$run" upload_wall_ms_per_case "$ums"
+        record uploads "$kind" "$run" upload_commits_per_case "$uxpc"
+        record uploads "$kind" "$run" upload_statements_per_case "$uspc"
+        record uploads "$kind" "$run" upload_app_cpu_ms_per_case "$uapc"
+        record uploads "$kind" "$run" upload_db_cpu_ms_per_case "$udpc"
+        record uploads "$kind" "$run" cases_per_s_with_uploads "$cpsu"
+        record uploads "$kind" "$run" commits_per_case_with_uploads "$xpcu"
+        record uploads "$kind" "$run" cpu_ms_per_case_with_uploads "$tpcu"
+        log "uploads: $files files for $done cases ($upc per case) in $upseconds s, p95 $up95 ms; commits/case $uxpc, app cpu ms/case $uapc, db cpu ms/case $udpc"
+      fi
       PSQL -d "$db" -At -F ' | ' -c "SELECT calls, round(total_exec_time::numeric, 1), left(regexp_replace(query, '\s+', ' ', 'g'), 160)
         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
         ORDER BY total_exec_time DESC LIMIT 15" > "$OUT/top-statements-$kind-$run.txt" || true
@@ -227,12 +292,12 @@ if has tasklist; then
   OFFICER_INBOX="/engine-rest/task?candidateGroups=finance-bureau,reform-office&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50"
   OFFICER_COUNT="/engine-rest/task/count?candidateGroups=finance-bureau,reform-office"
   for kind in $KINDS; do
-    db=tasklist_$kind
+    db=tasklist_${kind//-/_}
     start_app "$kind" "$db" 1
-    port=$([ "$kind" = fenhe ] && echo $FENHE_PORT || echo $BASE_PORT)
+    port=$(port_of "$kind")
     base=http://127.0.0.1:$port
     user=
-    if [ "$kind" = fenhe ]; then
+    if is_authorized "$kind"; then
       # a case officer with two candidate groups
       curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' -X POST "$base/engine-rest/user/create" \
         -d "{\"profile\":{\"id\":\"bench-officer\",\"firstName\":\"基准\",\"lastName\":\"经办人\",\"email\":\"bench@example.org\"},\"credentials\":{\"password\":\"$PASSWORD\"}}"
@@ -242,23 +307,23 @@ if has tasklist; then
       user=bench-officer
     fi
     t0=$(now_ms)
-    PSQL -d "$db" -v open="$OPEN" -v hist="$HIST" -v auth=$([ "$kind" = fenhe ] && echo 1 || echo 0) -f bench/sql/preload-tasks.sql
+    PSQL -d "$db" -v open="$OPEN" -v hist="$HIST" -v auth=$(is_authorized "$kind" && echo 1 || echo 0) -f bench/sql/preload-tasks.sql
     log "preloaded $kind in $(( $(now_ms) - t0 )) ms"
     for run in $(seq 1 "$ROUNDS"); do
       for q in inbox count deadlines deadlines-overdue deadlines-officer todo todo-deep todo-search; do
         case $q in
           inbox) path=$OFFICER_INBOX; u=$user ;;
           count) path=$OFFICER_COUNT; u=$user ;;
-          deadlines) [ "$kind" = fenhe ] || continue; path="/api/deadlines?size=50"; u=demo-supervisors ;;
-          deadlines-overdue) [ "$kind" = fenhe ] || continue; path="/api/deadlines?state=overdue&size=50"; u=demo-supervisors ;;
-          deadlines-officer) [ "$kind" = fenhe ] || continue; path="/api/deadlines?size=50"; u=bench-officer ;;
+          deadlines) is_fenhe "$kind" || continue; path="/api/deadlines?size=50"; u=demo-supervisors ;;
+          deadlines-overdue) is_fenhe "$kind" || continue; path="/api/deadlines?state=overdue&size=50"; u=demo-supervisors ;;
+          deadlines-officer) is_fenhe "$kind" || continue; path="/api/deadlines?size=50"; u=bench-officer ;;
           # the workbench's 待办 (issue 16: p95 <= 150 ms for this officer's 20,000 candidate tasks)
-          todo) [ "$kind" = fenhe ] || continue; path="/api/workbench/todo?size=20"; u=bench-officer ;;
-          todo-deep) [ "$kind" = fenhe ] || continue; path="/api/workbench/todo?size=100&page=50"; u=bench-officer ;;
-          todo-search) [ "$kind" = fenhe ] || continue; path="/api/workbench/todo?size=20&q=bench-1234"; u=bench-officer ;;
+          todo) is_fenhe "$kind" || continue; path="/api/workbench/todo?size=20"; u=bench-officer ;;
+          todo-deep) is_fenhe "$kind" || continue; path="/api/workbench/todo?size=100&page=50"; u=bench-officer ;;
+          todo-search) is_fenhe "$kind" || continue; path="/api/workbench/todo?size=20&q=bench-1234"; u=bench-officer ;;
         esac
         n=$QUERIES; warm=10
-        case "$kind-$q" in fenhe-count|fenhe-deadlines-officer) n=$SLOW_QUERIES; warm=1 ;; esac
+        case "$kind-$q" in baseline-count) ;; *-count|*-deadlines-officer) n=$SLOW_QUERIES; warm=1 ;; esac
         line=$(BENCH_QUERY_WARMUP=$warm DRIVER query "$base" "${u:-nobody}" "$path" "$n" "$kind-$q-$run")
         echo "$line" >> "$OUT/queries.csv"
         IFS=, read -r _ _ _ p50 p95 p99 _ <<< "$line"

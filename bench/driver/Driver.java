@@ -23,7 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Talks to Fenhe or the baseline only over REST, like users do. Prints one CSV line per result.
  *
  * <pre>
- *   cases   BASE N CONCURRENCY LABEL        N happy-path P1 cases (mixed application: every step runs)
+ *   uploads BASE N CONCURRENCY FILE         Fenhe's P1 start materials for N cases: each required start
+ *                                           material of the catalogue (GET /api/procedures/soe-reform-fund/
+ *                                           materials) as a small PDF to POST …/materials/uploads, as the
+ *                                           applicant; FILE gets one line per case (the ids, comma-separated).
+ *                                           An app without a catalogue (the baselines): FILE stays empty
+ *   cases   BASE N CONCURRENCY LABEL [FILE] N happy-path P1 cases (mixed application: every step runs);
+ *                                           case i starts with materialUploads = line i of FILE
  *   query   BASE USER PATH REQUESTS LABEL   one GET repeated (after 20 warm-up calls): p50/p95/p99 in ms
  *   start-many BASE KEY N CONCURRENCY       start N instances of a process (as admin), no variables
  *   wait-up BASE TIMEOUT_S                  wait until /engine-rest/engine answers
@@ -31,12 +37,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                                           P5: lists the items of DEPARTMENTS city departments, then
  *                                           imports N acts in batches of BATCH (POST /api/supervision/acts,
  *                                           CONCURRENCY batches at a time); p50/p95/max per batch in ms
- *   cluster BASES N CONCURRENCY LABEL       N P1 cases as "cases", through several engine nodes (BASES: base
- *                                           URLs, comma-separated; case i starts on node i mod n), with the
- *                                           start's materials uploaded first; a node that stops answering is
- *                                           left for the next one (a load balancer's failover), every call
- *                                           repeated there; a start whose answer was lost is looked up by its
- *                                           business key before it is repeated
  * </pre>
  */
 public class Driver {
@@ -59,6 +59,7 @@ public class Driver {
       Map.entry("UserTask_FinanceRecheck", "demo-finance-bureau"),
       Map.entry("UserTask_ReformOfficeSignOff", "demo-reform-office"),
       Map.entry("UserTask_MunicipalGovernmentSignOff", "demo-municipal-government"),
+      Map.entry("UserTask_LeaderConsent", "demo-municipal-government"),
       Map.entry("UserTask_PrepareDisbursementNotice", "demo-reform-office"),
       Map.entry("UserTask_TransferFunds", "demo-jilin-investment"));
 
@@ -66,7 +67,7 @@ public class Driver {
     try {
       run(args);
     } catch (Exception e) {
-      // the HTTP client's threads would keep the JVM alive after a failure
+      // the HTTP client's threads would keep the JVM (and the script waiting for it) alive
       e.printStackTrace();
       System.exit(1);
     }
@@ -75,7 +76,9 @@ public class Driver {
 
   static void run(String[] args) throws Exception {
     switch (args[0]) {
-      case "cases" -> cases(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
+      case "uploads" -> uploads(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
+      case "cases" -> cases(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4],
+          args.length > 5 ? java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[5])) : List.of());
       case "query" -> query(args[1], args[2], args[3], Integer.parseInt(args[4]), args[5]);
       case "start-many" -> startMany(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       case "wait-up" -> waitUp(args[1], Integer.parseInt(args[2]));
@@ -145,6 +148,8 @@ public class Driver {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("enterpriseName", "临汾市第二机械厂");
     v.put("reformType", "LIQUIDATION");
+    // Art. 5 (P1-R16): a liquidation-deregistration owes only wages and social insurance
+    v.put("onlyEmployeeDebtsDeclared", true);
     v.put("supervisingDepartmentName", "临汾市工业和信息化局");
     v.put("legalRepresentative", "张建国");
     v.put("legalRepresentativePhone", "0357-2088001");
@@ -155,8 +160,7 @@ public class Driver {
     v.put("assetRealization", "1500000.00");
     v.put("landProceeds", "2000000.00");
     v.put("fundPurpose", "支付职工安置费用及清算费用");
-    v.put("submittedAttachments", "[\"APPLICATION_REPORT\",\"REFORM_PLAN\",\"LEADING_GROUP_APPROVAL\",\"AUDIT_REPORTS\","
-        + "\"COST_ESTIMATE\",\"ASSET_REALIZATION_TABLE\",\"OTHER\"]");
+    v.put("performanceGoals", "年内安置职工 320 人，拖欠工资和社保清偿率 100%，完成简易注销");
     v.put("liquidationCostAmount", "100000.00");
     v.put("economicCompensation", "60000.00");
     v.put("medicalArrears", "30000.00");
@@ -200,7 +204,7 @@ public class Driver {
     return v;
   }
 
-  static void cases(String base, int n, int concurrency, String label) throws Exception {
+  static void cases(String base, int n, int concurrency, String label, List<String> uploads) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger failures = new AtomicInteger();
@@ -212,7 +216,8 @@ public class Driver {
       futures.add(pool.submit(() -> {
         try {
           long t0 = System.nanoTime();
-          userTasks.addAndGet(oneCase(base, label + "-" + ProcessHandle.current().pid() + "-" + number));
+          String materials = number < uploads.size() ? uploads.get(number) : null;
+          userTasks.addAndGet(oneCase(base, label + "-" + ProcessHandle.current().pid() + "-" + number, materials));
           latencies.add(System.nanoTime() - t0);
         } catch (Exception e) {
           failures.incrementAndGet();
@@ -240,10 +245,11 @@ public class Driver {
   }
 
   /** One case from start to end; returns the number of user tasks completed. */
-  static int oneCase(String base, String businessKey) throws Exception {
-    Map<String, Object> start = new LinkedHashMap<>();
-    start.put("businessKey", businessKey);
+  static int oneCase(String base, String businessKey, String materialUploads) throws Exception {
     Map<String, Object> vars = application();
+    if (materialUploads != null && !materialUploads.isBlank()) {
+      vars.put("materialUploads", materialUploads);
+    }
     String body = "{\"businessKey\":" + quote(businessKey) + ",\"variables\":" + variables(vars) + "}";
     Response started = ok(call(base, "demo-liquidation-team", "POST",
         "/engine-rest/process-definition/key/soe-reform-fund/start", body), "start", 200);
@@ -291,6 +297,114 @@ public class Driver {
       }
     }
     throw new IllegalStateException("case " + businessKey + " did not end in 300 s");
+  }
+
+  // ------------------------------------------------------------------ materials (Fenhe only)
+
+  static final String APPLICANT = "demo-liquidation-team";
+  static final String BOUNDARY = "----fenhe-bench-boundary-7MA4YWxk";
+
+  /** The required materials of P1's start (types), or none when the app has no catalogue. */
+  static List<String> startMaterials(String base) throws Exception {
+    Response catalogue = call(base, APPLICANT, "GET", "/api/procedures/soe-reform-fund/materials", null);
+    List<String> types = new ArrayList<>();
+    if (catalogue.status() != 200) {
+      return types;
+    }
+    for (Object m : Json.list(Json.parse(catalogue.body()))) {
+      Map<String, Object> material = Json.map(m);
+      if ("true".equals(Json.str(material, "required")) && Json.str(material, "step").startsWith("StartEvent_")) {
+        types.add(Json.str(material, "type"));
+      }
+    }
+    return types;
+  }
+
+  static void uploads(String base, int n, int concurrency, String file) throws Exception {
+    List<String> types = startMaterials(base);
+    String[] lines = new String[n];
+    List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger failures = new AtomicInteger();
+    long begin = System.nanoTime();
+    if (!types.isEmpty()) {
+      ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int number = i;
+        futures.add(pool.submit(() -> {
+          List<String> ids = new ArrayList<>();
+          for (String type : types) {
+            try {
+              long t0 = System.nanoTime();
+              Response r = upload(base, type, type + ".pdf", pdf("bench " + type + " " + number));
+              nanos.add(System.nanoTime() - t0);
+              ids.add(Json.str(Json.parse(ok(r, "upload " + type, 201).body()), "id"));
+            } catch (Exception e) {
+              if (failures.incrementAndGet() < 5) {
+                System.err.println("upload " + type + " for case " + number + ": " + e.getMessage());
+              }
+            }
+          }
+          lines[number] = String.join(",", ids);
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+      pool.shutdown();
+      java.nio.file.Files.write(java.nio.file.Path.of(file), List.of(lines));
+    } else {
+      java.nio.file.Files.write(java.nio.file.Path.of(file), List.of());
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    List<Long> sorted = new ArrayList<>(nanos);
+    Collections.sort(sorted);
+    System.out.printf("uploads,%s,%d,%d,%d,%.3f,%.1f,%.1f%n", base, n, sorted.size(), failures.get(), seconds,
+        pct(sorted, 50), pct(sorted, 95));
+  }
+
+  /** POST multipart type + file to the start form's pending uploads, as the applicant. */
+  static Response upload(String base, String type, String fileName, byte[] content) throws Exception {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/procedures/soe-reform-fund/materials/uploads"))
+        .timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((APPLICANT + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Response(response.statusCode(), response.body());
+  }
+
+  /** A one-page PDF (about 600 bytes) whose page shows the text, as the process tests upload. */
+  static byte[] pdf(String text) {
+    String stream = "BT /F1 12 Tf 72 720 Td (" + text.replaceAll("[^A-Za-z0-9 .-]", "_") + ") Tj ET";
+    String[] objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+    StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+    int[] offsets = new int[objects.length];
+    for (int i = 0; i < objects.length; i++) {
+      offsets[i] = pdf.length();
+      pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+    }
+    int xref = pdf.length();
+    pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+    for (int offset : offsets) {
+      pdf.append(String.format("%010d 00000 n \n", offset));
+    }
+    pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+        .append("\n%%EOF\n");
+    return pdf.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   // ------------------------------------------------------------------ cluster (issue 20, point 4)

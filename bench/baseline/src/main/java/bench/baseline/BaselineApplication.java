@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Profile;
 
 /**
  * The baseline: Camunda 7.24's Spring Boot starter with the REST API, stock configuration, the P1
@@ -26,8 +27,11 @@ import org.springframework.context.annotation.Bean;
  * <ul>
  * <li>{@code soeReformFundApplicantAccess} (execution listener) and the task completion checks
  * {@code soeReformFund*Check} (task listeners): beans that do nothing;</li>
- * <li>{@code nWD} durations (working days): n calendar days, no holiday calendar.</li>
+ * <li>{@code nWD} durations (working days) and the notice's transfer date
+ * ({@code soeReformFundTransferDate.after(n)}): n calendar days, no holiday calendar.</li>
  * </ul>
+ * With the Spring profile {@code secured}: authentication, authorization and Fenhe's grants, see
+ * {@link SecuredConfiguration}.
  */
 @SpringBootApplication
 public class BaselineApplication {
@@ -45,7 +49,8 @@ public class BaselineApplication {
     public void notify(DelegateExecution execution) {}
   }
 
-  @Bean NoOp soeReformFundApplicantAccess() { return new NoOp(); }
+  /** Bare: nobody logs in, no grant to write (the secured profile writes the applicant's grants). */
+  @Bean @Profile("!secured") NoOp soeReformFundApplicantAccess() { return new NoOp(); }
   @Bean NoOp soeReformFundReviewCheck() { return new NoOp(); }
   @Bean NoOp soeReformFundCorrectionCheck() { return new NoOp(); }
   @Bean NoOp soeReformFundFollowUpCheck() { return new NoOp(); }
@@ -59,6 +64,17 @@ public class BaselineApplication {
   @Bean NoOp soeReformFundSuspensionDecisionCheck() { return new NoOp(); }
   @Bean NoOp soeReformFundTransferCheck() { return new NoOp(); }
   @Bean NoOp soeReformFundWithdrawalCheck() { return new NoOp(); }
+  /** The yearly evaluation's start listener (its timer is due at deployment): lists no project. */
+  @Bean NoOp soeReformFundYearProjects() { return new NoOp(); }
+
+  /** The notice's transfer date, n working days from today: here n calendar days (as "nWD" below). */
+  public static final class TransferDate {
+    public String after(int days) {
+      return ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days)).toString().substring(0, 10);
+    }
+  }
+
+  @Bean TransferDate soeReformFundTransferDate() { return new TransferDate(); }
 
   static final Pattern WD = Pattern.compile("(\\d+)WD");
 
