@@ -30,7 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * P3 from the workbench (工作台, /fenhe/) alone, in a real headless Chromium at 1440×900 and 390×844
  * (src/test/e2e/workbench.mjs): the enterprise logs in (a wrong password refused in Chinese), every
  * screen is Chinese, the application is refused out of the application period and started in it
- * from the workbench's start form, and the county officer finds it in 待办 and approves it.
+ * from the workbench's start form, and the county officer finds it in 待办 and approves it. A case is
+ * worked to its end there: the confirmations with 催办, 抄送, 委派, 转办 and 退回, the county's review again,
+ * the three confirmations, the city's and the county's disbursements.
  */
 @Tag("browser")
 class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
@@ -330,5 +332,113 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
             .finished()
             .singleResult();
     assertThat(confirmed.getAssignee()).isEqualTo(colleague);
+
+    // after the return: the county decides again, the three bureaus confirm, each as its demo user
+    String finance = demo(Groups.FINANCE_BUREAU);
+    plan = plan("actions", county);
+    size(plan, 1440, 900);
+    ops = plan.putArray("ops");
+    ArrayNode review = op(ops, county, "decide", bk).put("decision", "通过").putArray("fill");
+    field(review, "意见", "已复核实缴税额，与凭证一致，再报市工信局", null);
+    field(review, "已核实废钢铁加工产品销售渠道", null, "check");
+    field(review, "销售渠道核实情况", ScrapSteelRewardScenario.SALES_CHANNEL_NOTE, null);
+    op(ops, city, "decide", bk).put("decision", "通过");
+    op(ops, tax, "decide", bk).put("decision", "通过");
+    op(ops, finance, "decide", bk).put("decision", "通过");
+    op(ops, tax, "list", bk).put("hash", "/done").putArray("expect").add(bk).add("【通过】");
+    // the tasks of the case so far (the confirmations of the first round among them)
+    java.util.Set<String> before =
+        engine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(p3.processInstanceId)
+            .list()
+            .stream()
+            .map(HistoricTaskInstance::getId)
+            .collect(java.util.stream.Collectors.toSet());
+    walk(plan);
+
+    assertThat(p3.historicVariable("countyReviewOpinion")).isEqualTo("已复核实缴税额，与凭证一致，再报市工信局");
+    for (String[] confirmation :
+        new String[][] {
+          {INDUSTRY_IT_CONFIRMATION, city}, {TAX_CONFIRMATION, tax}, {FINANCE_CONFIRMATION, finance}
+        }) {
+      // the confirmation of the second round: one task, finished by the bureau's demo user
+      var again =
+          engine
+              .getHistoryService()
+              .createHistoricTaskInstanceQuery()
+              .processInstanceId(p3.processInstanceId)
+              .taskDefinitionKey(confirmation[0])
+              .list()
+              .stream()
+              .filter(task -> !before.contains(task.getId()))
+              .toList();
+      assertThat(again).as(confirmation[0]).hasSize(1);
+      assertThat(again.get(0).getEndTime()).as(confirmation[0]).isNotNull();
+      assertThat(again.get(0).getAssignee()).as(confirmation[0]).isEqualTo(confirmation[1]);
+    }
+    // the workers and the engine take the case to the two disbursements (nothing worked over REST)
+    int worked = p3.steps.size();
+    p3.runUntil(CITY_DISBURSEMENT);
+    assertThat(p3.steps).hasSize(worked);
+    assertThat(p3.openTaskKeys()).contains(CITY_DISBURSEMENT, COUNTY_DISBURSEMENT);
+
+    // the city's and the county's finance bureaus pay in the workbench
+    String countyFinance = demo(Groups.COUNTY_FINANCE);
+    plan = plan("actions", finance);
+    size(plan, 1440, 900);
+    ops = plan.putArray("ops");
+    ArrayNode cityPays = op(ops, finance, "decide", bk).put("decision", "提交").putArray("fill");
+    field(cityPays, "本次拨付金额（市级奖励）", "184900.00", null);
+    field(cityPays, "拨付凭证号", "LFCZ-2026-0718", null);
+    ArrayNode countyPays =
+        op(ops, countyFinance, "decide", bk).put("decision", "提交").putArray("fill");
+    field(countyPays, "本次拨付金额（县级奖励）", "282100.00", null);
+    field(countyPays, "拨付凭证号", "XCZ-2026-0031", null);
+    walk(plan);
+
+    assertThat(p3.steps).hasSize(worked);
+    p3.runUntil();
+    assertThat(p3.steps).hasSize(worked);
+    assertThat(p3.ended()).isTrue();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(p3.processInstanceId)
+                .activityId(END_PAID)
+                .finished()
+                .count())
+        .isEqualTo(1);
+    assertThat(p3.historicVariable("cityPaymentVoucher")).isEqualTo("LFCZ-2026-0718");
+    assertThat(p3.historicVariable("countyPaymentVoucher")).isEqualTo("XCZ-2026-0031");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(p3.processInstanceId)
+                .taskDefinitionKey(COUNTY_DISBURSEMENT)
+                .singleResult()
+                .getAssignee())
+        .isEqualTo(countyFinance);
+
+    // after the end: 我发起的 of the enterprise, the timeline with the disbursements
+    plan = plan("actions", enterprise);
+    size(plan, 1440, 900);
+    ops = plan.putArray("ops");
+    op(ops, enterprise, "list", bk)
+        .put("hash", "/started")
+        .putArray("expect")
+        .add(bk)
+        .add("已办结")
+        .add("废钢铁加工企业奖励资金申请");
+    op(ops, enterprise, "case", bk)
+        .putArray("expect")
+        .add("已办结")
+        .add("市财政拨付市级奖励")
+        .add("县财政拨付县级奖励")
+        .add("已复核实缴税额，与凭证一致，再报市工信局");
+    walk(plan);
   }
 }
