@@ -114,13 +114,15 @@ class ScrapSteelMaterialsTest extends IntegrationTest {
     assertThat(tax.get("article").asText()).startsWith("三");
     assertThat(tax.get("required").asBoolean()).isTrue();
     assertThat(tax.get("step").asText()).isEqualTo("StartEvent_ApplicationSubmitted");
-    // every step that takes it: its own and the correction's (alsoAt), for the task screen's uploads
+    // every step that takes it: its own and the correction's (alsoAt), for the task screen's
+    // uploads
     assertThat(tax.get("steps").toString())
         .isEqualTo("[\"StartEvent_ApplicationSubmitted\",\"UserTask_CorrectApplication\"]");
     assertThat(tax.get("formats").toString()).isEqualTo("[\"pdf\",\"jpg\",\"png\"]");
     List<String> keys = new ArrayList<>();
     tax.fieldNames().forEachRemaining(keys::add);
-    assertThat(keys).containsExactly("type", "name", "article", "required", "step", "steps", "formats");
+    assertThat(keys)
+        .containsExactly("type", "name", "article", "required", "step", "steps", "formats");
     assertThat(rows.get(2).get("required").asBoolean()).isFalse();
 
     refusedInChinese(
