@@ -195,11 +195,17 @@ ticks() { # utime+stime of the given pids (clock ticks)
   echo $total
 }
 pg_pids() { local pm; pm=$(head -1 "$PGDATA_DIR/postmaster.pid"); echo "$pm" $(pgrep -P "$pm"); }
+# PostgreSQL's CPU: its live processes plus the postmaster's ended children (cutime + cstime), so that a
+# backend or autovacuum worker ending between two readings keeps its CPU in the difference
+pg_ticks() {
+  local pm; pm=$(head -1 "$PGDATA_DIR/postmaster.pid")
+  echo $(( $(ticks $(pg_pids)) + $(awk '{print $16 + $17}' "/proc/$pm/stat") ))
+}
 stats() { # xact_commit, statements, app ticks, db ticks
   local db=$1
   echo "$(PSQL -d "$db" -At -c "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()") \
 $(PSQL -d "$db" -At -c "SELECT coalesce(sum(calls),0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())") \
-$(ticks $APP_PID ${CLIENT_PID:-}) $(ticks $(pg_pids))"
+$(ticks $APP_PID ${CLIENT_PID:-}) $(pg_ticks)"
 }
 
 # ----------------------------------------------------------------------------------- 1. pgbench
