@@ -133,8 +133,29 @@ async function fill(p, field) {
     for (let attempt = 0; attempt < 3; attempt++) {
       await input.fill(field.value);
       await input.blur();
+      await p.waitForTimeout(150);
       if ((await input.inputValue()) === field.value) break;
     }
+  }
+}
+
+/** The input a typed field went into (null for files, choices and boxes). */
+function typedInput(p, field) {
+  if (field.kind === 'text' || field.kind === 'date') return p.getByRole('textbox', { name: field.label, exact: true }).first();
+  if (field.kind) return null;
+  return p.getByLabel(field.label, { exact: Boolean(field.exact) }).first();
+}
+
+/**
+ * Before pressing submit: a late re-render of the form for a field left earlier can still empty a
+ * field typed after it; type again whatever was lost.
+ */
+async function settle(p, fields) {
+  await p.waitForTimeout(300);
+  for (const field of fields || []) {
+    const input = typedInput(p, field);
+    if (!input || field.kind === 'date' || !(await input.isVisible().catch(() => false))) continue;
+    if ((await input.inputValue().catch(() => field.value)) !== field.value) await fill(p, field);
   }
 }
 
@@ -152,6 +173,7 @@ async function decide(p, fields, decision) {
     }
     await fill(p, field);
   }
+  await settle(p, fields);
   await p.getByRole('button', { name: decision, exact: true }).click();
   await p.waitForSelector('text=/已提交|未能提交/', { timeout: 30000 });
   return p.locator('body').innerText();
@@ -177,8 +199,25 @@ async function start(size) {
     check('an empty start form is refused in Chinese by the form', errors.length > 0 && errors.every((e) => /[\u4e00-\u9fff]/.test(e)),
       errors.slice(0, 3).join(' | '));
     for (const field of plan.fill) await fill(p, field);
+    await settle(p, plan.fill);
     await p.getByRole('button', { name: '提交申请' }).click();
-    const answered = await p.waitForSelector('text=/申请已提交|申请未提交/', { timeout: 30000 }).then(() => true).catch(() => false);
+    let answered = await p.waitForSelector('text=/申请已提交|申请未提交/', { timeout: 30000 }).then(() => true).catch(() => false);
+    if (!answered) {
+      // a value typed while the form re-rendered for the field before may be in the box but not in the
+      // form's data: type the marked fields once more, as a person would, and submit again
+      const marked = await p.locator('.fjs-form-field:has(.fjs-form-field-error)').allInnerTexts();
+      const again = plan.fill.filter((f) => f.kind !== 'file' && marked.some((t) => t.includes(f.label)));
+      console.log(`typed again after the form's refusal: ${again.map((f) => f.label).join('、')}`);
+      for (const field of again) {
+        const input = typedInput(p, field);
+        if (input) await input.fill('');
+        await fill(p, field);
+      }
+      if (again.length) {
+        await p.getByRole('button', { name: '提交申请' }).click();
+        answered = await p.waitForSelector('text=/申请已提交|申请未提交/', { timeout: 30000 }).then(() => true).catch(() => false);
+      }
+    }
     if (!answered) {
       // the form refused before sending: name the fields it marked
       const marked = await p.locator('.fjs-form-field:has(.fjs-form-field-error)').allInnerTexts();
