@@ -64,6 +64,8 @@ public class WorkbenchController {
       ListParameters parameters) {
     ListQuery query = parameters.query();
     WorkbenchLists.Page found = list.apply(user, query);
-    return query.answer(found.items(), found.total());
+    Map<String, Object> answer = query.answer(found.items(), found.total());
+    answer.put("totalAtLeast", found.totalAtLeast());
+    return answer;
   }
 }

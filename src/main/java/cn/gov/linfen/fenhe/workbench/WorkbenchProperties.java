@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deadlineScanInterval how often the deadline-near / overdue scan runs; default 10 minutes
  * @param deadlineNearWorkingDays a task is "near" its deadline when at most this many working days
  *     are left (0–10); default 1
+ * @param todoCountLimit 待办 counts its total exactly up to this many tasks (100–100,000) and answers
+ *     "at least" beyond (docs/workbench.md, "待办 at scale"); default 1,000
  */
 @Validated
 @ConfigurationProperties("fenhe.workbench")
@@ -31,7 +33,8 @@ public record WorkbenchProperties(
     @NotNull @DefaultValue Map<String, @NotBlank String> applicantNameVariables,
     @NotBlank @DefaultValue("enterpriseName") String defaultApplicantNameVariable,
     @NotNull @DefaultValue("PT10M") Duration deadlineScanInterval,
-    @Min(0) @Max(10) @DefaultValue("1") int deadlineNearWorkingDays) {
+    @Min(0) @Max(10) @DefaultValue("1") int deadlineNearWorkingDays,
+    @Min(100) @Max(100_000) @DefaultValue("1000") int todoCountLimit) {
 
   /** The name variable of a process key. */
   public String applicantNameVariable(String processKey) {

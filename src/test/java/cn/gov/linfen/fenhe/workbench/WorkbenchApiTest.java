@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +43,7 @@ class WorkbenchApiTest extends IntegrationTest {
   @Autowired IdentityService identityService;
   @Autowired CaseCopies copies;
   @Autowired AuthorizationService authorizationService;
+  @Autowired WorkbenchLists lists;
 
   private String key;
   private Deployment deployment;
@@ -125,6 +127,7 @@ class WorkbenchApiTest extends IntegrationTest {
   void todo_lists_my_groups_tasks_paged_and_searched_and_nobody_elses() {
     JsonNode todo = list("demo-reform-office", "todo", "");
     assertThat(todo.get("total").asLong()).isEqualTo(3);
+    assertThat(todo.get("totalAtLeast").asBoolean(true)).isFalse();
     JsonNode first = todo.get("items").get(0);
     assertThat(first.get("procedure").asText()).isEqualTo("工作台测试事项");
     assertThat(first.get("step").asText()).isEqualTo("市企改办审核");
@@ -165,6 +168,14 @@ class WorkbenchApiTest extends IntegrationTest {
     assertThat(signed.get("parentTaskId").asText()).isEqualTo(parent.getId());
     assertThat(signed.get("procedure").asText()).isEqualTo("工作台测试事项");
     assertThat(signed.get("applicant").asText()).isEqualTo("汾河煤业有限公司");
+    // and is found by its case's applicant and business key, and not by another case's
+    JsonNode signerByName = list("demo-sasac", "todo", "&q=%E6%B1%BE%E6%B2%B3"); // 汾河
+    assertThat(signerByName.get("total").asLong()).isEqualTo(1);
+    assertThat(signerByName.get("items").get(0).get("taskId").asText()).isEqualTo(signer.getId());
+    assertThat(list("demo-sasac", "todo", "&q=" + businessKeys.get(1)).get("total").asLong())
+        .isEqualTo(1);
+    assertThat(list("demo-sasac", "todo", "&q=" + businessKeys.get(0)).get("total").asLong())
+        .isZero();
     taskService.deleteTask(signer.getId(), true);
 
     // claimed by a colleague: no longer in the group's list of others
@@ -309,5 +320,57 @@ class WorkbenchApiTest extends IntegrationTest {
     assertThat(diagram.get("xml").asText()).contains("UserTask_Confirm");
     assertThat(diagram.get("current").toString()).contains("UserTask_Confirm");
     assertThat(diagram.get("flows")).hasSize(2);
+  }
+
+  /**
+   * 待办 counts exactly up to fenhe.workbench.todo-count-limit (1,000; here 10) and answers "more
+   * than" beyond (an officer's 20,000 candidate tasks are not read for a count: docs/workbench.md);
+   * the last page still knows the exact total, and a list back under the limit is exact again.
+   */
+  @Test
+  void todo_beyond_the_count_limit_is_answered_as_more_than_and_the_last_page_is_exact() {
+    String group = "wb-many-" + UUID.randomUUID().toString().substring(0, 8);
+    FenheUser officer = new FenheUser("wb-many-officer", List.of(group));
+    List<String> tasks = new ArrayList<>();
+    try {
+      for (int i = 0; i < 12; i++) {
+        Task task = taskService.newTask();
+        task.setName("大量待办之" + i);
+        taskService.saveTask(task);
+        taskService.addCandidateGroup(task.getId(), group);
+        tasks.add(task.getId());
+      }
+      WorkbenchLists.Page first = lists.todo(officer, new ListQuery(0, 5, null, null), 10);
+      assertThat(first.items()).hasSize(5);
+      assertThat(first.total()).isEqualTo(11);
+      assertThat(first.totalAtLeast()).isTrue();
+
+      // a full page with a next one: at least one more than its own end
+      WorkbenchLists.Page full = lists.todo(officer, new ListQuery(1, 5, null, null), 10);
+      assertThat(full.items()).hasSize(5);
+      assertThat(full.total()).isEqualTo(11);
+      assertThat(full.totalAtLeast()).isTrue();
+
+      // the last page: its end is the exact total
+      WorkbenchLists.Page last = lists.todo(officer, new ListQuery(2, 5, null, null), 10);
+      assertThat(last.items()).hasSize(2);
+      assertThat(last.total()).isEqualTo(12);
+      assertThat(last.totalAtLeast()).isFalse();
+
+      // under the limit again: counted exactly
+      for (String id : tasks.subList(0, 3)) {
+        taskService.deleteTask(id, true);
+      }
+      WorkbenchLists.Page under = lists.todo(officer, new ListQuery(0, 5, null, null), 10);
+      assertThat(under.total()).isEqualTo(9);
+      assertThat(under.totalAtLeast()).isFalse();
+      assertThat(under.items()).extracting(item -> item.get("step")).doesNotContain("大量待办之0");
+    } finally {
+      taskService
+          .createTaskQuery()
+          .taskCandidateGroup(group)
+          .list()
+          .forEach(task -> taskService.deleteTask(task.getId(), true));
+    }
   }
 }
