@@ -3,6 +3,7 @@ package cn.gov.linfen.fenhe.workbench;
 import cn.gov.linfen.fenhe.cases.CaseRef;
 import cn.gov.linfen.fenhe.cases.CaseRole;
 import cn.gov.linfen.fenhe.engine.AsPlatform;
+import cn.gov.linfen.fenhe.identity.PersonNames;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.security.FieldLabels;
 import java.io.IOException;

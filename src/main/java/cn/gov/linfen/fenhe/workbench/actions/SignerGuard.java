@@ -1,7 +1,7 @@
 package cn.gov.linfen.fenhe.workbench.actions;
 
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
-import cn.gov.linfen.fenhe.workbench.PersonNames;
+import cn.gov.linfen.fenhe.identity.PersonNames;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
