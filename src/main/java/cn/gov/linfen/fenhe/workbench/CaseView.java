@@ -273,14 +273,9 @@ public class CaseView {
 
   /** The steps of a called process the timeline shows: its tasks, not its start and end. */
   static final Set<String> CALLED_TYPES =
-      Set.of(
-          "userTask",
-          "serviceTask",
-          "sendTask",
-          "businessRuleTask",
-          "scriptTask",
-          "callActivity",
-          "manualTask");
+      TIMELINE_TYPES.stream()
+          .filter(type -> !type.endsWith("Event"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /**
    * The case's activities and the steps of the processes it called (call activities, at any depth),
