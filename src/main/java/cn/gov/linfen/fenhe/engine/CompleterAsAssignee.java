@@ -2,13 +2,8 @@ package cn.gov.linfen.fenhe.engine;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Whoever completes a task that nobody claimed becomes its assignee, so the engine's history names
@@ -18,13 +13,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * from his 已办 (docs/workbench.md). A built-in {@code complete} listener of every user task of every
  * model; a completion without a user (the platform itself) leaves the task as it is.
  */
-public class CompleterAsAssignee extends AbstractBpmnParseListener implements TaskListener {
+public class CompleterAsAssignee extends EveryUserTaskListener {
 
-  @Override
-  public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-      userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, this);
-    }
+  public CompleterAsAssignee() {
+    super(TaskListener.EVENTNAME_COMPLETE, true);
   }
 
   @Override
