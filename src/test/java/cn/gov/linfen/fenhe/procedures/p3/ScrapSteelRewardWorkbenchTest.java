@@ -103,14 +103,7 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
   @Test
   void P3_R02_the_enterprise_applies_from_the_workbench_and_the_county_approves_from_its_todo()
       throws Exception {
-    String code = newCreditCode();
-    assertThat(
-            Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
-                .post(
-                    "/api/scrap-steel/announced-enterprises",
-                    "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}")
-                .status())
-        .isEqualTo(201);
+    String code = announcedEnterprise();
     String enterprise = demo(Groups.ENTERPRISE);
 
     // out of the application period: refused in Chinese, nothing started
@@ -196,6 +189,19 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
     walk(opened);
   }
 
+  /** A new credit code, announced by the city's 工信局: its enterprise may apply. */
+  String announcedEnterprise() {
+    String code = newCreditCode();
+    assertThat(
+            Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
+                .post(
+                    "/api/scrap-steel/announced-enterprises",
+                    "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}")
+                .status())
+        .isEqualTo(201);
+    return code;
+  }
+
   /** Runs the plan in headless Chromium; every check of the script must pass. */
   String walk(ObjectNode plan) throws Exception {
     return WorkbenchWalks.walk(baseUrl(), DEMO_PASSWORD, plan, Duration.ofMinutes(4));
@@ -217,14 +223,7 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
       the_parallel_confirmation_is_worked_from_the_workbench_with_urge_cc_delegate_transfer_and_return()
           throws Exception {
     at("2026-07-15T10:00:00+08:00");
-    String code = newCreditCode();
-    assertThat(
-            Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
-                .post(
-                    "/api/scrap-steel/announced-enterprises",
-                    "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}")
-                .status())
-        .isEqualTo(201);
+    String code = announcedEnterprise();
     ScrapSteelRewardScenario p3 =
         new ScrapSteelRewardScenario(
             engine,
