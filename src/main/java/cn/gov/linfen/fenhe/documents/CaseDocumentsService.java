@@ -3,6 +3,7 @@ package cn.gov.linfen.fenhe.documents;
 import cn.gov.linfen.fenhe.audit.AuditLog;
 import cn.gov.linfen.fenhe.cases.CaseRef;
 import cn.gov.linfen.fenhe.engine.AsPlatform;
+import cn.gov.linfen.fenhe.identity.PersonNames;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.User;
 
 /**
  * The documents of a case the caller may see: which it has now (from the procedure's {@link
@@ -35,6 +35,7 @@ public class CaseDocumentsService {
   private final DocumentFont font;
   private final DocumentNumbers numbers;
   private final AuditLog audit;
+  private final PersonNames personNames;
 
   public CaseDocumentsService(
       ProcessEngine engine,
@@ -47,6 +48,7 @@ public class CaseDocumentsService {
     this.font = font;
     this.numbers = numbers;
     this.audit = audit;
+    this.personNames = new PersonNames(engine.getIdentityService());
   }
 
   public List<Listed> list(CaseRef ref) {
@@ -135,8 +137,7 @@ public class CaseDocumentsService {
             }
           }
           local.forEach(variables::putIfAbsent);
-          List<CaseData.DoneTask> tasks = new ArrayList<>();
-          Map<String, String> names = new HashMap<>();
+          List<HistoricTaskInstance> done = new ArrayList<>();
           for (HistoricTaskInstance task :
               engine
                   .getHistoryService()
@@ -144,18 +145,21 @@ public class CaseDocumentsService {
                   .processInstanceId(id)
                   .finished()
                   .list()) {
-            if (task.getDeleteReason() != null && !"completed".equals(task.getDeleteReason())) {
-              continue;
+            if (task.getDeleteReason() == null || "completed".equals(task.getDeleteReason())) {
+              done.add(task);
             }
+          }
+          Map<String, String> names =
+              personNames.of(done.stream().map(HistoricTaskInstance::getAssignee).toList());
+          List<CaseData.DoneTask> tasks = new ArrayList<>();
+          for (HistoricTaskInstance task : done) {
             String assignee = task.getAssignee();
-            String name =
-                assignee == null ? "" : names.computeIfAbsent(assignee, this::displayName);
             tasks.add(
                 new CaseData.DoneTask(
                     task.getTaskDefinitionKey(),
                     task.getName(),
                     assignee,
-                    name,
+                    assignee == null ? "" : names.get(assignee),
                     task.getEndTime().toInstant()));
           }
           return new CaseData(
@@ -166,17 +170,6 @@ public class CaseDocumentsService {
               variables,
               tasks);
         });
-  }
-
-  private String displayName(String userId) {
-    User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      return userId;
-    }
-    String name =
-        (user.getLastName() == null ? "" : user.getLastName())
-            + (user.getFirstName() == null ? "" : user.getFirstName());
-    return name.isBlank() ? userId : name;
   }
 
   static String sha256(byte[] bytes) {

@@ -16,7 +16,8 @@ import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 /**
  * Engine settings that Spring properties cannot express: the admin group, changed-only deployment
  * of processes/ and forms/, the guard that lets only admins deploy scripts, and the start checks of
- * the processes ({@link StartValidator}) and the guards of every command ({@link EngineGuards}).
+ * the processes ({@link StartValidator}), the guards of every command ({@link EngineGuards}) and
+ * the completer of an unclaimed task as its assignee ({@link CompleterAsAssignee}).
  */
 public class FenheEnginePlugin implements ProcessEnginePlugin {
 
@@ -47,6 +48,7 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     listeners.add(new ScriptDeploymentGuard());
     listeners.add(new BusinessKeyAssigner(clock));
     listeners.add(new StartValidationParseListener(startValidators));
+    listeners.add(new CompleterAsAssignee());
     EngineGuards.install(configuration);
   }
 

@@ -3,6 +3,7 @@ package cn.gov.linfen.fenhe.workbench;
 import cn.gov.linfen.fenhe.cases.CaseRef;
 import cn.gov.linfen.fenhe.cases.CaseRole;
 import cn.gov.linfen.fenhe.engine.AsPlatform;
+import cn.gov.linfen.fenhe.identity.PersonNames;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.security.FieldLabels;
 import java.io.IOException;
@@ -138,7 +139,7 @@ public class CaseView {
     answer.put("role", ref.role().name().toLowerCase(java.util.Locale.ROOT));
     answer.put("mayAct", ref.mayAct());
     answer.put("mayWithdraw", mayWithdraw(ref));
-    answer.put("steps", steps(instance, activities));
+    answer.put("steps", steps(instance, withCalledSteps(process, activities)));
     answer.put("currentTasks", currentTasks(user, ref, tasks));
     answer.put("highlights", highlights(ref, activities));
     answer.put("variables", variables(instance, variables));
@@ -268,6 +269,51 @@ public class CaseView {
         .orderPartiallyByOccurrence()
         .asc()
         .list();
+  }
+
+  /** The steps of a called process the timeline shows: its tasks, not its start and end. */
+  static final Set<String> CALLED_TYPES =
+      TIMELINE_TYPES.stream()
+          .filter(type -> !type.endsWith("Event"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /**
+   * The case's activities and the steps of the processes it called (call activities, at any depth),
+   * in start order: two statements whatever the number of steps and called processes — the process
+   * instances of the case's root (ACT_HI_PROCINST by ROOT_PROC_INST_ID_, indexed by the engine), of
+   * which the descendants of the case are kept, then their activities (ACT_HI_ACTINST by
+   * ROOT_PROC_INST_ID_, indexed as well).
+   */
+  private List<HistoricActivityInstance> withCalledSteps(
+      HistoricProcessInstance process, List<HistoricActivityInstance> activities) {
+    if (activities.stream().noneMatch(a -> "callActivity".equals(a.getActivityType()))) {
+      return activities;
+    }
+    String root =
+        process.getRootProcessInstanceId() == null
+            ? process.getId()
+            : process.getRootProcessInstanceId();
+    Set<String> called = lists.calledProcessInstances(root, process.getId());
+    if (called.isEmpty()) {
+      return activities;
+    }
+    List<HistoricActivityInstance> all = new ArrayList<>(activities);
+    engine
+        .getHistoryService()
+        .createNativeHistoricActivityInstanceQuery()
+        .sql(
+            "SELECT * FROM "
+                + engine.getManagementService().getTableName(HistoricActivityInstance.class)
+                + " WHERE ROOT_PROC_INST_ID_ = #{root}"
+                + " ORDER BY START_TIME_ ASC, SEQUENCE_COUNTER_ ASC")
+        .parameter("root", root)
+        .list()
+        .stream()
+        .filter(a -> called.contains(a.getProcessInstanceId()))
+        .filter(a -> CALLED_TYPES.contains(a.getActivityType()))
+        .forEach(all::add);
+    all.sort(Comparator.comparing(HistoricActivityInstance::getStartTime));
+    return all;
   }
 
   /** The timeline: steps and the workbench's events, in time order. */

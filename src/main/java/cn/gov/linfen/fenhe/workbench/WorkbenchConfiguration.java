@@ -3,6 +3,7 @@ package cn.gov.linfen.fenhe.workbench;
 import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
 import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.config.EngineRole;
+import cn.gov.linfen.fenhe.identity.PersonNames;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

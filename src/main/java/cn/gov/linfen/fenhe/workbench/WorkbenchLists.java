@@ -343,6 +343,33 @@ public class WorkbenchLists {
     return completers;
   }
 
+  /**
+   * The process instances a case called (call activities), at any depth: the instances of the
+   * case's root process instance (one statement, the engine's index on {@code ROOT_PROC_INST_ID_})
+   * that descend from the case's own.
+   */
+  public Set<String> calledProcessInstances(String rootInstance, String caseInstance) {
+    Map<String, List<String>> children = new HashMap<>();
+    jdbc.query(
+        "SELECT PROC_INST_ID_, SUPER_PROCESS_INSTANCE_ID_ FROM ACT_HI_PROCINST"
+            + " WHERE ROOT_PROC_INST_ID_ = :root AND SUPER_PROCESS_INSTANCE_ID_ IS NOT NULL",
+        new MapSqlParameterSource("root", rootInstance),
+        rs -> {
+          children
+              .computeIfAbsent(rs.getString("SUPER_PROCESS_INSTANCE_ID_"), k -> new ArrayList<>())
+              .add(rs.getString("PROC_INST_ID_"));
+        });
+    Set<String> called = new LinkedHashSet<>();
+    List<String> next = new ArrayList<>(children.getOrDefault(caseInstance, List.of()));
+    while (!next.isEmpty()) {
+      String instance = next.remove(next.size() - 1);
+      if (called.add(instance)) {
+        next.addAll(children.getOrDefault(instance, List.of()));
+      }
+    }
+    return called;
+  }
+
   // ---------------------------------------------------------------- 我发起的
 
   /** 我发起的: the cases the user started, latest first, with their state and current steps. */

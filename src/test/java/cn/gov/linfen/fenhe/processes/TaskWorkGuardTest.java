@@ -119,6 +119,15 @@ class TaskWorkGuardTest extends SoeReformFundCaseTest {
     assertThat(p1.variable("requestedAmount")).isEqualTo(requested);
   }
 
+  /** A user's name as a person reads it: last name then first name, else his id. */
+  private String nameOf(String userId) {
+    User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
+    String name =
+        (user.getLastName() == null ? "" : user.getLastName())
+            + (user.getFirstName() == null ? "" : user.getFirstName());
+    return name.isBlank() ? userId : name;
+  }
+
   @Test
   void only_the_holder_completes_a_claimed_task_and_an_administrators_override_is_recorded() {
     SoeReformFundScenario p1 = atInitialReview("HOLDER");
@@ -146,7 +155,14 @@ class TaskWorkGuardTest extends SoeReformFundCaseTest {
               "/engine-rest/task/" + task.getId() + "/submit-form",
               "{\"variables\":{\"approved\":{\"value\":true},\"opinion\":{\"value\":\"代办\"}}}");
       assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
-      assertThat(refused.json().get("reason").asText()).contains("只有认领人");
+      // a person reads who holds it: the holder's name (姓名), never his account id
+      String holderId = demo(Groups.SUPERVISING_DEPARTMENT);
+      String holderName = nameOf(holderId);
+      assertThat(holderName).isNotBlank().isNotEqualTo(holderId);
+      assertThat(refused.json().get("field").asText()).isEqualTo("assignee");
+      assertThat(refused.json().get("reason").asText())
+          .isEqualTo("该任务已由" + holderName + "认领，只有认领人可以办理")
+          .doesNotContain(holderId);
       Http.Response claimAgain =
           other.post(
               "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"" + colleague + "\"}");
@@ -163,7 +179,10 @@ class TaskWorkGuardTest extends SoeReformFundCaseTest {
       List<Comment> comments =
           engine.getTaskService().getProcessInstanceComments(p1.processInstanceId);
       assertThat(comments)
-          .anySatisfy(c -> assertThat(c.getFullMessage()).contains("admin").contains("代认领人"));
+          .anySatisfy(
+              c ->
+                  assertThat(c.getFullMessage())
+                      .isEqualTo("系统管理员" + nameOf("admin") + "代认领人" + holderName + "办理本任务"));
 
       Http.Response gone = holder.post("/engine-rest/task/" + task.getId() + "/complete", "{}");
       assertThat(gone.status()).as(gone.toString()).isEqualTo(404);

@@ -34,10 +34,16 @@ public final class WorkbenchWalks {
     return output;
   }
 
-  /** A plan: the script's step, as this user, at one viewport size. */
-  public static ObjectNode plan(String step, String user, int width, int height) {
+  /** A plan: the script's step, as this user, at both viewport sizes (1440×900 and 390×844). */
+  public static ObjectNode plan(String step, String user) {
     ObjectNode plan = JSON.createObjectNode();
     plan.put("step", step).put("user", user);
+    return plan;
+  }
+
+  /** A plan: the script's step, as this user, at one viewport size. */
+  public static ObjectNode plan(String step, String user, int width, int height) {
+    ObjectNode plan = plan(step, user);
     plan.putArray("sizes").addArray().add(width).add(height);
     return plan;
   }

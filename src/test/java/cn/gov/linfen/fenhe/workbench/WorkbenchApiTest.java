@@ -373,4 +373,112 @@ class WorkbenchApiTest extends IntegrationTest {
           .forEach(task -> taskService.deleteTask(task.getId(), true));
     }
   }
+
+  @Test
+  void the_timeline_includes_the_steps_of_called_processes_at_any_depth_in_time_order() {
+    String leaf = key + "-leaf";
+    String middle = key + "-middle";
+    String parent = key + "-parent";
+    Deployment called =
+        repositoryService
+            .createDeployment()
+            .addModelInstance(
+                leaf + ".bpmn",
+                Bpmn.createExecutableProcess(leaf)
+                    .name("核查子流程")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent("StartEvent_Leaf")
+                    .userTask("UserTask_Inspect")
+                    .name("分局现场核查")
+                    .camundaCandidateGroups("sasac")
+                    .endEvent("EndEvent_Leaf")
+                    .done())
+            .addModelInstance(
+                middle + ".bpmn",
+                Bpmn.createExecutableProcess(middle)
+                    .name("初审子流程")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent("StartEvent_Middle")
+                    .userTask("UserTask_CountyReview")
+                    .name("区县初审")
+                    .camundaCandidateGroups("reform-office")
+                    .callActivity("CallActivity_Inspect")
+                    .name("现场核查")
+                    .calledElement(leaf)
+                    .endEvent("EndEvent_Middle")
+                    .done())
+            .addModelInstance(
+                parent + ".bpmn",
+                Bpmn.createExecutableProcess(parent)
+                    .name("调用子流程的事项")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent("StartEvent_Applied")
+                    .name("提交申请")
+                    .callActivity("CallActivity_Review")
+                    .name("初审")
+                    .calledElement(middle)
+                    .userTask("UserTask_Confirm")
+                    .name("市国资委确认")
+                    .camundaCandidateGroups("sasac")
+                    .endEvent("EndEvent_Done")
+                    .done())
+            .deploy();
+    try {
+      String businessKey = "WB-CALL-" + UUID.randomUUID().toString().substring(0, 8);
+      String root =
+          runtimeService
+              .startProcessInstanceByKey(parent, businessKey, Map.of("enterpriseName", "汾河子流程厂"))
+              .getId();
+      Task review =
+          taskService.createTaskQuery().taskDefinitionKey("UserTask_CountyReview").singleResult();
+      taskService.claim(review.getId(), "demo-reform-office");
+      taskService.complete(review.getId(), Map.of("approved", true, "opinion", "区县初审同意"));
+      Task inspect =
+          taskService.createTaskQuery().taskDefinitionKey("UserTask_Inspect").singleResult();
+      taskService.claim(inspect.getId(), "demo-sasac");
+      taskService.complete(inspect.getId(), Map.of("approved", false, "opinion", "现场核查发现问题，已整改"));
+      assertThat(taskService.createTaskQuery().processInstanceId(root).singleResult().getName())
+          .isEqualTo("市国资委确认");
+
+      Http.Response response = as("demo-supervisors").get("/api/cases/" + businessKey);
+      assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      JsonNode steps = response.json().get("steps");
+      List<String> names = new ArrayList<>();
+      steps.forEach(step -> names.add(step.get("name").asText()));
+      // the called processes' tasks, in time order, between the parent's steps; not their
+      // start and end events
+      assertThat(names)
+          .containsSubsequence("提交申请", "区县初审", "分局现场核查", "市国资委确认")
+          .contains("初审", "现场核查")
+          .doesNotContainNull()
+          .hasSize(6);
+      assertThat(names.get(names.size() - 1)).isEqualTo("市国资委确认");
+      JsonNode countyReview = stepNamed(steps, "区县初审");
+      assertThat(countyReview.get("taskId").asText()).isEqualTo(review.getId());
+      assertThat(countyReview.get("assignee").asText()).isEqualTo("demo-reform-office");
+      assertThat(countyReview.get("status").asText()).isEqualTo("done");
+      assertThat(countyReview.get("approved").asBoolean()).isTrue();
+      assertThat(countyReview.get("opinion").asText()).isEqualTo("区县初审同意");
+      JsonNode inspection = stepNamed(steps, "分局现场核查");
+      assertThat(inspection.get("assignee").asText()).isEqualTo("demo-sasac");
+      assertThat(inspection.get("approved").asBoolean(true)).isFalse();
+      assertThat(inspection.get("opinion").asText()).isEqualTo("现场核查发现问题，已整改");
+      assertThat(response.json().get("names").path("demo-sasac").asText()).startsWith("演示");
+      // the diagram stays the case's own model: no called process's element is highlighted
+      assertThat(response.json().get("highlights").get("finished").toString())
+          .contains("CallActivity_Review")
+          .doesNotContain("UserTask_CountyReview", "UserTask_Inspect");
+    } finally {
+      repositoryService.deleteDeployment(called.getId(), true);
+    }
+  }
+
+  private static JsonNode stepNamed(JsonNode steps, String name) {
+    for (JsonNode step : steps) {
+      if (name.equals(step.path("name").asText()) && "step".equals(step.path("kind").asText())) {
+        return step;
+      }
+    }
+    throw new AssertionError(name + " not in " + steps);
+  }
 }

@@ -3,6 +3,7 @@ package cn.gov.linfen.fenhe.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.identity.PersonNames;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workbench.CaseEvent.Action;

@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.engine.guard;
 
 import cn.gov.linfen.fenhe.common.FieldError;
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
+import cn.gov.linfen.fenhe.identity.PersonNames;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,18 +85,26 @@ final class TaskWorkGuard {
     if (holder == null || holder.equals(user.getUserId())) {
       return;
     }
+    PersonNames names =
+        new PersonNames(context.getProcessEngineConfiguration().getIdentityService());
     if (!context.getAuthorizationManager().isCamundaAdmin(user)) {
       throw EngineRefusal.forbidden(
-          PlatformRefusal.TASK_CLAIMED_BY_OTHER.at("assignee", holder, action));
+          PlatformRefusal.TASK_CLAIMED_BY_OTHER.at("assignee", names.of(holder), action));
     }
     if (task.getProcessInstanceId() != null) {
+      Map<String, String> people = names.of(List.of(user.getUserId(), holder));
       context
           .getProcessEngineConfiguration()
           .getTaskService()
           .createComment(
               task.getId(),
               task.getProcessInstanceId(),
-              "系统管理员" + user.getUserId() + "代认领人" + holder + action + "本任务");
+              "系统管理员"
+                  + people.get(user.getUserId())
+                  + "代认领人"
+                  + people.get(holder)
+                  + action
+                  + "本任务");
     }
   }
 

@@ -1,16 +1,12 @@
 package cn.gov.linfen.fenhe.workbench.actions;
 
+import cn.gov.linfen.fenhe.engine.EveryUserTaskListener;
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
-import cn.gov.linfen.fenhe.workbench.PersonNames;
+import cn.gov.linfen.fenhe.identity.PersonNames;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -27,7 +23,7 @@ import org.camunda.bpm.engine.task.Task;
  *
  * The models are not changed: the listener is added when a model is parsed.
  */
-class SignerGuard extends AbstractBpmnParseListener implements TaskListener {
+class SignerGuard extends EveryUserTaskListener {
 
   /** Task-local variable: the user a signer was added for after the holder (我办完再给他). */
   static final String AFTER_SIGNER = "fenheAfterSigner";
@@ -35,11 +31,8 @@ class SignerGuard extends AbstractBpmnParseListener implements TaskListener {
   /** Task-local variable: who added the after-signer. */
   static final String AFTER_SIGNER_ADDED_BY = "fenheAfterSignerAddedBy";
 
-  @Override
-  public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-      userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, this);
-    }
+  SignerGuard() {
+    super(TaskListener.EVENTNAME_COMPLETE, false);
   }
 
   @Override

@@ -3,12 +3,15 @@ package cn.gov.linfen.fenhe.procedures.p3;
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Elements.*;
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.demo;
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.newCreditCode;
+import static cn.gov.linfen.fenhe.test.WorkbenchWalks.field;
+import static cn.gov.linfen.fenhe.test.WorkbenchWalks.op;
+import static cn.gov.linfen.fenhe.test.WorkbenchWalks.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Groups;
-import cn.gov.linfen.fenhe.test.BrowserScripts;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
+import cn.gov.linfen.fenhe.test.WorkbenchWalks;
 import cn.gov.linfen.fenhe.workers.p3.ComputeRewardWorker;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,40 +50,6 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
     ClockUtil.reset();
   }
 
-  String walk(ObjectNode plan) throws Exception {
-    String output =
-        BrowserScripts.run(
-            "workbench walk " + plan.get("step").asText(),
-            Duration.ofMinutes(4),
-            "node",
-            "src/test/e2e/workbench.mjs",
-            baseUrl(),
-            DEMO_PASSWORD,
-            plan.toString());
-    assertThat(output).as(output).contains(" passed, 0 failed").doesNotContain("FAIL");
-    return output;
-  }
-
-  static ObjectNode plan(String step, String user) {
-    ObjectNode plan = ScrapSteelRewardScenario.JSON.createObjectNode();
-    plan.put("step", step).put("user", user);
-    return plan;
-  }
-
-  static void size(ObjectNode plan, int width, int height) {
-    plan.putArray("sizes").addArray().add(width).add(height);
-  }
-
-  static void field(ArrayNode fill, String label, String value, String kind) {
-    ObjectNode field = fill.addObject().put("label", label);
-    if (value != null) {
-      field.put("value", value);
-    }
-    if (kind != null) {
-      field.put("kind", kind);
-    }
-  }
-
   /** A file upload of the start form: a small real PDF with a Chinese file name. */
   static void material(ArrayNode fill, String type, String fileName) {
     try {
@@ -100,8 +69,8 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
     }
   }
 
-  static ObjectNode application(String enterprise, String code) {
-    ObjectNode plan = plan("start", enterprise);
+  static ObjectNode application(String enterprise, String code, int width, int height) {
+    ObjectNode plan = plan("start", enterprise, width, height);
     plan.put("procedure", "废钢铁加工企业奖励资金申请");
     ArrayNode fill = plan.putArray("fill");
     field(fill, "企业名称", "临汾市示例废钢加工有限公司", null);
@@ -134,20 +103,12 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
   @Test
   void P3_R02_the_enterprise_applies_from_the_workbench_and_the_county_approves_from_its_todo()
       throws Exception {
-    String code = newCreditCode();
-    assertThat(
-            Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
-                .post(
-                    "/api/scrap-steel/announced-enterprises",
-                    "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}")
-                .status())
-        .isEqualTo(201);
+    String code = announcedEnterprise();
     String enterprise = demo(Groups.ENTERPRISE);
 
     // out of the application period: refused in Chinese, nothing started
     at("2026-08-03T10:00:00+08:00");
-    ObjectNode refused = application(enterprise, code).put("refusedWith", "不在申报期内");
-    size(refused, 1440, 900);
+    ObjectNode refused = application(enterprise, code, 1440, 900).put("refusedWith", "不在申报期内");
     walk(refused);
     assertThat(
             engine
@@ -159,8 +120,7 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
 
     // in July, on the phone: started, the business key shown
     at("2026-07-20T10:00:00+08:00");
-    ObjectNode july = application(enterprise, code);
-    size(july, 390, 844);
+    ObjectNode july = application(enterprise, code, 390, 844);
     Matcher shown = BUSINESS_KEY.matcher(walk(july));
     assertThat(shown.find()).isTrue();
     HistoricProcessInstance started =
@@ -186,7 +146,7 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
     p3.processInstanceId = started.getId();
     p3.runUntil(COUNTY_REVIEW);
     String officer = demo(Groups.COUNTY_INDUSTRY_IT) + "-houma";
-    ObjectNode work = plan("work", officer);
+    ObjectNode work = plan("work", officer, 1440, 900);
     work.put("businessKey", started.getBusinessKey())
         .put("list", true)
         .put("name", "县级工信部门审核")
@@ -196,7 +156,6 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
     field(fill, "意见", "材料齐全，凭证属实，报市工信局", null);
     field(fill, "已核实废钢铁加工产品销售渠道", null, "check");
     field(fill, "销售渠道核实情况", ScrapSteelRewardScenario.SALES_CHANNEL_NOTE, null);
-    size(work, 1440, 900);
     walk(work);
 
     HistoricTaskInstance review =
@@ -230,30 +189,8 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
     walk(opened);
   }
 
-  static ObjectNode op(ArrayNode ops, String user, String op, String businessKey) {
-    return ops.addObject().put("user", user).put("op", op).put("businessKey", businessKey);
-  }
-
-  /** A second officer of the city's 工信局, to transfer and delegate to (the demo has one). */
-  String colleague() {
-    String id = "wb-industry-it-2";
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      var user = identity.newUser(id);
-      user.setFirstName("市工信局同事");
-      user.setLastName("测试");
-      user.setPassword(DEMO_PASSWORD);
-      identity.saveUser(user);
-      identity.createMembership(id, Groups.INDUSTRY_IT_BUREAU);
-    }
-    return id;
-  }
-
-  @Test
-  void
-      the_parallel_confirmation_is_worked_from_the_workbench_with_urge_cc_delegate_transfer_and_return()
-          throws Exception {
-    at("2026-07-15T10:00:00+08:00");
+  /** A new credit code, announced by the city's 工信局: its enterprise may apply. */
+  String announcedEnterprise() {
     String code = newCreditCode();
     assertThat(
             Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
@@ -262,6 +199,31 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
                     "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}")
                 .status())
         .isEqualTo(201);
+    return code;
+  }
+
+  /** Runs the plan in headless Chromium; every check of the script must pass. */
+  String walk(ObjectNode plan) throws Exception {
+    return WorkbenchWalks.walk(baseUrl(), DEMO_PASSWORD, plan, Duration.ofMinutes(4));
+  }
+
+  /** A second officer of the city's 工信局, to transfer and delegate to (the demo has one). */
+  String colleague() {
+    return WorkbenchWalks.colleague(
+        engine.getIdentityService(),
+        "wb-industry-it-2",
+        "市工信局同事",
+        "测试",
+        DEMO_PASSWORD,
+        Groups.INDUSTRY_IT_BUREAU);
+  }
+
+  @Test
+  void
+      the_parallel_confirmation_is_worked_from_the_workbench_with_urge_cc_delegate_transfer_and_return()
+          throws Exception {
+    at("2026-07-15T10:00:00+08:00");
+    String code = announcedEnterprise();
     ScrapSteelRewardScenario p3 =
         new ScrapSteelRewardScenario(
             engine,
@@ -280,8 +242,7 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
     String colleague = colleague();
     String county = demo(Groups.COUNTY_INDUSTRY_IT);
 
-    ObjectNode plan = plan("actions", enterprise);
-    size(plan, 1440, 900);
+    ObjectNode plan = plan("actions", enterprise, 1440, 900);
     ArrayNode ops = plan.putArray("ops");
     op(ops, enterprise, "urge", bk).put("message", "请尽快确认");
     op(ops, city, "act", bk)
@@ -335,8 +296,7 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
 
     // after the return: the county decides again, the three bureaus confirm, each as its demo user
     String finance = demo(Groups.FINANCE_BUREAU);
-    plan = plan("actions", county);
-    size(plan, 1440, 900);
+    plan = plan("actions", county, 1440, 900);
     ops = plan.putArray("ops");
     ArrayNode review = op(ops, county, "decide", bk).put("decision", "通过").putArray("fill");
     field(review, "意见", "已复核实缴税额，与凭证一致，再报市工信局", null);
@@ -386,8 +346,7 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
 
     // the city's and the county's finance bureaus pay in the workbench
     String countyFinance = demo(Groups.COUNTY_FINANCE);
-    plan = plan("actions", finance);
-    size(plan, 1440, 900);
+    plan = plan("actions", finance, 1440, 900);
     ops = plan.putArray("ops");
     ArrayNode cityPays = op(ops, finance, "decide", bk).put("decision", "提交").putArray("fill");
     field(cityPays, "本次拨付金额（市级奖励）", "184900.00", null);
@@ -424,8 +383,7 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
         .isEqualTo(countyFinance);
 
     // after the end: 我发起的 of the enterprise, the timeline with the disbursements
-    plan = plan("actions", enterprise);
-    size(plan, 1440, 900);
+    plan = plan("actions", enterprise, 1440, 900);
     ops = plan.putArray("ops");
     op(ops, enterprise, "list", bk)
         .put("hash", "/started")

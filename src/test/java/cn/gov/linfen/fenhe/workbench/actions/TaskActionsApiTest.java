@@ -6,6 +6,7 @@ import static cn.gov.linfen.fenhe.test.CaseScenario.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundCaseTest;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Groups;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario;
 import cn.gov.linfen.fenhe.test.Http;
@@ -380,6 +381,16 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
 
   // ------------------------------------------------------------------ completed elsewhere
 
+  /** The item of a task in an answer of 已办, or {@code null}. */
+  private static JsonNode doneItem(JsonNode done, String taskId) {
+    for (JsonNode item : done.get("items")) {
+      if (taskId.equals(item.path("taskId").asText())) {
+        return item;
+      }
+    }
+    return null;
+  }
+
   /** The timeline row (审批记录) of a step of the case, as a participant reads it. */
   private JsonNode stepRow(String reader, SoeReformFundScenario p1, String activityId) {
     Http.Response view = as(reader).get("/api/cases/" + p1.businessKey);
@@ -415,6 +426,41 @@ class TaskActionsApiTest extends SoeReformFundCaseTest {
     assertThat(row.path("ended").asText()).isNotBlank();
     assertThat(row.path("approved").asBoolean()).isTrue();
     assertThat(row.path("opinion").asText()).isEqualTo("职工安置方案可行，同意上报（引擎接口）");
+    // the engine recorded him as the task's assignee at completion (CompleterAsAssignee) ...
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .taskId(review)
+                .singleResult()
+                .getAssignee())
+        .isEqualTo(DEPARTMENT);
+    // ... so the step is in his 已办 with his opinion, by search and by procedure too
+    for (String filter :
+        List.of("", "&q=" + p1.businessKey, "&procedure=" + SoeReformFundProcess.KEY)) {
+      JsonNode done = as(DEPARTMENT).get("/api/workbench/done?size=100" + filter).json();
+      JsonNode item = doneItem(done, review);
+      assertThat(item).as(filter + ": " + done).isNotNull();
+      assertThat(item.path("approved").asBoolean()).isTrue();
+      assertThat(item.path("opinion").asText()).isEqualTo("职工安置方案可行，同意上报（引擎接口）");
+      assertThat(done.path("total").asLong()).isGreaterThanOrEqualTo(1);
+    }
+    assertThat(
+            as(DEPARTMENT)
+                .get("/api/workbench/done?q=" + p1.businessKey)
+                .json()
+                .path("total")
+                .asLong())
+        .isEqualTo(1);
+    // a colleague of the same group, who did not complete it, does not have it
+    assertThat(doneItem(as(COLLEAGUE).get("/api/workbench/done?size=100").json(), review)).isNull();
+    assertThat(
+            as(COLLEAGUE)
+                .get("/api/workbench/done?q=" + p1.businessKey)
+                .json()
+                .path("total")
+                .asLong())
+        .isZero();
 
     // the next officer works like Tasklist does: claims, then submits the form
     String check = p1.openTask(COMPLETENESS_CHECK).getId();

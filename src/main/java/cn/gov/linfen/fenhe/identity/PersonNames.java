@@ -1,4 +1,4 @@
-package cn.gov.linfen.fenhe.workbench;
+package cn.gov.linfen.fenhe.identity;
 
 import cn.gov.linfen.fenhe.engine.AsPlatform;
 import java.util.Collection;
@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.identity.User;
  * People as a person reads them (姓名), not as accounts: the identity's last name then first name
  * (e.g. 张三), the user id only when the user has no name or does not exist. Read as the platform (a
  * name is shown to whoever reads the case, a notification or a refusal, not only to those who may
- * list users). Used wherever the workbench's server writes a person into a text or an answer.
+ * list users). Used wherever the server writes a person into a text or an answer: the workbench,
+ * the engine's refusals ({@code engine.guard}) and the documents of a case.
  */
 public class PersonNames {
 
