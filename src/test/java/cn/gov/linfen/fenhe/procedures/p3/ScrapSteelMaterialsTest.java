@@ -2,7 +2,6 @@ package cn.gov.linfen.fenhe.procedures.p3;
 
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Elements.*;
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.demo;
-import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.newCreditCode;
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.reject;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,15 +54,7 @@ class ScrapSteelMaterialsTest extends IntegrationTest {
   @BeforeEach
   void appliesInJuly() {
     ClockUtil.setCurrentTime(Date.from(APPLIED.toInstant()));
-    creditCode = newCreditCode();
-    Http.Response added =
-        Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
-            .post(
-                "/api/scrap-steel/announced-enterprises",
-                "{\"creditCode\":\""
-                    + creditCode
-                    + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\",\"announcement\":\"工信部公告（测试）\"}");
-    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    creditCode = ScrapSteelRewardScenario.announcedEnterprise(baseUrl(), "临汾市示例废钢加工有限公司");
   }
 
   @AfterEach

@@ -33,15 +33,7 @@ class ScrapSteelRewardDocumentsTest extends IntegrationTest {
   @BeforeEach
   void appliesInJuly() {
     ClockUtil.setCurrentTime(Date.from(ScrapSteelRewardProcessTest.APPLIED.toInstant()));
-    creditCode = ScrapSteelRewardScenario.newCreditCode();
-    Http.Response added =
-        Http.as(baseUrl(), ScrapSteelRewardProcessTest.BUREAU, DEMO_PASSWORD)
-            .post(
-                "/api/scrap-steel/announced-enterprises",
-                "{\"creditCode\":\""
-                    + creditCode
-                    + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\",\"announcement\":\"工信部公告（测试）\"}");
-    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    creditCode = ScrapSteelRewardScenario.announcedEnterprise(baseUrl(), "临汾市示例废钢加工有限公司");
   }
 
   @AfterEach

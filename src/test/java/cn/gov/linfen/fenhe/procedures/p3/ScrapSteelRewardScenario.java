@@ -42,6 +42,28 @@ final class ScrapSteelRewardScenario extends CaseScenario<ScrapSteelRewardScenar
     defaults();
   }
 
+  /**
+   * The city's 工信局 announces an enterprise (工信部公告名单), so that it may apply: a new credit code,
+   * returned.
+   */
+  static String announcedEnterprise(String baseUrl, String enterpriseName) {
+    String code = newCreditCode();
+    cn.gov.linfen.fenhe.test.Http.Response added =
+        cn.gov.linfen.fenhe.test.Http.as(
+                baseUrl,
+                demo(Groups.INDUSTRY_IT_BUREAU),
+                cn.gov.linfen.fenhe.test.IntegrationTest.DEMO_PASSWORD)
+            .post(
+                "/api/scrap-steel/announced-enterprises",
+                "{\"creditCode\":\""
+                    + code
+                    + "\",\"enterpriseName\":\""
+                    + enterpriseName
+                    + "\",\"announcement\":\"工信部公告（测试）\"}");
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    return code;
+  }
+
   /** A made-up unified social credit code with a valid GB 32100 check character. */
   static String newCreditCode() {
     StringBuilder code = new StringBuilder("91141002");

@@ -2,14 +2,12 @@ package cn.gov.linfen.fenhe.procedures.p3;
 
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Elements.*;
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.demo;
-import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.newCreditCode;
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.reject;
 import static cn.gov.linfen.fenhe.test.BrowserScripts.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Groups;
 import cn.gov.linfen.fenhe.test.BrowserScripts;
-import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workers.p3.ComputeRewardWorker;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,13 +42,7 @@ class ScrapSteelRewardTasklistTest extends IntegrationTest {
   }
 
   ScrapSteelRewardScenario scenario(String prefix) {
-    String code = newCreditCode();
-    Http.Response added =
-        Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
-            .post(
-                "/api/scrap-steel/announced-enterprises",
-                "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}");
-    assertThat(added.status()).isEqualTo(201);
+    String code = ScrapSteelRewardScenario.announcedEnterprise(baseUrl(), "临汾市示例废钢加工有限公司");
     ScrapSteelRewardScenario p3 =
         new ScrapSteelRewardScenario(
             engine,
@@ -148,14 +140,7 @@ class ScrapSteelRewardTasklistTest extends IntegrationTest {
   void
       P3_R02_the_start_form_in_tasklist_is_refused_in_chinese_in_august_and_without_the_vouchers_in_july()
           throws Exception {
-    String code = newCreditCode();
-    assertThat(
-            Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
-                .post(
-                    "/api/scrap-steel/announced-enterprises",
-                    "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}")
-                .status())
-        .isEqualTo(201);
+    String code = ScrapSteelRewardScenario.announcedEnterprise(baseUrl(), "临汾市示例废钢加工有限公司");
     ObjectNode application = ScrapSteelRewardScenario.JSON.createObjectNode();
     application.put("enterpriseName", "临汾市示例废钢加工有限公司").put("creditCode", code).put("county", "侯马市");
     application

@@ -2,14 +2,12 @@ package cn.gov.linfen.fenhe.procedures.p3;
 
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Elements.*;
 import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.demo;
-import static cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardScenario.newCreditCode;
 import static cn.gov.linfen.fenhe.test.WorkbenchWalks.field;
 import static cn.gov.linfen.fenhe.test.WorkbenchWalks.op;
 import static cn.gov.linfen.fenhe.test.WorkbenchWalks.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.procedures.p3.ScrapSteelRewardProcess.Groups;
-import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.test.WorkbenchWalks;
 import cn.gov.linfen.fenhe.workers.p3.ComputeRewardWorker;
@@ -191,15 +189,7 @@ class ScrapSteelRewardWorkbenchTest extends IntegrationTest {
 
   /** A new credit code, announced by the city's 工信局: its enterprise may apply. */
   String announcedEnterprise() {
-    String code = newCreditCode();
-    assertThat(
-            Http.as(baseUrl(), demo(Groups.INDUSTRY_IT_BUREAU), DEMO_PASSWORD)
-                .post(
-                    "/api/scrap-steel/announced-enterprises",
-                    "{\"creditCode\":\"" + code + "\",\"enterpriseName\":\"临汾市示例废钢加工有限公司\"}")
-                .status())
-        .isEqualTo(201);
-    return code;
+    return ScrapSteelRewardScenario.announcedEnterprise(baseUrl(), "临汾市示例废钢加工有限公司");
   }
 
   /** Runs the plan in headless Chromium; every check of the script must pass. */
