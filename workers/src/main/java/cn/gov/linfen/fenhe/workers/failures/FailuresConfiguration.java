@@ -53,7 +53,7 @@ public class FailuresConfiguration {
     return new WorkerPool(
         topics,
         binder.bind(WorkerPool.PREFIX + ".threads", Integer.class).orElse(4),
-        binder.bind(WorkerPool.PREFIX + ".queue", Integer.class).orElse(50));
+        binder.bind(WorkerPool.PREFIX + ".queue", Integer.class).orElse(40));
   }
 
   /** Wraps the handler of each subscription before the subscription is opened. */
