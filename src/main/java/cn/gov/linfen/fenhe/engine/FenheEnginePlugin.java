@@ -7,10 +7,12 @@ import cn.gov.linfen.fenhe.engine.validation.StartValidationParseListener;
 import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 
 /**
@@ -22,6 +24,9 @@ import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 public class FenheEnginePlugin implements ProcessEnginePlugin {
 
   public static final String DEPLOYMENT_NAME = "fenhe";
+
+  /** The high-volume process whose history is lean (P5's acts, docs/benchmarks.md). */
+  public static final String LEAN_HISTORY_PROCESS = "supervision-act";
 
   private final List<StartValidator> startValidators;
   private final FenheClock clock;
@@ -52,8 +57,20 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     EngineGuards.install(configuration);
   }
 
+  /**
+   * Level full, leaner for P5's acts ({@link LeanHistoryLevel}: what it leaves out and why). Set
+   * once the configured level is resolved (the engine reads the level from its configuration at
+   * every event); any other level is left as configured.
+   */
   @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {}
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    HistoryLevel level = configuration.getHistoryLevel();
+    if (level != null
+        && level.getId() == HistoryLevel.HISTORY_LEVEL_FULL.getId()
+        && !(level instanceof LeanHistoryLevel)) {
+      configuration.setHistoryLevel(new LeanHistoryLevel(Set.of(LEAN_HISTORY_PROCESS)));
+    }
+  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {}

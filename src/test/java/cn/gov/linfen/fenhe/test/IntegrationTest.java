@@ -27,6 +27,12 @@ public abstract class IntegrationTest {
     registry.add("spring.datasource.username", target::user);
     registry.add("spring.datasource.password", target::password);
     registry.add("server.port", () -> PORT);
+    if ("postgresql".equals(target.kind())) {
+      // as the postgres profile (application-postgres.yaml): the engine's batched INSERTs rewritten
+      // into multi-row INSERTs by the driver, so the tests run the production's write path
+      registry.add(
+          "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", () -> "true");
+    }
   }
 
   protected static int port() {

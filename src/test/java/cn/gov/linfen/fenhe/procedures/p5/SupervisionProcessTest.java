@@ -289,6 +289,55 @@ class SupervisionProcessTest extends IntegrationTest {
   }
 
   @Test
+  void
+      an_acts_history_keeps_its_steps_tasks_and_every_value_of_the_act_and_leaves_out_the_repeated_rows() {
+    String department = department();
+    list(department, "JC-200");
+    at("2026-10-08T11:00:00");
+    String key = abnormalAct(department);
+    String pi = instance(key);
+    at("2026-10-09T10:00:00");
+    correct(key);
+    org.camunda.bpm.engine.HistoryService history = engine.getHistoryService();
+    List<String> details =
+        history.createHistoricDetailQuery().processInstanceId(pi).variableUpdates().list().stream()
+            .filter(d -> d.getTaskId() == null)
+            .map(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+            .toList();
+    // the act as recorded and as corrected; of the others only the changes made after their first
+    // value (the correction's, the re-check's): the first values are in the variables' own history
+    assertThat(details.stream().filter("act"::equals)).hasSize(2);
+    assertThat(details.stream().filter("regulatorGroup"::equals)).hasSize(1);
+    assertThat(details.stream().filter("itemListed"::equals)).hasSize(1);
+    assertThat(details.stream().filter("actAbnormal"::equals)).hasSize(1);
+    assertThat(details).doesNotContain("receiptNo");
+    // every variable's last value, the correction's own form values, steps and the task
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).list())
+        .extracting(v -> v.getName())
+        .contains("act", "itemListed", "regulatorGroup", "actAbnormal", "receiptNo");
+    assertThat(
+            history
+                .createHistoricDetailQuery()
+                .processInstanceId(pi)
+                .variableUpdates()
+                .list()
+                .stream()
+                .filter(d -> d.getTaskId() != null))
+        .isNotEmpty();
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi).count())
+        .isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi)
+                .activityId("ServiceTask_CheckActQuality")
+                .count())
+        .isEqualTo(2);
+    // no "created" or "completed" rows of its external tasks
+    assertThat(history.createHistoricExternalTaskLogQuery().processInstanceId(pi).count()).isZero();
+  }
+
+  @Test
   void P5_R02_an_abnormal_act_corrected_on_the_4th_working_day_is_late_with_escalation() {
     String department = department();
     list(department, "JC-200");

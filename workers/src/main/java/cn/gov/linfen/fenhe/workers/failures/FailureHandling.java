@@ -3,6 +3,7 @@ package cn.gov.linfen.fenhe.workers.failures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
@@ -23,15 +24,33 @@ public final class FailureHandling implements ExternalTaskHandler {
 
   private final ExternalTaskHandler worker;
   private final FailurePolicy policy;
+  private final Executor pool;
 
-  private FailureHandling(ExternalTaskHandler worker, FailurePolicy policy) {
+  private FailureHandling(ExternalTaskHandler worker, FailurePolicy policy, Executor pool) {
     this.worker = worker;
     this.policy = policy;
+    this.pool = pool;
   }
 
   /** The worker, run with the failure policy (a worker already wrapped is returned as it is). */
   public static ExternalTaskHandler around(ExternalTaskHandler worker, FailurePolicy policy) {
-    return worker instanceof FailureHandling ? worker : new FailureHandling(worker, policy);
+    return around(worker, policy, null);
+  }
+
+  /**
+   * The worker, run with the failure policy on the given pool ({@link WorkerPool}: the fetching
+   * thread hands each task over and fetches on; a full pool runs the task on the fetching thread),
+   * or on the fetching thread when {@code pool} is null. A worker already wrapped is returned as it
+   * is.
+   */
+  public static ExternalTaskHandler around(
+      ExternalTaskHandler worker, FailurePolicy policy, Executor pool) {
+    return worker instanceof FailureHandling ? worker : new FailureHandling(worker, policy, pool);
+  }
+
+  /** Whether the worker runs on a pool of threads. */
+  public boolean pooled() {
+    return pool != null;
   }
 
   /** The worker inside. */
@@ -41,6 +60,14 @@ public final class FailureHandling implements ExternalTaskHandler {
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
+    if (pool == null) {
+      run(task, service);
+    } else {
+      pool.execute(() -> run(task, service));
+    }
+  }
+
+  private void run(ExternalTask task, ExternalTaskService service) {
     try {
       worker.execute(task, service);
     } catch (RuntimeException | LinkageError e) {

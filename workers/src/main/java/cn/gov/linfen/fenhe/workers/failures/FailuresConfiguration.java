@@ -1,7 +1,9 @@
 package cn.gov.linfen.fenhe.workers.failures;
 
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.client.spring.impl.subscription.SpringTopicSubscriptionImpl;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -12,7 +14,9 @@ import org.springframework.core.env.Environment;
 /**
  * Every subscription's worker runs inside {@link FailureHandling}: the workers stay thin, and none
  * can forget its failure path. Configured by {@code fenhe.workers.failures.retries} (tries in all,
- * default 3), {@code first-delay} (PT10S, doubling) and {@code max-delay} (PT5M).
+ * default 3), {@code first-delay} (PT10S, doubling) and {@code max-delay} (PT5M). The workers of
+ * the topics {@code fenhe.workers.pool.topics} run on a {@link WorkerPool} ({@code threads}, {@code
+ * queue}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(SpringTopicSubscriptionImpl.class)
@@ -38,24 +42,57 @@ public class FailuresConfiguration {
     return policy(environment);
   }
 
+  /** The pool of the high-volume topics (none configured: no pool). */
+  static WorkerPool pool(Environment environment) {
+    Binder binder = Binder.get(environment);
+    List<String> topics =
+        binder.bind(WorkerPool.PREFIX + ".topics", String[].class).map(List::of).orElse(List.of());
+    if (topics.isEmpty()) {
+      return null;
+    }
+    return new WorkerPool(
+        topics,
+        binder.bind(WorkerPool.PREFIX + ".threads", Integer.class).orElse(4),
+        binder.bind(WorkerPool.PREFIX + ".queue", Integer.class).orElse(40));
+  }
+
   /** Wraps the handler of each subscription before the subscription is opened. */
   @Bean
   static BeanPostProcessor workersFailureHandling(Environment environment) {
-    return new BeanPostProcessor() {
-      private FailurePolicy policy;
+    return new Wrapping(environment);
+  }
 
-      @Override
-      public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof SpringTopicSubscriptionImpl subscription
-            && subscription.getExternalTaskHandler() != null) {
-          if (policy == null) {
-            policy = policy(environment);
-          }
-          subscription.setExternalTaskHandler(
-              FailureHandling.around(subscription.getExternalTaskHandler(), policy));
+  private static final class Wrapping implements BeanPostProcessor, DisposableBean {
+    private final Environment environment;
+    private FailurePolicy policy;
+    private WorkerPool pool;
+
+    Wrapping(Environment environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public Object postProcessBeforeInitialization(Object bean, String beanName) {
+      if (bean instanceof SpringTopicSubscriptionImpl subscription
+          && subscription.getExternalTaskHandler() != null) {
+        if (policy == null) {
+          policy = policy(environment);
+          pool = pool(environment);
         }
-        return bean;
+        subscription.setExternalTaskHandler(
+            FailureHandling.around(
+                subscription.getExternalTaskHandler(),
+                policy,
+                pool != null && pool.serves(subscription.getTopicName()) ? pool : null));
       }
-    };
+      return bean;
+    }
+
+    @Override
+    public void destroy() {
+      if (pool != null) {
+        pool.close();
+      }
+    }
   }
 }

@@ -13,7 +13,10 @@ import static org.mockito.Mockito.when;
 
 import cn.gov.linfen.fenhe.workers.WorkerTestSupport;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -95,5 +98,44 @@ class FailureHandlingTest extends WorkerTestSupport {
 
     ExternalTaskHandler wrapped = FailureHandling.around((t, s) -> {}, policy);
     assertThat(FailureHandling.around(wrapped, five)).isSameAs(wrapped);
+  }
+
+  @Test
+  void
+      a_pooled_worker_runs_on_the_pool_with_the_same_failure_policy_and_a_full_pool_runs_on_the_fetching_thread()
+          throws InterruptedException {
+    WorkerPool pool = new WorkerPool(List.of("supervision-submit-act"), 1, 1);
+    assertThat(pool.serves("supervision-submit-act")).isTrue();
+    assertThat(pool.serves("p1-validate-application")).isFalse();
+    ConcurrentLinkedQueue<String> threads = new ConcurrentLinkedQueue<>();
+    CountDownLatch release = new CountDownLatch(1);
+    ExternalTaskHandler blocking =
+        (t, s) -> {
+          threads.add(Thread.currentThread().getName());
+          try {
+            if (Thread.currentThread().getName().startsWith("fenhe-worker-")) {
+              release.await();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          throw new IllegalStateException("broken");
+        };
+    when(task.getRetries()).thenReturn(null);
+    FailureHandling pooled = (FailureHandling) FailureHandling.around(blocking, policy, pool);
+    assertThat(pooled.pooled()).isTrue();
+    // one running on the pool's thread, one queued: the handing over does not wait
+    pooled.execute(task, service);
+    pooled.execute(task, service);
+    // the queue is full: the fetching thread runs the third itself
+    pooled.execute(task, service);
+    assertThat(threads).contains(Thread.currentThread().getName());
+    release.countDown();
+    pool.close();
+
+    assertThat(threads).hasSize(3).contains(Thread.currentThread().getName());
+    assertThat(threads.stream().filter(n -> n.startsWith("fenhe-worker-"))).hasSize(2);
+    verify(service, org.mockito.Mockito.times(3))
+        .handleFailure(eq(task), anyString(), contains("broken"), eq(2), eq(10_000L));
   }
 }
