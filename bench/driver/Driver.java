@@ -302,7 +302,6 @@ public class Driver {
   // ------------------------------------------------------------------ materials (Fenhe only)
 
   static final String APPLICANT = "demo-liquidation-team";
-  static final String BOUNDARY = "----fenhe-bench-boundary-7MA4YWxk";
 
   /** The required materials of P1's start (types), or none when the app has no catalogue. */
   static List<String> startMaterials(String base) throws Exception {
@@ -336,7 +335,7 @@ public class Driver {
           for (String type : types) {
             try {
               long t0 = System.nanoTime();
-              Response r = upload(base, type, type + ".pdf", pdf("bench " + type + " " + number));
+              Response r = upload(base, APPLICANT, "soe-reform-fund", type, pdf("bench " + type + " " + number));
               nanos.add(System.nanoTime() - t0);
               ids.add(Json.str(Json.parse(ok(r, "upload " + type, 201).body()), "id"));
             } catch (Exception e) {
@@ -361,25 +360,6 @@ public class Driver {
     Collections.sort(sorted);
     System.out.printf("uploads,%s,%d,%d,%d,%.3f,%.1f,%.1f%n", base, n, sorted.size(), failures.get(), seconds,
         pct(sorted, 50), pct(sorted, 95));
-  }
-
-  /** POST multipart type + file to the start form's pending uploads, as the applicant. */
-  static Response upload(String base, String type, String fileName, byte[] content) throws Exception {
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n")
-        .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/procedures/soe-reform-fund/materials/uploads"))
-        .timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((APPLICANT + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    return new Response(response.statusCode(), response.body());
   }
 
   /** A one-page PDF (about 600 bytes) whose page shows the text, as the process tests upload. */
@@ -466,6 +446,7 @@ public class Driver {
     throw last;
   }
 
+  /** POST multipart type + file (named {@code <type>.pdf}) to a procedure's pending start uploads, as the user. */
   static Response upload(String base, String user, String processKey, String type, byte[] content) throws Exception {
     String boundary = "----fenhe-bench-" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
