@@ -90,21 +90,23 @@ public class SecuredConfiguration {
       }
       AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
       Context.getCommandContext().runWithoutAuthorization(() -> {
-        Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        grant.setUserId(userId);
-        grant.setResource(Resources.PROCESS_INSTANCE);
-        grant.setResourceId(execution.getProcessInstanceId());
-        grant.addPermission(ProcessInstancePermissions.READ);
-        authorizations.saveAuthorization(grant);
-        Authorization history = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        history.setUserId(userId);
-        history.setResource(Resources.HISTORIC_PROCESS_INSTANCE);
-        history.setResourceId(execution.getProcessInstanceId());
-        history.addPermission(HistoricProcessInstancePermissions.READ);
-        authorizations.saveAuthorization(history);
+        String instance = execution.getProcessInstanceId();
+        grant(authorizations, userId, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
+        grant(authorizations, userId, Resources.HISTORIC_PROCESS_INSTANCE, instance,
+            HistoricProcessInstancePermissions.READ);
         return null;
       });
     };
+  }
+
+  private static void grant(AuthorizationService authorizations, String userId, Resources resource, String resourceId,
+      Permission permission) {
+    Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    grant.setUserId(userId);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    grant.addPermission(permission);
+    authorizations.saveAuthorization(grant);
   }
 
   /** Groups, users and grants, once the engine is built (before the web server answers). */
