@@ -19,7 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -298,11 +301,13 @@ class SupervisionProcessTest extends IntegrationTest {
     String pi = instance(key);
     at("2026-10-09T10:00:00");
     correct(key);
-    org.camunda.bpm.engine.HistoryService history = engine.getHistoryService();
+    HistoryService history = engine.getHistoryService();
+    List<HistoricDetail> updates =
+        history.createHistoricDetailQuery().processInstanceId(pi).variableUpdates().list();
     List<String> details =
-        history.createHistoricDetailQuery().processInstanceId(pi).variableUpdates().list().stream()
+        updates.stream()
             .filter(d -> d.getTaskId() == null)
-            .map(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+            .map(d -> ((HistoricVariableUpdate) d).getVariableName())
             .toList();
     // the act as recorded and as corrected; of the others only the changes made after their first
     // value (the correction's, the re-check's): the first values are in the variables' own history
@@ -315,15 +320,7 @@ class SupervisionProcessTest extends IntegrationTest {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).list())
         .extracting(v -> v.getName())
         .contains("act", "itemListed", "regulatorGroup", "actAbnormal", "receiptNo");
-    assertThat(
-            history
-                .createHistoricDetailQuery()
-                .processInstanceId(pi)
-                .variableUpdates()
-                .list()
-                .stream()
-                .filter(d -> d.getTaskId() != null))
-        .isNotEmpty();
+    assertThat(updates.stream().filter(d -> d.getTaskId() != null)).isNotEmpty();
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi).count())
         .isEqualTo(1);
     assertThat(
