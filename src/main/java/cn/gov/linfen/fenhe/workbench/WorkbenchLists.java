@@ -116,12 +116,7 @@ public class WorkbenchLists {
     // tasks, 5-10× the page's cost, docs/workbench.md); beyond the limit the answer says "at
     // least".
     params.addValue("countLimit", limit + 1);
-    Long found =
-        jdbc.queryForObject(
-            with + "SELECT COUNT(*) FROM (SELECT 1 AS ONE" + where + " LIMIT :countLimit) c",
-            params,
-            Long.class);
-    long counted = found == null ? 0 : found;
+    long counted = count(with, " FROM (SELECT 1 AS ONE" + where + " LIMIT :countLimit) c", params);
     List<Map<String, Object>> items = new ArrayList<>();
     List<String[]> rows = new ArrayList<>();
     jdbc.query(
@@ -480,7 +475,12 @@ public class WorkbenchLists {
   }
 
   private long count(CharSequence where, MapSqlParameterSource params) {
-    Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
+    return count("", where, params);
+  }
+
+  /** COUNT(*) of {@code where}, after a {@code WITH} clause ({@code ""} for none). */
+  private long count(String with, CharSequence where, MapSqlParameterSource params) {
+    Long total = jdbc.queryForObject(with + "SELECT COUNT(*)" + where, params, Long.class);
     return total == null ? 0 : total;
   }
 
