@@ -444,6 +444,9 @@ if has supervision; then
   PSQL -d "$db" -At -F ' | ' -c "SELECT calls, round(total_exec_time::numeric, 1), left(regexp_replace(query, '\s+', ' ', 'g'), 160)
     FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
     ORDER BY calls DESC LIMIT 20" > "$OUT/top-statements-supervision.txt" || true
+  PSQL -d "$db" -At -F ' | ' -c "SELECT calls, round(total_exec_time::numeric, 1), left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+    FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+    ORDER BY total_exec_time DESC LIMIT 20" > "$OUT/top-statements-supervision-by-time.txt" || true
   for run in $(seq 1 "$ROUNDS"); do
     line=$(BENCH_QUERY_WARMUP=5 DRIVER query "$base" demo-approval-service-bureau "/api/supervision/summary" "$QUERIES" "fenhe-summary-$run")
     echo "$line" >> "$OUT/queries.csv"
@@ -453,7 +456,8 @@ if has supervision; then
     log "$line"
   done
   stop_app
-  PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  # BENCH_KEEP_DB=1 keeps the acts' database for EXPLAIN and pg_stat_statements (bench/pg.sh psql -d supervision_fenhe)
+  [ -n "${BENCH_KEEP_DB:-}" ] || PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
 fi
 
 # ----------------------------------------------------------------------------------- 7. cluster
