@@ -13,13 +13,15 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 
 /**
  * Engine settings that Spring properties cannot express: the admin group, changed-only deployment
  * of processes/ and forms/, the guard that lets only admins deploy scripts, and the start checks of
  * the processes ({@link StartValidator}), the guards of every command ({@link EngineGuards}) and
- * the completer of an unclaimed task as its assignee ({@link CompleterAsAssignee}).
+ * the completer of an unclaimed task as its assignee ({@link CompleterAsAssignee}); on PostgreSQL
+ * the plan cache of the engine's commands ({@link PlanCacheMode}).
  */
 public class FenheEnginePlugin implements ProcessEnginePlugin {
 
@@ -55,6 +57,19 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     listeners.add(new StartValidationParseListener(startValidators));
     listeners.add(new CompleterAsAssignee());
     EngineGuards.install(configuration);
+    // one instance per executor: each remembers the transactions it has set on its threads
+    configuration.setCustomPostCommandInterceptorsTxRequired(
+        with(configuration.getCustomPostCommandInterceptorsTxRequired(), new PlanCacheMode()));
+    configuration.setCustomPostCommandInterceptorsTxRequiresNew(
+        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new PlanCacheMode()));
+  }
+
+  private static List<CommandInterceptor> with(
+      List<CommandInterceptor> interceptors, CommandInterceptor added) {
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    all.add(added);
+    return all;
   }
 
   /**

@@ -32,6 +32,10 @@ public abstract class IntegrationTest {
       // into multi-row INSERTs by the driver, so the tests run the production's write path
       registry.add(
           "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", () -> "true");
+      // and every statement planned with its parameters, but the engine's commands (PlanCacheMode)
+      registry.add(
+          "spring.datasource.hikari.connection-init-sql",
+          () -> "SET plan_cache_mode TO force_custom_plan");
     }
   }
 

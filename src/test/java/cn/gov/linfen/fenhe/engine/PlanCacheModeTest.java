@@ -1,0 +1,84 @@
+package cn.gov.linfen.fenhe.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.linfen.fenhe.test.IntegrationTest;
+import cn.gov.linfen.fenhe.test.TestDatabase;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@link PlanCacheMode}: on PostgreSQL an engine command that is not a query runs with {@code
+ * plan_cache_mode = auto} for its transaction only; a query command, and the pool's connections
+ * after the command, keep {@code force_custom_plan}. On H2 a command runs as before.
+ */
+class PlanCacheModeTest extends IntegrationTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
+
+  static String setting(CommandContext context) {
+    if (!TestDatabase.isPostgres()) {
+      return "none";
+    }
+    try (Statement statement =
+            context.getDbSqlSession().getSqlSession().getConnection().createStatement();
+        ResultSet rs = statement.executeQuery("SELECT current_setting('plan_cache_mode')")) {
+      rs.next();
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  CommandExecutor executor() {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+  }
+
+  /** A query command that reads the setting instead of counting tasks. */
+  static class SettingQuery extends TaskQueryImpl {
+    String seen;
+
+    SettingQuery(CommandExecutor executor) {
+      super(executor);
+    }
+
+    @Override
+    public long executeCount(CommandContext context) {
+      seen = setting(context);
+      return 0;
+    }
+  }
+
+  @Test
+  void a_command_plans_as_postgresql_usually_does_and_a_query_keeps_the_pools_custom_plans() {
+    String inCommand = executor().execute((Command<String>) PlanCacheModeTest::setting);
+    SettingQuery query = new SettingQuery(executor());
+    query.count();
+    if (TestDatabase.isPostgres()) {
+      assertThat(inCommand).isEqualTo("auto");
+      assertThat(query.seen).isEqualTo("force_custom_plan");
+      // SET LOCAL: the connection goes back to the pool with its own setting
+      for (int i = 0; i < 30; i++) {
+        assertThat(jdbc.queryForObject("SELECT current_setting('plan_cache_mode')", String.class))
+            .isEqualTo("force_custom_plan");
+      }
+    } else {
+      assertThat(inCommand).isEqualTo("none");
+      assertThat(query.seen).isEqualTo("none");
+    }
+    // the engine works as before: a case starts and its history is written
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isPositive();
+  }
+}
