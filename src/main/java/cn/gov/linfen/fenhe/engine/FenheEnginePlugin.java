@@ -20,8 +20,9 @@ import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
  * Engine settings that Spring properties cannot express: the admin group, changed-only deployment
  * of processes/ and forms/, the guard that lets only admins deploy scripts, and the start checks of
  * the processes ({@link StartValidator}), the guards of every command ({@link EngineGuards}) and
- * the completer of an unclaimed task as its assignee ({@link CompleterAsAssignee}); on PostgreSQL
- * the plan cache of the engine's commands ({@link PlanCacheMode}).
+ * the completer of an unclaimed task as its assignee ({@link CompleterAsAssignee}) and the external
+ * tasks without a scope of their own where a model asks for it ({@link FlatExternalTasks}); on
+ * PostgreSQL the plan cache of the engine's commands ({@link PlanCacheMode}).
  */
 public class FenheEnginePlugin implements ProcessEnginePlugin {
 
@@ -56,6 +57,7 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     listeners.add(new BusinessKeyAssigner(clock));
     listeners.add(new StartValidationParseListener(startValidators));
     listeners.add(new CompleterAsAssignee());
+    listeners.add(new FlatExternalTasks());
     EngineGuards.install(configuration);
     // one instance per executor: each remembers the transactions it has set on its threads
     configuration.setCustomPostCommandInterceptorsTxRequired(
