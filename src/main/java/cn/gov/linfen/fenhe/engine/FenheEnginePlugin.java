@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 
 /**
@@ -75,12 +77,20 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
   }
 
   /**
-   * Level full, leaner for P5's acts ({@link LeanHistoryLevel}: what it leaves out and why). Set
-   * once the configured level is resolved (the engine reads the level from its configuration at
-   * every event); any other level is left as configured.
+   * The workers' fetch without a join that filters nothing ({@link
+   * ExternalTaskFetchAuthorizations}), and level full, leaner for P5's acts ({@link
+   * LeanHistoryLevel}: what it leaves out and why). Set once the configured level is resolved (the
+   * engine reads the level from its configuration at every event); any other level is left as
+   * configured.
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // the engine's authorization manager with the workers' fetch shortcut (no answer changes)
+    configuration
+        .getSessionFactories()
+        .put(
+            AuthorizationManager.class,
+            new GenericManagerFactory(ExternalTaskFetchAuthorizations.class));
     HistoryLevel level = configuration.getHistoryLevel();
     if (level != null
         && level.getId() == HistoryLevel.HISTORY_LEVEL_FULL.getId()
