@@ -91,7 +91,10 @@ public enum PlatformRefusal implements RefusalText {
   FIELD_KIND_LIST,
   FIELD_KIND_CHOICE,
   FIELD_KIND_ANY,
-  CASE_NOT_FOUND;
+  CASE_NOT_FOUND,
+  COMPLETIONS_EMPTY,
+  COMPLETIONS_TOO_MANY,
+  COMPLETION_REFUSED;
 
   @Override
   public String bundle() {

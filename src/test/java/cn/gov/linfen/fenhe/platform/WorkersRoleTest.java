@@ -3,12 +3,17 @@ package cn.gov.linfen.fenhe.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.FenheApplication;
+import cn.gov.linfen.fenhe.common.CreditCode;
+import cn.gov.linfen.fenhe.engine.ExternalTaskCompletions;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workers.example.ExampleRegistrationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,6 +30,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 class WorkersRoleTest extends IntegrationTest {
 
   @Autowired HistoryService historyService;
+  @Autowired MeterRegistry meters;
+
+  double batched() {
+    return meters.counter(ExternalTaskCompletions.COMPLETED_METRIC).count();
+  }
+
+  long ended(List<String> keys) {
+    return keys.stream()
+        .filter(
+            key ->
+                historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(key)
+                        .finished()
+                        .count()
+                    == 1)
+        .count();
+  }
 
   @Test
   void a_workers_only_node_completes_external_tasks_of_a_remote_engine_as_the_technical_user()
@@ -57,6 +80,35 @@ class WorkersRoleTest extends IntegrationTest {
                 .status())
         .isEqualTo(204);
 
+    // P5's acts: their workers run on the pool and complete in batches through the platform
+    String department = "市角色测试局" + UUID.randomUUID().toString().substring(0, 8);
+    Http regulator = Http.as(baseUrl(), "demo-regulator", DEMO_PASSWORD);
+    assertThat(
+            regulator
+                .put(
+                    "/api/supervision/lists/" + department + "/items/JC-900",
+                    "{\"itemName\":\"对食品经营者的监督检查\"}")
+                .status())
+        .isEqualTo(201);
+    String act =
+        """
+        {"itemCode":"JC-900","objectName":"临汾市某食品有限公司","objectCreditCode":"%s",
+         "method":"ON_SITE","kind":"INSPECTION","content":"食品经营许可与索证索票检查","result":"未发现问题",
+         "department":"%s","inspectors":[{"name":"张三","certificateNo":"14100012345"}],
+         "actedAt":"%s"}"""
+            .formatted(
+                "91141000MA0K12345" + CreditCode.checkCharacter("91141000MA0K12345"),
+                department,
+                java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                    .minusHours(1)
+                    .withNano(0));
+    Http.Response posted =
+        regulator.post("/api/supervision/acts", "{\"acts\":[" + act + "," + act + "," + act + "]}");
+    assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+    List<String> acts = new ArrayList<>();
+    posted.json().get("actKeys").forEach(k -> acts.add(k.asText()));
+    double batchedBefore = batched();
+
     try (ConfigurableApplicationContext workers =
         new SpringApplicationBuilder(FenheApplication.class)
             .profiles("workers")
@@ -70,15 +122,19 @@ class WorkersRoleTest extends IntegrationTest {
       assertThat(workers.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
       Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
       while (Instant.now().isBefore(deadline)
-          && historyService
-                  .createHistoricProcessInstanceQuery()
-                  .processInstanceBusinessKey(businessKey)
-                  .finished()
-                  .count()
-              == 0) {
+          && (historyService
+                      .createHistoricProcessInstanceQuery()
+                      .processInstanceBusinessKey(businessKey)
+                      .finished()
+                      .count()
+                  == 0
+              || ended(acts) < acts.size())) {
         Thread.sleep(200);
       }
     }
+    assertThat(ended(acts)).as("the acts ran to their end").isEqualTo(acts.size());
+    // each act's two tasks completed through the platform's batch endpoint
+    assertThat(batched() - batchedBefore).isGreaterThanOrEqualTo(2.0 * acts.size());
     assertThat(
             historyService
                 .createHistoricProcessInstanceQuery()

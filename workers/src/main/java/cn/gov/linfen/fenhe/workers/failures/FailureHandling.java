@@ -25,11 +25,14 @@ public final class FailureHandling implements ExternalTaskHandler {
   private final ExternalTaskHandler worker;
   private final FailurePolicy policy;
   private final Executor pool;
+  private final CompletionBatches batches;
 
-  private FailureHandling(ExternalTaskHandler worker, FailurePolicy policy, Executor pool) {
+  private FailureHandling(
+      ExternalTaskHandler worker, FailurePolicy policy, Executor pool, CompletionBatches batches) {
     this.worker = worker;
     this.policy = policy;
     this.pool = pool;
+    this.batches = batches;
   }
 
   /** The worker, run with the failure policy (a worker already wrapped is returned as it is). */
@@ -45,7 +48,18 @@ public final class FailureHandling implements ExternalTaskHandler {
    */
   public static ExternalTaskHandler around(
       ExternalTaskHandler worker, FailurePolicy policy, Executor pool) {
-    return worker instanceof FailureHandling ? worker : new FailureHandling(worker, policy, pool);
+    return around(worker, policy, pool, null);
+  }
+
+  /**
+   * As {@link #around(ExternalTaskHandler, FailurePolicy, Executor)}, the worker's completions sent
+   * in batches ({@link CompletionBatches}) when {@code batches} is not null.
+   */
+  public static ExternalTaskHandler around(
+      ExternalTaskHandler worker, FailurePolicy policy, Executor pool, CompletionBatches batches) {
+    return worker instanceof FailureHandling
+        ? worker
+        : new FailureHandling(worker, policy, pool, batches);
   }
 
   /** Whether the worker runs on a pool of threads. */
@@ -69,7 +83,7 @@ public final class FailureHandling implements ExternalTaskHandler {
 
   private void run(ExternalTask task, ExternalTaskService service) {
     try {
-      worker.execute(task, service);
+      worker.execute(task, batches == null ? service : batches.around(service));
     } catch (RuntimeException | LinkageError e) {
       failed(task, service, e);
     }

@@ -56,6 +56,34 @@ public class FailuresConfiguration {
         binder.bind(WorkerPool.PREFIX + ".queue", Integer.class).orElse(40));
   }
 
+  /**
+   * The completions of the pool's workers, sent in batches to the platform beside the engine REST
+   * API ({@code fenhe.workers.pool.batch-completion}, default on; {@link CompletionBatches}); null
+   * without a pool, when switched off, or when the client's base URL is not {@code …/engine-rest}.
+   */
+  static CompletionBatches batches(Environment environment) {
+    Binder binder = Binder.get(environment);
+    if (!binder.bind(WorkerPool.PREFIX + ".batch-completion", Boolean.class).orElse(true)) {
+      return null;
+    }
+    java.net.URI endpoint =
+        CompletionBatches.endpointBeside(
+            binder.bind("camunda.bpm.client.base-url", String.class).orElse(null));
+    String user = binder.bind("camunda.bpm.client.basic-auth.username", String.class).orElse(null);
+    if (endpoint == null || user == null) {
+      return null;
+    }
+    return new CompletionBatches(
+        endpoint,
+        user,
+        binder.bind("camunda.bpm.client.basic-auth.password", String.class).orElse(""),
+        binder.bind("camunda.bpm.client.max-tasks", Integer.class).orElse(40),
+        binder
+            .bind(WorkerPool.PREFIX + ".batch-linger", Duration.class)
+            .orElse(Duration.ofMillis(20)),
+        2);
+  }
+
   /** Wraps the handler of each subscription before the subscription is opened. */
   @Bean
   static BeanPostProcessor workersFailureHandling(Environment environment) {
@@ -66,6 +94,7 @@ public class FailuresConfiguration {
     private final Environment environment;
     private FailurePolicy policy;
     private WorkerPool pool;
+    private CompletionBatches batches;
 
     Wrapping(Environment environment) {
       this.environment = environment;
@@ -78,12 +107,15 @@ public class FailuresConfiguration {
         if (policy == null) {
           policy = policy(environment);
           pool = pool(environment);
+          batches = pool == null ? null : batches(environment);
         }
+        boolean pooled = pool != null && pool.serves(subscription.getTopicName());
         subscription.setExternalTaskHandler(
             FailureHandling.around(
                 subscription.getExternalTaskHandler(),
                 policy,
-                pool != null && pool.serves(subscription.getTopicName()) ? pool : null));
+                pooled ? pool : null,
+                pooled ? batches : null));
       }
       return bean;
     }
@@ -92,6 +124,9 @@ public class FailuresConfiguration {
     public void destroy() {
       if (pool != null) {
         pool.close();
+      }
+      if (batches != null) {
+        batches.close();
       }
     }
   }
