@@ -50,12 +50,6 @@ public class EngineConfiguration {
     return new EngineIndexes();
   }
 
-  /** No REVOKE authorization while the engine checks none (authorization-check-revokes: never). */
-  @Bean
-  NoRevokeAuthorizations noRevokeAuthorizations() {
-    return new NoRevokeAuthorizations();
-  }
-
   /** Candidate groups of county-level steps, for expressions in the models. */
   @Bean(Counties.BEAN_NAME)
   Counties counties() {

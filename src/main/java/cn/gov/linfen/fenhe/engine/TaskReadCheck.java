@@ -36,9 +36,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * <p>With revoke checks ({@code authorization-check-revokes: always}, or {@code auto} while any
  * REVOKE authorization exists) the engine resolves user over group over global grants and revokes
  * per resource; that rule is not repeated here: {@link #byEngine()} then tells the caller to ask
- * the engine. Fenhe's setting is {@code never} and no revoke can exist (the engine guard refuses to
- * write one, {@link NoRevokeAuthorizations} to start with one; Fenhe writes grants only), so this
- * happens only with another setting.
+ * the engine. Fenhe itself never writes a REVOKE authorization (identity.AuthorizationReconciler
+ * and ApplicantAccess write grants only), so this happens only after one was added by hand in
+ * Admin.
  */
 public final class TaskReadCheck {
 

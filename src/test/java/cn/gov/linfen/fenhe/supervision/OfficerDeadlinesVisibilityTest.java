@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -47,8 +46,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * officer's group, to another group, to him as candidate user, claimed by a colleague, reassigned
  * away from him, granted to a user by hand, granted to everyone (GLOBAL) on one task, READ_TASK on
  * a whole process definition, a candidate link removed, suspended, without a due date, a sub-task
- * (加签); and a REVOKE authorization, ignored by both while revokes are not checked (Fenhe's
- * setting), counted by the engine, which then answers, while they are.
+ * (加签); and a REVOKE authorization, under which the engine answers (authorization-check-revokes:
+ * auto).
  */
 class OfficerDeadlinesVisibilityTest extends IntegrationTest {
 
@@ -208,44 +207,24 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
   }
 
   @Test
-  void a_revoke_counts_exactly_when_the_engine_checks_revokes() {
-    // Fenhe's engine refuses to write a revoke (NoRevokeAuthorizationsTest): one written behind
-    // its back, as an older database could hold
+  void with_a_revoke_authorization_the_engine_answers_and_the_answer_is_still_its_own() {
     String revoked = task(processInstance(), "ToFinance").getId();
-    String id = "revoke-" + suffix;
-    jdbc.getJdbcTemplate()
-        .update(
-            "INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, USER_ID_, RESOURCE_TYPE_,"
-                + " RESOURCE_ID_, PERMS_) VALUES (?, 1, ?, ?, ?, ?, ?)",
-            id,
-            Authorization.AUTH_TYPE_REVOKE,
-            officer,
-            Resources.TASK.resourceType(),
-            revoked,
-            Integer.MAX_VALUE & ~Permissions.READ.getValue());
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    String mode = configuration.getAuthorizationCheckRevokes();
-    try {
-      // revokes not checked (Fenhe's setting): ignored by the engine and by the walk alike
-      sameAsEngine(officer, "all", null, null);
-      assertThat(steps(officer)).contains("ToFinance", "ToReform");
+    Authorization revoke =
+        authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId(officer);
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(revoked);
+    revoke.removePermission(Permissions.READ);
+    authorizations.add(authorizationService.saveAuthorization(revoke).getId());
 
-      // checked (auto, as with the engine's default): the engine answers, the revoke counts
-      configuration.setAuthorizationCheckRevokes(
-          ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_AUTO);
-      identityService.setAuthentication(officer, groups(officer));
-      try {
-        assertThat(TaskReadCheck.of(engine, jdbc, new MapSqlParameterSource()).byEngine()).isTrue();
-      } finally {
-        identityService.clearAuthentication();
-      }
-      sameAsEngine(officer, "all", null, null);
-      assertThat(steps(officer)).doesNotContain("ToFinance").contains("ToReform");
+    identityService.setAuthentication(officer, groups(officer));
+    try {
+      assertThat(TaskReadCheck.of(engine, jdbc, new MapSqlParameterSource()).byEngine()).isTrue();
     } finally {
-      configuration.setAuthorizationCheckRevokes(mode);
-      jdbc.getJdbcTemplate().update("DELETE FROM ACT_RU_AUTHORIZATION WHERE ID_ = ?", id);
+      identityService.clearAuthentication();
     }
+    sameAsEngine(officer, "all", null, null);
+    assertThat(steps(officer)).doesNotContain("ToFinance").contains("ToReform");
   }
 
   /** The answer of the API for the user equals the engine's authorized task query's. */

@@ -4,7 +4,6 @@ import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
 import java.util.Collection;
 import java.util.Map;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
@@ -12,7 +11,6 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTelemetryDataCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
-import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -35,8 +33,6 @@ import org.camunda.bpm.engine.query.Query;
  *   <li>queries and filters: no expression anywhere ({@link QueryExpressionGuard});
  *   <li>user tasks: only the holder acts, a completion changes only what its step owns ({@link
  *       TaskWorkGuard});
- *   <li>authorizations: no REVOKE (the engine checks none, {@code authorization-check-revokes:
- *       never});
  *   <li>engine-wide settings and figures (telemetry, metrics): administrators only.
  * </ul>
  */
@@ -79,14 +75,6 @@ public class EngineGuardInterceptor extends CommandInterceptor {
     } else if (command instanceof RemoveTaskVariablesCmd) {
       Collection<String> names = CommandFields.read(command, "variableNames");
       TaskWorkGuard.variableChange(context, CommandFields.read(command, "entityId"), null, names);
-    } else if (command instanceof SaveAuthorizationCmd) {
-      // the engine does not check revokes (authorization-check-revokes: never): one would be
-      // silently ignored, so none is written (NoRevokeAuthorizations refuses to start with one)
-      Authorization authorization = CommandFields.read(command, "authorization");
-      if (authorization != null
-          && authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE) {
-        throw EngineRefusal.badRequest(PlatformRefusal.REVOKE_AUTHORIZATION_REFUSED.at("type"));
-      }
     } else if (command instanceof TelemetryConfigureCmd || command instanceof GetTelemetryDataCmd) {
       administratorsOnly(context, "telemetry");
     }
