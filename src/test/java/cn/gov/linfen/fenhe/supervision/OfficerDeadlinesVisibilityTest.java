@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
 import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.engine.TaskReadCheck;
+import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
+import cn.gov.linfen.fenhe.workbench.WorkbenchLists;
+import cn.gov.linfen.fenhe.workbench.WorkbenchProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -60,6 +64,7 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
   @Autowired NamedParameterJdbcTemplate jdbc;
   @Autowired WorkingDayCalendar calendar;
   @Autowired FenheClock clock;
+  @Autowired WorkbenchLists lists;
 
   private String key;
   private Deployment deployment;
@@ -225,6 +230,40 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
     }
     sameAsEngine(officer, "all", null, null);
     assertThat(steps(officer)).doesNotContain("ToFinance").contains("ToReform");
+  }
+
+  @Test
+  void beyond_the_count_limit_the_officers_total_is_at_least_and_the_last_page_exact() {
+    // a count limit of 2 (the setting's minimum is 100): the user reads the 9 open tasks with a
+    // due date of the test's process (READ_TASK on it)
+    DeadlinesController limited =
+        new DeadlinesController(
+            engine,
+            calendar,
+            jdbc,
+            clock,
+            lists,
+            new WorkbenchProperties(Map.of(), "enterpriseName", Duration.ofMinutes(10), 1, 2));
+    FenheUser user = new FenheUser(byDefinition, groups(byDefinition));
+    identityService.setAuthentication(byDefinition, groups(byDefinition));
+    try {
+      Map<String, Object> first = limited.deadlines(user, "all", key, null, 0, 2);
+      assertThat(first.get("totalAtLeast")).isEqualTo(true);
+      assertThat(first.get("total")).isEqualTo(3L);
+      assertThat((List<?>) first.get("items")).hasSize(2);
+      Map<String, Object> second = limited.deadlines(user, "all", key, null, 1, 2);
+      assertThat(second.get("totalAtLeast")).isEqualTo(true);
+      assertThat(second.get("total")).isEqualTo(5L);
+      Map<String, Object> last = limited.deadlines(user, "all", key, null, 4, 2);
+      assertThat(last.get("totalAtLeast")).isEqualTo(false);
+      assertThat(last.get("total")).isEqualTo(9L);
+      assertThat((List<?>) last.get("items")).hasSize(1);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    JsonNode whole = deadlines(byDefinition, "all", key, null, 0);
+    assertThat(whole.get("total").asLong()).isEqualTo(9);
+    assertThat(whole.get("totalAtLeast").asBoolean()).isFalse();
   }
 
   /** The answer of the API for the user equals the engine's authorized task query's. */
