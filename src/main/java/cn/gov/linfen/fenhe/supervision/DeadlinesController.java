@@ -1,17 +1,21 @@
 package cn.gov.linfen.fenhe.supervision;
 
 import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
-import cn.gov.linfen.fenhe.common.County;
 import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.common.FenheGroup;
 import cn.gov.linfen.fenhe.config.EngineRole;
 import cn.gov.linfen.fenhe.engine.AsPlatform;
+import cn.gov.linfen.fenhe.engine.DueDateWalk;
+import cn.gov.linfen.fenhe.engine.TaskReadCheck;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.web.AccessDeniedException;
 import cn.gov.linfen.fenhe.web.InvalidInputException;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
+import cn.gov.linfen.fenhe.workbench.WorkbenchLists;
+import cn.gov.linfen.fenhe.workbench.WorkbenchProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -29,9 +34,9 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -41,7 +46,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Deadlines for supervisors, and for each group its own work: open user tasks with a due date (and,
  * for supervisors, pending timers), most urgent first, with working days left counted on the
- * working-day calendar. The engine's authorizations decide which tasks a caller sees.
+ * working-day calendar. The engine's authorizations decide which tasks a caller sees: a supervisor
+ * reads every task; a case officer the tasks the engine's authorized task query gives him, by the
+ * engine's rule repeated in SQL ({@link TaskReadCheck}, proven equal to the engine's answer by
+ * OfficerDeadlinesVisibilityTest) and walked in due-date order like 待办 ({@link DueDateWalk}): his
+ * total is exact up to {@code fenhe.workbench.todo-count-limit} and "at least" beyond ({@code
+ * totalAtLeast}).
  */
 @RestController
 @EngineRole
@@ -54,18 +64,23 @@ public class DeadlinesController {
   private final ProcessEngine engine;
   private final WorkingDayCalendar calendar;
   private final NamedParameterJdbcTemplate jdbc;
-
   private final FenheClock clock;
+  private final WorkbenchLists lists;
+  private final int countLimit;
 
   public DeadlinesController(
       ProcessEngine engine,
       WorkingDayCalendar calendar,
       NamedParameterJdbcTemplate jdbc,
-      FenheClock clock) {
+      FenheClock clock,
+      WorkbenchLists lists,
+      WorkbenchProperties workbench) {
     this.clock = clock;
     this.engine = engine;
     this.calendar = calendar;
     this.jdbc = jdbc;
+    this.lists = lists;
+    this.countLimit = workbench.todoCountLimit();
   }
 
   @Operation(summary = "办理期限督查：即将到期和已超期的任务与定时器，按工作日计算剩余天数")
@@ -107,6 +122,142 @@ public class DeadlinesController {
     Instant soon =
         calendar.endOfOfficeHours(calendar.addWorkingDays(calendar.dateOf(now), 1).date());
 
+    DueDateWalk.Page<DueTask> found;
+    if (seesEverything) {
+      // A supervisor reads every task (his group's grant is READ on all tasks): the engine's
+      // authorization join would filter nothing and costs most of the query at 100,000 open
+      // tasks (docs/benchmarks.md).
+      found =
+          withoutAuthorizationChecks(
+              () -> byEngine(state, procedure, group, now, soon, page, size));
+    } else {
+      found = officersTasks(state, procedure, group, now, soon, page, size);
+    }
+    List<DueTask> pageOfTasks = found.rows();
+
+    Map<String, ProcessDefinition> definitions = new HashMap<>();
+    Map<String, String> businessKeys =
+        businessKeys(
+            pageOfTasks.stream()
+                .map(DueTask::processInstanceId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+    Map<String, List<Map<String, String>>> candidateGroups =
+        lists.candidateGroups(pageOfTasks.stream().map(DueTask::id).toList());
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (DueTask task : pageOfTasks) {
+      Map<String, Object> item =
+          entry(
+              "task",
+              definition(definitions, task.processDefinitionId()),
+              task.processInstanceId(),
+              businessKeys.get(task.processInstanceId()),
+              task.stepId(),
+              task.name(),
+              task.due(),
+              now);
+      item.put("taskId", task.id());
+      item.put("assignee", task.assignee());
+      item.put("candidateGroups", candidateGroups.getOrDefault(task.id(), List.of()));
+      items.add(item);
+    }
+
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("now", now.toString());
+    answer.put("state", state);
+    answer.put("page", page);
+    answer.put("size", size);
+    answer.put("total", found.total());
+    // beyond fenhe.workbench.todo-count-limit tasks the total is a lower bound (超过 N 条)
+    answer.put("totalAtLeast", found.totalAtLeast());
+    answer.put("items", items);
+    answer.put(
+        "timers",
+        seesEverything ? timers(state, procedure, now, soon, size, definitions) : List.of());
+    return answer;
+  }
+
+  /** An open task with a due date, as the page shows it (a sub-task: its parent's case). */
+  record DueTask(
+      String id,
+      String processDefinitionId,
+      String processInstanceId,
+      String stepId,
+      String name,
+      Instant due,
+      String assignee) {}
+
+  /**
+   * A case officer's deadlines: the tasks the engine's authorized task query would give him ({@link
+   * TaskReadCheck}: his, his groups' and global READ grants on the task, READ_TASK on its process
+   * definition), walked in due-date order with the total exact up to {@code
+   * fenhe.workbench.todo-count-limit} ({@link DueDateWalk}, as 待办). The engine's own query,
+   * authorized and exactly counted, took 3–5 s p95 at 100,000 open tasks (docs/benchmarks.md); it
+   * still answers when revoke authorizations are in use (the rule is then not repeated here).
+   */
+  private DueDateWalk.Page<DueTask> officersTasks(
+      String state, String procedure, String group, Instant now, Instant soon, int page, int size) {
+    MapSqlParameterSource params = new MapSqlParameterSource();
+    TaskReadCheck check = TaskReadCheck.of(engine, jdbc, params);
+    if (check.byEngine()) {
+      return byEngine(state, procedure, group, now, soon, page, size);
+    }
+    StringBuilder from =
+        new StringBuilder(
+            " FROM ACT_RU_TASK t LEFT JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
+                + " LEFT JOIN ACT_RU_TASK pt ON pt.ID_ = t.PARENT_TASK_ID_"
+                + " WHERE t.SUSPENSION_STATE_ = 1");
+    // the bounds of the engine's dueBefore / dueAfter (both strict)
+    switch (state) {
+      case "overdue" -> from.append(" AND t.DUE_DATE_ < :dueBefore");
+      case "due-soon" -> from.append(" AND t.DUE_DATE_ > :dueAfter AND t.DUE_DATE_ < :dueBefore");
+      default -> from.append(" AND t.DUE_DATE_ > :dueAfter");
+    }
+    params
+        .addValue("dueBefore", Timestamp.from("overdue".equals(state) ? now : soon.plusMillis(1)))
+        .addValue(
+            "dueAfter",
+            "due-soon".equals(state) ? Timestamp.from(now.minusMillis(1)) : new Timestamp(0));
+    if (procedure != null && !procedure.isBlank()) {
+      from.append(" AND d.KEY_ = :procedure");
+      params.addValue("procedure", procedure);
+    }
+    if (group != null && !group.isBlank()) {
+      // the engine's taskCandidateGroup(group).includeAssignedTasks()
+      from.append(
+          " AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l WHERE l.TASK_ID_ = t.ID_"
+              + " AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ = :group)");
+      params.addValue("group", group);
+    }
+    from.append(check.condition());
+    return DueDateWalk.page(
+        jdbc,
+        "",
+        "t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.ASSIGNEE_, t.DUE_DATE_,"
+            + " COALESCE(t.PROC_DEF_ID_, pt.PROC_DEF_ID_) AS DEF_ID,"
+            + " COALESCE(t.PROC_INST_ID_, pt.PROC_INST_ID_) AS CASE_ID",
+        from.toString(),
+        params,
+        (long) page * size,
+        size,
+        countLimit,
+        (rs, n) ->
+            new DueTask(
+                rs.getString("ID_"),
+                rs.getString("DEF_ID"),
+                rs.getString("CASE_ID"),
+                rs.getString("TASK_DEF_KEY_"),
+                rs.getString("NAME_"),
+                rs.getTimestamp("DUE_DATE_").toInstant(),
+                rs.getString("ASSIGNEE_")));
+  }
+
+  /**
+   * The engine's task query, authorized by the engine for the current authentication (none for a
+   * supervisor, see {@link #deadlines}), counted exactly.
+   */
+  private DueDateWalk.Page<DueTask> byEngine(
+      String state, String procedure, String group, Instant now, Instant soon, int page, int size) {
     TaskQuery tasks = engine.getTaskService().createTaskQuery().active();
     switch (state) {
       case "overdue" -> tasks.dueBefore(Date.from(now));
@@ -121,50 +272,20 @@ public class DeadlinesController {
       tasks.taskCandidateGroup(group).includeAssignedTasks();
     }
     tasks.orderByDueDate().asc().orderByTaskCreateTime().asc();
-    // A supervisor reads every task (his group's grant is READ on all tasks): the engine's
-    // authorization join would filter nothing and costs most of the query at 100,000 open tasks
-    // (docs/benchmarks.md). Everyone else's query stays authorized by the engine.
-    long total = seesEverything ? withoutAuthorizationChecks(tasks::count) : tasks.count();
-    List<Task> pageOfTasks =
-        seesEverything
-            ? withoutAuthorizationChecks(() -> tasks.listPage(page * size, size))
-            : tasks.listPage(page * size, size);
-
-    Map<String, ProcessDefinition> definitions = new HashMap<>();
-    Map<String, String> businessKeys =
-        businessKeys(
-            pageOfTasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
-    Map<String, List<Map<String, String>>> candidateGroups =
-        candidateGroups(pageOfTasks.stream().map(Task::getId).toList());
-    List<Map<String, Object>> items = new ArrayList<>();
-    for (Task task : pageOfTasks) {
-      Map<String, Object> item =
-          entry(
-              "task",
-              definition(definitions, task.getProcessDefinitionId()),
+    long total = tasks.count();
+    List<DueTask> rows = new ArrayList<>();
+    for (Task task : tasks.listPage(page * size, size)) {
+      rows.add(
+          new DueTask(
+              task.getId(),
+              task.getProcessDefinitionId(),
               task.getProcessInstanceId(),
-              businessKeys.get(task.getProcessInstanceId()),
               task.getTaskDefinitionKey(),
               task.getName(),
               task.getDueDate().toInstant(),
-              now);
-      item.put("taskId", task.getId());
-      item.put("assignee", task.getAssignee());
-      item.put("candidateGroups", candidateGroups.getOrDefault(task.getId(), List.of()));
-      items.add(item);
+              task.getAssignee()));
     }
-
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("now", now.toString());
-    answer.put("state", state);
-    answer.put("page", page);
-    answer.put("size", size);
-    answer.put("total", total);
-    answer.put("items", items);
-    answer.put(
-        "timers",
-        seesEverything ? timers(state, procedure, now, soon, size, definitions) : List.of());
-    return answer;
+    return new DueDateWalk.Page<>(rows, total, false);
   }
 
   private List<Map<String, Object>> timers(
@@ -252,6 +373,9 @@ public class DeadlinesController {
   }
 
   private ProcessDefinition definition(Map<String, ProcessDefinition> cache, String id) {
+    if (id == null) {
+      return null; // a stand-alone task
+    }
     return cache.computeIfAbsent(
         id,
         key ->
@@ -304,35 +428,5 @@ public class DeadlinesController {
    */
   private <T> T withoutAuthorizationChecks(Supplier<T> query) {
     return AsPlatform.call(engine.getIdentityService(), query);
-  }
-
-  /**
-   * The candidate groups of a page of tasks in one statement (benchmarks, docs/benchmarks.md: one
-   * engine call per task made the page cost 50 round trips). The caller may see these tasks: they
-   * came from his authorized task query.
-   */
-  private Map<String, List<Map<String, String>>> candidateGroups(List<String> taskIds) {
-    if (taskIds.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, List<Map<String, String>>> groups = new HashMap<>();
-    jdbc.query(
-        "SELECT TASK_ID_, GROUP_ID_ FROM ACT_RU_IDENTITYLINK WHERE TYPE_ = :type AND GROUP_ID_ IS NOT NULL"
-            + " AND TASK_ID_ IN (:tasks)",
-        Map.of("type", IdentityLinkType.CANDIDATE, "tasks", taskIds),
-        row -> {
-          String groupId = row.getString("GROUP_ID_");
-          groups
-              .computeIfAbsent(row.getString("TASK_ID_"), id -> new ArrayList<>())
-              .add(Map.of("id", groupId, "name", groupName(groupId)));
-        });
-    return groups;
-  }
-
-  private static String groupName(String groupId) {
-    return FenheGroup.byId(groupId)
-        .map(FenheGroup::chineseName)
-        .or(() -> County.nameOfGroup(groupId))
-        .orElse(groupId);
   }
 }

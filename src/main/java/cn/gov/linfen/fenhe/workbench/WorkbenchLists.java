@@ -4,6 +4,7 @@ import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
 import cn.gov.linfen.fenhe.common.County;
 import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.common.FenheGroup;
+import cn.gov.linfen.fenhe.engine.DueDateWalk;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -111,52 +112,47 @@ public class WorkbenchLists {
             + " AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l WHERE l.TASK_ID_ = t.ID_"
             + " AND l.TYPE_ = 'candidate' AND (l.GROUP_ID_ IN (:groups) OR l.USER_ID_ = :user))))"
             + filters;
-    // The total is counted exactly up to the limit (default 1,000) by the same walk as the page:
-    // an exact count of an officer's 20,000 candidate tasks reads them all (a scan of the open
-    // tasks, 5-10× the page's cost, docs/workbench.md); beyond the limit the answer says "at
-    // least".
-    params.addValue("countLimit", limit + 1);
-    long counted = count(with, " FROM (SELECT 1 AS ONE" + where + " LIMIT :countLimit) c", params);
-    List<Map<String, Object>> items = new ArrayList<>();
+    // The total is counted exactly up to the limit (default 1,000) by the same walk as the page
+    // (DueDateWalk): an exact count of an officer's 20,000 candidate tasks reads them all.
+    DueDateWalk.Page<Map<String, Object>> walked =
+        DueDateWalk.page(
+            jdbc,
+            with,
+            "t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.ASSIGNEE_, t.OWNER_, t.DELEGATION_, t.DUE_DATE_,"
+                + " t.CREATE_TIME_, COALESCE(t.PROC_INST_ID_, pt.PROC_INST_ID_) AS CASE_ID,"
+                + " t.PARENT_TASK_ID_, d.KEY_, d.NAME_ AS PROC_NAME",
+            where,
+            params,
+            query.offset(),
+            query.size(),
+            limit,
+            (rs, n) -> {
+              Map<String, Object> item = new LinkedHashMap<>();
+              item.put("taskId", rs.getString("ID_"));
+              item.put("parentTaskId", rs.getString("PARENT_TASK_ID_"));
+              item.put("processInstanceId", rs.getString("CASE_ID"));
+              item.put("businessKey", null);
+              item.put("procedureKey", rs.getString("KEY_"));
+              item.put("procedure", rs.getString("PROC_NAME"));
+              item.put("applicant", null);
+              item.put("step", rs.getString("NAME_"));
+              item.put("stepId", rs.getString("TASK_DEF_KEY_"));
+              String assignee = rs.getString("ASSIGNEE_");
+              item.put("assignee", assignee);
+              item.put("claimed", assignee != null);
+              item.put("delegated", "PENDING".equals(rs.getString("DELEGATION_")));
+              item.put("owner", rs.getString("OWNER_"));
+              item.put("created", instant(rs, "CREATE_TIME_"));
+              Instant due = Rows.instant(rs, "DUE_DATE_");
+              item.put("due", due == null ? null : due.toString());
+              deadline(item, due);
+              return item;
+            });
+    List<Map<String, Object>> items = walked.rows();
     List<String[]> rows = new ArrayList<>();
-    jdbc.query(
-        with
-            + "SELECT t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.ASSIGNEE_, t.OWNER_, t.DELEGATION_,"
-            + " t.DUE_DATE_, t.CREATE_TIME_, COALESCE(t.PROC_INST_ID_, pt.PROC_INST_ID_) AS CASE_ID,"
-            + " t.PARENT_TASK_ID_, d.KEY_, d.NAME_ AS PROC_NAME"
-            + where
-            + " ORDER BY t.DUE_DATE_ ASC NULLS LAST, t.CREATE_TIME_ ASC, t.ID_ ASC"
-            + " LIMIT :pageLimit OFFSET :offset",
-        params.addValue("pageLimit", query.size() + 1),
-        rs -> {
-          Map<String, Object> item = new LinkedHashMap<>();
-          String instance = rs.getString("CASE_ID");
-          item.put("taskId", rs.getString("ID_"));
-          item.put("parentTaskId", rs.getString("PARENT_TASK_ID_"));
-          item.put("processInstanceId", instance);
-          item.put("businessKey", null);
-          item.put("procedureKey", rs.getString("KEY_"));
-          item.put("procedure", rs.getString("PROC_NAME"));
-          item.put("applicant", null);
-          item.put("step", rs.getString("NAME_"));
-          item.put("stepId", rs.getString("TASK_DEF_KEY_"));
-          String assignee = rs.getString("ASSIGNEE_");
-          item.put("assignee", assignee);
-          item.put("claimed", assignee != null);
-          item.put("delegated", "PENDING".equals(rs.getString("DELEGATION_")));
-          item.put("owner", rs.getString("OWNER_"));
-          item.put("created", instant(rs, "CREATE_TIME_"));
-          Instant due = Rows.instant(rs, "DUE_DATE_");
-          item.put("due", due == null ? null : due.toString());
-          deadline(item, due);
-          items.add(item);
-          rows.add(new String[] {instance, rs.getString("KEY_")});
-        });
-    // one row more than the page tells whether there is a next page
-    boolean more = items.size() > query.size();
-    if (more) {
-      items.remove(items.size() - 1);
-      rows.remove(rows.size() - 1);
+    for (Map<String, Object> item : items) {
+      rows.add(
+          new String[] {(String) item.get("processInstanceId"), (String) item.get("procedureKey")});
     }
     Map<String, String> businessKeys =
         lookup(
@@ -171,16 +167,7 @@ public class WorkbenchLists {
       item.put("applicant", names.get(instance));
       item.put("candidateGroups", groups.getOrDefault((String) item.get("taskId"), List.of()));
     }
-    if (counted <= limit) {
-      return new Page(items, counted);
-    }
-    if (!more && !items.isEmpty()) {
-      // the last page: its end is the exact total
-      return new Page(items, query.offset() + items.size());
-    }
-    // more than the limit: at least one more than counted, or than this (deep) page and its next
-    return new Page(
-        items, Math.max(limit + 1L, query.offset() + items.size() + (more ? 1 : 0)), true);
+    return new Page(items, walked.total(), walked.totalAtLeast());
   }
 
   /** Due date, overdue and working days left (negative: working days overdue). */
@@ -475,12 +462,7 @@ public class WorkbenchLists {
   }
 
   private long count(CharSequence where, MapSqlParameterSource params) {
-    return count("", where, params);
-  }
-
-  /** COUNT(*) of {@code where}, after a {@code WITH} clause ({@code ""} for none). */
-  private long count(String with, CharSequence where, MapSqlParameterSource params) {
-    Long total = jdbc.queryForObject(with + "SELECT COUNT(*)" + where, params, Long.class);
+    Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
     return total == null ? 0 : total;
   }
 

@@ -133,6 +133,8 @@ class DeadlinesApiTest extends IntegrationTest {
         .contains("/api/deadlines")
         .contains("在监控中心查看")
         .contains("最近督办")
-        .contains("/api/escalations");
+        .contains("/api/escalations")
+        .contains("totalAtLeast")
+        .contains("超过 ");
   }
 }

@@ -1,0 +1,399 @@
+package cn.gov.linfen.fenhe.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
+import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.engine.TaskReadCheck;
+import cn.gov.linfen.fenhe.security.FenheUser;
+import cn.gov.linfen.fenhe.test.Http;
+import cn.gov.linfen.fenhe.test.IntegrationTest;
+import cn.gov.linfen.fenhe.workbench.WorkbenchLists;
+import cn.gov.linfen.fenhe.workbench.WorkbenchProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.ParallelGatewayBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * A case officer's own deadlines ({@code GET /api/deadlines}) are Fenhe's walk in due-date order
+ * with the engine's authorization rule in SQL (TaskReadCheck, DueDateWalk): they must be exactly
+ * the tasks of the engine's authorized task query for the same user. Varied tasks: offered to the
+ * officer's group, to another group, to him as candidate user, claimed by a colleague, reassigned
+ * away from him, granted to a user by hand, granted to everyone (GLOBAL) on one task, READ_TASK on
+ * a whole process definition, a candidate link removed, suspended, without a due date, a sub-task
+ * (加签); and a REVOKE authorization, under which the engine answers (authorization-check-revokes:
+ * auto).
+ */
+class OfficerDeadlinesVisibilityTest extends IntegrationTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired NamedParameterJdbcTemplate jdbc;
+  @Autowired WorkingDayCalendar calendar;
+  @Autowired FenheClock clock;
+  @Autowired WorkbenchLists lists;
+
+  private String key;
+  private Deployment deployment;
+  private String suffix;
+  private final List<String> users = new ArrayList<>();
+  private final List<String> authorizations = new ArrayList<>();
+  private final List<String> standaloneTasks = new ArrayList<>();
+
+  /** The officer of the benchmark: finance-bureau and reform-office. */
+  private String officer;
+
+  /** A colleague in finance-bureau. */
+  private String colleague;
+
+  /** A sasac officer granted one task by hand. */
+  private String granted;
+
+  /** A sasac officer, the signer of a sub-task. */
+  private String signer;
+
+  /** A supervising-department officer with READ_TASK on the whole test process. */
+  private String byDefinition;
+
+  @BeforeEach
+  void variedTasks() {
+    suffix = UUID.randomUUID().toString().substring(0, 8);
+    key = "dl-visibility-" + suffix;
+    officer = user("dl-officer-", "finance-bureau", "reform-office");
+    colleague = user("dl-colleague-", "finance-bureau");
+    granted = user("dl-granted-", "sasac");
+    signer = user("dl-signer-", "sasac");
+    byDefinition = user("dl-bydef-", "supervising-department");
+
+    ParallelGatewayBuilder fork =
+        Bpmn.createExecutableProcess(key)
+            .name("期限可见性")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .parallelGateway("fork");
+    String[][] steps = {
+      {"ToFinance", "candidateGroups", "finance-bureau"},
+      {"ToReform", "candidateGroups", "reform-office"},
+      {"ToSasac", "candidateGroups", "sasac"},
+      {"ToOfficer", "candidateUsers", officer},
+      {"ClaimedByColleague", "candidateGroups", "finance-bureau"},
+      {"GrantedByHand", "candidateGroups", "sasac"},
+      {"ReassignedAway", "candidateGroups", "sasac"},
+      {"LinkRemoved", "candidateGroups", "hrss-bureau"},
+      {"GlobalGrant", "candidateGroups", "hrss-bureau"},
+      {"NoDueDate", "candidateGroups", "finance-bureau"},
+    };
+    for (String[] step : steps) {
+      var task = fork.moveToNode("fork").userTask(step[0]).name(step[0]);
+      if (step[1].equals("candidateGroups")) {
+        task.camundaCandidateGroups(step[2]);
+      } else {
+        task.camundaCandidateUsers(step[2]);
+      }
+      task.endEvent();
+    }
+    BpmnModelInstance model = fork.done();
+    deployment =
+        repositoryService.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+
+    ProcessInstance open = runtimeService.startProcessInstanceByKey(key, "DLV-" + suffix);
+    ProcessInstance suspended = runtimeService.startProcessInstanceByKey(key, "DLS-" + suffix);
+    Instant now = clock.now();
+    // due dates around now: overdue, due soon, later; one a step
+    long[] hours = {-50, -2, 1, 5, 20, 30, 70, 100, 150, 200};
+    int i = 0;
+    for (ProcessInstance instance : List.of(open, suspended)) {
+      for (Task task :
+          taskService
+              .createTaskQuery()
+              .processInstanceId(instance.getId())
+              .orderByTaskName()
+              .asc()
+              .list()) {
+        if (!task.getTaskDefinitionKey().equals("NoDueDate")) {
+          task.setDueDate(Date.from(now.plus(Duration.ofHours(hours[i++ % hours.length]))));
+          taskService.saveTask(task);
+        }
+      }
+    }
+    runtimeService.suspendProcessInstanceById(suspended.getId());
+
+    taskService.claim(task(open, "ClaimedByColleague").getId(), colleague);
+    String reassigned = task(open, "ReassignedAway").getId();
+    taskService.setAssignee(reassigned, officer);
+    taskService.setAssignee(reassigned, signer);
+    String linkRemoved = task(open, "LinkRemoved").getId();
+    taskService.addCandidateGroup(linkRemoved, "finance-bureau");
+    taskService.deleteCandidateGroup(linkRemoved, "finance-bureau");
+
+    grant(Authorization.AUTH_TYPE_GRANT, granted, Resources.TASK, task(open, "GrantedByHand"));
+    grant(Authorization.AUTH_TYPE_GLOBAL, "*", Resources.TASK, task(open, "GlobalGrant"));
+    Authorization definition =
+        authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    definition.setUserId(byDefinition);
+    definition.setResource(Resources.PROCESS_DEFINITION);
+    definition.setResourceId(key);
+    definition.addPermission(Permissions.READ_TASK);
+    authorizations.add(authorizationService.saveAuthorization(definition).getId());
+
+    // 加签 before the officer's colleague: a sub-task, owned by the colleague, held by the signer
+    Task sub = taskService.newTask();
+    sub.setParentTaskId(task(open, "ClaimedByColleague").getId());
+    sub.setName("加签：ClaimedByColleague");
+    sub.setOwner(colleague);
+    sub.setAssignee(signer);
+    sub.setDueDate(Date.from(now.plus(Duration.ofHours(3))));
+    taskService.saveTask(sub);
+    standaloneTasks.add(sub.getId());
+  }
+
+  @AfterEach
+  void cleanUp() {
+    standaloneTasks.forEach(id -> taskService.deleteTask(id, true));
+    authorizations.forEach(authorizationService::deleteAuthorization);
+    repositoryService.deleteDeployment(deployment.getId(), true);
+    users.forEach(identityService::deleteUser);
+  }
+
+  @Test
+  void an_officers_deadlines_are_the_tasks_of_the_engines_authorized_query() {
+    for (String user : List.of(officer, colleague, granted, signer, byDefinition)) {
+      sameAsEngine(user, "all", null, null);
+      sameAsEngine(user, "overdue", null, null);
+      sameAsEngine(user, "due-soon", null, null);
+      sameAsEngine(user, "all", key, null);
+    }
+    sameAsEngine(officer, "all", null, "finance-bureau");
+    sameAsEngine(officer, "all", key, "reform-office");
+    sameAsEngine(signer, "all", key, "sasac");
+
+    // the cases the rule must get right, on the test's own process
+    assertThat(steps(officer))
+        .contains("ToFinance", "ToReform", "ToOfficer", "ClaimedByColleague", "ReassignedAway")
+        .contains("GlobalGrant")
+        .doesNotContain("ToSasac", "GrantedByHand", "NoDueDate");
+    assertThat(steps(granted)).contains("GrantedByHand", "ToSasac", "GlobalGrant");
+    assertThat(steps(byDefinition)).contains("ToFinance", "ToSasac", "LinkRemoved");
+    assertThat(steps(signer)).contains("加签：ClaimedByColleague", "ReassignedAway");
+    assertThat(steps(colleague)).contains("加签：ClaimedByColleague", "ClaimedByColleague");
+  }
+
+  @Test
+  void with_a_revoke_authorization_the_engine_answers_and_the_answer_is_still_its_own() {
+    String revoked = task(processInstance(), "ToFinance").getId();
+    Authorization revoke =
+        authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId(officer);
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(revoked);
+    revoke.removePermission(Permissions.READ);
+    authorizations.add(authorizationService.saveAuthorization(revoke).getId());
+
+    identityService.setAuthentication(officer, groups(officer));
+    try {
+      assertThat(TaskReadCheck.of(engine, jdbc, new MapSqlParameterSource()).byEngine()).isTrue();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    sameAsEngine(officer, "all", null, null);
+    assertThat(steps(officer)).doesNotContain("ToFinance").contains("ToReform");
+  }
+
+  @Test
+  void beyond_the_count_limit_the_officers_total_is_at_least_and_the_last_page_exact() {
+    // a count limit of 2 (the setting's minimum is 100): the user reads the 9 open tasks with a
+    // due date of the test's process (READ_TASK on it)
+    DeadlinesController limited =
+        new DeadlinesController(
+            engine,
+            calendar,
+            jdbc,
+            clock,
+            lists,
+            new WorkbenchProperties(Map.of(), "enterpriseName", Duration.ofMinutes(10), 1, 2));
+    FenheUser user = new FenheUser(byDefinition, groups(byDefinition));
+    identityService.setAuthentication(byDefinition, groups(byDefinition));
+    try {
+      Map<String, Object> first = limited.deadlines(user, "all", key, null, 0, 2);
+      assertThat(first.get("totalAtLeast")).isEqualTo(true);
+      assertThat(first.get("total")).isEqualTo(3L);
+      assertThat((List<?>) first.get("items")).hasSize(2);
+      Map<String, Object> second = limited.deadlines(user, "all", key, null, 1, 2);
+      assertThat(second.get("totalAtLeast")).isEqualTo(true);
+      assertThat(second.get("total")).isEqualTo(5L);
+      Map<String, Object> last = limited.deadlines(user, "all", key, null, 4, 2);
+      assertThat(last.get("totalAtLeast")).isEqualTo(false);
+      assertThat(last.get("total")).isEqualTo(9L);
+      assertThat((List<?>) last.get("items")).hasSize(1);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    JsonNode whole = deadlines(byDefinition, "all", key, null, 0);
+    assertThat(whole.get("total").asLong()).isEqualTo(9);
+    assertThat(whole.get("totalAtLeast").asBoolean()).isFalse();
+  }
+
+  /** The answer of the API for the user equals the engine's authorized task query's. */
+  private void sameAsEngine(String user, String state, String procedure, String group) {
+    List<String> api = new ArrayList<>();
+    long total = -1;
+    List<Instant> dues = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      JsonNode answer = deadlines(user, state, procedure, group, page);
+      total = answer.get("total").asLong();
+      assertThat(answer.get("totalAtLeast").asBoolean()).isFalse();
+      for (JsonNode item : answer.get("items")) {
+        api.add(item.get("taskId").asText());
+        dues.add(Instant.parse(item.get("due").asText()));
+      }
+      if (answer.get("items").size() < 200) {
+        break;
+      }
+    }
+    List<String> expected = engineAnswer(user, state, procedure, group);
+    String what = user + " " + state + " " + procedure + " " + group;
+    assertThat(api).as(what).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(total).as(what).isEqualTo(expected.size());
+    assertThat(dues).as(what).isSorted();
+  }
+
+  private JsonNode deadlines(String user, String state, String procedure, String group, int page) {
+    String query =
+        "/api/deadlines?size=200&page="
+            + page
+            + "&state="
+            + state
+            + (procedure == null ? "" : "&procedure=" + procedure)
+            + (group == null ? "" : "&group=" + group);
+    Http.Response response = Http.as(baseUrl(), user, DEMO_PASSWORD).get(query);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json();
+  }
+
+  /** The engine's task query as the deadlines' engine path builds it, authorized for the user. */
+  private List<String> engineAnswer(String user, String state, String procedure, String group) {
+    Instant now = clock.now();
+    Instant soon =
+        calendar.endOfOfficeHours(calendar.addWorkingDays(calendar.dateOf(now), 1).date());
+    identityService.setAuthentication(user, groups(user));
+    try {
+      TaskQuery tasks = taskService.createTaskQuery().active();
+      switch (state) {
+        case "overdue" -> tasks.dueBefore(Date.from(now));
+        case "due-soon" ->
+            tasks.dueAfter(Date.from(now.minusMillis(1))).dueBefore(Date.from(soon.plusMillis(1)));
+        default -> tasks.dueAfter(new Date(0));
+      }
+      if (procedure != null) {
+        tasks.processDefinitionKey(procedure);
+      }
+      if (group != null) {
+        tasks.taskCandidateGroup(group).includeAssignedTasks();
+      }
+      // page by page: the engine refuses an unbound list to an authenticated user
+      List<String> ids = new ArrayList<>();
+      for (int first = 0; ; first += 200) {
+        List<Task> page = tasks.listPage(first, 200);
+        page.forEach(task -> ids.add(task.getId()));
+        if (page.size() < 200) {
+          return ids;
+        }
+      }
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** The step names of the user's deadlines among the test's tasks. */
+  private List<String> steps(String user) {
+    List<String> steps = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      JsonNode answer = deadlines(user, "all", null, null, page);
+      for (JsonNode item : answer.get("items")) {
+        String businessKey = item.get("businessKey").asText("");
+        if (businessKey.endsWith(suffix)) {
+          steps.add(item.get("step").asText());
+        }
+      }
+      if (answer.get("items").size() < 200) {
+        return steps;
+      }
+    }
+  }
+
+  private String user(String prefix, String... groups) {
+    String id = prefix + suffix;
+    User user = identityService.newUser(id);
+    user.setPassword(DEMO_PASSWORD);
+    user.setLastName(id);
+    identityService.saveUser(user);
+    users.add(id);
+    for (String group : groups) {
+      identityService.createMembership(id, group);
+    }
+    return id;
+  }
+
+  private List<String> groups(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId)
+        .toList();
+  }
+
+  private ProcessInstance processInstance() {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey("DLV-" + suffix)
+        .singleResult();
+  }
+
+  private Task task(ProcessInstance instance, String step) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(step)
+        .singleResult();
+  }
+
+  private void grant(int type, String userId, Resources resource, Task task) {
+    Authorization authorization = authorizationService.createNewAuthorization(type);
+    authorization.setUserId(userId);
+    authorization.setResource(resource);
+    authorization.setResourceId(task.getId());
+    authorization.addPermission(Permissions.READ);
+    authorizations.add(authorizationService.saveAuthorization(authorization).getId());
+  }
+}
