@@ -77,11 +77,10 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
   }
 
   /**
-   * The workers' fetch without a join that filters nothing ({@link
-   * ExternalTaskFetchAuthorizations}), and level full, leaner for P5's acts ({@link
-   * LeanHistoryLevel}: what it leaves out and why). Set once the configured level is resolved (the
-   * engine reads the level from its configuration at every event); any other level is left as
-   * configured.
+   * The workers' fetch without a join that filters nothing ({@link ExternalTaskAuthorizations}),
+   * and level full, leaner for P5's acts ({@link LeanHistoryLevel}: what it leaves out and why).
+   * Set once the configured level is resolved (the engine reads the level from its configuration at
+   * every event); any other level is left as configured.
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -90,7 +89,7 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
         .getSessionFactories()
         .put(
             AuthorizationManager.class,
-            new GenericManagerFactory(ExternalTaskFetchAuthorizations.class));
+            new GenericManagerFactory(ExternalTaskAuthorizations.class));
     HistoryLevel level = configuration.getHistoryLevel();
     if (level != null
         && level.getId() == HistoryLevel.HISTORY_LEVEL_FULL.getId()

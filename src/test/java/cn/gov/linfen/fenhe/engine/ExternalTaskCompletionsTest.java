@@ -7,8 +7,12 @@ import cn.gov.linfen.fenhe.test.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +31,7 @@ class ExternalTaskCompletionsTest extends IntegrationTest {
   static final String WORKER = "fenhe-worker";
 
   @Autowired ProcessEngine engine;
+  @Autowired ExternalTaskCompletions completions;
   final String topic = "batch-completions-" + UUID.randomUUID().toString().substring(0, 8);
   String deployment;
   final List<String> instances = new ArrayList<>();
@@ -172,6 +177,40 @@ class ExternalTaskCompletionsTest extends IntegrationTest {
                 .post("/api/external-tasks/complete", body("x", ids()))
                 .status())
         .isEqualTo(401);
+  }
+
+  @Test
+  void a_wildcard_grant_with_a_revoke_on_the_definition_is_checked_task_by_task_and_refused() {
+    String user = "batch-test-" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> authorizations = new ArrayList<>();
+    Authorization grant =
+        engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId(user);
+    grant.setResource(Resources.PROCESS_DEFINITION);
+    grant.setResourceId(Authorization.ANY);
+    grant.addPermission(Permissions.READ_INSTANCE);
+    grant.addPermission(Permissions.UPDATE_INSTANCE);
+    authorizations.add(engine.getAuthorizationService().saveAuthorization(grant).getId());
+    Authorization revoke =
+        engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId(user);
+    revoke.setResource(Resources.PROCESS_DEFINITION);
+    revoke.setResourceId(topic);
+    revoke.removePermission(Permissions.UPDATE_INSTANCE);
+    authorizations.add(engine.getAuthorizationService().saveAuthorization(revoke).getId());
+    engine.getIdentityService().setAuthentication(user, List.of());
+    try {
+      List<ExternalTaskCompletions.Completion> tasks =
+          locked.stream()
+              .map(t -> new ExternalTaskCompletions.Completion(t.getId(), Map.of()))
+              .toList();
+      var answer = completions.complete(new ExternalTaskCompletions.Batch("batch-worker", tasks));
+      assertThat(answer.getStatusCode().value()).isEqualTo(403);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+      authorizations.forEach(id -> engine.getAuthorizationService().deleteAuthorization(id));
+    }
+    assertThat(ended()).isZero();
   }
 
   @Test

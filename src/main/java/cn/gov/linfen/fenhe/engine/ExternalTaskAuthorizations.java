@@ -1,15 +1,18 @@
 package cn.gov.linfen.fenhe.engine;
 
+import java.util.List;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
- * The engine's authorization manager, with one shortcut that changes no answer: an external task
- * fetch-and-lock by a user who may read and update the instances of <em>every</em> process
- * definition skips the authorization join.
+ * The engine's authorization manager, with two shortcuts that change no answer, for a user who may
+ * read and update the instances of <em>every</em> process definition (the workers' technical user):
+ * an external task fetch-and-lock skips the authorization join, and a batch of completions ({@link
+ * ExternalTaskCompletions}) skips the per-task check ({@link #mayWorkEveryInstance()}).
  *
  * <p>The engine's fetch keeps a task when the caller has (READ on its process instance or
  * READ_INSTANCE on its definition) and (UPDATE on the instance or UPDATE_INSTANCE on the
@@ -28,10 +31,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  *       withdrawn takes effect at the next fetch).
  * </ul>
  *
- * Every other caller, and every other query and command, is checked by the engine as before. Tests:
- * {@code ExternalTaskFetchAuthorizationsTest}.
+ * The per-task check of a completion (UPDATE on the instance or UPDATE_INSTANCE on its definition)
+ * is satisfied by the same grant for every task; a batch of completions by such a caller runs
+ * without it, every other check of the completion (the task locked by this worker, not suspended)
+ * unchanged. Every other caller, and every other query and command, is checked by the engine as
+ * before. Tests: {@code ExternalTaskAuthorizationsTest}.
  */
-public class ExternalTaskFetchAuthorizations extends AuthorizationManager {
+public class ExternalTaskAuthorizations extends AuthorizationManager {
 
   @Override
   public void configureExternalTaskFetch(ListQueryParameterObject parameter) {
@@ -44,6 +50,27 @@ public class ExternalTaskFetchAuthorizations extends AuthorizationManager {
       check.setAuthorizationCheckEnabled(false);
       check.setShouldPerformAuthorizatioCheck(false);
     }
+  }
+
+  /**
+   * Whether the current authentication may read and update the instances of every process
+   * definition: an authenticated user with both wildcard grants while no revoke can apply to him.
+   * False without authentication or with authorization checks off (nothing to skip then).
+   */
+  public boolean mayWorkEveryInstance() {
+    Authentication authentication = getCurrentAuthentication();
+    if (!isAuthCheckExecuted() || authentication == null || authentication.getUserId() == null) {
+      return false;
+    }
+    List<String> groups =
+        authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    if (isRevokeAuthCheckEnabled(authentication.getUserId(), groups)) {
+      return false;
+    }
+    AuthorizationCheck check = new AuthorizationCheck();
+    check.setAuthUserId(authentication.getUserId());
+    check.setAuthGroupIds(groups);
+    return mayWorkEveryInstance(check);
   }
 
   private boolean mayWorkEveryInstance(AuthorizationCheck check) {

@@ -21,14 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * {@link ExternalTaskFetchAuthorizations}: the fetch without the authorization join answers exactly
- * what the engine's authorized fetch answers. A caller with both wildcard grants gets every task
- * (the shortcut); a caller granted one definition gets its tasks only, a caller without grants
- * none, a wildcard caller with a REVOKE on one definition not that definition's (the engine's
- * checks, no shortcut); the workers' technical user fetches through the REST API, another user gets
- * nothing.
+ * {@link ExternalTaskAuthorizations}: the fetch without the authorization join answers exactly what
+ * the engine's authorized fetch answers. A caller with both wildcard grants gets every task (the
+ * shortcut); a caller granted one definition gets its tasks only, a caller without grants none, a
+ * wildcard caller with a REVOKE on one definition not that definition's (the engine's checks, no
+ * shortcut); the workers' technical user fetches through the REST API, another user gets nothing.
  */
-class ExternalTaskFetchAuthorizationsTest extends IntegrationTest {
+class ExternalTaskAuthorizationsTest extends IntegrationTest {
 
   @Autowired ProcessEngine engine;
   final String topic = "fetch-authorizations-" + UUID.randomUUID().toString().substring(0, 8);
