@@ -92,7 +92,10 @@ public class SupervisionActs {
     return act;
   }
 
-  /** Start listener: the act's one variable and its ledger row (one INSERT). */
+  /**
+   * Start listener: the act's one variable, whether its item is listed, and its ledger row (one
+   * INSERT). Who corrects an abnormal act ({@code regulatorGroup}) is set on that path only.
+   */
   public void open(DelegateExecution execution) {
     Map<String, Object> act = checks.normalized(actOf(execution.getVariables()));
     if (execution.getVariable(ACT) == null) {
@@ -100,9 +103,6 @@ public class SupervisionActs {
         execution.removeVariable(f);
       }
       execution.setVariable(ACT, write(act));
-    }
-    if (execution.getVariable(REGULATOR_GROUP) == null) {
-      execution.setVariable(REGULATOR_GROUP, regulatorGroup(act.get(COUNTY)));
     }
     if (execution.getVariable(ITEM_LISTED) == null) {
       execution.setVariable(
@@ -147,6 +147,8 @@ public class SupervisionActs {
     Map<String, Object> act = parse((String) execution.getVariable(ACT));
     execution.setVariable(CORRECTION_DUE, Date.from(due));
     execution.setVariable(LEAD_GROUP, leadGroup(act.get(COUNTY)));
+    // who corrects it: the act's county's regulators (or the city's), needed on this path only
+    execution.setVariable(REGULATOR_GROUP, regulatorGroup(act.get(COUNTY)));
     execution.setVariable(DEPARTMENT, act.get(DEPARTMENT));
     jdbc.update(
         "UPDATE fenhe_p5_act SET abnormal_at = ?, correction_due = ? WHERE act_key = ?",

@@ -189,7 +189,6 @@ public class SupervisionController {
                       for (Map<String, Object> act : normalized) {
                         Map<String, Object> v = new LinkedHashMap<>();
                         v.put(ACT, SupervisionActs.write(act));
-                        v.put(REGULATOR_GROUP, SupervisionActs.regulatorGroup(act.get(COUNTY)));
                         v.put(
                             ITEM_LISTED,
                             listed.contains(act.get(DEPARTMENT) + "|" + act.get(ITEM_CODE)));
