@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
@@ -48,7 +50,7 @@ public final class CompletionBatches implements AutoCloseable {
   private final int max;
   private final Duration linger;
   private final HttpClient http;
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Pending> queue;
   private final List<Thread> flushers = new ArrayList<>();
   private volatile boolean open = true;
 
@@ -61,6 +63,9 @@ public final class CompletionBatches implements AutoCloseable {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     this.max = max;
     this.linger = linger;
+    // bounded: a worker waits while two batches are queued, so the pool, then the fetching thread,
+    // wait too and no task is fetched whose lock would expire in the queue (100,000 acts, run R)
+    this.queue = new LinkedBlockingQueue<>(2 * max);
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     for (int i = 1; i <= flushers; i++) {
       Thread thread = new Thread(this::flushing, "fenhe-completions-" + i);
@@ -97,7 +102,12 @@ public final class CompletionBatches implements AutoCloseable {
       service.complete(task, variables, null);
       return;
     }
-    queue.add(new Pending(task, typed, () -> service.complete(task, variables, null)));
+    try {
+      queue.put(new Pending(task, typed, () -> service.complete(task, variables, null)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      service.complete(task, variables, null);
+    }
   }
 
   /** The variables in the engine REST API's form; null if one is of a type not sent in batches. */
@@ -162,32 +172,64 @@ public final class CompletionBatches implements AutoCloseable {
     }
   }
 
-  /** Sends one batch per worker id; falls back to single completions if it is not accepted. */
+  /**
+   * Sends one batch per worker id. A task the engine refuses (gone: completed or deleted; locked by
+   * another worker) is left out and the rest sent again; any other refusal, or no answer, and the
+   * tasks are completed one by one through the client.
+   */
   void send(List<Pending> batch) throws InterruptedException {
     Map<String, List<Pending>> byWorker = new LinkedHashMap<>();
     batch.forEach(
         p -> byWorker.computeIfAbsent(p.task().getWorkerId(), w -> new ArrayList<>()).add(p));
     for (Map.Entry<String, List<Pending>> worker : byWorker.entrySet()) {
-      List<Pending> pending = worker.getValue();
-      if (!accepted(worker.getKey(), pending)) {
-        for (Pending p : pending) {
-          try {
-            p.alone().run();
-          } catch (RuntimeException e) {
-            // the engine is unreachable or the task is no longer ours: its lock expires and it is
-            // fetched again
-            LOG.warn(
-                "Could not complete task {} (case {}): {}",
-                p.task().getId(),
-                p.task().getBusinessKey(),
-                e.toString());
-          }
-        }
+      deliver(worker.getKey(), new ArrayList<>(worker.getValue()));
+    }
+  }
+
+  private void deliver(String workerId, List<Pending> left) throws InterruptedException {
+    while (!left.isEmpty()) {
+      int refused = post(workerId, left);
+      if (refused == ACCEPTED) {
+        return;
+      }
+      if (refused < 0 || refused >= left.size()) {
+        alone(left);
+        return;
+      }
+      Pending gone = left.remove(refused);
+      LOG.info(
+          "Task {} (case {}) left out of a completion batch: completed already, deleted or locked"
+              + " by another worker",
+          gone.task().getId(),
+          gone.task().getBusinessKey());
+    }
+  }
+
+  private static void alone(List<Pending> pending) {
+    for (Pending p : pending) {
+      try {
+        p.alone().run();
+      } catch (RuntimeException e) {
+        // the engine is unreachable or the task is no longer ours: its lock expires and it is
+        // fetched again
+        LOG.warn(
+            "Could not complete task {} (case {}): {}",
+            p.task().getId(),
+            p.task().getBusinessKey(),
+            e.toString());
       }
     }
   }
 
-  private boolean accepted(String workerId, List<Pending> pending) throws InterruptedException {
+  private static final int ACCEPTED = Integer.MIN_VALUE;
+  private static final Pattern REFUSED_TASK =
+      Pattern.compile("\"field\"\\s*:\\s*\"tasks\\[(\\d+)]\\.id\"");
+
+  /**
+   * Posts the batch: {@link #ACCEPTED}, the index of the one task the engine refused as gone or
+   * locked by another worker (404, 409), or -1 for any other answer or none.
+   */
+  private int post(String workerId, List<Pending> pending) throws InterruptedException {
     List<Map<String, Object>> tasks = new ArrayList<>();
     for (Pending p : pending) {
       Map<String, Object> task = new LinkedHashMap<>();
@@ -207,7 +249,11 @@ public final class CompletionBatches implements AutoCloseable {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() == 200) {
-        return true;
+        return ACCEPTED;
+      }
+      Matcher task = REFUSED_TASK.matcher(answer.body());
+      if ((answer.statusCode() == 404 || answer.statusCode() == 409) && task.find()) {
+        return Integer.parseInt(task.group(1));
       }
       LOG.warn(
           "Completion batch of {} tasks refused with {}: {}; completing them one by one",
@@ -220,7 +266,7 @@ public final class CompletionBatches implements AutoCloseable {
           pending.size(),
           e.toString());
     }
-    return false;
+    return -1;
   }
 
   /** Sends what is queued, then stops. */

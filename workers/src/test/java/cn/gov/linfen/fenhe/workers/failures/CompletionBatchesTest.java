@@ -41,6 +41,7 @@ class CompletionBatchesTest {
   final List<JsonNode> received = new CopyOnWriteArrayList<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
   final AtomicInteger status = new AtomicInteger(200);
+  final List<String> answers = new CopyOnWriteArrayList<>();
   CompletionBatches batches;
 
   URI start() throws Exception {
@@ -50,8 +51,10 @@ class CompletionBatchesTest {
         exchange -> {
           received.add(JSON.readTree(exchange.getRequestBody()));
           authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-          byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(status.get(), body.length);
+          String answer = answers.isEmpty() ? "{}" : answers.remove(0);
+          int code = answer.contains("tasks[") ? 404 : status.get();
+          byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(code, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
         });
@@ -119,6 +122,28 @@ class CompletionBatchesTest {
     batches.around(client).complete(b);
     verify(client, timeout(5_000)).complete(eq(a), eq(Map.of("receiptNo", "R-a")), isNull());
     verify(client, timeout(5_000)).complete(eq(b), eq(Map.of()), isNull());
+  }
+
+  @Test
+  void a_task_refused_as_gone_is_left_out_and_the_rest_sent_again_without_single_completions()
+      throws Exception {
+    answers.add(
+        "{\"type\":\"NotFoundException\",\"field\":\"tasks[1].id\",\"reason\":\"第 1"
+            + " 项外部任务未能完成\"}");
+    batches =
+        new CompletionBatches(start(), "fenhe-worker", "secret", 40, Duration.ofMillis(300), 1);
+    ExternalTaskService client = mock(ExternalTaskService.class);
+    ExternalTaskService service = batches.around(client);
+    for (String id : List.of("a", "gone", "c")) {
+      service.complete(task(id), Map.of("receiptNo", "R-" + id));
+    }
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (received.size() < 2 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(received).hasSize(2);
+    assertThat(received.get(1).get("tasks").findValuesAsText("id")).containsExactly("a", "c");
+    verify(client, never()).complete(any(ExternalTask.class), any(), any());
   }
 
   @Test
