@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
@@ -63,17 +62,11 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     EngineGuards.install(configuration);
     // one instance per executor: each remembers the transactions it has set on its threads
     configuration.setCustomPostCommandInterceptorsTxRequired(
-        with(configuration.getCustomPostCommandInterceptorsTxRequired(), new PlanCacheMode()));
+        EngineGuards.with(
+            configuration.getCustomPostCommandInterceptorsTxRequired(), new PlanCacheMode()));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new PlanCacheMode()));
-  }
-
-  private static List<CommandInterceptor> with(
-      List<CommandInterceptor> interceptors, CommandInterceptor added) {
-    List<CommandInterceptor> all =
-        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-    all.add(added);
-    return all;
+        EngineGuards.with(
+            configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new PlanCacheMode()));
   }
 
   /**

@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.test.EngineTestModels;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import java.util.ArrayList;
@@ -11,10 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,17 +34,6 @@ class ExternalTaskAuthorizationsTest extends IntegrationTest {
   String taskOfA;
   String taskOfB;
 
-  static BpmnModelInstance model(String key, String topic) {
-    return Bpmn.createExecutableProcess(key)
-        .name("测试")
-        .camundaHistoryTimeToLive(1)
-        .startEvent("StartEvent_Test")
-        .serviceTask("ServiceTask_Work")
-        .camundaExternalTask(topic)
-        .endEvent("EndEvent_Done")
-        .done();
-  }
-
   @BeforeEach
   void twoProcessesWithATaskEach() {
     deployment =
@@ -54,8 +41,8 @@ class ExternalTaskAuthorizationsTest extends IntegrationTest {
             .getRepositoryService()
             .createDeployment()
             .name("fetch-authorizations")
-            .addModelInstance("a.bpmn", model(topic + "-a", topic))
-            .addModelInstance("b.bpmn", model(topic + "-b", topic))
+            .addModelInstance("a.bpmn", EngineTestModels.oneExternalTask(topic + "-a", topic))
+            .addModelInstance("b.bpmn", EngineTestModels.oneExternalTask(topic + "-b", topic))
             .deploy()
             .getId();
     String a = engine.getRuntimeService().startProcessInstanceByKey(topic + "-a").getId();
@@ -84,18 +71,18 @@ class ExternalTaskAuthorizationsTest extends IntegrationTest {
   }
 
   void authorize(int type, String user, String resourceId, Permission... permissions) {
-    Authorization authorization = engine.getAuthorizationService().createNewAuthorization(type);
-    authorization.setUserId(user);
-    authorization.setResource(Resources.PROCESS_DEFINITION);
-    authorization.setResourceId(resourceId);
-    for (Permission permission : permissions) {
-      if (type == Authorization.AUTH_TYPE_REVOKE) {
-        authorization.removePermission(permission);
-      } else {
-        authorization.addPermission(permission);
-      }
-    }
-    authorizations.add(engine.getAuthorizationService().saveAuthorization(authorization).getId());
+    authorizations.add(
+        EngineTestModels.authorizeDefinitions(engine, type, user, resourceId, permissions));
+  }
+
+  /** Both wildcard grants: the technical user's. */
+  void mayWorkEveryInstance(String user) {
+    authorize(
+        Authorization.AUTH_TYPE_GRANT,
+        user,
+        Authorization.ANY,
+        Permissions.READ_INSTANCE,
+        Permissions.UPDATE_INSTANCE);
   }
 
   /** The tasks the user fetches (engine API, authenticated as him); unlocked again after. */
@@ -122,12 +109,7 @@ class ExternalTaskAuthorizationsTest extends IntegrationTest {
   @Test
   void a_caller_who_may_work_every_instance_gets_every_task() {
     String user = user();
-    authorize(
-        Authorization.AUTH_TYPE_GRANT,
-        user,
-        Authorization.ANY,
-        Permissions.READ_INSTANCE,
-        Permissions.UPDATE_INSTANCE);
+    mayWorkEveryInstance(user);
     assertThat(fetchedBy(user)).containsExactlyInAnyOrder(taskOfA, taskOfB);
   }
 
@@ -153,12 +135,7 @@ class ExternalTaskAuthorizationsTest extends IntegrationTest {
   @Test
   void a_revoke_on_one_definition_is_respected_for_a_caller_with_both_wildcard_grants() {
     String user = user();
-    authorize(
-        Authorization.AUTH_TYPE_GRANT,
-        user,
-        Authorization.ANY,
-        Permissions.READ_INSTANCE,
-        Permissions.UPDATE_INSTANCE);
+    mayWorkEveryInstance(user);
     authorize(Authorization.AUTH_TYPE_REVOKE, user, topic + "-b", Permissions.UPDATE_INSTANCE);
     assertThat(fetchedBy(user)).containsExactly(taskOfA);
   }

@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.test.EngineTestModels;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +13,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,16 +43,7 @@ class ExternalTaskCompletionsTest extends IntegrationTest {
             .getRepositoryService()
             .createDeployment()
             .name("batch-completions")
-            .addModelInstance(
-                "batch.bpmn",
-                Bpmn.createExecutableProcess(topic)
-                    .name("测试")
-                    .camundaHistoryTimeToLive(1)
-                    .startEvent("StartEvent_Test")
-                    .serviceTask("ServiceTask_Work")
-                    .camundaExternalTask(topic)
-                    .endEvent("EndEvent_Done")
-                    .done())
+            .addModelInstance("batch.bpmn", EngineTestModels.oneExternalTask(topic, topic))
             .deploy()
             .getId();
     for (int i = 0; i < 3; i++) {
@@ -183,21 +173,17 @@ class ExternalTaskCompletionsTest extends IntegrationTest {
   void a_wildcard_grant_with_a_revoke_on_the_definition_is_checked_task_by_task_and_refused() {
     String user = "batch-test-" + UUID.randomUUID().toString().substring(0, 8);
     List<String> authorizations = new ArrayList<>();
-    Authorization grant =
-        engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    grant.setUserId(user);
-    grant.setResource(Resources.PROCESS_DEFINITION);
-    grant.setResourceId(Authorization.ANY);
-    grant.addPermission(Permissions.READ_INSTANCE);
-    grant.addPermission(Permissions.UPDATE_INSTANCE);
-    authorizations.add(engine.getAuthorizationService().saveAuthorization(grant).getId());
-    Authorization revoke =
-        engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId(user);
-    revoke.setResource(Resources.PROCESS_DEFINITION);
-    revoke.setResourceId(topic);
-    revoke.removePermission(Permissions.UPDATE_INSTANCE);
-    authorizations.add(engine.getAuthorizationService().saveAuthorization(revoke).getId());
+    authorizations.add(
+        EngineTestModels.authorizeDefinitions(
+            engine,
+            Authorization.AUTH_TYPE_GRANT,
+            user,
+            Authorization.ANY,
+            Permissions.READ_INSTANCE,
+            Permissions.UPDATE_INSTANCE));
+    authorizations.add(
+        EngineTestModels.authorizeDefinitions(
+            engine, Authorization.AUTH_TYPE_REVOKE, user, topic, Permissions.UPDATE_INSTANCE));
     engine.getIdentityService().setAuthentication(user, List.of());
     try {
       List<ExternalTaskCompletions.Completion> tasks =

@@ -39,7 +39,8 @@ public final class EngineGuards {
     ExpressionFreeTaskQueryConverter.install();
   }
 
-  private static List<CommandInterceptor> with(
+  /** The interceptors with one more at the end (a configuration's list may be null). */
+  public static List<CommandInterceptor> with(
       List<CommandInterceptor> interceptors, CommandInterceptor guard) {
     List<CommandInterceptor> all =
         interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
