@@ -341,7 +341,8 @@ if has tasklist; then
       done
     done
     stop_app
-    PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+    # BENCH_KEEP_DB=1 keeps the task list's database for EXPLAIN (bench/pg.sh psql -d tasklist_fenhe)
+    [ -n "${BENCH_KEEP_DB:-}" ] || PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
   done
 fi
 
