@@ -32,6 +32,15 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       List.of(
           "CREATE INDEX IF NOT EXISTS FENHE_IDX_AUTH_PERMS_READ ON ACT_RU_AUTHORIZATION ((PERMS_ & 2))",
           "CREATE INDEX IF NOT EXISTS FENHE_IDX_AUTH_PERMS_READ_TASK ON ACT_RU_AUTHORIZATION ((PERMS_ & 64))",
+          // the grants the task queries look for, by resource id: the predicate is the engine's own
+          // (Authorization.xml, authCheckJoinWithoutOnClause with READ on the task or READ_TASK on
+          // its definition), so with custom plans PostgreSQL proves it and looks a task's grants up
+          // here. The look-up of resource id '*' then reads the few task grants to everyone instead
+          // of every '*' grant of every resource type (127 rows for each of the officer's 20,000
+          // tasks): the inbox count at 100,000 open tasks, docs/benchmarks.md (issue 20)
+          "CREATE INDEX IF NOT EXISTS FENHE_IDX_AUTH_TASK_READ ON ACT_RU_AUTHORIZATION (RESOURCE_ID_)"
+              + " WHERE TYPE_ < 2 AND (RESOURCE_TYPE_ = 7 AND PERMS_ & 2 = 2"
+              + " OR RESOURCE_TYPE_ = 6 AND PERMS_ & 64 = 64)",
           // the workbench's 待办 page walks the open tasks in due-date order (docs/workbench.md)
           "CREATE INDEX IF NOT EXISTS FENHE_IDX_TASK_TODO_DUE ON ACT_RU_TASK"
               + " (DUE_DATE_ ASC NULLS LAST, CREATE_TIME_, ID_)",

@@ -29,6 +29,7 @@ class EngineIndexesTest extends IntegrationTest {
           .contains(
               "fenhe_idx_auth_perms_read",
               "fenhe_idx_auth_perms_read_task",
+              "fenhe_idx_auth_task_read",
               "fenhe_idx_task_todo_due",
               "fenhe_idx_task_parent",
               "fenhe_idx_hi_task_assignee",
