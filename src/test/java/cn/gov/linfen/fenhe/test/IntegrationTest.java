@@ -20,6 +20,10 @@ public abstract class IntegrationTest {
   public static final String DEMO_PASSWORD = "Demo!2026fenhe";
   private static final int PORT = TestDatabase.freePort();
 
+  /** The pool's settings of application-postgres.yaml (PoolSettingsTest checks they agree). */
+  public static final String POSTGRES_CONNECTION_INIT_SQL =
+      "SET plan_cache_mode TO force_custom_plan; SET jit TO off";
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestDatabase.Target target = TestDatabase.target();
@@ -32,10 +36,10 @@ public abstract class IntegrationTest {
       // into multi-row INSERTs by the driver, so the tests run the production's write path
       registry.add(
           "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", () -> "true");
-      // and every statement planned with its parameters, but the engine's commands (PlanCacheMode)
+      // and every statement planned with its parameters, but the engine's commands (PlanCacheMode),
+      // without JIT compilation
       registry.add(
-          "spring.datasource.hikari.connection-init-sql",
-          () -> "SET plan_cache_mode TO force_custom_plan");
+          "spring.datasource.hikari.connection-init-sql", () -> POSTGRES_CONNECTION_INIT_SQL);
     }
   }
 
