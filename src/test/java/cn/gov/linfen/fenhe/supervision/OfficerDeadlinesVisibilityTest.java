@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -159,15 +160,24 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
     taskService.addCandidateGroup(linkRemoved, "finance-bureau");
     taskService.deleteCandidateGroup(linkRemoved, "finance-bureau");
 
-    grant(Authorization.AUTH_TYPE_GRANT, granted, Resources.TASK, task(open, "GrantedByHand"));
-    grant(Authorization.AUTH_TYPE_GLOBAL, "*", Resources.TASK, task(open, "GlobalGrant"));
-    Authorization definition =
-        authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    definition.setUserId(byDefinition);
-    definition.setResource(Resources.PROCESS_DEFINITION);
-    definition.setResourceId(key);
-    definition.addPermission(Permissions.READ_TASK);
-    authorizations.add(authorizationService.saveAuthorization(definition).getId());
+    grant(
+        Authorization.AUTH_TYPE_GRANT,
+        granted,
+        Resources.TASK,
+        task(open, "GrantedByHand").getId(),
+        Permissions.READ);
+    grant(
+        Authorization.AUTH_TYPE_GLOBAL,
+        "*",
+        Resources.TASK,
+        task(open, "GlobalGrant").getId(),
+        Permissions.READ);
+    grant(
+        Authorization.AUTH_TYPE_GRANT,
+        byDefinition,
+        Resources.PROCESS_DEFINITION,
+        key,
+        Permissions.READ_TASK);
 
     // 加签 before the officer's colleague: a sub-task, owned by the colleague, held by the signer
     Task sub = taskService.newTask();
@@ -214,13 +224,7 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
   @Test
   void with_a_revoke_authorization_the_engine_answers_and_the_answer_is_still_its_own() {
     String revoked = task(processInstance(), "ToFinance").getId();
-    Authorization revoke =
-        authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId(officer);
-    revoke.setResource(Resources.TASK);
-    revoke.setResourceId(revoked);
-    revoke.removePermission(Permissions.READ);
-    authorizations.add(authorizationService.saveAuthorization(revoke).getId());
+    grant(Authorization.AUTH_TYPE_REVOKE, officer, Resources.TASK, revoked, Permissions.READ);
 
     identityService.setAuthentication(officer, groups(officer));
     try {
@@ -388,12 +392,18 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
         .singleResult();
   }
 
-  private void grant(int type, String userId, Resources resource, Task task) {
+  /** A grant, global grant or revoke of one permission on one resource for the user. */
+  private void grant(
+      int type, String userId, Resources resource, String resourceId, Permission permission) {
     Authorization authorization = authorizationService.createNewAuthorization(type);
     authorization.setUserId(userId);
     authorization.setResource(resource);
-    authorization.setResourceId(task.getId());
-    authorization.addPermission(Permissions.READ);
+    authorization.setResourceId(resourceId);
+    if (type == Authorization.AUTH_TYPE_REVOKE) {
+      authorization.removePermission(permission);
+    } else {
+      authorization.addPermission(permission);
+    }
     authorizations.add(authorizationService.saveAuthorization(authorization).getId());
   }
 }
