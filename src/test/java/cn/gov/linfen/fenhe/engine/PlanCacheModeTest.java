@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * {@link PlanCacheMode}: on PostgreSQL an engine command that is not a query runs with {@code
  * plan_cache_mode = auto} for its transaction only; a query command, and the pool's connections
- * after the command, keep {@code force_custom_plan}. On H2 a command runs as before.
+ * after the command, keep {@code force_custom_plan} (runs in the PostgreSQL phase of the suite).
  */
 class PlanCacheModeTest extends IntegrationTest {
 
@@ -28,9 +29,6 @@ class PlanCacheModeTest extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
 
   static String setting(CommandContext context) {
-    if (!TestDatabase.isPostgres()) {
-      return "none";
-    }
     try (Statement statement =
             context.getDbSqlSession().getSqlSession().getConnection().createStatement();
         ResultSet rs = statement.executeQuery("SELECT current_setting('plan_cache_mode')")) {
@@ -63,22 +61,17 @@ class PlanCacheModeTest extends IntegrationTest {
 
   @Test
   void a_command_plans_as_postgresql_usually_does_and_a_query_keeps_the_pools_custom_plans() {
+    // a PostgreSQL setting: on H2 the interceptor does nothing (the whole suite runs through it)
+    Assumptions.assumeTrue(TestDatabase.isPostgres(), "PostgreSQL only");
     String inCommand = executor().execute((Command<String>) PlanCacheModeTest::setting);
     SettingQuery query = new SettingQuery(executor());
     query.count();
-    if (TestDatabase.isPostgres()) {
-      assertThat(inCommand).isEqualTo("auto");
-      assertThat(query.seen).isEqualTo("force_custom_plan");
-      // SET LOCAL: the connection goes back to the pool with its own setting
-      for (int i = 0; i < 30; i++) {
-        assertThat(jdbc.queryForObject("SELECT current_setting('plan_cache_mode')", String.class))
-            .isEqualTo("force_custom_plan");
-      }
-    } else {
-      assertThat(inCommand).isEqualTo("none");
-      assertThat(query.seen).isEqualTo("none");
+    assertThat(inCommand).isEqualTo("auto");
+    assertThat(query.seen).isEqualTo("force_custom_plan");
+    // SET LOCAL: the connection goes back to the pool with its own setting
+    for (int i = 0; i < 30; i++) {
+      assertThat(jdbc.queryForObject("SELECT current_setting('plan_cache_mode')", String.class))
+          .isEqualTo("force_custom_plan");
     }
-    // the engine works as before: a case starts and its history is written
-    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isPositive();
   }
 }
