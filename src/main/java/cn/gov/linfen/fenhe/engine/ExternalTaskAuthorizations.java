@@ -1,6 +1,7 @@
 package cn.gov.linfen.fenhe.engine;
 
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
@@ -79,14 +80,12 @@ public class ExternalTaskAuthorizations extends AuthorizationManager {
             check.getAuthGroupIds(),
             Permissions.READ_INSTANCE,
             Resources.PROCESS_DEFINITION,
-            ANY)
+            Authorization.ANY)
         && isAuthorized(
             check.getAuthUserId(),
             check.getAuthGroupIds(),
             Permissions.UPDATE_INSTANCE,
             Resources.PROCESS_DEFINITION,
-            ANY);
+            Authorization.ANY);
   }
-
-  private static final String ANY = org.camunda.bpm.engine.authorization.Authorization.ANY;
 }

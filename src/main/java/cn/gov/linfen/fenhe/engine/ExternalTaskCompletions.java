@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -97,9 +98,7 @@ public class ExternalTaskCompletions {
           PlatformRefusal.COMPLETIONS_TOO_MANY.at("tasks", MAX_BATCH, tasks.size()));
     }
     List<VariableMap> variables =
-        java.util.stream.IntStream.range(0, tasks.size())
-            .mapToObj(i -> variables(i, tasks.get(i)))
-            .toList();
+        IntStream.range(0, tasks.size()).mapToObj(i -> variables(i, tasks.get(i))).toList();
     try {
       ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
           .getCommandExecutorTxRequired()
@@ -171,7 +170,7 @@ public class ExternalTaskCompletions {
   }
 
   private ResponseEntity<ErrorJson.Body> refusal(Refused refused) {
-    ProcessEngineException cause = refused.cause;
+    ProcessEngineException cause = (ProcessEngineException) refused.getCause();
     int status =
         cause instanceof AuthorizationException
             ? 403
@@ -198,12 +197,10 @@ public class ExternalTaskCompletions {
   /** One completion refused by the engine: the whole transaction rolls back. */
   static final class Refused extends ProcessEngineException {
     final int index;
-    final ProcessEngineException cause;
 
     Refused(int index, ProcessEngineException cause) {
       super(cause.getMessage(), cause);
       this.index = index;
-      this.cause = cause;
     }
   }
 }

@@ -1,6 +1,7 @@
 package cn.gov.linfen.fenhe.workers.failures;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -260,7 +261,7 @@ public final class CompletionBatches implements AutoCloseable {
           pending.size(),
           answer.statusCode(),
           answer.body().length() > 500 ? answer.body().substring(0, 500) : answer.body());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       LOG.warn(
           "Completion batch of {} tasks not sent: {}; completing them one by one",
           pending.size(),

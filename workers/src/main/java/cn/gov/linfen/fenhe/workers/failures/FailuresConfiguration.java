@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.workers.failures;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.client.spring.impl.subscription.SpringTopicSubscriptionImpl;
@@ -66,7 +67,7 @@ public class FailuresConfiguration {
     if (!binder.bind(WorkerPool.PREFIX + ".batch-completion", Boolean.class).orElse(true)) {
       return null;
     }
-    java.net.URI endpoint =
+    URI endpoint =
         CompletionBatches.endpointBeside(
             binder.bind("camunda.bpm.client.base-url", String.class).orElse(null));
     String user = binder.bind("camunda.bpm.client.basic-auth.username", String.class).orElse(null);
