@@ -7,12 +7,12 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
- * The engine's authorization manager, with two shortcuts that change no answer, for a user who may
- * read and update the instances of <em>every</em> process definition (the workers' technical user):
- * an external task fetch-and-lock skips the authorization join, and a batch of completions ({@link
+ * The engine's authorization manager (with the exact group lookup of {@link
+ * AuthorizedGroupLookup}), with two shortcuts that change no answer, for a user who may read and
+ * update the instances of <em>every</em> process definition (the workers' technical user): an
+ * external task fetch-and-lock skips the authorization join, and a batch of completions ({@link
  * ExternalTaskCompletions}) skips the per-task check ({@link #mayWorkEveryInstance()}).
  *
  * <p>The engine's fetch keeps a task when the caller has (READ on its process instance or
@@ -38,7 +38,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * unchanged. Every other caller, and every other query and command, is checked by the engine as
  * before. Tests: {@code ExternalTaskAuthorizationsTest}.
  */
-public class ExternalTaskAuthorizations extends AuthorizationManager {
+public class ExternalTaskAuthorizations extends AuthorizedGroupLookup {
 
   @Override
   public void configureExternalTaskFetch(ListQueryParameterObject parameter) {
