@@ -7,6 +7,7 @@ import cn.gov.linfen.fenhe.test.TestDatabase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -20,8 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@link PlanCacheMode}: on PostgreSQL an engine command that is not a query runs with {@code
- * plan_cache_mode = auto} for its transaction only; a query command, and the pool's connections
- * after the command, keep {@code force_custom_plan} (runs in the PostgreSQL phase of the suite).
+ * plan_cache_mode = auto} for its transaction only, and so does a query of one case; any other
+ * query command, and the pool's connections after the command, keep {@code force_custom_plan} (runs
+ * in the PostgreSQL phase of the suite). Which queries count as of one case: {@code
+ * PlanCacheModeRulesTest}.
  */
 class PlanCacheModeTest extends IntegrationTest {
 
@@ -68,6 +71,13 @@ class PlanCacheModeTest extends IntegrationTest {
     query.count();
     assertThat(inCommand).isEqualTo("auto");
     assertThat(query.seen).isEqualTo("force_custom_plan");
+    // a query of one case plans as the commands do; the inbox's kind of query keeps custom plans
+    SettingQuery ofOneCase = new SettingQuery(executor());
+    ofOneCase.processInstanceId("any-case").count();
+    assertThat(ofOneCase.seen).isEqualTo("auto");
+    SettingQuery inbox = new SettingQuery(executor());
+    inbox.taskCandidateGroupIn(List.of("reform-office")).count();
+    assertThat(inbox.seen).isEqualTo("force_custom_plan");
     // SET LOCAL: the connection goes back to the pool with its own setting
     for (int i = 0; i < 30; i++) {
       assertThat(jdbc.queryForObject("SELECT current_setting('plan_cache_mode')", String.class))
