@@ -48,11 +48,11 @@ def ratios(part, label_of, metric, digits=2):
 
 
 NAMES = {"fenhe": "Fenhe", "baseline": "bare Camunda", "secured": "secured Camunda",
-         "fenhe-nocache": "Fenhe, credentials cache off"}
+         "fenhe-nocache": "Fenhe, credentials cache off", "fenhe-before": "Fenhe before (BENCH_FENHE_BEFORE_JAR)"}
 
 
 def kinds(part, label_of=lambda k: k):
-    return [k for k in ("fenhe", "baseline", "secured", "fenhe-nocache")
+    return [k for k in ("fenhe", "baseline", "secured", "fenhe-nocache", "fenhe-before")
             if any(key[0] == part and key[1] == label_of(k) for key in values)]
 
 
@@ -127,10 +127,20 @@ if any(k[0] == "cases" for k in values):
                   f"{ratio(med('cases', 'fenhe', metric), med('cases', 'fenhe-nocache', metric))} |")
         print()
 
+    if "fenhe-before" in ks:
+        print("#### The lever: before = BENCH_FENHE_BEFORE_JAR, after = the jar under bench (same runs, alternated)\n")
+        print("| metric | before | after | after ÷ before |")
+        print("|---|---:|---:|---:|")
+        for metric, name in CASE_METRICS[:9]:
+            print(f"| {name} | {cell('cases', 'fenhe-before', metric)} | {cell('cases', 'fenhe', metric)} | "
+                  f"{ratio(med('cases', 'fenhe', metric), med('cases', 'fenhe-before', metric))} |")
+        print()
+
 if any(k[0] == "tasklist" for k in values):
     print(f"### 3. Task list at scale ({load('tasklist')})\n")
-    tk = [k for k in ("fenhe", "baseline", "secured", "fenhe-nocache")
-          if any(key[0] == "tasklist" and key[1].startswith(k + "-") and not (k == "fenhe" and key[1].startswith("fenhe-nocache-"))
+    tk = [k for k in ("fenhe", "baseline", "secured", "fenhe-nocache", "fenhe-before")
+          if any(key[0] == "tasklist" and key[1].startswith(k + "-")
+                 and not (k == "fenhe" and key[1].startswith(("fenhe-nocache-", "fenhe-before-")))
                  for key in values)]
     print("| query (REST) | " + " | ".join(f"{NAMES[k]} p50 / p95 / p99 (ms)" for k in tk)
           + " | p95 Fenhe ÷ bare | p95 Fenhe ÷ secured |")

@@ -12,7 +12,8 @@
 #                            secured = the same bare Camunda with its Spring profile "secured" (Camunda's own
 #                            REST Basic filter, authorization on, Fenhe's groups and grants, query limit);
 #                            fenhe-nocache = Fenhe with the verified-credentials cache off (ttl 0s, issue 20
-#                            lever 1). BENCH_FENHE_JAR=… measures another build of Fenhe
+#                            lever 1). BENCH_FENHE_JAR=… measures another build of Fenhe;
+#                            fenhe-before = the build BENCH_FENHE_BEFORE_JAR=… (a lever's before, in the same run)
 #   BENCH_PGPORT (5499), BENCH_PGDATA, BENCH_FENHE_PORT (8190), BENCH_BASE_PORT (8191): ports and cluster
 #                            directory, so that two benchmarks can run on one machine
 #   bench/run.sh --parts supervision --acts 100000 --batch 1000 --batch-concurrency 2
@@ -82,7 +83,7 @@ PG_PORT=$BENCH_PG_PORT
 BENCH_DIR=${BENCH_DIR:-/var/tmp/fenhe-bench-$PG_PORT}
 PGPORT_BENCH=$PG_PORT; export BENCH_PGPORT=$PG_PORT
 for kind in $KINDS; do
-  case $kind in fenhe|fenhe-nocache|baseline|secured) ;; *) echo "unknown kind $kind" >&2; exit 2 ;; esac
+  case $kind in fenhe|fenhe-nocache|fenhe-before|baseline|secured) ;; *) echo "unknown kind $kind" >&2; exit 2 ;; esac
 done
 is_fenhe() { [[ $1 == fenhe* ]]; }
 port_of() { if is_fenhe "$1"; then echo "$FENHE_PORT"; else echo "$BASE_PORT"; fi; }
@@ -123,6 +124,10 @@ FENHE_JAR=${BENCH_FENHE_JAR:-$(ls "$ROOT"/target/fenhe-*.jar | head -1)}
 mkdir -p "$BENCH_DIR"
 cp "$FENHE_JAR" "$BENCH_DIR/fenhe-under-bench.jar"
 FENHE_JAR=$BENCH_DIR/fenhe-under-bench.jar
+if [[ " $KINDS " == *" fenhe-before "* ]]; then
+  [ -f "${BENCH_FENHE_BEFORE_JAR:-}" ] || { echo "kind fenhe-before needs BENCH_FENHE_BEFORE_JAR" >&2; exit 2; }
+  cp "$BENCH_FENHE_BEFORE_JAR" "$BENCH_DIR/fenhe-before-bench.jar"
+fi
 BASE_JAR=$ROOT/bench/baseline/target/camunda-baseline-1.jar
 mkdir -p "$OUT/driver"
 javac -d "$OUT/driver" bench/driver/Driver.java
@@ -135,7 +140,7 @@ fresh_db() {
   PSQL -d "$1" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 }
 
-# starts a kind (fenhe, fenhe-nocache, baseline, secured) on a fresh database; records start-up
+# starts a kind (fenhe, fenhe-nocache, fenhe-before, baseline, secured) on a fresh database; records start-up
 # (launch → REST answers) and RSS
 start_app() {
   local kind=$1 db=$2 run=$3 t0 t1 port client_flags=
@@ -148,12 +153,13 @@ start_app() {
   fresh_db "$db"
   t0=$(now_ms)
   case $kind in
-    fenhe|fenhe-nocache)
-      local extra=
+    fenhe|fenhe-nocache|fenhe-before)
+      local extra= jar=$FENHE_JAR
+      [ "$kind" = fenhe-before ] && jar=$BENCH_DIR/fenhe-before-bench.jar
       # lever 1 of issue 20 switched off: every Basic request verified against the database again
       [ "$kind" = fenhe-nocache ] && extra=--fenhe.security.credentials-cache.ttl=0s
       FENHE_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT_BENCH/$db FENHE_DB_USER=postgres PORT=$port \
-        java $JVM_FLAGS -jar "$FENHE_JAR" --spring.profiles.active=demo,postgres $extra > "$OUT/$kind-$db-$run.log" 2>&1 &
+        java $JVM_FLAGS -jar "$jar" --spring.profiles.active=demo,postgres $extra > "$OUT/$kind-$db-$run.log" 2>&1 &
       ;;
     baseline)
       FENHE_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT_BENCH/$db FENHE_DB_USER=postgres PORT=$port \
