@@ -118,23 +118,23 @@ if any(k[0] == "cases" for k in values):
             print(f"| {name} | " + " | ".join(cell("uploads", k, metric) for k in uk) + " |")
         print()
 
-    if "fenhe-nocache" in ks:
-        print("#### Lever 1: the verified-credentials cache (before = cache off, after = on; same runs)\n")
-        print("| metric | before: cache off | after: cache on (30 s) | after ÷ before |")
+    def lever_table(before_kind, title, before_label, after_label):
+        """One lever's before (another kind of the same runs) and after (the kind fenhe)."""
+        print(f"#### {title}\n")
+        print(f"| metric | {before_label} | {after_label} | after ÷ before |")
         print("|---|---:|---:|---:|")
         for metric, name in CASE_METRICS[:9]:
-            print(f"| {name} | {cell('cases', 'fenhe-nocache', metric)} | {cell('cases', 'fenhe', metric)} | "
-                  f"{ratio(med('cases', 'fenhe', metric), med('cases', 'fenhe-nocache', metric))} |")
+            print(f"| {name} | {cell('cases', before_kind, metric)} | {cell('cases', 'fenhe', metric)} | "
+                  f"{ratio(med('cases', 'fenhe', metric), med('cases', before_kind, metric))} |")
         print()
 
+    if "fenhe-nocache" in ks:
+        lever_table("fenhe-nocache", "Lever 1: the verified-credentials cache (before = cache off, after = on; same runs)",
+                    "before: cache off", "after: cache on (30 s)")
     if "fenhe-before" in ks:
-        print("#### The lever: before = BENCH_FENHE_BEFORE_JAR, after = the jar under bench (same runs, alternated)\n")
-        print("| metric | before | after | after ÷ before |")
-        print("|---|---:|---:|---:|")
-        for metric, name in CASE_METRICS[:9]:
-            print(f"| {name} | {cell('cases', 'fenhe-before', metric)} | {cell('cases', 'fenhe', metric)} | "
-                  f"{ratio(med('cases', 'fenhe', metric), med('cases', 'fenhe-before', metric))} |")
-        print()
+        lever_table("fenhe-before",
+                    "The lever: before = BENCH_FENHE_BEFORE_JAR, after = the jar under bench (same runs, alternated)",
+                    "before", "after")
 
 if any(k[0] == "tasklist" for k in values):
     print(f"### 3. Task list at scale ({load('tasklist')})\n")
