@@ -4,6 +4,8 @@ import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.ExecutionQueryImpl;
@@ -91,12 +93,7 @@ public class PlanCacheMode extends CommandInterceptor {
   }
 
   private static boolean any(String... ids) {
-    for (String id : ids) {
-      if (id != null) {
-        return true;
-      }
-    }
-    return false;
+    return Stream.of(ids).anyMatch(Objects::nonNull);
   }
 
   private boolean firstCommandOf(CommandContext context) {
