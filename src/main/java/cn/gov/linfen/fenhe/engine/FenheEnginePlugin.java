@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 
 /**
@@ -71,8 +72,9 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
 
   /**
    * The workers' fetch without a join that filters nothing ({@link ExternalTaskAuthorizations}),
-   * and level full, leaner for P5's acts ({@link LeanHistoryLevel}: what it leaves out and why).
-   * Set once the configured level is resolved (the engine reads the level from its configuration at
+   * the officer's inbox count in SQL that PostgreSQL can hash ({@link CandidateGroupCount}), and
+   * level full, leaner for P5's acts ({@link LeanHistoryLevel}: what it leaves out and why). Set
+   * once the configured level is resolved (the engine reads the level from its configuration at
    * every event); any other level is left as configured.
    */
   @Override
@@ -83,6 +85,10 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
         .put(
             AuthorizationManager.class,
             new GenericManagerFactory(ExternalTaskAuthorizations.class));
+    // the engine's task manager with the inbox count in SQL that can be hashed (same answers)
+    configuration
+        .getSessionFactories()
+        .put(TaskManager.class, new GenericManagerFactory(CandidateGroupCount.class));
     HistoryLevel level = configuration.getHistoryLevel();
     if (level != null
         && level.getId() == HistoryLevel.HISTORY_LEVEL_FULL.getId()

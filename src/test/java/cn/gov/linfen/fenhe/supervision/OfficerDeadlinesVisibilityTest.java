@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
 import cn.gov.linfen.fenhe.common.FenheClock;
+import cn.gov.linfen.fenhe.engine.CandidateGroupCount;
 import cn.gov.linfen.fenhe.engine.TaskReadCheck;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.test.Http;
@@ -30,6 +31,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -234,6 +238,11 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
     }
     sameAsEngine(officer, "all", null, null);
     assertThat(steps(officer)).doesNotContain("ToFinance").contains("ToReform");
+    long taken = CandidateGroupCount.taken();
+    List<String> inbox = List.of("finance-bureau", "reform-office");
+    assertThat(inboxCount(officer, inbox, false)).isEqualTo(engineCount(officer, inbox, false));
+    assertThat(inboxList(officer, inbox, false)).doesNotContain(revoked);
+    assertThat(CandidateGroupCount.taken()).as("revokes: the engine counts").isEqualTo(taken);
   }
 
   @Test
@@ -268,6 +277,66 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
     JsonNode whole = deadlines(byDefinition, "all", key, null, 0);
     assertThat(whole.get("total").asLong()).isEqualTo(9);
     assertThat(whole.get("totalAtLeast").asBoolean()).isFalse();
+  }
+
+  @Test
+  void an_inbox_count_by_candidate_groups_is_the_engines_count() {
+    List<List<String>> groupSets =
+        List.of(
+            List.of("finance-bureau"),
+            List.of("reform-office"),
+            List.of("sasac"),
+            List.of("hrss-bureau"),
+            List.of("finance-bureau", "reform-office"),
+            List.of("sasac", "hrss-bureau", "supervising-department"),
+            List.of("no-such-group-" + suffix));
+    long before = CandidateGroupCount.taken();
+    int counts = 0;
+    for (String user : List.of(officer, colleague, granted, signer, byDefinition)) {
+      for (List<String> groupSet : groupSets) {
+        for (boolean includeAssigned : List.of(false, true)) {
+          String what = user + " " + groupSet + (includeAssigned ? " with assigned" : "");
+          long engine = engineCount(user, groupSet, includeAssigned);
+          assertThat(inboxCount(user, groupSet, includeAssigned)).as(what).isEqualTo(engine);
+          assertThat(inboxList(user, groupSet, includeAssigned)).as(what).hasSize((int) engine);
+          counts++;
+        }
+      }
+    }
+    // the test's own tasks are among them, so the counts are not all zero
+    assertThat(engineCount(officer, List.of("finance-bureau", "reform-office"), false))
+        .isGreaterThanOrEqualTo(4);
+    assertThat(engineCount(byDefinition, List.of("sasac", "hrss-bureau"), false))
+        .isGreaterThanOrEqualTo(4);
+    assertThat(CandidateGroupCount.taken() - before)
+        .as("counted by the short path")
+        .isEqualTo(counts);
+
+    // through the REST API as the officer: the same count, by the short path
+    long viaEngine = engineCount(officer, List.of("finance-bureau", "reform-office"), false);
+    long taken = CandidateGroupCount.taken();
+    Http.Response response =
+        Http.as(baseUrl(), officer, DEMO_PASSWORD)
+            .get("/engine-rest/task/count?candidateGroups=finance-bureau,reform-office");
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json().get("count").asLong()).isEqualTo(viaEngine);
+    assertThat(CandidateGroupCount.taken()).isEqualTo(taken + 1);
+
+    // any other criterion: the engine's own statement, with its answer
+    identityService.setAuthentication(officer, groups(officer));
+    try {
+      long byKey =
+          taskService
+              .createTaskQuery()
+              .taskCandidateGroupIn(List.of("finance-bureau", "reform-office"))
+              .processDefinitionKey(key)
+              .count();
+      // ToFinance, ToReform, NoDueDate of both instances, ClaimedByColleague of the suspended one
+      assertThat(byKey).isEqualTo(7);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(CandidateGroupCount.taken()).isEqualTo(taken + 1);
   }
 
   /** The answer of the API for the user equals the engine's authorized task query's. */
@@ -406,4 +475,59 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
     }
     authorizations.add(authorizationService.saveAuthorization(authorization).getId());
   }
+
+  /** The inbox count of the user's authorized task query: the platform's task manager. */
+  private long inboxCount(String user, List<String> groupSet, boolean includeAssigned) {
+    identityService.setAuthentication(user, groups(user));
+    try {
+      TaskQuery query = taskService.createTaskQuery().taskCandidateGroupIn(groupSet);
+      return (includeAssigned ? query.includeAssignedTasks() : query).count();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** The ids of the same query's list, page by page. */
+  private List<String> inboxList(String user, List<String> groupSet, boolean includeAssigned) {
+    identityService.setAuthentication(user, groups(user));
+    try {
+      TaskQuery query = taskService.createTaskQuery().taskCandidateGroupIn(groupSet);
+      if (includeAssigned) {
+        query.includeAssignedTasks();
+      }
+      List<String> ids = new ArrayList<>();
+      for (int first = 0; ; first += 200) {
+        List<Task> page = query.listPage(first, 200);
+        page.forEach(task -> ids.add(task.getId()));
+        if (page.size() < 200) {
+          return ids;
+        }
+      }
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** The same count by the engine's own statement ({@link EngineCount}). */
+  private long engineCount(String user, List<String> groupSet, boolean includeAssigned) {
+    identityService.setAuthentication(user, groups(user));
+    try {
+      return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+          .getCommandExecutorTxRequired()
+          .execute(
+              context -> {
+                TaskQueryImpl query = new TaskQueryImpl();
+                query.taskCandidateGroupIn(groupSet);
+                if (includeAssigned) {
+                  query.includeAssignedTasks();
+                }
+                return new EngineCount().findTaskCountByQueryCriteria(query);
+              });
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** The engine's task manager as the engine ships it. */
+  private static class EngineCount extends TaskManager {}
 }
