@@ -72,10 +72,10 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
 
   /**
    * The workers' fetch without a join that filters nothing ({@link ExternalTaskAuthorizations}),
-   * the officer's inbox count in SQL that PostgreSQL can hash ({@link CandidateGroupCount}), and
-   * level full, leaner for P5's acts ({@link LeanHistoryLevel}: what it leaves out and why). Set
-   * once the configured level is resolved (the engine reads the level from its configuration at
-   * every event); any other level is left as configured.
+   * the officer's inbox and its count in SQL that PostgreSQL plans well ({@link
+   * CandidateGroupInbox}), and level full, leaner for P5's acts ({@link LeanHistoryLevel}: what it
+   * leaves out and why). Set once the configured level is resolved (the engine reads the level from
+   * its configuration at every event); any other level is left as configured.
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -85,10 +85,10 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
         .put(
             AuthorizationManager.class,
             new GenericManagerFactory(ExternalTaskAuthorizations.class));
-    // the engine's task manager with the inbox count in SQL that can be hashed (same answers)
+    // the engine's task manager with the inbox and its count in other SQL (same answers)
     configuration
         .getSessionFactories()
-        .put(TaskManager.class, new GenericManagerFactory(CandidateGroupCount.class));
+        .put(TaskManager.class, new GenericManagerFactory(CandidateGroupInbox.class));
     HistoryLevel level = configuration.getHistoryLevel();
     if (level != null
         && level.getId() == HistoryLevel.HISTORY_LEVEL_FULL.getId()

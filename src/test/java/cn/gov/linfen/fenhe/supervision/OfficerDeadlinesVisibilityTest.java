@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
 import cn.gov.linfen.fenhe.common.FenheClock;
-import cn.gov.linfen.fenhe.engine.CandidateGroupCount;
+import cn.gov.linfen.fenhe.engine.CandidateGroupInbox;
 import cn.gov.linfen.fenhe.engine.TaskReadCheck;
 import cn.gov.linfen.fenhe.security.FenheUser;
 import cn.gov.linfen.fenhe.test.Http;
@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -33,6 +35,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -70,6 +73,9 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
   @Autowired WorkingDayCalendar calendar;
   @Autowired FenheClock clock;
   @Autowired WorkbenchLists lists;
+
+  /** The page size of the inbox walked page by page: smaller than most inboxes of the test. */
+  private static final int PAGE = 3;
 
   private String key;
   private Deployment deployment;
@@ -238,11 +244,15 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
     }
     sameAsEngine(officer, "all", null, null);
     assertThat(steps(officer)).doesNotContain("ToFinance").contains("ToReform");
-    long taken = CandidateGroupCount.taken();
+    long taken = CandidateGroupInbox.taken();
     List<String> inbox = List.of("finance-bureau", "reform-office");
-    assertThat(inboxCount(officer, inbox, false)).isEqualTo(engineCount(officer, inbox, false));
-    assertThat(inboxList(officer, inbox, false)).doesNotContain(revoked);
-    assertThat(CandidateGroupCount.taken()).as("revokes: the engine counts").isEqualTo(taken);
+    Map<String, String> engineAnswer = engineInbox(officer, inbox, false);
+    assertThat(engineAnswer).doesNotContainKey(revoked);
+    assertThat(inboxCount(officer, inbox, false)).isEqualTo(engineAnswer.size());
+    assertThat(inboxPages(officer, inbox, false))
+        .extracting(Task::getId)
+        .containsExactlyInAnyOrderElementsOf(engineAnswer.keySet());
+    assertThat(CandidateGroupInbox.taken()).as("revokes: the engine counts").isEqualTo(taken);
   }
 
   @Test
@@ -280,7 +290,7 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
   }
 
   @Test
-  void an_inbox_count_by_candidate_groups_is_the_engines_count() {
+  void an_inbox_by_candidate_groups_is_the_engines_inbox_count_and_pages() {
     List<List<String>> groupSets =
         List.of(
             List.of("finance-bureau"),
@@ -290,53 +300,73 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
             List.of("finance-bureau", "reform-office"),
             List.of("sasac", "hrss-bureau", "supervising-department"),
             List.of("no-such-group-" + suffix));
-    long before = CandidateGroupCount.taken();
-    int counts = 0;
     for (String user : List.of(officer, colleague, granted, signer, byDefinition)) {
       for (List<String> groupSet : groupSets) {
         for (boolean includeAssigned : List.of(false, true)) {
           String what = user + " " + groupSet + (includeAssigned ? " with assigned" : "");
-          long engine = engineCount(user, groupSet, includeAssigned);
-          assertThat(inboxCount(user, groupSet, includeAssigned)).as(what).isEqualTo(engine);
-          assertThat(inboxList(user, groupSet, includeAssigned)).as(what).hasSize((int) engine);
-          counts++;
+          long taken = CandidateGroupInbox.taken();
+          Map<String, String> engine = engineInbox(user, groupSet, includeAssigned);
+          assertThat(inboxCount(user, groupSet, includeAssigned)).as(what).isEqualTo(engine.size());
+          List<Task> inbox = inboxPages(user, groupSet, includeAssigned);
+          // the same tasks, each once, with the engine's fields, in due-date order
+          assertThat(inbox).extracting(Task::getId).as(what).doesNotHaveDuplicates();
+          assertThat(
+                  inbox.stream()
+                      .collect(Collectors.toMap(Task::getId, OfficerDeadlinesVisibilityTest::name)))
+              .as(what)
+              .isEqualTo(engine);
+          assertThat(inbox.stream().map(Task::getDueDate).filter(Objects::nonNull).toList())
+              .as(what)
+              .isSorted();
+          int pages = inbox.size() / PAGE + 1;
+          assertThat(CandidateGroupInbox.taken() - taken)
+              .as(what + ": the count and every page by the short path")
+              .isEqualTo(1 + pages);
         }
       }
     }
-    // the test's own tasks are among them, so the counts are not all zero
-    assertThat(engineCount(officer, List.of("finance-bureau", "reform-office"), false))
-        .isGreaterThanOrEqualTo(4);
-    assertThat(engineCount(byDefinition, List.of("sasac", "hrss-bureau"), false))
-        .isGreaterThanOrEqualTo(4);
-    assertThat(CandidateGroupCount.taken() - before)
-        .as("counted by the short path")
-        .isEqualTo(counts);
+    // the test's own tasks are among them, so the inboxes are not all empty
+    assertThat(engineInbox(officer, List.of("finance-bureau", "reform-office"), false))
+        .hasSizeGreaterThanOrEqualTo(7);
+    assertThat(engineInbox(byDefinition, List.of("sasac", "hrss-bureau"), false))
+        .hasSizeGreaterThanOrEqualTo(4);
 
-    // through the REST API as the officer: the same count, by the short path
-    long viaEngine = engineCount(officer, List.of("finance-bureau", "reform-office"), false);
-    long taken = CandidateGroupCount.taken();
-    Http.Response response =
-        Http.as(baseUrl(), officer, DEMO_PASSWORD)
-            .get("/engine-rest/task/count?candidateGroups=finance-bureau,reform-office");
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    assertThat(response.json().get("count").asLong()).isEqualTo(viaEngine);
-    assertThat(CandidateGroupCount.taken()).isEqualTo(taken + 1);
+    // through the REST API as the officer: the same count and page, by the short path
+    Map<String, String> viaEngine =
+        engineInbox(officer, List.of("finance-bureau", "reform-office"), false);
+    long taken = CandidateGroupInbox.taken();
+    Http officerHttp = Http.as(baseUrl(), officer, DEMO_PASSWORD);
+    Http.Response count =
+        officerHttp.get("/engine-rest/task/count?candidateGroups=finance-bureau,reform-office");
+    assertThat(count.status()).as(count.toString()).isEqualTo(200);
+    assertThat(count.json().get("count").asLong()).isEqualTo(viaEngine.size());
+    Http.Response page =
+        officerHttp.get(
+            "/engine-rest/task?candidateGroups=finance-bureau,reform-office"
+                + "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=5");
+    assertThat(page.status()).as(page.toString()).isEqualTo(200);
+    assertThat(page.json()).hasSize(Math.min(5, viaEngine.size()));
+    for (JsonNode task : page.json()) {
+      String name = task.get("name").isNull() ? "" : task.get("name").asText();
+      assertThat(viaEngine).containsEntry(task.get("id").asText(), name);
+    }
+    assertThat(CandidateGroupInbox.taken()).isEqualTo(taken + 2);
 
-    // any other criterion: the engine's own statement, with its answer
+    // any other criterion: the engine's own statements, with their answers
     identityService.setAuthentication(officer, groups(officer));
     try {
-      long byKey =
+      TaskQuery byKey =
           taskService
               .createTaskQuery()
               .taskCandidateGroupIn(List.of("finance-bureau", "reform-office"))
-              .processDefinitionKey(key)
-              .count();
+              .processDefinitionKey(key);
       // ToFinance, ToReform, NoDueDate of both instances, ClaimedByColleague of the suspended one
-      assertThat(byKey).isEqualTo(7);
+      assertThat(byKey.count()).isEqualTo(7);
+      assertThat(byKey.listPage(0, 20)).hasSize(7);
     } finally {
       identityService.clearAuthentication();
     }
-    assertThat(CandidateGroupCount.taken()).isEqualTo(taken + 1);
+    assertThat(CandidateGroupInbox.taken()).isEqualTo(taken + 2);
   }
 
   /** The answer of the API for the user equals the engine's authorized task query's. */
@@ -480,27 +510,23 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
   private long inboxCount(String user, List<String> groupSet, boolean includeAssigned) {
     identityService.setAuthentication(user, groups(user));
     try {
-      TaskQuery query = taskService.createTaskQuery().taskCandidateGroupIn(groupSet);
-      return (includeAssigned ? query.includeAssignedTasks() : query).count();
+      return inbox(groupSet, includeAssigned).count();
     } finally {
       identityService.clearAuthentication();
     }
   }
 
-  /** The ids of the same query's list, page by page. */
-  private List<String> inboxList(String user, List<String> groupSet, boolean includeAssigned) {
+  /** The same query's list by due date, page after page of {@link #PAGE}. */
+  private List<Task> inboxPages(String user, List<String> groupSet, boolean includeAssigned) {
     identityService.setAuthentication(user, groups(user));
     try {
-      TaskQuery query = taskService.createTaskQuery().taskCandidateGroupIn(groupSet);
-      if (includeAssigned) {
-        query.includeAssignedTasks();
-      }
-      List<String> ids = new ArrayList<>();
-      for (int first = 0; ; first += 200) {
-        List<Task> page = query.listPage(first, 200);
-        page.forEach(task -> ids.add(task.getId()));
-        if (page.size() < 200) {
-          return ids;
+      TaskQuery query = inbox(groupSet, includeAssigned).orderByDueDate().asc();
+      List<Task> tasks = new ArrayList<>();
+      for (int first = 0; ; first += PAGE) {
+        List<Task> page = query.listPage(first, PAGE);
+        tasks.addAll(page);
+        if (page.size() < PAGE) {
+          return tasks;
         }
       }
     } finally {
@@ -508,26 +534,53 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
     }
   }
 
-  /** The same count by the engine's own statement ({@link EngineCount}). */
-  private long engineCount(String user, List<String> groupSet, boolean includeAssigned) {
+  private TaskQuery inbox(List<String> groupSet, boolean includeAssigned) {
+    TaskQuery query = taskService.createTaskQuery().taskCandidateGroupIn(groupSet);
+    return includeAssigned ? query.includeAssignedTasks() : query;
+  }
+
+  /**
+   * The same inbox by the engine's own statements ({@link EngineInbox}): each task's id and name,
+   * and the engine's count of it.
+   */
+  private Map<String, String> engineInbox(
+      String user, List<String> groupSet, boolean includeAssigned) {
     identityService.setAuthentication(user, groups(user));
     try {
-      return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-          .getCommandExecutorTxRequired()
-          .execute(
-              context -> {
-                TaskQueryImpl query = new TaskQueryImpl();
-                query.taskCandidateGroupIn(groupSet);
-                if (includeAssigned) {
-                  query.includeAssignedTasks();
-                }
-                return new EngineCount().findTaskCountByQueryCriteria(query);
-              });
+      CommandExecutor commands =
+          ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+              .getCommandExecutorTxRequired();
+      long count =
+          commands.execute(
+              context ->
+                  new EngineInbox().findTaskCountByQueryCriteria(query(groupSet, includeAssigned)));
+      Map<String, String> tasks =
+          commands.execute(
+              context ->
+                  new EngineInbox()
+                      .findTasksByQueryCriteria(query(groupSet, includeAssigned)).stream()
+                          .collect(
+                              Collectors.toMap(Task::getId, OfficerDeadlinesVisibilityTest::name)));
+      assertThat(tasks).as("the engine's count and list").hasSize((int) count);
+      return tasks;
     } finally {
       identityService.clearAuthentication();
     }
   }
 
+  private static String name(Task task) {
+    return Objects.toString(task.getName(), "");
+  }
+
+  private static TaskQueryImpl query(List<String> groupSet, boolean includeAssigned) {
+    TaskQueryImpl query = new TaskQueryImpl();
+    query.taskCandidateGroupIn(groupSet);
+    if (includeAssigned) {
+      query.includeAssignedTasks();
+    }
+    return query;
+  }
+
   /** The engine's task manager as the engine ships it. */
-  private static class EngineCount extends TaskManager {}
+  private static class EngineInbox extends TaskManager {}
 }

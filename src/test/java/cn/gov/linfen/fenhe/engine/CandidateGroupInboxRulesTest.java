@@ -13,15 +13,16 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryVariableValue;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which task queries {@link CandidateGroupCount} counts itself: candidate groups and nothing else.
+ * Which task queries {@link CandidateGroupInbox} answers itself: candidate groups and nothing else.
  * Any other criterion, set through the API or field by field (so a criterion the count would leave
  * out cannot slip through), sends the query to the engine's own statement. The counts themselves
  * are compared with the engine's in {@code OfficerDeadlinesVisibilityTest} (H2 and PostgreSQL).
  */
-class CandidateGroupCountRulesTest {
+class CandidateGroupInboxRulesTest {
 
   private static TaskQueryImpl inbox() {
     TaskQueryImpl query = new TaskQueryImpl();
@@ -31,18 +32,34 @@ class CandidateGroupCountRulesTest {
 
   @Test
   void candidate_groups_alone_are_counted_here() {
-    assertThat(CandidateGroupCount.candidateGroupsOnly(inbox())).isTrue();
+    assertThat(CandidateGroupInbox.candidateGroupsOnly(inbox())).isTrue();
     TaskQueryImpl one = new TaskQueryImpl();
     one.taskCandidateGroup("finance-bureau");
-    assertThat(CandidateGroupCount.candidateGroupsOnly(one)).isTrue();
+    assertThat(CandidateGroupInbox.candidateGroupsOnly(one)).isTrue();
     TaskQueryImpl withAssigned = inbox();
     withAssigned.includeAssignedTasks();
-    assertThat(CandidateGroupCount.candidateGroupsOnly(withAssigned)).isTrue();
+    assertThat(CandidateGroupInbox.candidateGroupsOnly(withAssigned)).isTrue();
+    // form keys, comments and attachments are the engine's, after the list is read
+    TaskQueryImpl withFormKeys = inbox();
+    withFormKeys.initializeFormKeys();
+    assertThat(CandidateGroupInbox.candidateGroupsOnly(withFormKeys)).isTrue();
+  }
+
+  @Test
+  void a_page_is_in_the_engines_order_then_by_id_and_never_by_a_join() {
+    assertThat(CandidateGroupInbox.orderBy(inbox())).isEqualTo("RES.ID_ asc");
+    TaskQueryImpl byDue = inbox();
+    byDue.orderByDueDate().asc().orderByTaskCreateTime().desc();
+    assertThat(CandidateGroupInbox.orderBy(byDue))
+        .isEqualTo("RES.DUE_DATE_ asc, RES.CREATE_TIME_ desc, RES.ID_ asc");
+    TaskQueryImpl byVariable = inbox();
+    byVariable.orderByProcessVariable("amount", ValueType.INTEGER).asc();
+    assertThat(CandidateGroupInbox.orderBy(byVariable)).isNull();
   }
 
   @Test
   void without_candidate_groups_or_with_anything_else_the_engine_counts() {
-    assertThat(CandidateGroupCount.candidateGroupsOnly(new TaskQueryImpl())).isFalse();
+    assertThat(CandidateGroupInbox.candidateGroupsOnly(new TaskQueryImpl())).isFalse();
 
     TaskQueryImpl byKey = inbox();
     byKey.processDefinitionKey("soe-reform-fund");
@@ -60,7 +77,7 @@ class CandidateGroupCountRulesTest {
     either.or().taskName("审核").endOr();
     for (TaskQueryImpl query :
         List.of(byKey, active, due, candidateUser, expression, variable, either)) {
-      assertThat(CandidateGroupCount.candidateGroupsOnly(query)).isFalse();
+      assertThat(CandidateGroupInbox.candidateGroupsOnly(query)).isFalse();
     }
   }
 
@@ -69,13 +86,13 @@ class CandidateGroupCountRulesTest {
     List<String> fields = new ArrayList<>();
     for (Field field : TaskQueryImpl.class.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers())
-          || CandidateGroupCount.READ_HERE.contains(field.getName())) {
+          || CandidateGroupInbox.NOT_CRITERIA.contains(field.getName())) {
         continue;
       }
       field.setAccessible(true);
       TaskQueryImpl query = inbox();
       field.set(query, notNew(field.getType()));
-      assertThat(CandidateGroupCount.candidateGroupsOnly(query)).as(field.getName()).isFalse();
+      assertThat(CandidateGroupInbox.candidateGroupsOnly(query)).as(field.getName()).isFalse();
       fields.add(field.getName());
     }
     // the criteria of Camunda 7.24's task query, among them
