@@ -43,8 +43,8 @@ public final class TaskCompletionCheck implements TaskListener {
   /**
    * The variables the task sees, each read when a check asks for it ({@code get}, {@code
    * containsKey}): a check reads a few, and reading all of them deserialized every JSON variable of
-   * the case at every completion (3 % of the app's CPU in a P1 run, docs/benchmarks.md, run Z5).
-   * Anything else (iteration, size) reads them all, as before.
+   * the case at every completion (2.4–3.3 % of the app's CPU samples in a P1 run,
+   * docs/benchmarks.md, run Z6). Anything else (iteration, size) reads them all, as before.
    */
   static final class VariablesOf extends AbstractMap<String, Object> {
     private final DelegateTask task;
