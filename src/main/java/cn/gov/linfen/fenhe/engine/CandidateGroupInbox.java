@@ -85,6 +85,11 @@ public class CandidateGroupInbox extends TaskManager {
 
   private static final LongAdder TAKEN = new LongAdder();
 
+  private static final String POSTGRES = "postgres";
+
+  private static final String PARALLEL_WORKERS =
+      "SELECT current_setting('max_parallel_workers_per_gather')";
+
   /** How many counts and pages were answered by this class's SQL since the start (for tests). */
   public static long taken() {
     return TAKEN.sum();
@@ -99,7 +104,7 @@ public class CandidateGroupInbox extends TaskManager {
       return (Long) getDbEntityManager().selectOne("selectTaskCountByQueryCriteria", query);
     }
     TAKEN.increment();
-    if (!"postgres".equals(Context.getProcessEngineConfiguration().getDatabaseType())) {
+    if (!POSTGRES.equals(Context.getProcessEngineConfiguration().getDatabaseType())) {
       return (Long) select("SELECT COUNT(*)" + from, parameters, true).get(0);
     }
     // without parallel workers: each would read and hash the caller's grants again (3 × 20,000
@@ -115,9 +120,6 @@ public class CandidateGroupInbox extends TaskManager {
         false);
     return count;
   }
-
-  private static final String PARALLEL_WORKERS =
-      "SELECT current_setting('max_parallel_workers_per_gather')";
 
   @Override
   @SuppressWarnings("unchecked")
@@ -189,7 +191,7 @@ public class CandidateGroupInbox extends TaskManager {
   private static String from(TaskQueryImpl query, boolean hashed, List<Object> parameters) {
     ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
     String database = configuration.getDatabaseType();
-    boolean postgres = "postgres".equals(database);
+    boolean postgres = POSTGRES.equals(database);
     if (!postgres && !"h2".equals(database)) {
       return null;
     }
