@@ -105,19 +105,16 @@ public class CandidateGroupInbox extends TaskManager {
     }
     TAKEN.increment();
     if (!POSTGRES.equals(Context.getProcessEngineConfiguration().getDatabaseType())) {
-      return (Long) select("SELECT COUNT(*)" + from, parameters, true).get(0);
+      return count(from, parameters);
     }
     // without parallel workers: each would read and hash the caller's grants again (3 × 20,000
     // rows at 100,000 tasks on two cores: 170–220 ms, alone 57–80 ms; docs/benchmarks.md)
-    String workers = (String) select(PARALLEL_WORKERS, List.of(), false).get(0);
-    select("SELECT set_config('max_parallel_workers_per_gather', '0', true)", List.of(), false);
-    long count = (Long) select("SELECT COUNT(*)" + from, parameters, true).get(0);
+    String workers = column(PARALLEL_WORKERS, List.of()).get(0);
+    column("SELECT set_config('max_parallel_workers_per_gather', '0', true)", List.of());
+    long count = count(from, parameters);
     // the transaction's setting as it was, for what the caller's transaction runs next (after a
     // failure the transaction is rolled back, and the setting with it)
-    select(
-        "SELECT set_config('max_parallel_workers_per_gather', ?, true)",
-        List.<Object>of(workers),
-        false);
+    column("SELECT set_config('max_parallel_workers_per_gather', ?, true)", List.of(workers));
     return count;
   }
 
@@ -134,12 +131,8 @@ public class CandidateGroupInbox extends TaskManager {
     TAKEN.increment();
     parameters.add(query.getMaxResults());
     parameters.add(query.getFirstResult());
-    List<Object> ids =
-        select(
-            "SELECT RES.ID_" + from + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?",
-            parameters,
-            false);
-    return byIds(ids);
+    return byIds(
+        column("SELECT RES.ID_" + from + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?", parameters));
   }
 
   /** Whether the query asks for candidate groups and nothing else. */
@@ -299,7 +292,7 @@ public class CandidateGroupInbox extends TaskManager {
 
   /** The tasks of the ids, loaded by the engine's own statement, in the ids' order. */
   @SuppressWarnings("unchecked")
-  private List<Task> byIds(List<Object> ids) {
+  private List<Task> byIds(List<String> ids) {
     Map<String, Task> loaded = new HashMap<>();
     for (int from = 0; from < ids.size(); from += CHUNK) {
       TaskQueryImpl byIds = new TaskQueryImpl();
@@ -313,8 +306,13 @@ public class CandidateGroupInbox extends TaskManager {
     return ids.stream().map(loaded::get).filter(Objects::nonNull).toList();
   }
 
+  /** The tasks of {@code from}, counted. */
+  private static long count(String from, List<Object> parameters) {
+    return Long.parseLong(column("SELECT COUNT(*)" + from, parameters).get(0));
+  }
+
   /** The first column of each row; parameters bound as strings, integers as integers. */
-  private static List<Object> select(String sql, List<Object> parameters, boolean count) {
+  private static List<String> column(String sql, List<?> parameters) {
     Connection connection =
         Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -326,10 +324,10 @@ public class CandidateGroupInbox extends TaskManager {
           statement.setString(i + 1, (String) parameter);
         }
       }
-      List<Object> values = new ArrayList<>();
+      List<String> values = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          values.add(count ? (Object) rows.getLong(1) : rows.getString(1));
+          values.add(rows.getString(1));
         }
       }
       return values;
