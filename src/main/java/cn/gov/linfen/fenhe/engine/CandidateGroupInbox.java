@@ -275,16 +275,12 @@ public class CandidateGroupInbox extends TaskManager {
     }
     rows.append(") AND (");
     for (int i = 0; i < checks.size(); i++) {
-      int type = checks.get(i).getResourceType();
-      int perms = checks.get(i).getPerms();
-      String bits = postgres ? "(A.PERMS_ & " + perms + ")" : "BITAND(A.PERMS_, " + perms + ")";
+      // the form of TaskReadCheck's condition (its alias a is this A: SQL folds the case)
       rows.append(i == 0 ? "" : " OR ")
           .append("(A.RESOURCE_TYPE_ = ")
-          .append(type)
+          .append(checks.get(i).getResourceType())
           .append(" AND ")
-          .append(bits)
-          .append(" = ")
-          .append(perms)
+          .append(TaskReadCheck.bits(postgres, checks.get(i).getPerms()))
           .append(")");
     }
     return rows.append(")").toString();

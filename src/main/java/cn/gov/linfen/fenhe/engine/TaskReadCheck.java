@@ -130,7 +130,7 @@ public final class TaskReadCheck {
    * on PostgreSQL, so that the planner uses the statistics of {@link EngineIndexes}' expression
    * indexes on {@code (PERMS_ & 2)} and {@code (PERMS_ & 64)}.
    */
-  private static String bits(boolean postgres, int permission) {
+  static String bits(boolean postgres, int permission) {
     return postgres
         ? "(a.PERMS_ & " + permission + ") = " + permission
         : "BITAND(a.PERMS_, " + permission + ") = " + permission;
