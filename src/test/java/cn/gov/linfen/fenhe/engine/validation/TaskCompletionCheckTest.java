@@ -79,6 +79,9 @@ class TaskCompletionCheckTest {
                 Boolean.TRUE.equals(variables.get("approved"))
                     ? List.of()
                     : List.of(new FieldError("approved", "须同意", "must be approved")));
-    assertThatThrownBy(() -> check.notify(task)).isInstanceOf(InvalidTaskCompletionException.class);
+    assertThatThrownBy(() -> check.notify(task))
+        .isInstanceOf(InvalidTaskCompletionException.class)
+        .hasMessageContaining("须同意")
+        .hasMessageContaining("approved: must be approved");
   }
 }
