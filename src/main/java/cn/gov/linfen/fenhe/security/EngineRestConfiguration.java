@@ -1,13 +1,17 @@
 package cn.gov.linfen.fenhe.security;
 
 import cn.gov.linfen.fenhe.config.EngineRole;
+import cn.gov.linfen.fenhe.web.EngineProviderLookupFilter;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The engine REST API with Fenhe's answer to bodies of the wrong shape ({@link
- * JsonFieldErrorMapper}).
+ * JsonFieldErrorMapper}), and its engine look-up without reading the jar at every request ({@link
+ * EngineProviderLookupFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EngineRole
@@ -21,5 +25,17 @@ public class EngineRestConfiguration {
         register(JsonFieldErrorMapper.class);
       }
     };
+  }
+
+  /** Before every other filter of the engine's REST API: the authentication filter looks up too. */
+  @Bean
+  FilterRegistrationBean<EngineProviderLookupFilter> engineProviderLookup() {
+    FilterRegistrationBean<EngineProviderLookupFilter> registration =
+        new FilterRegistrationBean<>(new EngineProviderLookupFilter());
+    registration.setName("engine-provider-lookup");
+    registration.addUrlPatterns(
+        SecurityConfiguration.ENGINE_REST, SecurityConfiguration.WEBAPP_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+    return registration;
   }
 }
