@@ -8,6 +8,8 @@ import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -24,7 +26,8 @@ import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
  * the processes ({@link StartValidator}), the guards of every command ({@link EngineGuards}) and
  * the completer of an unclaimed task as its assignee ({@link CompleterAsAssignee}) and the external
  * tasks without a scope of their own where a model asks for it ({@link FlatExternalTasks}); on
- * PostgreSQL the plan cache of the engine's commands ({@link PlanCacheMode}).
+ * PostgreSQL the plan cache of the engine's commands ({@link PlanCacheMode}); the decisions' FEEL
+ * parsed once per text ({@link ParsedOnceFeelEngine}).
  */
 public class FenheEnginePlugin implements ProcessEnginePlugin {
 
@@ -68,6 +71,24 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
         EngineGuards.with(
             configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new PlanCacheMode()));
+    useParsedOnceFeel(configuration);
+  }
+
+  /** The decisions' FEEL parses each text once ({@link ParsedOnceFeelEngine}). */
+  private static void useParsedOnceFeel(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.isDmnFeelEnableLegacyBehavior()) {
+      return;
+    }
+    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
+    if (dmn == null) {
+      dmn =
+          (DefaultDmnEngineConfiguration)
+              DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+      configuration.setDmnEngineConfiguration(dmn);
+    }
+    if (dmn.getFeelEngineFactory() == null) {
+      dmn.setFeelEngineFactory(ParsedOnceFeelEngine.factory(dmn));
+    }
   }
 
   /**

@@ -1,0 +1,169 @@
+package cn.gov.linfen.fenhe.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ParsedOnceFeelEngine} answers as Camunda's Scala FEEL engine, value for value and failure
+ * for failure, while it parses each text once (issue 20).
+ */
+class ParsedOnceFeelEngineTest {
+
+  private static final List<String> EXPRESSIONS =
+      List.of(
+          "number(amount)",
+          "amount * 2",
+          "amount > 500000",
+          "name",
+          "string length(name)",
+          "if amount > 10 then \"多\" else \"少\"",
+          "missing",
+          "amount +",
+          "number(name)",
+          "date(\"2026-10-10\") + duration(\"P1D\")");
+
+  private static final List<String> UNARY_TESTS =
+      List.of(
+          "-",
+          " - ",
+          "> 0",
+          "<= 500000",
+          "[1..100]",
+          "\"hrss-bureau\",\"sasac\"",
+          "not(\"sasac\")",
+          "null",
+          "",
+          "> ",
+          "? > 10",
+          "amount");
+
+  private static final List<Object> INPUTS =
+      Arrays.asList(null, 0, 1, 100, 500000, 500001.5, -3, "sasac", "hrss-bureau", true);
+
+  private static VariableContext variables(Object amount, Object name) {
+    return Variables.createVariables()
+        .putValue("amount", amount)
+        .putValue("name", name)
+        .asVariableContext();
+  }
+
+  private static List<VariableContext> contexts() {
+    List<VariableContext> contexts = new ArrayList<>();
+    contexts.add(variables(270000, "清算组"));
+    contexts.add(variables(600000.5, "sasac"));
+    contexts.add(variables(null, null));
+    contexts.add(variables("abc", 12));
+    return contexts;
+  }
+
+  /** The value, or the failure's class and message. */
+  private static Object answer(Callable<Object> evaluation) {
+    try {
+      return evaluation.call();
+    } catch (Exception e) {
+      return e.getClass().getName() + ": " + e.getMessage();
+    }
+  }
+
+  @Test
+  void expressions_give_the_scala_engines_values_and_failures_and_are_parsed_once() {
+    FeelEngine camunda = new ScalaFeelEngine(List.of());
+    ParsedOnceFeelEngine parsedOnce = new ParsedOnceFeelEngine(List.of());
+    int compared = 0;
+    for (int round = 0; round < 3; round++) {
+      for (String expression : EXPRESSIONS) {
+        for (VariableContext context : contexts()) {
+          Object expected = answer(() -> camunda.evaluateSimpleExpression(expression, context));
+          Object actual = answer(() -> parsedOnce.evaluateSimpleExpression(expression, context));
+          assertThat(actual).as("%s with %s", expression, context.keySet()).isEqualTo(expected);
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isEqualTo(3 * EXPRESSIONS.size() * 4);
+    assertThat(parsedOnce.parsedTexts()).isEqualTo(EXPRESSIONS.size());
+  }
+
+  @Test
+  void input_entries_give_the_scala_engines_answers_and_the_dash_is_true_for_any_input() {
+    FeelEngine camunda = new ScalaFeelEngine(List.of());
+    ParsedOnceFeelEngine parsedOnce = new ParsedOnceFeelEngine(List.of());
+    for (int round = 0; round < 2; round++) {
+      for (String test : UNARY_TESTS) {
+        for (Object input : INPUTS) {
+          VariableContext context =
+              Variables.createVariables()
+                  .putValue("cellInput", input)
+                  .putValue("amount", 100)
+                  .asVariableContext();
+          Object expected =
+              answer(() -> camunda.evaluateSimpleUnaryTests(test, "cellInput", context));
+          Object actual =
+              answer(() -> parsedOnce.evaluateSimpleUnaryTests(test, "cellInput", context));
+          assertThat(actual).as("%s for %s", test, input).isEqualTo(expected);
+          if (test.strip().equals("-")) {
+            assertThat(actual).isEqualTo(true);
+          }
+        }
+      }
+    }
+    // the dash is answered without FEEL; every other text parsed once
+    assertThat(parsedOnce.parsedTexts()).isEqualTo(UNARY_TESTS.size() - 2);
+  }
+
+  @Test
+  void p1_reviewers_decide_as_with_camundas_feel() throws Exception {
+    DmnEngine camunda = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    DefaultDmnEngineConfiguration configuration =
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.setFeelEngineFactory(ParsedOnceFeelEngine.factory(configuration));
+    DmnEngine parsedOnce = configuration.buildEngine();
+    assertThat(configuration.getFeelEngine()).isInstanceOf(ParsedOnceFeelEngine.class);
+    String resource = "processes/p1-soe-reform-fund/soe-reform-fund-reviewers.dmn";
+    DmnDecision before;
+    DmnDecision after;
+    try (InputStream one = getClass().getClassLoader().getResourceAsStream(resource);
+        InputStream two = getClass().getClassLoader().getResourceAsStream(resource)) {
+      assertThat(one).as(resource).isNotNull();
+      before = camunda.parseDecision("soe-reform-fund-reviewers", one);
+      after = parsedOnce.parseDecision("soe-reform-fund-reviewers", two);
+    }
+    String[] amounts = {
+      "liquidationCostAmount",
+      "economicCompensation",
+      "owedWages",
+      "pensionArrears",
+      "medicalArrears",
+      "workInjuryInsurance",
+      "oneChildFees",
+      "over4050LivingAllowance",
+      "laidOffLivingAllowance",
+      "otherResettlement"
+    };
+    for (int case_ = 0; case_ < 1 << 5; case_++) {
+      Map<String, Object> application = new java.util.HashMap<>();
+      for (int i = 0; i < amounts.length; i++) {
+        application.put(amounts[i], ((case_ >> (i % 5)) & 1) == 1 ? 1000.0 * (i + 1) : 0.0);
+      }
+      assertThat(parsedOnce.evaluateDecisionTable(after, application).getResultList())
+          .as("case %s", application)
+          .isEqualTo(camunda.evaluateDecisionTable(before, application).getResultList());
+    }
+  }
+}
