@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
@@ -37,6 +39,15 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
   /** The factory for a DMN engine configuration; reads its custom functions when it builds. */
   public static FeelEngineFactory factory(DefaultDmnEngineConfiguration configuration) {
     return () -> new ParsedOnceFeelEngine(configuration.getFeelCustomFunctionProviders());
+  }
+
+  /** A DMN engine of its own (outside the process engine) with this FEEL. */
+  public static DmnEngine dmnEngine() {
+    DefaultDmnEngineConfiguration configuration =
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.setFeelEngineFactory(factory(configuration));
+    return configuration.buildEngine();
   }
 
   public ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {

@@ -156,14 +156,21 @@ class ParsedOnceFeelEngineTest {
       "laidOffLivingAllowance",
       "otherResettlement"
     };
+    int reviewerRows = 0;
     for (int case_ = 0; case_ < 1 << 5; case_++) {
       Map<String, Object> application = new java.util.HashMap<>();
       for (int i = 0; i < amounts.length; i++) {
-        application.put(amounts[i], ((case_ >> (i % 5)) & 1) == 1 ? 1000.0 * (i + 1) : 0.0);
+        // as the form sends amounts: text
+        application.put(
+            amounts[i], ((case_ >> (i % 5)) & 1) == 1 ? (1000 * (i + 1)) + ".00" : "0.00");
       }
+      List<Map<String, Object>> expected =
+          camunda.evaluateDecisionTable(before, application).getResultList();
       assertThat(parsedOnce.evaluateDecisionTable(after, application).getResultList())
           .as("case %s", application)
-          .isEqualTo(camunda.evaluateDecisionTable(before, application).getResultList());
+          .isEqualTo(expected);
+      reviewerRows += expected.size();
     }
+    assertThat(reviewerRows).as("the cases name reviewers").isGreaterThan(32);
   }
 }

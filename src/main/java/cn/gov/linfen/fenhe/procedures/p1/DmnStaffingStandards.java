@@ -1,6 +1,7 @@
 package cn.gov.linfen.fenhe.procedures.p1;
 
 import cn.gov.linfen.fenhe.common.Yuan;
+import cn.gov.linfen.fenhe.engine.ParsedOnceFeelEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,12 +11,12 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 
 /**
  * The standards read from the decision tables themselves (processes/p1-soe-reform-fund/*.dmn, on
  * the classpath of every role), evaluated by the Camunda DMN engine: the tables are the single
- * statement of the rules, the worker never repeats the numbers.
+ * statement of the rules, the worker never repeats the numbers. FEEL as in the process engine: each
+ * text parsed once ({@link ParsedOnceFeelEngine}).
  */
 public class DmnStaffingStandards implements StaffingStandards {
 
@@ -24,7 +25,7 @@ public class DmnStaffingStandards implements StaffingStandards {
   private final DmnDecision payCaps;
 
   public DmnStaffingStandards() {
-    this.engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    this.engine = ParsedOnceFeelEngine.dmnEngine();
     this.limits = parse(SoeReformFundProcess.Decisions.STAFFING_LIMITS);
     this.payCaps = parse(SoeReformFundProcess.Decisions.PAY_CAPS);
   }

@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.procedures.p1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.engine.ParsedOnceFeelEngine;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +26,7 @@ class SoeReformFundDecisionsTest {
 
   @BeforeAll
   static void parse() throws Exception {
-    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    engine = ParsedOnceFeelEngine.dmnEngine(); // FEEL as in the process engine
     signOff = parse(SoeReformFundProcess.Decisions.SIGN_OFF);
     reviewers = parse(SoeReformFundProcess.Decisions.REVIEWERS);
     staffing = parse(SoeReformFundProcess.Decisions.STAFFING_LIMITS);

@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.procedures.p4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.engine.ParsedOnceFeelEngine;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +12,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +31,7 @@ class CoalQualityConformityTest {
 
   @BeforeAll
   static void parse() throws Exception {
-    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    dmn = ParsedOnceFeelEngine.dmnEngine(); // FEEL as in the process engine
     conformity = parse(CoalQualitySamplingProcess.Decisions.CONFORMITY);
     routing = parse(CoalQualitySamplingProcess.Decisions.VIOLATION_ROUTING);
   }
