@@ -7,10 +7,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -27,17 +30,26 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * per-applicant row (docs/benchmarks.md, run V). This asks the same question for the caller's own
  * groups only: for each, whether one row names it, an index probe on {@code ACT_IDX_AUTH_GROUP_ID}.
  *
- * <p>The answer is the engine's own, read in the same transaction at the same moment: the set of
- * the given groups (nulls left out, as the engine leaves them out) that appear in at least one
- * authorization row, grant or revoke. Nothing is kept beyond the command (one lookup per distinct
- * group list per command, as the engine keeps its set per command), so a grant or revoke written by
- * another node or command is seen by the next command, as before. Test: {@code
- * AuthorizedGroupLookupTest} compares every answer with the engine's.
+ * <p>A group once seen in a row is remembered ({@link #SEEN}, for the life of the engine), and is
+ * not asked again: the officers' groups hold standing grants, so after the first command their
+ * lookups cost nothing (issue 20, run Z11: this lookup was the platform's costliest statement, 71
+ * times per case). Keeping such a group in the list cannot change a check: if its rows have since
+ * been deleted, a group without rows matches no row in any check, grant or revoke, so every check
+ * answers as if it had been dropped. A group not seen in a row is asked at every command (one
+ * lookup per distinct group list per command, as the engine keeps its set per command), so a grant
+ * written by another node or command is seen by the next command, as before. Tests: {@code
+ * AuthorizedGroupLookupTest} compares the answers with the engine's, and the checks after a group's
+ * last row is deleted with the checks without that group.
  */
 public class AuthorizedGroupLookup extends AuthorizationManager {
 
   /** Groups per statement: the parameters of one statement stay far below any driver's limit. */
   static final int CHUNK = 200;
+
+  /** Groups seen in at least one authorization row; emptied when it grows past its bound. */
+  static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+
+  static final int SEEN_BOUND = 100_000;
 
   /** Per command: the answer for each group list asked. */
   private final Map<List<String>, List<String>> answers = new HashMap<>();
@@ -57,20 +69,36 @@ public class AuthorizedGroupLookup extends AuthorizationManager {
     return groups.stream().filter(Objects::nonNull).toList();
   }
 
-  /** The groups of {@code groups} that appear in at least one authorization row. */
+  /**
+   * The groups of {@code groups} that appear, or once appeared, in at least one authorization row,
+   * in the order asked: those seen before from memory, the others from the database.
+   */
   static List<String> withAuthorization(List<String> groups) {
-    List<String> found = new ArrayList<>();
-    if (groups.isEmpty()) {
-      return found;
+    Set<String> answered = new HashSet<>();
+    List<String> unknown = new ArrayList<>();
+    for (String group : groups) {
+      if (SEEN.contains(group)) {
+        answered.add(group);
+      } else {
+        unknown.add(group);
+      }
     }
-    CommandContext context = Context.getCommandContext();
-    String prefix = context.getProcessEngineConfiguration().getDatabaseTablePrefix();
-    Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
-    for (int from = 0; from < groups.size(); from += CHUNK) {
-      List<String> chunk = groups.subList(from, Math.min(groups.size(), from + CHUNK));
-      found.addAll(withAuthorization(connection, prefix == null ? "" : prefix, chunk));
+    if (!unknown.isEmpty()) {
+      CommandContext context = Context.getCommandContext();
+      String prefix = context.getProcessEngineConfiguration().getDatabaseTablePrefix();
+      Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
+      List<String> found = new ArrayList<>();
+      for (int from = 0; from < unknown.size(); from += CHUNK) {
+        List<String> chunk = unknown.subList(from, Math.min(unknown.size(), from + CHUNK));
+        found.addAll(withAuthorization(connection, prefix == null ? "" : prefix, chunk));
+      }
+      if (SEEN.size() + found.size() > SEEN_BOUND) {
+        SEEN.clear();
+      }
+      SEEN.addAll(found);
+      answered.addAll(found);
     }
-    return found;
+    return groups.stream().filter(answered::contains).toList();
   }
 
   static List<String> withAuthorization(Connection connection, String prefix, List<String> groups) {

@@ -24,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@link AuthorizedGroupLookup}: which of the caller's groups have an authorization, asked for
  * those groups only, answers what the engine's own lookup (every group of the table) answers — for
  * groups with a grant, with only a revoke, with only a per-task row, with none, for nulls, repeats
- * and more groups than one statement takes — and nothing is kept from one command to the next. The
- * engine's checks through it: a group's revoke still takes effect.
+ * and more groups than one statement takes. Only groups seen in a row are remembered: a new grant
+ * is seen by the next command, and a group whose rows are gone, still answered, changes no check.
+ * The engine's checks through it: a group's revoke still takes effect.
  */
 class AuthorizedGroupLookupTest extends IntegrationTest {
 
@@ -101,7 +102,11 @@ class AuthorizedGroupLookupTest extends IntegrationTest {
         engine.getIdentityService().createGroupQuery().list().stream().map(g -> g.getId()).toList();
     assertThat(policy).isNotEmpty();
     List<List<String>> answers = bothAnswers(policy);
-    assertThat(answers.get(1)).isNotEmpty().containsExactlyInAnyOrderElementsOf(answers.get(0));
+    // beyond the engine's answer only groups once seen in a row (their rows deleted since)
+    assertThat(answers.get(1)).isNotEmpty().containsAll(answers.get(0));
+    assertThat(answers.get(1))
+        .filteredOn(g -> !answers.get(0).contains(g))
+        .allMatch(AuthorizedGroupLookup.SEEN::contains);
     assertThat(bothAnswers(List.of())).containsOnly(List.of());
     assertThat(bothAnswers(null)).containsOnly(List.of());
   }
@@ -128,6 +133,42 @@ class AuthorizedGroupLookupTest extends IntegrationTest {
     assertThat(bothAnswers(asked).get(1)).isEmpty();
     authorize(Authorization.AUTH_TYPE_GRANT, group("late"), Resources.PROCESS_DEFINITION, "*");
     assertThat(bothAnswers(asked).get(1)).containsExactly(group("late"));
+  }
+
+  @Test
+  void a_group_whose_last_row_is_gone_is_still_answered_and_every_check_answers_as_without_it() {
+    authorize(
+        Authorization.AUTH_TYPE_GRANT, group("gone"), Resources.PROCESS_DEFINITION, "p-" + run);
+    authorize(
+        Authorization.AUTH_TYPE_REVOKE,
+        group("gone-revoke"),
+        Resources.PROCESS_DEFINITION,
+        "x-" + run);
+    authorize(Authorization.AUTH_TYPE_GRANT, group("stays"), Resources.PROCESS_DEFINITION, "*");
+    List<String> asked = List.of(group("gone"), group("gone-revoke"), group("stays"));
+    assertThat(bothAnswers(asked).get(1)).containsExactlyElementsOf(asked);
+    String user = "lookup-user-" + run;
+    assertThat(readable(user, List.of(group("gone")), "p-" + run)).isTrue();
+    assertThat(readable(user, List.of(group("stays"), group("gone-revoke")), "x-" + run)).isFalse();
+
+    // the rows of "gone" and "gone-revoke" are deleted; the lookup remembers both groups
+    authorizations
+        .subList(0, 2)
+        .forEach(id -> engine.getAuthorizationService().deleteAuthorization(id));
+    authorizations.subList(0, 2).clear();
+    List<List<String>> answers = bothAnswers(asked);
+    assertThat(answers.get(0)).containsExactly(group("stays"));
+    assertThat(answers.get(1)).containsExactlyElementsOf(asked);
+
+    // and the checks answer as if the groups had been dropped
+    for (String definition : List.of("p-" + run, "x-" + run)) {
+      assertThat(readable(user, List.of(group("gone")), definition))
+          .isEqualTo(readable(user, List.of(), definition))
+          .isFalse();
+      assertThat(readable(user, asked, definition))
+          .isEqualTo(readable(user, List.of(group("stays")), definition))
+          .isTrue();
+    }
   }
 
   @Test
