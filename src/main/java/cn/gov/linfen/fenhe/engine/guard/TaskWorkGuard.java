@@ -4,6 +4,7 @@ import cn.gov.linfen.fenhe.common.FieldError;
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.identity.PersonNames;
 import cn.gov.linfen.fenhe.web.PlatformRefusal;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -11,11 +12,19 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
@@ -154,6 +163,14 @@ final class TaskWorkGuard {
     return expected.at(field.key(), field.label(), field.key(), field.options());
   }
 
+  /**
+   * Parsed forms by the id of their form definition: a deployed form never changes, so each is read
+   * and parsed once (issue 20); emptied when it grows past its bound.
+   */
+  static final Map<String, FormFields> DEPLOYED_FORMS = new ConcurrentHashMap<>();
+
+  static final int DEPLOYED_FORMS_BOUND = 10_000;
+
   /** The step's owned fields: its Camunda Form's, and the outputs it declares. */
   static FormFields fieldsOf(CommandContext context, TaskEntity task) {
     ProcessEngineConfigurationImpl configuration = context.getProcessEngineConfiguration();
@@ -162,12 +179,7 @@ final class TaskWorkGuard {
     context.disableAuthorizationCheck();
     try {
       if (definition != null && definition.getCamundaFormDefinitionKey() != null) {
-        try (InputStream form = configuration.getFormService().getDeployedTaskForm(task.getId())) {
-          fields = FormFields.parse(form);
-        } catch (IOException e) {
-          throw new IllegalStateException(
-              "the form of task " + task.getTaskDefinitionKey() + " cannot be read", e);
-        }
+        fields = taskForm(context, task, definition);
       }
       if (task.getProcessDefinitionId() != null && task.getTaskDefinitionKey() != null) {
         fields = fields.with(declaredOutputs(configuration, task));
@@ -176,6 +188,85 @@ final class TaskWorkGuard {
       context.enableAuthorizationCheck();
     }
     return fields;
+  }
+
+  /**
+   * The task's Camunda Form: the form definition the engine would pick (its own command, with the
+   * reference evaluated as its task form handler does), parsed once per definition. Anything else
+   * (a form key, a reference that names no form) goes to the engine's {@code getDeployedTaskForm},
+   * with its answers and refusals, as before.
+   */
+  private static FormFields taskForm(
+      CommandContext context, TaskEntity task, TaskDefinition definition) {
+    CamundaFormRef reference = camundaFormRef(task, definition);
+    ProcessDefinitionEntity process =
+        task.getProcessDefinitionId() == null ? null : task.getProcessDefinition();
+    CamundaFormDefinition form =
+        reference == null || process == null
+            ? null
+            : new GetCamundaFormDefinitionCmd(reference, process.getDeploymentId())
+                .execute(context);
+    if (form == null) {
+      return engineTaskForm(context, task);
+    }
+    FormFields known = DEPLOYED_FORMS.get(form.getId());
+    if (known != null) {
+      return known;
+    }
+    ResourceEntity resource =
+        context
+            .getResourceManager()
+            .findResourceByDeploymentIdAndResourceName(
+                form.getDeploymentId(), form.getResourceName());
+    if (resource == null) {
+      return engineTaskForm(context, task);
+    }
+    FormFields parsed;
+    try {
+      parsed = FormFields.parse(new ByteArrayInputStream(resource.getBytes()));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "the form of task " + task.getTaskDefinitionKey() + " cannot be read", e);
+    }
+    if (DEPLOYED_FORMS.size() >= DEPLOYED_FORMS_BOUND) {
+      DEPLOYED_FORMS.clear();
+    }
+    DEPLOYED_FORMS.put(form.getId(), parsed);
+    return parsed;
+  }
+
+  /** As the engine's {@code DefaultTaskFormHandler}: no reference when a form key is set. */
+  private static CamundaFormRef camundaFormRef(TaskEntity task, TaskDefinition definition) {
+    String binding = definition.getCamundaFormDefinitionBinding();
+    if (definition.getFormKey() != null || binding == null) {
+      return null;
+    }
+    Object key = definition.getCamundaFormDefinitionKey().getValue(task);
+    if (key == null) {
+      return null;
+    }
+    CamundaFormRefImpl reference = new CamundaFormRefImpl(key.toString(), binding);
+    Expression version = definition.getCamundaFormDefinitionVersion();
+    if ("version".equals(binding) && version != null) {
+      Object value = version.getValue(task);
+      if (value != null) {
+        reference.setVersion(Integer.parseInt((String) value));
+      }
+    }
+    return reference;
+  }
+
+  private static FormFields engineTaskForm(CommandContext context, TaskEntity task) {
+    try (InputStream form =
+        context
+            .getProcessEngineConfiguration()
+            .getFormService()
+            .getDeployedTaskForm(task.getId())) {
+      return FormFields.parse(form);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "the form of task " + task.getTaskDefinitionKey() + " cannot be read", e);
+    }
   }
 
   private static List<String> declaredOutputs(
