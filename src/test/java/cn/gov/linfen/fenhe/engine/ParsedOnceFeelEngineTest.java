@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,18 +145,10 @@ class ParsedOnceFeelEngineTest {
       before = camunda.parseDecision("soe-reform-fund-reviewers", one);
       after = parsedOnce.parseDecision("soe-reform-fund-reviewers", two);
     }
-    String[] amounts = {
-      "liquidationCostAmount",
-      "economicCompensation",
-      "owedWages",
-      "pensionArrears",
-      "medicalArrears",
-      "workInjuryInsurance",
-      "oneChildFees",
-      "over4050LivingAllowance",
-      "laidOffLivingAllowance",
-      "otherResettlement"
-    };
+    List<String> items =
+        new ArrayList<>(List.of(SoeReformFundProcess.Variables.LIQUIDATION_COST_AMOUNT));
+    items.addAll(SoeReformFundProcess.Variables.RESETTLEMENT_ITEMS);
+    String[] amounts = items.toArray(String[]::new);
     int reviewerRows = 0;
     for (int case_ = 0; case_ < 1 << 5; case_++) {
       Map<String, Object> application = new java.util.HashMap<>();

@@ -2,7 +2,9 @@ package cn.gov.linfen.fenhe.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Variables;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +25,9 @@ class ParsedOnceFeelWiringTest extends IntegrationTest {
     assertThat(configuration.getDmnEngineConfiguration().getFeelEngine())
         .isInstanceOf(ParsedOnceFeelEngine.class);
     Map<String, Object> application = new HashMap<>();
-    for (String amount :
-        List.of(
-            "liquidationCostAmount",
-            "economicCompensation",
-            "owedWages",
-            "pensionArrears",
-            "medicalArrears",
-            "workInjuryInsurance",
-            "oneChildFees",
-            "over4050LivingAllowance",
-            "laidOffLivingAllowance",
-            "otherResettlement")) {
+    List<String> amounts = new ArrayList<>(List.of(Variables.LIQUIDATION_COST_AMOUNT));
+    amounts.addAll(Variables.RESETTLEMENT_ITEMS);
+    for (String amount : amounts) {
       application.put(amount, "0.00"); // as the form sends amounts
     }
     application.put("medicalArrears", "12000.00");
