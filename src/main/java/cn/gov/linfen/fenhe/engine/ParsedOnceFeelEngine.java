@@ -2,10 +2,8 @@ package cn.gov.linfen.fenhe.engine;
 
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
+import cn.gov.linfen.fenhe.common.BoundedMemo;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -78,10 +76,10 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
   /** The Scala engine with the parse results kept, built as Camunda builds it. */
   static final class Parsing extends org.camunda.feel.FeelEngine {
 
-    private final Map<String, Either<Failure, ParsedExpression>> expressions =
-        new ConcurrentHashMap<>();
-    private final Map<String, Either<Failure, ParsedExpression>> unaryTests =
-        new ConcurrentHashMap<>();
+    private final BoundedMemo<String, Either<Failure, ParsedExpression>> expressions =
+        new BoundedMemo<>(CAPACITY);
+    private final BoundedMemo<String, Either<Failure, ParsedExpression>> unaryTests =
+        new BoundedMemo<>(CAPACITY);
 
     Parsing(CustomFunctionTransformer transformer, ValueMapper valueMapper) {
       // as FeelEngine.Builder: external functions off, the default clock
@@ -94,15 +92,13 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
     @Override
     public Either<Failure, Object> evalExpression(String expression, Context context) {
-      Either<Failure, ParsedExpression> parsed =
-          parsed(expressions, expression, this::parseExpression);
+      Either<Failure, ParsedExpression> parsed = expressions.get(expression, this::parseExpression);
       return parsed.isLeft() ? failure(parsed) : eval(parsed.toOption().get(), context);
     }
 
     @Override
     public Either<Failure, Object> evalUnaryTests(String expression, Context context) {
-      Either<Failure, ParsedExpression> parsed =
-          parsed(unaryTests, expression, this::parseUnaryTests);
+      Either<Failure, ParsedExpression> parsed = unaryTests.get(expression, this::parseUnaryTests);
       if (parsed.isLeft()) {
         return failure(parsed);
       }
@@ -113,21 +109,6 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
       // as the Scala engine: the result read as a boolean (BoxesRunTime.unboxToBoolean)
       Object value = result.toOption().get();
       return new camundajar.impl.scala.util.Right<>(value != null && (Boolean) value);
-    }
-
-    private static Either<Failure, ParsedExpression> parsed(
-        Map<String, Either<Failure, ParsedExpression>> cache,
-        String expression,
-        Function<String, Either<Failure, ParsedExpression>> parse) {
-      Either<Failure, ParsedExpression> parsed = cache.get(expression);
-      if (parsed == null) {
-        parsed = parse.apply(expression);
-        if (cache.size() >= CAPACITY) {
-          cache.clear();
-        }
-        cache.put(expression, parsed);
-      }
-      return parsed;
     }
 
     @SuppressWarnings("unchecked")

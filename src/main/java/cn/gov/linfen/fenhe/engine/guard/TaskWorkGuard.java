@@ -1,5 +1,6 @@
 package cn.gov.linfen.fenhe.engine.guard;
 
+import cn.gov.linfen.fenhe.common.BoundedMemo;
 import cn.gov.linfen.fenhe.common.FieldError;
 import cn.gov.linfen.fenhe.engine.validation.EngineRefusal;
 import cn.gov.linfen.fenhe.identity.PersonNames;
@@ -12,7 +13,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -167,9 +167,7 @@ final class TaskWorkGuard {
    * Parsed forms by the id of their form definition: a deployed form never changes, so each is read
    * and parsed once (issue 20); emptied when it grows past its bound.
    */
-  static final Map<String, FormFields> DEPLOYED_FORMS = new ConcurrentHashMap<>();
-
-  static final int DEPLOYED_FORMS_BOUND = 10_000;
+  static final BoundedMemo<String, FormFields> DEPLOYED_FORMS = new BoundedMemo<>(10_000);
 
   /** The step's owned fields: its Camunda Form's, and the outputs it declares. */
   static FormFields fieldsOf(CommandContext context, TaskEntity task) {
@@ -209,30 +207,20 @@ final class TaskWorkGuard {
     if (form == null) {
       return engineTaskForm(context, task);
     }
-    FormFields known = DEPLOYED_FORMS.get(form.getId());
-    if (known != null) {
-      return known;
-    }
-    ResourceEntity resource =
-        context
-            .getResourceManager()
-            .findResourceByDeploymentIdAndResourceName(
-                form.getDeploymentId(), form.getResourceName());
-    if (resource == null) {
-      return engineTaskForm(context, task);
-    }
-    FormFields parsed;
-    try {
-      parsed = FormFields.parse(new ByteArrayInputStream(resource.getBytes()));
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "the form of task " + task.getTaskDefinitionKey() + " cannot be read", e);
-    }
-    if (DEPLOYED_FORMS.size() >= DEPLOYED_FORMS_BOUND) {
-      DEPLOYED_FORMS.clear();
-    }
-    DEPLOYED_FORMS.put(form.getId(), parsed);
-    return parsed;
+    FormFields parsed =
+        DEPLOYED_FORMS.get(
+            form.getId(),
+            id -> {
+              ResourceEntity resource =
+                  context
+                      .getResourceManager()
+                      .findResourceByDeploymentIdAndResourceName(
+                          form.getDeploymentId(), form.getResourceName());
+              return resource == null
+                  ? null
+                  : parse(new ByteArrayInputStream(resource.getBytes()), task);
+            });
+    return parsed != null ? parsed : engineTaskForm(context, task);
   }
 
   /** As the engine's {@code DefaultTaskFormHandler}: no reference when a form key is set. */
@@ -257,11 +245,13 @@ final class TaskWorkGuard {
   }
 
   private static FormFields engineTaskForm(CommandContext context, TaskEntity task) {
-    try (InputStream form =
-        context
-            .getProcessEngineConfiguration()
-            .getFormService()
-            .getDeployedTaskForm(task.getId())) {
+    return parse(
+        context.getProcessEngineConfiguration().getFormService().getDeployedTaskForm(task.getId()),
+        task);
+  }
+
+  private static FormFields parse(InputStream form, TaskEntity task) {
+    try (form) {
       return FormFields.parse(form);
     } catch (IOException e) {
       throw new IllegalStateException(
