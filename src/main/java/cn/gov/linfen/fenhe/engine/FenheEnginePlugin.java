@@ -8,7 +8,6 @@ import cn.gov.linfen.fenhe.engine.validation.StartValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -81,12 +80,8 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     }
     DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
     if (dmn == null) {
-      dmn =
-          (DefaultDmnEngineConfiguration)
-              DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-      configuration.setDmnEngineConfiguration(dmn);
-    }
-    if (dmn.getFeelEngineFactory() == null) {
+      configuration.setDmnEngineConfiguration(ParsedOnceFeelEngine.dmnConfiguration());
+    } else if (dmn.getFeelEngineFactory() == null) {
       dmn.setFeelEngineFactory(ParsedOnceFeelEngine.factory(dmn));
     }
   }

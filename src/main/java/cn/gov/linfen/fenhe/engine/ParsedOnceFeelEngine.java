@@ -39,13 +39,18 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
     return () -> new ParsedOnceFeelEngine(configuration.getFeelCustomFunctionProviders());
   }
 
-  /** A DMN engine of its own (outside the process engine) with this FEEL. */
-  public static DmnEngine dmnEngine() {
+  /** A default DMN engine configuration with this FEEL. */
+  public static DefaultDmnEngineConfiguration dmnConfiguration() {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration)
             DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     configuration.setFeelEngineFactory(factory(configuration));
-    return configuration.buildEngine();
+    return configuration;
+  }
+
+  /** A DMN engine of its own (outside the process engine) with this FEEL. */
+  public static DmnEngine dmnEngine() {
+    return dmnConfiguration().buildEngine();
   }
 
   public ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
