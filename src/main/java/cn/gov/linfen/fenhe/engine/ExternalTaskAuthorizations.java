@@ -5,53 +5,27 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * The engine's authorization manager (with the exact group lookup of {@link
- * AuthorizedGroupLookup}), with two shortcuts that change no answer, for a user who may read and
- * update the instances of <em>every</em> process definition (the workers' technical user): an
- * external task fetch-and-lock skips the authorization join, and a batch of completions ({@link
- * ExternalTaskCompletions}) skips the per-task check ({@link #mayWorkEveryInstance()}).
+ * The engine's authorization manager (with the wildcard-grant answers of {@link WildcardGrants}),
+ * with one more shortcut that changes no answer, for a user who may read and update the instances
+ * of <em>every</em> process definition (the workers' technical user): a batch of completions
+ * ({@link ExternalTaskCompletions}) skips the per-task check ({@link #mayWorkEveryInstance()}).
  *
- * <p>The engine's fetch keeps a task when the caller has (READ on its process instance or
- * READ_INSTANCE on its definition) and (UPDATE on the instance or UPDATE_INSTANCE on the
- * definition). A grant of READ_INSTANCE and UPDATE_INSTANCE on the definition {@code *} satisfies
- * both for every task, so the join keeps every row: it filters nothing, and at 98,000 open external
- * tasks it cost 660 ms a fetch (docs/benchmarks.md, section 8, run Q), the workers' technical
- * user's grants exactly (identity/policy.yaml, {@code technical-user}). The shortcut is taken only
- * when
- *
- * <ul>
- *   <li>the query is authorization-checked at all (an authenticated, non-admin caller), and
- *   <li>no REVOKE authorization can apply to the caller (the engine's own revoke check is off for
- *       this query: a revoke on one definition or instance would make the wildcard not cover it),
- *       and
- *   <li>the caller holds both wildcard grants, checked in the database at every fetch (a grant
- *       withdrawn takes effect at the next fetch).
- * </ul>
- *
- * The per-task check of a completion (UPDATE on the instance or UPDATE_INSTANCE on its definition)
- * is satisfied by the same grant for every task; a batch of completions by such a caller runs
- * without it, every other check of the completion (the task locked by this worker, not suspended)
- * unchanged. Every other caller, and every other query and command, is checked by the engine as
- * before. Tests: {@code ExternalTaskAuthorizationsTest}.
+ * <p>The per-task check of a completion (UPDATE on the instance or UPDATE_INSTANCE on its
+ * definition) is satisfied for every task by a grant of READ_INSTANCE and UPDATE_INSTANCE on the
+ * definition {@code *}, the workers' technical user's grants exactly (identity/policy.yaml, {@code
+ * technical-user}), while no REVOKE authorization can apply to the caller (a revoke on one
+ * definition or instance would make the wildcard not cover it). A batch of completions by such a
+ * caller runs without it, every other check of the completion (the task locked by this worker, not
+ * suspended) unchanged. The workers' fetch-and-lock, which had its own shortcut here, is one of
+ * {@link WildcardGrants}' queries: at 98,000 open external tasks its join, which keeps every row
+ * for this user, cost 660 ms a fetch (docs/benchmarks.md, section 8, run Q). Every other caller,
+ * and every other query and command, is checked as before. Tests: {@code
+ * ExternalTaskAuthorizationsTest}.
  */
-public class ExternalTaskAuthorizations extends AuthorizedGroupLookup {
-
-  @Override
-  public void configureExternalTaskFetch(ListQueryParameterObject parameter) {
-    super.configureExternalTaskFetch(parameter);
-    AuthorizationCheck check = parameter.getAuthCheck();
-    if (check.isAuthorizationCheckEnabled()
-        && !check.isRevokeAuthorizationCheckEnabled()
-        && check.getAuthUserId() != null
-        && mayWorkEveryInstance(check)) {
-      check.setAuthorizationCheckEnabled(false);
-      check.setShouldPerformAuthorizatioCheck(false);
-    }
-  }
+public class ExternalTaskAuthorizations extends WildcardGrants {
 
   /**
    * Whether the current authentication may read and update the instances of every process

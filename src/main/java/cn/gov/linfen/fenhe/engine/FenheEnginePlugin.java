@@ -87,15 +87,16 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
   }
 
   /**
-   * The workers' fetch without a join that filters nothing ({@link ExternalTaskAuthorizations}),
-   * the officer's inbox and its count in SQL that PostgreSQL plans well ({@link
-   * CandidateGroupInbox}), and level full, leaner for P5's acts ({@link LeanHistoryLevel}: what it
-   * leaves out and why). Set once the configured level is resolved (the engine reads the level from
-   * its configuration at every event); any other level is left as configured.
+   * Queries without an authorization join that filters nothing and command checks answered from the
+   * caller's wildcard grants ({@link WildcardGrants}, {@link ExternalTaskAuthorizations}), the
+   * officer's inbox and its count in SQL that PostgreSQL plans well ({@link CandidateGroupInbox}),
+   * and level full, leaner for P5's acts ({@link LeanHistoryLevel}: what it leaves out and why).
+   * Set once the configured level is resolved (the engine reads the level from its configuration at
+   * every event); any other level is left as configured.
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    // the engine's authorization manager with the workers' fetch shortcut (no answer changes)
+    // the engine's authorization manager answering from wildcard grants (no answer changes)
     configuration
         .getSessionFactories()
         .put(
