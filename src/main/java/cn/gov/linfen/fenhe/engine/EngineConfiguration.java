@@ -50,6 +50,12 @@ public class EngineConfiguration {
     return new EngineIndexes();
   }
 
+  /** The version of the wildcard authorizations, kept by triggers (issue 20, docs/security.md). */
+  @Bean
+  WildcardGrantVersion wildcardGrantVersion() {
+    return new WildcardGrantVersion();
+  }
+
   /** Candidate groups of county-level steps, for expressions in the models. */
   @Bean(Counties.BEAN_NAME)
   Counties counties() {

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -60,10 +62,14 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  * wildcard not cover it. In mode {@code auto} (the default, Fenhe's) the engine asks once per
  * command whether such a revoke exists; this manager asks that same question and, in the same
  * statement, reads the caller's wildcard grants ({@code RESOURCE_ID_ = '*'}, a few rows per
- * holder). So the shortcut costs no statement: it replaces the join of each query and the statement
- * of each command check it answers. The grants are read again at every command (a grant withdrawn,
- * here or on another node, takes effect at the next command), and for another user or group list
- * within the same command by their own statement.
+ * holder), so the shortcut costs no statement of its own.
+ *
+ * <p>On PostgreSQL the grants are kept across commands, per holder set, with the version of the
+ * wildcard authorizations they were read at ({@link WildcardGrantVersion}: triggers on the engine's
+ * table count every change of a {@code '*'} row, in the changing transaction, on any node). The
+ * revoke question then reads the version instead of the rows; the rows are read again only when the
+ * version has moved. So a grant withdrawn, here, on another node or by hand in the database, takes
+ * effect at the next command, as before. Elsewhere (H2) they are read at every command.
  *
  * <p>Why: the driver's and the supervisors' polls of a case (administrators hold ALL on {@code
  * '*'}, identity/policy.yaml) filtered by a join that kept every row cost 18 ms of database time
@@ -100,6 +106,42 @@ public class WildcardGrants extends AuthorizedGroupLookup {
   /** Per command: the wildcard grants of each holder set read. */
   private final Map<Holders, List<Grant>> wildcards = new HashMap<>();
 
+  /** Per command: the version of the wildcard authorizations, once read (versioned engines). */
+  private Long version;
+
+  /** A holder set's wildcard grants, as read at a version of the wildcard authorizations. */
+  private record Snapshot(long version, List<Grant> grants) {}
+
+  /** The answer of one read: a REVOKE of the holders exists, the version, the grants. */
+  private record Read(boolean revoked, long version, List<Grant> grants) {}
+
+  /**
+   * The engines whose database keeps the version of the wildcard authorizations ({@link
+   * WildcardGrantVersion}), each with the snapshots kept across commands.
+   */
+  private static final Map<ProcessEngineConfigurationImpl, Map<Holders, Snapshot>> KEPT =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Holder sets kept per engine; all forgotten when reached (read again when asked). */
+  static final int KEPT_BOUND = 10_000;
+
+  /** No version row: nothing is kept. */
+  private static final long NO_VERSION = Long.MIN_VALUE;
+
+  /** The engine's database keeps the version: its callers' wildcard grants may be kept. */
+  static void versioned(ProcessEngineConfigurationImpl configuration) {
+    KEPT.putIfAbsent(configuration, new ConcurrentHashMap<>());
+  }
+
+  /** Whether the engine keeps its callers' wildcard grants across commands. */
+  static boolean keeps(ProcessEngineConfigurationImpl configuration) {
+    return KEPT.containsKey(configuration);
+  }
+
+  private static Map<Holders, Snapshot> kept() {
+    return KEPT.get(Context.getProcessEngineConfiguration());
+  }
+
   // ------------------------------------------------------------------ revokes and grants, one read
 
   @Override
@@ -107,9 +149,15 @@ public class WildcardGrants extends AuthorizedGroupLookup {
     if (isRevokeAuthCheckUsed == null && userId != null && supported() && auto()) {
       List<String> groups = groupsOf(groupIds);
       if (groups.size() <= CHUNK) {
-        List<Grant> grants = new ArrayList<>();
-        isRevokeAuthCheckUsed = read(userId, groups, true, grants);
-        wildcards.put(new Holders(userId, groups), grants);
+        // the engine's question, with the version (kept grants) or with the grants themselves
+        boolean keeps = kept() != null;
+        Read read = read(userId, groups, true, !keeps, keeps);
+        isRevokeAuthCheckUsed = read.revoked();
+        if (keeps) {
+          version = read.version();
+        } else {
+          wildcards.put(new Holders(userId, groups), read.grants());
+        }
       }
     }
     return super.isRevokeAuthCheckEnabled(userId, groupIds);
@@ -120,24 +168,48 @@ public class WildcardGrants extends AuthorizedGroupLookup {
     return groups == null ? List.of() : List.copyOf(groups);
   }
 
-  /** The wildcard grants of the holders (already filtered groups), read once per command. */
+  /**
+   * The wildcard grants of the holders (already filtered groups), once per command: kept across
+   * commands while the version is the one they were read with, else read.
+   */
   private List<Grant> wildcardsOf(String userId, List<String> groups) {
     Holders holders = new Holders(userId, List.copyOf(groups));
     List<Grant> known = wildcards.get(holders);
-    if (known == null) {
-      known = new ArrayList<>();
-      read(userId, holders.groups(), false, known);
-      wildcards.put(holders, known);
+    if (known != null) {
+      return known;
     }
+    Map<Holders, Snapshot> kept = kept();
+    if (kept == null) {
+      known = read(userId, holders.groups(), false, true, false).grants();
+    } else {
+      if (version == null) {
+        version = read(userId, holders.groups(), false, false, true).version();
+      }
+      Snapshot snapshot = kept.get(holders);
+      if (snapshot == null || snapshot.version() != version || version == NO_VERSION) {
+        Read read = read(userId, holders.groups(), false, true, true);
+        snapshot = new Snapshot(read.version(), List.copyOf(read.grants()));
+        if (read.version() != NO_VERSION) {
+          if (kept.size() >= KEPT_BOUND) {
+            kept.clear();
+          }
+          kept.put(holders, snapshot);
+        }
+      }
+      known = snapshot.grants();
+    }
+    wildcards.put(holders, known);
     return known;
   }
 
   /**
-   * Reads the wildcard grants of the holders into {@code grants}; with {@code revokes}, also
-   * answers the engine's {@code selectRevokeAuthorization}: whether a REVOKE of the holders exists.
+   * One statement: whether a REVOKE of the holders exists (the engine's {@code
+   * selectRevokeAuthorization}), the holders' wildcard grants, the version of the wildcard
+   * authorizations; each part only when asked. The grants and the version come from one snapshot of
+   * the database.
    */
-  private static boolean read(
-      String userId, List<String> groups, boolean revokes, List<Grant> grants) {
+  private static Read read(
+      String userId, List<String> groups, boolean revokes, boolean grants, boolean version) {
     CommandContext context = Context.getCommandContext();
     String prefix =
         Objects.requireNonNullElse(
@@ -150,24 +222,37 @@ public class WildcardGrants extends AuthorizedGroupLookup {
                     + String.join(",", Collections.nCopies(groups.size(), "?"))
                     + ")")
             + ")";
-    String sql =
-        "SELECT A.TYPE_, A.USER_ID_, A.GROUP_ID_, A.RESOURCE_TYPE_, A.PERMS_ FROM "
-            + prefix
-            + "ACT_RU_AUTHORIZATION A WHERE A.RESOURCE_ID_ = '*' AND A.TYPE_ < 2 AND "
-            + holders;
+    List<String> parts = new ArrayList<>();
+    int holderSets = 0;
+    if (grants) {
+      parts.add(
+          "SELECT A.TYPE_, A.USER_ID_, A.GROUP_ID_, A.RESOURCE_TYPE_, A.PERMS_, 0 FROM "
+              + prefix
+              + "ACT_RU_AUTHORIZATION A WHERE A.RESOURCE_ID_ = '*' AND A.TYPE_ < 2 AND "
+              + holders);
+      holderSets++;
+    }
     if (revokes) {
-      sql +=
-          " UNION ALL SELECT 2, NULL, NULL, 0, 0 WHERE EXISTS (SELECT 1 FROM "
+      parts.add(
+          "SELECT 2, NULL, NULL, 0, 0, 0 WHERE EXISTS (SELECT 1 FROM "
               + prefix
               + "ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 2 AND "
               + holders
-              + ")";
+              + ")");
+      holderSets++;
+    }
+    if (version) {
+      parts.add(
+          "SELECT -1, NULL, NULL, 0, 0, V.VERSION FROM fenhe_auth_wildcard_version V WHERE V.ID = 1");
     }
     Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
     boolean revoked = false;
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    long read = NO_VERSION;
+    List<Grant> found = new ArrayList<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(String.join(" UNION ALL ", parts))) {
       int index = 1;
-      for (int copy = 0; copy < (revokes ? 2 : 1); copy++) {
+      for (int copy = 0; copy < holderSets; copy++) {
         statement.setString(index++, userId);
         for (String group : groups) {
           statement.setString(index++, group);
@@ -178,8 +263,10 @@ public class WildcardGrants extends AuthorizedGroupLookup {
           int type = rows.getInt(1);
           if (type == Authorization.AUTH_TYPE_REVOKE) {
             revoked = true;
+          } else if (type < 0) {
+            read = rows.getLong(6);
           } else {
-            grants.add(
+            found.add(
                 new Grant(
                     type, rows.getString(2), rows.getString(3), rows.getInt(4), rows.getInt(5)));
           }
@@ -188,7 +275,7 @@ public class WildcardGrants extends AuthorizedGroupLookup {
     } catch (SQLException e) {
       throw new ProcessEngineException("reading the caller's wildcard grants failed", e);
     }
-    return revoked;
+    return new Read(revoked, read, found);
   }
 
   private static boolean supported() {

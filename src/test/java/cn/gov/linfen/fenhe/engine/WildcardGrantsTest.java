@@ -43,6 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WildcardGrantsTest extends IntegrationTest {
 
   @Autowired ProcessEngine engine;
+  @Autowired javax.sql.DataSource dataSource;
   final String run = UUID.randomUUID().toString().substring(0, 8);
   final String user = "wildcard-user-" + run;
   final String group = "wildcard-group-" + run;
@@ -417,6 +418,42 @@ class WildcardGrantsTest extends IntegrationTest {
     authorizations.forEach(id -> engine.getAuthorizationService().deleteAuthorization(id));
     authorizations.clear();
 
+    assertThat(taskQueryWithoutJoin(user, List.of())).isFalse();
+    assertThat(seen(user, List.of(), false).get("tasks")).isEmpty();
+    answersAsTheEngine(user, List.of());
+  }
+
+  @Test
+  void on_postgresql_the_grants_are_kept_and_a_change_by_hand_is_seen_at_the_next_command() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    // PostgreSQL keeps them (the version's triggers are in place), H2 reads them at every command
+    assertThat(WildcardGrants.keeps(configuration))
+        .isEqualTo("postgres".equals(configuration.getDatabaseType()));
+    wildcardsOf(user, null);
+    assertThat(taskQueryWithoutJoin(user, List.of())).isTrue();
+    assertThat(taskQueryWithoutJoin(user, List.of())).isTrue();
+    var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+
+    // the permissions taken off the wildcard rows by hand (no engine involved)
+    int changed =
+        jdbc.update(
+            "UPDATE ACT_RU_AUTHORIZATION SET PERMS_ = 0 WHERE USER_ID_ = ? AND RESOURCE_ID_ = '*'",
+            user);
+    assertThat(changed).isEqualTo(2);
+    assertThat(taskQueryWithoutJoin(user, List.of())).isFalse();
+    assertThat(seen(user, List.of(), false).get("tasks")).isEmpty();
+    answersAsTheEngine(user, List.of());
+
+    // given back by hand, then the rows deleted by hand
+    jdbc.update(
+        "UPDATE ACT_RU_AUTHORIZATION SET PERMS_ = ? WHERE USER_ID_ = ? AND RESOURCE_ID_ = '*'",
+        Permissions.ALL.getValue(),
+        user);
+    assertThat(taskQueryWithoutJoin(user, List.of())).isTrue();
+    answersAsTheEngine(user, List.of());
+    jdbc.update("DELETE FROM ACT_RU_AUTHORIZATION WHERE USER_ID_ = ? AND RESOURCE_ID_ = '*'", user);
+    authorizations.clear();
     assertThat(taskQueryWithoutJoin(user, List.of())).isFalse();
     assertThat(seen(user, List.of(), false).get("tasks")).isEmpty();
     answersAsTheEngine(user, List.of());

@@ -1,0 +1,89 @@
+package cn.gov.linfen.fenhe.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * On PostgreSQL, the version of the wildcard authorizations ({@code fenhe_auth_wildcard_version},
+ * Flyway V63): triggers on the engine's {@code ACT_RU_AUTHORIZATION} add one to it in the
+ * transaction of every insert, update or delete of a row with resource id {@code '*'} (and of a
+ * {@code TRUNCATE}), whoever writes it: the engine of any node, Admin, a hand-written statement.
+ * Once they are in place, {@link WildcardGrants} keeps a caller's wildcard grants across commands,
+ * read again when the version has moved ({@link WildcardGrants#versioned}).
+ *
+ * <p>Per-task and per-case rows (their own resource ids) do not fire the triggers' function: the
+ * condition is the trigger's {@code WHEN}. The function inserts the version row if it is missing,
+ * so a change is never lost to a missing row; without the table the write fails. Created at every
+ * start under the start-up lock ({@link StartupLock}), as the indexes of {@link EngineIndexes}; if
+ * that fails, nothing is kept across commands (the grants are then read at every command). H2, the
+ * single-node demo database: no triggers, the grants are read at every command.
+ */
+public class WildcardGrantVersion extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WildcardGrantVersion.class);
+
+  static final List<String> POSTGRES =
+      List.of(
+          // also Flyway's V63, which may run after the engine has started
+          "CREATE TABLE IF NOT EXISTS fenhe_auth_wildcard_version"
+              + " (id INT PRIMARY KEY, version BIGINT NOT NULL)",
+          "CREATE OR REPLACE FUNCTION fenhe_auth_wildcard_changed() RETURNS trigger"
+              + " LANGUAGE plpgsql AS $$ BEGIN"
+              // a missing row comes back with a version never used before (the time in µs)
+              + " INSERT INTO fenhe_auth_wildcard_version (id, version)"
+              + " VALUES (1, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint)"
+              + " ON CONFLICT (id) DO UPDATE SET version = fenhe_auth_wildcard_version.version + 1;"
+              + " RETURN NULL; END $$",
+          "CREATE OR REPLACE TRIGGER fenhe_auth_wildcard_insert AFTER INSERT ON ACT_RU_AUTHORIZATION"
+              + " FOR EACH ROW WHEN (NEW.RESOURCE_ID_ = '*')"
+              + " EXECUTE FUNCTION fenhe_auth_wildcard_changed()",
+          "CREATE OR REPLACE TRIGGER fenhe_auth_wildcard_update AFTER UPDATE ON ACT_RU_AUTHORIZATION"
+              + " FOR EACH ROW WHEN (OLD.RESOURCE_ID_ = '*' OR NEW.RESOURCE_ID_ = '*')"
+              + " EXECUTE FUNCTION fenhe_auth_wildcard_changed()",
+          "CREATE OR REPLACE TRIGGER fenhe_auth_wildcard_delete AFTER DELETE ON ACT_RU_AUTHORIZATION"
+              + " FOR EACH ROW WHEN (OLD.RESOURCE_ID_ = '*')"
+              + " EXECUTE FUNCTION fenhe_auth_wildcard_changed()",
+          "CREATE OR REPLACE TRIGGER fenhe_auth_wildcard_truncate AFTER TRUNCATE"
+              + " ON ACT_RU_AUTHORIZATION FOR EACH STATEMENT"
+              + " EXECUTE FUNCTION fenhe_auth_wildcard_changed()");
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    if (!"postgres".equals(configuration.getDatabaseType())) {
+      return;
+    }
+    DataSource dataSource = configuration.getDataSource();
+    boolean installed = StartupLock.around(dataSource, () -> install(dataSource));
+    if (installed) {
+      WildcardGrants.versioned(configuration);
+    }
+  }
+
+  static boolean install(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(true);
+      for (String sql : POSTGRES) {
+        statement.execute(sql);
+      }
+      connection.setAutoCommit(autoCommit);
+      return true;
+    } catch (SQLException e) {
+      // the engine works without them: the wildcard grants are then read at every command
+      LOG.warn(
+          "Could not create the wildcard authorizations' version triggers: {}", e.getMessage());
+      return false;
+    }
+  }
+}
