@@ -4,8 +4,10 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.TenantCheck;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -19,26 +21,29 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * <p>The rule, as Camunda 7.24 writes it (mappings {@code Task.xml}, {@code Authorization.xml}:
  * {@code authCheckJoinWithoutOnClause}, {@code contextualAuthorizationCheck}; {@code
  * TenantEntity.queryTenantCheck}; {@code AuthorizationManager.configureTaskQuery}) when revoke
- * checks are off: the engine checks nothing when authorization is disabled, for a caller without
- * authentication and for a Camunda admin (admin groups and users of the configuration); otherwise a
- * task is returned when one authorization row of type GLOBAL or GRANT ({@code TYPE_ < 2}) of the
- * user, of {@code '*'} or of one of his groups gives READ on the resource type task or READ_TASK on
- * the resource type process definition, with a resource id that is the task's id, its process
- * definition's key or {@code '*'} (the engine does not pair the id with the type: so neither does
- * this condition); a case task is returned when CMMN is enabled (the engine's left join); and with
- * the tenant check on, only tasks without a tenant or of one of the caller's tenants. The user,
- * group and tenant ids are the engine's current authentication's, the ones the engine would use.
- * The candidate links play no part: a task is seen through its authorizations (the engine writes
- * one per assignee, owner, candidate user and candidate group, and keeps it when a link is
- * removed), so an authorization granted to a user by hand counts and a former assignee keeps seeing
- * the task, as in the engine.
+ * checks are off. Whether the engine checks at all is asked of the engine itself: the installed
+ * authorization manager configures a task query for the current authentication, and its check is
+ * used (none when authorization is disabled, for a caller without authentication, or when the
+ * caller's wildcard grants pass every task, {@link WildcardGrants}; a Camunda admin is checked like
+ * anyone, as by the engine, whose queries have no admin exception), and so is its tenant check
+ * (which does exempt a Camunda admin). Otherwise a task is returned when one authorization row of
+ * type GLOBAL or GRANT ({@code TYPE_ < 2}) of the user, of {@code '*'} or of one of his groups
+ * gives READ on the resource type task or READ_TASK on the resource type process definition, with a
+ * resource id that is the task's id, its process definition's key or {@code '*'} (the engine does
+ * not pair the id with the type: so neither does this condition); a case task is returned when CMMN
+ * is enabled (the engine's left join); and with the tenant check on, only tasks without a tenant or
+ * of one of the caller's tenants. The user, group and tenant ids are those the engine put on its
+ * own query. The candidate links play no part: a task is seen through its authorizations (the
+ * engine writes one per assignee, owner, candidate user and candidate group, and keeps it when a
+ * link is removed), so an authorization granted to a user by hand counts and a former assignee
+ * keeps seeing the task, as in the engine.
  *
- * <p>With revoke checks ({@code authorization-check-revokes: always}, or {@code auto} while any
- * REVOKE authorization exists) the engine resolves user over group over global grants and revokes
- * per resource; that rule is not repeated here: {@link #byEngine()} then tells the caller to ask
- * the engine. Fenhe itself never writes a REVOKE authorization (identity.AuthorizationReconciler
- * and ApplicantAccess write grants only), so this happens only after one was added by hand in
- * Admin.
+ * <p>With revoke checks ({@code authorization-check-revokes: always}, or {@code auto} while a
+ * REVOKE authorization of the caller exists) the engine resolves user over group over global grants
+ * and revokes per resource; that rule is not repeated here: {@link #byEngine()} then tells the
+ * caller to ask the engine. Fenhe itself never writes a REVOKE authorization
+ * (identity.AuthorizationReconciler and ApplicantAccess write grants only), so this happens only
+ * after one was added by hand in Admin.
  */
 public final class TaskReadCheck {
 
@@ -51,7 +56,7 @@ public final class TaskReadCheck {
   /** The engine must decide (revokes in use). */
   private static final TaskReadCheck ENGINE = new TaskReadCheck(null);
 
-  /** The engine checks nothing: every task. */
+  /** The engine checks nothing: every task (no authorization and no tenant check). */
   private static final TaskReadCheck NONE = new TaskReadCheck("");
 
   /** True when the rule cannot be said in SQL here: ask the engine's authorized task query. */
@@ -78,19 +83,48 @@ public final class TaskReadCheck {
       ProcessEngine engine, NamedParameterJdbcTemplate jdbc, MapSqlParameterSource params) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
-    if (!configuration.isAuthorizationEnabled()
-        || authentication == null
-        || authentication.getUserId() == null
-        || isCamundaAdmin(configuration, authentication)) {
-      return NONE;
-    }
-    if (revokesChecked(configuration, jdbc)) {
+    // the checks the engine itself puts on a task query of the current authentication
+    TaskQueryImpl configured =
+        configuration
+            .getCommandExecutorTxRequired()
+            .execute(
+                context -> {
+                  TaskQueryImpl query = new TaskQueryImpl();
+                  context.getAuthorizationManager().configureTaskQuery(query);
+                  context.getTenantManager().configureQuery(query);
+                  return query;
+                });
+    AuthorizationCheck authorization = configured.getAuthCheck();
+    TenantCheck tenants = configured.getTenantCheck();
+    boolean checked =
+        authorization.isAuthorizationCheckEnabled() && authorization.getAuthUserId() != null;
+    if (checked && authorization.isRevokeAuthorizationCheckEnabled()) {
       return ENGINE;
     }
+    String sql = "";
+    if (checked) {
+      sql = " AND " + readable(configuration, authorization, params);
+    }
+    if (tenants.isTenantCheckEnabled()) {
+      List<String> ids = tenants.getAuthTenantIds();
+      if (ids == null || ids.isEmpty()) {
+        sql += " AND t.TENANT_ID_ IS NULL";
+      } else {
+        params.addValue("authTenants", ids);
+        sql += " AND (t.TENANT_ID_ IS NULL OR t.TENANT_ID_ IN (:authTenants))";
+      }
+    }
+    return sql.isEmpty() ? NONE : new TaskReadCheck(sql);
+  }
+
+  /** The engine's join as a condition: one row of the caller's passes the task. */
+  private static String readable(
+      ProcessEngineConfigurationImpl configuration,
+      AuthorizationCheck authorization,
+      MapSqlParameterSource params) {
     List<String> groups =
-        authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    params.addValue("authUser", authentication.getUserId());
+        authorization.getAuthGroupIds() == null ? List.of() : authorization.getAuthGroupIds();
+    params.addValue("authUser", authorization.getAuthUserId());
     String holders = "a.USER_ID_ IN (:authUser, '*')";
     if (!groups.isEmpty()) {
       params.addValue("authGroups", groups);
@@ -112,17 +146,7 @@ public final class TaskReadCheck {
     if (configuration.isCmmnEnabled()) {
       sql = "(t.CASE_EXECUTION_ID_ IS NOT NULL OR " + sql + ")";
     }
-    sql = " AND " + sql;
-    if (configuration.isTenantCheckEnabled()) {
-      List<String> tenants = authentication.getTenantIds();
-      if (tenants == null || tenants.isEmpty()) {
-        sql += " AND t.TENANT_ID_ IS NULL";
-      } else {
-        params.addValue("authTenants", tenants);
-        sql += " AND (t.TENANT_ID_ IS NULL OR t.TENANT_ID_ IN (:authTenants))";
-      }
-    }
-    return new TaskReadCheck(sql);
+    return sql;
   }
 
   /**
@@ -134,40 +158,5 @@ public final class TaskReadCheck {
     return postgres
         ? "(a.PERMS_ & " + permission + ") = " + permission
         : "BITAND(a.PERMS_, " + permission + ") = " + permission;
-  }
-
-  /** As {@code AuthorizationManager.isCamundaAdmin}: an admin group or user of the engine. */
-  private static boolean isCamundaAdmin(
-      ProcessEngineConfigurationImpl configuration, Authentication authentication) {
-    List<String> adminGroups = configuration.getAdminGroups();
-    List<String> groups = authentication.getGroupIds();
-    if (adminGroups != null && groups != null && groups.stream().anyMatch(adminGroups::contains)) {
-      return true;
-    }
-    List<String> adminUsers = configuration.getAdminUsers();
-    return adminUsers != null && adminUsers.contains(authentication.getUserId());
-  }
-
-  /**
-   * Whether the engine's query would check revokes: {@code always}, or {@code auto} while a REVOKE
-   * authorization exists (the engine asks the same, once per command).
-   */
-  private static boolean revokesChecked(
-      ProcessEngineConfigurationImpl configuration, NamedParameterJdbcTemplate jdbc) {
-    String mode = configuration.getAuthorizationCheckRevokes();
-    if (ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER.equalsIgnoreCase(mode)) {
-      return false;
-    }
-    if (ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equalsIgnoreCase(mode)) {
-      return true;
-    }
-    Integer revokes =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM (SELECT 1 AS ONE FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = "
-                + org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE
-                + " LIMIT 1) r",
-            new MapSqlParameterSource(),
-            Integer.class);
-    return revokes != null && revokes > 0;
   }
 }

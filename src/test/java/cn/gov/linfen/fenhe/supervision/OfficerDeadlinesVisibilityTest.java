@@ -258,6 +258,30 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
   }
 
   @Test
+  void an_administrator_is_checked_as_the_engine_checks_him_also_under_a_revoke() {
+    // the engine's queries have no admin exception: his wildcard grants pass every task
+    String admin = user("dlv-admin-", "admins", "camunda-admin");
+    identityService.setAuthentication(admin, groups(admin));
+    try {
+      TaskReadCheck check = TaskReadCheck.of(engine, jdbc, new MapSqlParameterSource());
+      assertThat(check.byEngine()).isFalse();
+      assertThat(check.condition()).isEmpty();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    // a revoke of his: the engine decides (it was "every task" for an admin before)
+    String revoked = task(processInstance(), "ToFinance").getId();
+    grant(Authorization.AUTH_TYPE_REVOKE, admin, Resources.TASK, revoked, Permissions.READ);
+    identityService.setAuthentication(admin, groups(admin));
+    try {
+      assertThat(TaskReadCheck.of(engine, jdbc, new MapSqlParameterSource()).byEngine()).isTrue();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(engineAnswer(admin, "all", null, null)).doesNotContain(revoked);
+  }
+
+  @Test
   void beyond_the_count_limit_the_officers_total_is_at_least_and_the_last_page_exact() {
     // a count limit of 2 (the setting's minimum is 100): the user reads the 9 open tasks with a
     // due date of the test's process (READ_TASK on it)
