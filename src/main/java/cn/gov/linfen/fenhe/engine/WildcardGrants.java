@@ -294,80 +294,75 @@ public class WildcardGrants extends AuthorizedGroupLookup {
   @Override
   public boolean isAuthorized(
       String userId, List<String> groupIds, CompositePermissionCheck permissions) {
-    return grantedByWildcards(userId, groupIds, permissions)
-        || super.isAuthorized(userId, groupIds, permissions);
+    Boolean answer = answer(userId, groupIds, permissions);
+    return answer != null ? answer : super.isAuthorized(userId, groupIds, permissions);
   }
 
   @Override
   public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck permission) {
-    return (isAuthorizationEnabled()
-            && grantedByWildcards(userId, groupIds, createCompositePermissionCheck(permission)))
-        || super.isAuthorized(userId, groupIds, permission);
+    if (isAuthorizationEnabled()) {
+      Boolean answer = answer(userId, groupIds, createCompositePermissionCheck(permission));
+      if (answer != null) {
+        return answer;
+      }
+    }
+    return super.isAuthorized(userId, groupIds, permission);
   }
 
   /**
-   * True when the caller's wildcard grants certainly make the engine's statement answer 1; false
-   * when not known here (the engine's statement then decides, and throws for a permission the
-   * resource does not have).
+   * The engine's answer without its statement: from the caller's wildcard grants when they
+   * certainly decide, else by {@link CommandCheck}'s plain statement; null when left to the engine
+   * (revokes checked, another database, a form of check {@link CommandCheck} does not take, or a
+   * permission the resource does not have: the engine then refuses it).
    */
-  private boolean grantedByWildcards(
+  private Boolean answer(
       String userId, List<String> groupIds, CompositePermissionCheck permissions) {
     if (userId == null
         || !supported()
         || !permissions.getAllPermissionChecks().stream()
             .allMatch(this::isResourceValidForPermission)
         || isRevokeAuthCheckEnabled(userId, groupIds)) {
-      return false;
+      return null;
     }
     List<String> groups = groupsOf(groupIds);
     if (groups.size() > CHUNK) {
-      return false;
+      return null;
     }
     List<Grant> grants = wildcardsOf(userId, groups);
-    return certainlyOne(
+    if (certainlyOne(
         permissions,
         check ->
             grants.stream()
-                .anyMatch(grant -> grant.has(check) && grant.countsForCommands(userId, groups)));
+                .anyMatch(grant -> grant.has(check) && grant.countsForCommands(userId, groups)))) {
+      return true;
+    }
+    CommandContext context = Context.getCommandContext();
+    ProcessEngineConfigurationImpl configuration = context.getProcessEngineConfiguration();
+    return CommandCheck.answer(
+        context.getDbSqlSession().getSqlSession().getConnection(),
+        Objects.requireNonNullElse(configuration.getDatabaseTablePrefix(), ""),
+        "postgres".equals(configuration.getDatabaseType()),
+        userId,
+        groups,
+        permissions);
   }
 
   /**
-   * Whether the engine's {@code authorizationCheck} statement for these checks certainly answers 1
-   * when each check that {@code granted} accepts answers 1. The statement's own form is followed:
-   * one atomic check is its value; a disjunctive list is {@code COALESCE(a1, COALESCE(a2, …, 0))},
-   * where the first value that is not null decides (an atomic check answers 1 or, found nothing,
-   * null or its {@code authorizationNotFoundReturnValue}); a conjunctive list is 1 when each is 1;
-   * composites are checked from two on, each of atomic checks only. False means: not known here.
+   * Whether the engine's statement for these checks ({@code isUserAuthorizedForResource}) certainly
+   * answers 1 when each check that {@code granted} accepts answers 1. The statement's own form is
+   * followed: one atomic check is its value; a disjunctive list is {@code COALESCE(a1, COALESCE(a2,
+   * …, 0))}, where the first value that is not null decides (an atomic check answers 1 or, found
+   * nothing, null or its {@code authorizationNotFoundReturnValue}); a conjunctive list is 1 when
+   * each is 1. Composite checks are left to the engine (its command statement does not take them:
+   * it begins without its {@code SELECT}). False means: not known here.
    */
   static boolean certainlyOne(
       CompositePermissionCheck composite, Predicate<PermissionCheck> granted) {
     List<PermissionCheck> atomic = composite.getAtomicChecks();
-    List<CompositePermissionCheck> composites = composite.getCompositeChecks();
-    if (!atomic.isEmpty() && !composites.isEmpty()) {
+    if (atomic.isEmpty() || !composite.getCompositeChecks().isEmpty()) {
       return false;
     }
-    if (!atomic.isEmpty()) {
-      return atomicCertainlyOne(atomic, composite.isDisjunctive(), granted);
-    }
-    if (composites.size() < 2
-        || composites.stream()
-            .anyMatch(c -> !c.getCompositeChecks().isEmpty() || c.getAtomicChecks().isEmpty())) {
-      return false;
-    }
-    if (!composite.isDisjunctive()) {
-      return composites.stream()
-          .allMatch(c -> atomicCertainlyOne(c.getAtomicChecks(), c.isDisjunctive(), granted));
-    }
-    for (CompositePermissionCheck part : composites) {
-      if (atomicCertainlyOne(part.getAtomicChecks(), part.isDisjunctive(), granted)) {
-        return true;
-      }
-      List<PermissionCheck> checks = part.getAtomicChecks();
-      if (checks.size() > 1 || checks.get(0).getAuthorizationNotFoundReturnValue() != null) {
-        return false; // this part may answer 0, and then it decides
-      }
-    }
-    return false;
+    return atomicCertainlyOne(atomic, composite.isDisjunctive(), granted);
   }
 
   private static boolean atomicCertainlyOne(

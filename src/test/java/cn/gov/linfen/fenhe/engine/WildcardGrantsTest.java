@@ -517,24 +517,10 @@ class WildcardGrantsTest extends IntegrationTest {
     assertThat(WildcardGrants.certainlyOne(of(true, notGrantedZero, granted), wildcard)).isFalse();
     assertThat(WildcardGrants.certainlyOne(of(false, granted, notGranted), wildcard)).isFalse();
     assertThat(WildcardGrants.certainlyOne(of(false, granted, granted), wildcard)).isTrue();
-    // composites: from two on; a part of two checks answers 0 or 1, and then it decides
+    // composites: left to the engine (its command statement does not take them)
     assertThat(
             WildcardGrants.certainlyOne(
-                ofComposites(true, of(true, notGranted, notGranted), of(true, granted)), wildcard))
-        .isFalse();
-    assertThat(
-            WildcardGrants.certainlyOne(
-                ofComposites(true, of(true, notGranted), of(true, granted)), wildcard))
-        .isTrue();
-    assertThat(
-            WildcardGrants.certainlyOne(
-                ofComposites(false, of(true, granted), of(true, notGranted, granted)), wildcard))
-        .isTrue();
-    assertThat(
-            WildcardGrants.certainlyOne(
-                ofComposites(false, of(true, granted), of(true, notGranted)), wildcard))
-        .isFalse();
-    assertThat(WildcardGrants.certainlyOne(ofComposites(true, of(true, granted)), wildcard))
+                ofComposites(true, of(true, granted), of(true, granted)), wildcard))
         .isFalse();
     assertThat(WildcardGrants.certainlyOne(new CompositePermissionCheck(), wildcard)).isFalse();
   }
@@ -569,6 +555,123 @@ class WildcardGrantsTest extends IntegrationTest {
               c -> c.getAuthorizationManager().isAuthorized(user, List.of(), composite)));
     }
     assertThat(ours).isEqualTo(engines).containsExactly(false, true);
+  }
+
+  @Test
+  void command_checks_answer_as_the_engines_statement_for_random_forms_and_grants() {
+    String group2 = group + "-2";
+    String taskA =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instances.get(0))
+            .singleResult()
+            .getId();
+    String taskB =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instances.get(1))
+            .singleResult()
+            .getId();
+    int grant = Authorization.AUTH_TYPE_GRANT;
+    int global = Authorization.AUTH_TYPE_GLOBAL;
+    grant(grant, user, null, Resources.TASK, taskA, Permissions.READ, Permissions.UPDATE);
+    grant(
+        grant,
+        null,
+        group,
+        Resources.PROCESS_DEFINITION,
+        keyA,
+        Permissions.READ_TASK,
+        Permissions.UPDATE_TASK);
+    grant(global, Authorization.ANY, null, Resources.TASK, taskB, Permissions.READ);
+    grant(
+        global,
+        Authorization.ANY,
+        null,
+        Resources.PROCESS_DEFINITION,
+        keyB,
+        Permissions.READ_INSTANCE);
+    grant(grant, user, null, Resources.PROCESS_INSTANCE, instances.get(0), Permissions.READ);
+    grant(grant, null, group2, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
+    grant(grant, Authorization.ANY, null, Resources.TASK, taskB, Permissions.TASK_WORK);
+    Object[][] pool = {
+      {Permissions.READ, Resources.TASK, taskA},
+      {Permissions.READ, Resources.TASK, taskB},
+      {Permissions.READ, Resources.TASK, "*"},
+      {Permissions.READ, Resources.TASK, null},
+      {Permissions.UPDATE, Resources.TASK, taskA},
+      {Permissions.TASK_WORK, Resources.TASK, taskB},
+      {Permissions.READ_TASK, Resources.PROCESS_DEFINITION, keyA},
+      {Permissions.UPDATE_TASK, Resources.PROCESS_DEFINITION, keyB},
+      {Permissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, keyB},
+      {Permissions.READ, Resources.PROCESS_INSTANCE, instances.get(0)},
+      {Permissions.READ, Resources.PROCESS_INSTANCE, instances.get(1)},
+      {Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, "*"},
+      {Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, keyA},
+    };
+    java.util.Random random = new java.util.Random(20261206L);
+    Long[] notFound = {null, null, 0L, 1L};
+    java.util.function.Supplier<PermissionCheck> atomic =
+        () -> {
+          Object[] picked = pool[random.nextInt(pool.length)];
+          PermissionCheck check = new PermissionCheck();
+          check.setPermission((Permission) picked[0]);
+          check.setResource((Resource) picked[1]);
+          check.setResourceId((String) picked[2]);
+          check.setAuthorizationNotFoundReturnValue(notFound[random.nextInt(notFound.length)]);
+          return check;
+        };
+    int[] answered = new int[2];
+    for (int round = 0; round < 240; round++) {
+      CompositePermissionCheck checks =
+          of(
+              random.nextBoolean(),
+              java.util.stream.Stream.generate(atomic)
+                  .limit(1 + random.nextInt(3))
+                  .toArray(PermissionCheck[]::new));
+      List<String> groups =
+          switch (round % 3) {
+            case 0 -> List.of(group, group2);
+            case 1 -> List.of(group);
+            default -> List.of();
+          };
+      CompositePermissionCheck asked = checks;
+      boolean ours =
+          as(
+              user,
+              groups,
+              false,
+              c -> c.getAuthorizationManager().isAuthorized(user, groups, asked));
+      boolean engines =
+          as(
+              user,
+              groups,
+              true,
+              c -> c.getAuthorizationManager().isAuthorized(user, groups, asked));
+      assertThat(ours).as("round %d: %s", round, describe(asked)).isEqualTo(engines);
+      answered[ours ? 1 : 0]++;
+    }
+    // both answers occur often enough for the comparison to mean something
+    assertThat(answered[0]).isGreaterThan(40);
+    assertThat(answered[1]).isGreaterThan(40);
+  }
+
+  static String describe(CompositePermissionCheck checks) {
+    StringBuilder text = new StringBuilder(checks.isDisjunctive() ? "OR(" : "AND(");
+    for (PermissionCheck check : checks.getAtomicChecks()) {
+      text.append(check.getPermission().getName())
+          .append(' ')
+          .append(check.getResource().resourceName())
+          .append(' ')
+          .append(check.getResourceId())
+          .append(" nf=")
+          .append(check.getAuthorizationNotFoundReturnValue())
+          .append("; ");
+    }
+    checks.getCompositeChecks().forEach(c -> text.append(describe(c)).append("; "));
+    return text.append(')').toString();
   }
 
   @Test
