@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
@@ -24,14 +25,16 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  * user, a GRANT of one of his authorized groups, or a GLOBAL row ({@code TYPE_ = 0}, user {@code
  * '*'}), with the permission's bits, on the resource type, with the resource's id or {@code '*'}
  * (only {@code '*'} for a check without an id or with the id {@code '*'}); otherwise its {@code
- * authorizationNotFoundReturnValue}, or null. Here one statement reads, for each atomic check,
- * whether such a row exists (three index probes, as the engine's), and the values are combined as
- * the engine's statement combines them ({@link #combine}): a disjunctive list is {@code
- * COALESCE(v1, v2, …, 0)}, a conjunctive list the bitwise AND of {@code COALESCE(v, 0)}; composites
- * (from two on, each of atomic checks only) likewise, a conjunctive one without the {@code
- * COALESCE}. The caller is authorized when that value is 1. A form the engine's statement does not
- * have (atomic and composite checks mixed, one composite alone, a column instead of an id) is left
- * to the engine ({@code null}).
+ * authorizationNotFoundReturnValue}, or null. Here the rows with {@code '*'} are the caller's
+ * wildcard grants already read in this command ({@link WildcardGrants}); the rows with the
+ * resource's own id are read in one statement for all the checks that need them (three probes of
+ * the engine's unique indexes per check: the user's, his groups', the GLOBAL ones), and the values
+ * are combined as the engine's statement combines them ({@link #combine}): a disjunctive list is
+ * {@code COALESCE(v1, v2, …, 0)}, a conjunctive list the bitwise AND of {@code COALESCE(v, 0)};
+ * composites (from two on, each of atomic checks only) likewise, a conjunctive one without the
+ * {@code COALESCE}. The caller is authorized when that value is 1. A form the engine's statement
+ * does not have (atomic and composite checks mixed, one composite alone, a column instead of an id)
+ * is left to the engine ({@code null}).
  */
 final class CommandCheck {
 
@@ -47,12 +50,13 @@ final class CommandCheck {
       boolean postgres,
       String userId,
       List<String> groups,
-      CompositePermissionCheck checks) {
+      CompositePermissionCheck checks,
+      Predicate<PermissionCheck> byWildcard) {
     if (!supported(checks)) {
       return null;
     }
     List<PermissionCheck> atomic = checks.getAtomicChecks();
-    boolean[] granted = granted(connection, prefix, postgres, userId, groups, atomic);
+    boolean[] granted = granted(connection, prefix, postgres, userId, groups, atomic, byWildcard);
     Long value = combine(checks, atomic, granted);
     return value != null && value == 1L;
   }
@@ -119,44 +123,54 @@ final class CommandCheck {
     return granted ? Long.valueOf(1L) : check.getAuthorizationNotFoundReturnValue();
   }
 
-  /** For each atomic check, whether one row of the caller grants it; one statement. */
+  /**
+   * For each atomic check, whether one row of the caller grants it: by a wildcard row ({@code
+   * byWildcard}, the caller's wildcard grants as read in this command), else by a row of the
+   * check's own resource id, asked in one statement for all such checks (none when every check is
+   * decided without one).
+   */
   private static boolean[] granted(
       Connection connection,
       String prefix,
       boolean postgres,
       String userId,
       List<String> groups,
-      List<PermissionCheck> checks) {
+      List<PermissionCheck> checks,
+      Predicate<PermissionCheck> byWildcard) {
+    boolean[] granted = new boolean[checks.size()];
+    List<Integer> asked = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ");
     List<Object> parameters = new ArrayList<>();
     for (int i = 0; i < checks.size(); i++) {
       PermissionCheck check = checks.get(i);
       String resourceId = check.getResourceId();
-      boolean byWildcard = resourceId == null || Authorization.ANY.equals(resourceId);
+      if (byWildcard.test(check)) {
+        granted[i] = true;
+        continue;
+      }
+      if (resourceId == null || Authorization.ANY.equals(resourceId)) {
+        continue; // only a wildcard row could grant it, and none does
+      }
       // the resource type and the permission's bits are the engine's constants, written inline
       int perms = check.getPerms();
       String row =
           " AND A.RESOURCE_TYPE_ = "
               + check.getResourceType()
-              + " AND "
+              + " AND A.RESOURCE_ID_ = ? AND "
               + (postgres
                   ? "(A.PERMS_ & " + perms + ") = " + perms
-                  : "BITAND(A.PERMS_, " + perms + ") = " + perms)
-              + (byWildcard ? " AND A.RESOURCE_ID_ = '*'" : " AND A.RESOURCE_ID_ IN (?, '*')");
-      List<Object> rowParameters = new ArrayList<>();
-      if (!byWildcard) {
-        rowParameters.add(resourceId);
-      }
-      if (i > 0) {
+                  : "BITAND(A.PERMS_, " + perms + ") = " + perms);
+      if (!asked.isEmpty()) {
         sql.append(", ");
       }
+      asked.add(i);
       sql.append("CASE WHEN EXISTS (SELECT 1 FROM ")
           .append(prefix)
           .append("ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1 AND A.USER_ID_ = ?")
           .append(row)
           .append(")");
       parameters.add(userId);
-      parameters.addAll(rowParameters);
+      parameters.add(resourceId);
       if (!groups.isEmpty()) {
         sql.append(" OR EXISTS (SELECT 1 FROM ")
             .append(prefix)
@@ -166,24 +180,26 @@ final class CommandCheck {
             .append(row)
             .append(")");
         parameters.addAll(groups);
-        parameters.addAll(rowParameters);
+        parameters.add(resourceId);
       }
       sql.append(" OR EXISTS (SELECT 1 FROM ")
           .append(prefix)
           .append("ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 0 AND A.USER_ID_ = '*'")
           .append(row)
           .append(") THEN 1 ELSE 0 END");
-      parameters.addAll(rowParameters);
+      parameters.add(resourceId);
     }
-    boolean[] granted = new boolean[checks.size()];
+    if (asked.isEmpty()) {
+      return granted;
+    }
     try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
       for (int i = 0; i < parameters.size(); i++) {
-        statement.setObject(i + 1, parameters.get(i));
+        statement.setString(i + 1, (String) parameters.get(i));
       }
       try (ResultSet rows = statement.executeQuery()) {
         if (rows.next()) {
-          for (int i = 0; i < checks.size(); i++) {
-            granted[i] = rows.getInt(i + 1) == 1;
+          for (int i = 0; i < asked.size(); i++) {
+            granted[asked.get(i)] = rows.getInt(i + 1) == 1;
           }
         }
       }

@@ -52,9 +52,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  *       composite) by its composites.
  *   <li><b>Commands</b> ({@code isAuthorized}, behind every {@code checkAuthorization}): an atomic
  *       check with a wildcard grant of the user ({@code TYPE_ = 1}), of one of his groups, or a
- *       GLOBAL one ({@code TYPE_ = 0}, user {@code '*'}) answers 1; when the engine's statement
- *       would then certainly answer 1 ({@link #certainlyOne}, which follows its {@code COALESCE}
- *       and {@code BITAND} forms), nothing is asked. Every other check is the engine's statement.
+ *       GLOBAL one ({@code TYPE_ = 0}, user {@code '*'}) answers 1 without a statement; the others
+ *       ask only for rows of their own resource id, and the answers are combined as the engine's
+ *       statement combines them ({@link CommandCheck}). Composite checks are the engine's.
  * </ul>
  *
  * <p>Never while revokes are checked ({@code authorization-check-revokes: always}, or {@code auto}
@@ -329,13 +329,6 @@ public class WildcardGrants extends AuthorizedGroupLookup {
       return null;
     }
     List<Grant> grants = wildcardsOf(userId, groups);
-    if (certainlyOne(
-        permissions,
-        check ->
-            grants.stream()
-                .anyMatch(grant -> grant.has(check) && grant.countsForCommands(userId, groups)))) {
-      return true;
-    }
     CommandContext context = Context.getCommandContext();
     ProcessEngineConfigurationImpl configuration = context.getProcessEngineConfiguration();
     return CommandCheck.answer(
@@ -344,41 +337,10 @@ public class WildcardGrants extends AuthorizedGroupLookup {
         "postgres".equals(configuration.getDatabaseType()),
         userId,
         groups,
-        permissions);
-  }
-
-  /**
-   * Whether the engine's statement for these checks ({@code isUserAuthorizedForResource}) certainly
-   * answers 1 when each check that {@code granted} accepts answers 1. The statement's own form is
-   * followed: one atomic check is its value; a disjunctive list is {@code COALESCE(a1, COALESCE(a2,
-   * …, 0))}, where the first value that is not null decides (an atomic check answers 1 or, found
-   * nothing, null or its {@code authorizationNotFoundReturnValue}); a conjunctive list is 1 when
-   * each is 1. Composite checks are left to the engine (its command statement does not take them:
-   * it begins without its {@code SELECT}). False means: not known here.
-   */
-  static boolean certainlyOne(
-      CompositePermissionCheck composite, Predicate<PermissionCheck> granted) {
-    List<PermissionCheck> atomic = composite.getAtomicChecks();
-    if (atomic.isEmpty() || !composite.getCompositeChecks().isEmpty()) {
-      return false;
-    }
-    return atomicCertainlyOne(atomic, composite.isDisjunctive(), granted);
-  }
-
-  private static boolean atomicCertainlyOne(
-      List<PermissionCheck> checks, boolean disjunctive, Predicate<PermissionCheck> granted) {
-    if (checks.size() == 1 || !disjunctive) {
-      return checks.stream().allMatch(granted);
-    }
-    for (PermissionCheck check : checks) {
-      if (granted.test(check)) {
-        return true;
-      }
-      if (check.getAuthorizationNotFoundReturnValue() != null) {
-        return false; // may answer its not-found value, and then it decides
-      }
-    }
-    return false;
+        permissions,
+        check ->
+            grants.stream()
+                .anyMatch(grant -> grant.has(check) && grant.countsForCommands(userId, groups)));
   }
 
   // ------------------------------------------------------------------ queries

@@ -504,25 +504,32 @@ class WildcardGrantsTest extends IntegrationTest {
   }
 
   @Test
-  void a_commands_check_is_answered_only_when_the_engines_statement_certainly_answers_one() {
-    PermissionCheck granted = check(Permissions.READ, Resources.TASK, null);
-    PermissionCheck notGranted = check(Permissions.UPDATE, Resources.TASK, null);
-    PermissionCheck notGrantedZero = check(Permissions.UPDATE, Resources.TASK, 0L);
-    java.util.function.Predicate<PermissionCheck> wildcard = c -> c == granted;
+  void a_commands_checks_are_combined_as_the_engines_statement_combines_them() {
+    PermissionCheck notFoundNull = check(Permissions.UPDATE, Resources.TASK, null);
+    PermissionCheck notFoundZero = check(Permissions.UPDATE, Resources.TASK, 0L);
+    PermissionCheck notFoundOne = check(Permissions.UPDATE, Resources.TASK, 1L);
+    PermissionCheck other = check(Permissions.READ, Resources.TASK, null);
 
-    assertThat(WildcardGrants.certainlyOne(of(true, granted), wildcard)).isTrue();
-    assertThat(WildcardGrants.certainlyOne(of(true, notGranted), wildcard)).isFalse();
-    // COALESCE(a1, a2, 0): a check before that may answer 0 decides
-    assertThat(WildcardGrants.certainlyOne(of(true, notGranted, granted), wildcard)).isTrue();
-    assertThat(WildcardGrants.certainlyOne(of(true, notGrantedZero, granted), wildcard)).isFalse();
-    assertThat(WildcardGrants.certainlyOne(of(false, granted, notGranted), wildcard)).isFalse();
-    assertThat(WildcardGrants.certainlyOne(of(false, granted, granted), wildcard)).isTrue();
-    // composites: left to the engine (its command statement does not take them)
-    assertThat(
-            WildcardGrants.certainlyOne(
-                ofComposites(true, of(true, granted), of(true, granted)), wildcard))
+    // one check: 1 when granted, else its not-found value
+    assertThat(combined(of(true, notFoundNull), true)).isEqualTo(1L);
+    assertThat(combined(of(true, notFoundNull), false)).isNull();
+    assertThat(combined(of(true, notFoundOne), false)).isEqualTo(1L);
+    // COALESCE(v1, v2, 0): the first value that is not null decides
+    assertThat(combined(of(true, notFoundNull, other), false, true)).isEqualTo(1L);
+    assertThat(combined(of(true, notFoundZero, other), false, true)).isEqualTo(0L);
+    assertThat(combined(of(true, notFoundNull, other), false, false)).isEqualTo(0L);
+    // BITAND(COALESCE(v1, 0), COALESCE(v2, 0))
+    assertThat(combined(of(false, notFoundNull, other), true, true)).isEqualTo(1L);
+    assertThat(combined(of(false, notFoundNull, other), true, false)).isEqualTo(0L);
+    assertThat(combined(of(false, notFoundOne, other), false, true)).isEqualTo(1L);
+    // composite checks are the engine's
+    assertThat(CommandCheck.supported(ofComposites(true, of(true, other), of(true, other))))
         .isFalse();
-    assertThat(WildcardGrants.certainlyOne(new CompositePermissionCheck(), wildcard)).isFalse();
+    assertThat(CommandCheck.supported(of(true, other))).isFalse(); // a column, not an id
+  }
+
+  static Long combined(CompositePermissionCheck checks, boolean... granted) {
+    return CommandCheck.combine(checks, checks.getAtomicChecks(), granted);
   }
 
   @Test
