@@ -1,15 +1,10 @@
 package cn.gov.linfen.fenhe.engine;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * On PostgreSQL, the version of the wildcard authorizations ({@code fenhe_auth_wildcard_version},
@@ -27,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * single-node demo database: no triggers, the grants are read at every command.
  */
 public class WildcardGrantVersion extends AbstractProcessEnginePlugin {
-
-  private static final Logger LOG = LoggerFactory.getLogger(WildcardGrantVersion.class);
 
   static final List<String> POSTGRES =
       List.of(
@@ -70,20 +63,8 @@ public class WildcardGrantVersion extends AbstractProcessEnginePlugin {
   }
 
   static boolean install(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(true);
-      for (String sql : POSTGRES) {
-        statement.execute(sql);
-      }
-      connection.setAutoCommit(autoCommit);
-      return true;
-    } catch (SQLException e) {
-      // the engine works without them: the wildcard grants are then read at every command
-      LOG.warn(
-          "Could not create the wildcard authorizations' version triggers: {}", e.getMessage());
-      return false;
-    }
+    // the engine works without them: the wildcard grants are then read at every command
+    return EngineIndexes.execute(
+        dataSource, POSTGRES, "the wildcard authorizations' version triggers");
   }
 }
