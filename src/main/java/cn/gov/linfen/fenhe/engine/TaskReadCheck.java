@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.TenantCheck;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The engine's authorization check of a task query ({@code TaskService.createTaskQuery()} under the
@@ -79,8 +78,7 @@ public final class TaskReadCheck {
    * The check of the engine's current authentication; its parameters ({@code authUser}, {@code
    * authGroups}, {@code authTenants}) are added to {@code params}.
    */
-  public static TaskReadCheck of(
-      ProcessEngine engine, NamedParameterJdbcTemplate jdbc, MapSqlParameterSource params) {
+  public static TaskReadCheck of(ProcessEngine engine, MapSqlParameterSource params) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     // the checks the engine itself puts on a task query of the current authentication

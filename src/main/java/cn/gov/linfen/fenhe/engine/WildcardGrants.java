@@ -310,15 +310,16 @@ public class WildcardGrants extends AuthorizedGroupLookup {
   }
 
   /**
-   * The engine's answer without its statement: from the caller's wildcard grants when they
-   * certainly decide, else by {@link CommandCheck}'s plain statement; null when left to the engine
-   * (revokes checked, another database, a form of check {@link CommandCheck} does not take, or a
-   * permission the resource does not have: the engine then refuses it).
+   * The engine's answer without its statement ({@link CommandCheck}: the caller's wildcard grants,
+   * then one plain statement for the checks of a resource id they do not decide); null when left to
+   * the engine (revokes checked, another database, a form of check {@link CommandCheck} does not
+   * take, or a permission the resource does not have: the engine then refuses it).
    */
   private Boolean answer(
       String userId, List<String> groupIds, CompositePermissionCheck permissions) {
     if (userId == null
         || !supported()
+        || !CommandCheck.supported(permissions)
         || !permissions.getAllPermissionChecks().stream()
             .allMatch(this::isResourceValidForPermission)
         || isRevokeAuthCheckEnabled(userId, groupIds)) {

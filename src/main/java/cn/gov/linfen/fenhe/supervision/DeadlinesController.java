@@ -198,7 +198,7 @@ public class DeadlinesController {
   private DueDateWalk.Page<DueTask> officersTasks(
       String state, String procedure, String group, Instant now, Instant soon, int page, int size) {
     MapSqlParameterSource params = new MapSqlParameterSource();
-    TaskReadCheck check = TaskReadCheck.of(engine, jdbc, params);
+    TaskReadCheck check = TaskReadCheck.of(engine, params);
     if (check.byEngine()) {
       return byEngine(state, procedure, group, now, soon, page, size);
     }

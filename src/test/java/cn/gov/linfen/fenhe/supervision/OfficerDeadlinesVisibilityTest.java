@@ -238,7 +238,7 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
 
     identityService.setAuthentication(officer, groups(officer));
     try {
-      assertThat(TaskReadCheck.of(engine, jdbc, new MapSqlParameterSource()).byEngine()).isTrue();
+      assertThat(TaskReadCheck.of(engine, new MapSqlParameterSource()).byEngine()).isTrue();
     } finally {
       identityService.clearAuthentication();
     }
@@ -263,7 +263,7 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
     String admin = user("dlv-admin-", "admins", "camunda-admin");
     identityService.setAuthentication(admin, groups(admin));
     try {
-      TaskReadCheck check = TaskReadCheck.of(engine, jdbc, new MapSqlParameterSource());
+      TaskReadCheck check = TaskReadCheck.of(engine, new MapSqlParameterSource());
       assertThat(check.byEngine()).isFalse();
       assertThat(check.condition()).isEmpty();
     } finally {
@@ -274,7 +274,7 @@ class OfficerDeadlinesVisibilityTest extends IntegrationTest {
     grant(Authorization.AUTH_TYPE_REVOKE, admin, Resources.TASK, revoked, Permissions.READ);
     identityService.setAuthentication(admin, groups(admin));
     try {
-      assertThat(TaskReadCheck.of(engine, jdbc, new MapSqlParameterSource()).byEngine()).isTrue();
+      assertThat(TaskReadCheck.of(engine, new MapSqlParameterSource()).byEngine()).isTrue();
     } finally {
       identityService.clearAuthentication();
     }
