@@ -1,5 +1,8 @@
 package cn.gov.linfen.fenhe.engine;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -23,11 +26,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  */
 public class WildcardGrantVersion extends AbstractProcessEnginePlugin {
 
+  /** The version's table: Flyway's V63, and this plugin when the engine starts before V63 ran. */
+  private static final String TABLE =
+      "CREATE TABLE IF NOT EXISTS fenhe_auth_wildcard_version"
+          + " (id INT PRIMARY KEY, version BIGINT NOT NULL)";
+
   static final List<String> POSTGRES =
       List.of(
-          // also Flyway's V63, which may run after the engine has started
-          "CREATE TABLE IF NOT EXISTS fenhe_auth_wildcard_version"
-              + " (id INT PRIMARY KEY, version BIGINT NOT NULL)",
+          TABLE,
           "CREATE OR REPLACE FUNCTION fenhe_auth_wildcard_changed() RETURNS trigger"
               + " LANGUAGE plpgsql AS $$ BEGIN"
               // a missing row comes back with a version never used before (the time in µs)
@@ -59,6 +65,32 @@ public class WildcardGrantVersion extends AbstractProcessEnginePlugin {
     boolean installed = StartupLock.around(dataSource, () -> install(dataSource));
     if (installed) {
       WildcardGrants.versioned(configuration);
+    }
+  }
+
+  /**
+   * Flyway's V63, in Flyway's transaction: the table and its row (version 0). On PostgreSQL under
+   * the start-up lock until Flyway commits, since another node's plugin may be creating the same
+   * table at this moment (two {@code CREATE TABLE IF NOT EXISTS} at once: one fails on {@code
+   * pg_type}'s unique index and stops that node's start); and giving way if another node's trigger
+   * inserted the row first. H2, single-node: no lock, no trigger.
+   */
+  public static void createTable(Connection connection) throws SQLException {
+    boolean postgres = StartupLock.isPostgres(connection);
+    // Flyway's transaction holds it until its commit (in auto-commit: held until released below)
+    boolean session = postgres && StartupLock.lockForTransaction(connection);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(TABLE);
+      statement.execute(
+          postgres
+              ? "INSERT INTO fenhe_auth_wildcard_version (id, version) VALUES (1, 0)"
+                  + " ON CONFLICT (id) DO NOTHING"
+              : "INSERT INTO fenhe_auth_wildcard_version (id, version) SELECT 1, 0"
+                  + " WHERE NOT EXISTS (SELECT 1 FROM fenhe_auth_wildcard_version WHERE id = 1)");
+    } finally {
+      if (session) {
+        StartupLock.unlockSession(connection);
+      }
     }
   }
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +50,7 @@ class TwoEnginesStartTogetherTest {
       "--camunda.bpm.client.disable-auto-fetching=true",
       "--camunda.bpm.job-execution.enabled=false",
       "--server.port=0",
+      "--logging.level.org.flywaydb=INFO",
       // engines of their own names: in one JVM the engine registry is shared
       "--camunda.bpm.process-engine-name=" + engineName
     };
@@ -57,31 +59,43 @@ class TwoEnginesStartTogetherTest {
   @Test
   void two_engines_starting_together_on_an_empty_postgresql_database_both_start() throws Exception {
     TestDatabase.Target db = TestDatabase.newPostgresDatabase();
-    CyclicBarrier together = new CyclicBarrier(2);
+    // the second node starts once the first has set up logging: Spring Boot's set-up of the one
+    // logback context of the JVM is not safe to run twice at once (ConcurrentModificationException
+    // in LoggerContext.putProperty); the nodes still meet at the schema operation
+    CountDownLatch firstLogging = new CountDownLatch(1);
     CyclicBarrier schemaTogether = new CyclicBarrier(2);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     List<Future<ConfigurableApplicationContext>> starts = new ArrayList<>();
     List<ConfigurableApplicationContext> started = new ArrayList<>();
     try {
       for (String name : List.of("clusterNodeA", "clusterNodeB")) {
+        boolean first = starts.isEmpty();
         starts.add(
             threads.submit(
                 () -> {
-                  together.await();
+                  if (!first) {
+                    firstLogging.await(2, TimeUnit.MINUTES);
+                  }
                   AtTheSameMoment meet = new AtTheSameMoment(schemaTogether);
-                  return new SpringApplicationBuilder(FenheApplication.class)
-                      .initializers(
-                          context ->
-                              context.getBeanFactory().registerSingleton("atTheSameMoment", meet))
-                      .run(args(db, name));
+                  try {
+                    return new SpringApplicationBuilder(FenheApplication.class)
+                        .initializers(
+                            context -> {
+                              context.getBeanFactory().registerSingleton("atTheSameMoment", meet);
+                              firstLogging.countDown();
+                            })
+                        .run(args(db, name));
+                  } finally {
+                    firstLogging.countDown();
+                  }
                 }));
       }
-      List<Throwable> failures = new ArrayList<>();
+      List<String> failures = new ArrayList<>();
       for (Future<ConfigurableApplicationContext> start : starts) {
         try {
           started.add(start.get(5, TimeUnit.MINUTES));
         } catch (Exception e) {
-          failures.add(e);
+          failures.add(causes(e));
         }
       }
       assertThat(failures).as("start-up failures of the two nodes").isEmpty();
@@ -166,6 +180,16 @@ class TwoEnginesStartTogetherTest {
             return operation.execute(commandContext);
           });
     }
+  }
+
+  /** A failed start and the cause where it began, with its place, for the report. */
+  private static String causes(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    StackTraceElement[] at = root.getStackTrace();
+    return failure + "\n  began with: " + root + (at.length > 0 ? "\n    at " + at[0] : "");
   }
 
   /** The first column of the first row, 0 for no row. */
