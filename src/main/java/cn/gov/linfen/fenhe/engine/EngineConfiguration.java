@@ -12,6 +12,7 @@ import cn.gov.linfen.fenhe.identity.IdentityProperties;
 import cn.gov.linfen.fenhe.identity.IdentitySetup;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +49,12 @@ public class EngineConfiguration {
   @Bean
   EngineIndexes engineIndexes() {
     return new EngineIndexes();
+  }
+
+  /** OGNL's property reads in the engine's mappings without a method scan per read (issue 20). */
+  @Bean
+  static ProcessEnginePlugin ognlPropertyReads() {
+    return OgnlPropertyReads.plugin();
   }
 
   /** The version of the wildcard authorizations, kept by triggers (issue 20, docs/security.md). */
