@@ -101,6 +101,24 @@ public class VerifiedCredentials {
     entries.clear();
   }
 
+  /**
+   * Moves on at every {@link #invalidateAll()}: what another cache of identities (a group's
+   * members) read under one value is still true while it has not moved, on this node.
+   */
+  public long generation() {
+    return generation.get();
+  }
+
+  /** How long a verified credential is trusted: what a change made on another node may take. */
+  public long ttlMillis() {
+    return ttlMillis;
+  }
+
+  /** The clock of the expiries. */
+  public long millis() {
+    return clock.millis();
+  }
+
   int size() {
     return entries.size();
   }

@@ -98,7 +98,7 @@ public class TaskNotificationPlugin extends AbstractProcessEnginePlugin {
           groups.add(link.getGroupId());
         }
       }
-      users.addAll(notifications.get().members(groups));
+      users.addAll(notifications.get().membersToTell(groups));
     }
     if (actor != null) {
       users.remove(actor);

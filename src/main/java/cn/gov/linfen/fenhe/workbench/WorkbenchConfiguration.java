@@ -4,6 +4,7 @@ import cn.gov.linfen.fenhe.calendar.WorkingDayCalendar;
 import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.config.EngineRole;
 import cn.gov.linfen.fenhe.identity.PersonNames;
+import cn.gov.linfen.fenhe.security.VerifiedCredentials;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -34,13 +35,15 @@ public class WorkbenchConfiguration {
       FenheClock clock,
       ProcessEngine engine,
       ObjectProvider<NotificationSender> senders,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      ObjectProvider<VerifiedCredentials> identities) {
     return new Notifications(
         jdbc,
         clock,
         engine.getIdentityService(),
         senders.getIfAvailable(LoggingNotificationSender::new),
-        transactions);
+        transactions,
+        identities.getIfAvailable());
   }
 
   @Bean

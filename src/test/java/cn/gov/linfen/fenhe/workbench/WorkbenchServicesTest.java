@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.linfen.fenhe.common.FenheClock;
 import cn.gov.linfen.fenhe.identity.PersonNames;
+import cn.gov.linfen.fenhe.security.CredentialsCacheProperties;
 import cn.gov.linfen.fenhe.security.FenheUser;
+import cn.gov.linfen.fenhe.security.VerifiedCredentials;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workbench.CaseEvent.Action;
 import cn.gov.linfen.fenhe.workbench.Notification.Kind;
 import cn.gov.linfen.fenhe.workbench.Notification.Notice;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,6 +84,75 @@ class WorkbenchServicesTest extends IntegrationTest {
     assertThat(notifications.list("demo-reform-office", true, 0, 100))
         .extracting(Notification::id)
         .doesNotContain(mine.id());
+  }
+
+  @Test
+  void new_task_notices_keep_a_groups_members_until_identities_change_here_or_their_time_ends()
+      throws Exception {
+    String group = "notice-" + id().substring(0, 8);
+    Group created = identityService.newGroup(group);
+    created.setName("通知测试组");
+    identityService.saveGroup(created);
+    List<String> users = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      String user = group + "-u" + i;
+      identityService.saveUser(identityService.newUser(user));
+      users.add(user);
+    }
+    identityService.createMembership(users.get(0), group);
+    try {
+      keptMembersFor(group, users);
+    } finally {
+      users.forEach(identityService::deleteUser);
+      identityService.deleteGroup(group);
+    }
+  }
+
+  private void keptMembersFor(String group, List<String> users) throws InterruptedException {
+    // the application's notifications keep the members with its verified credentials
+    assertThat(notifications.membersToTell(List.of(group))).containsExactly(users.get(0));
+    // a membership written past this node's engine (another node's): not seen by the notices
+    // until this node's identities change or the credentials' time ends; seen by members()
+    jdbc.update(
+        "INSERT INTO ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) VALUES (?, ?)", users.get(1), group);
+    assertThat(notifications.membersToTell(List.of(group))).containsExactly(users.get(0));
+    assertThat(notifications.members(List.of(group)))
+        .containsExactlyInAnyOrder(users.get(0), users.get(1));
+    // a membership made by this node's engine: the kept members are forgotten at once
+    identityService.createMembership(users.get(2), group);
+    assertThat(notifications.membersToTell(List.of(group)))
+        .containsExactlyInAnyOrderElementsOf(users);
+
+    // with a time of one second, another node's change is seen after it
+    Notifications shortLived =
+        new Notifications(
+            jdbc,
+            clock,
+            identityService,
+            notification -> {},
+            transactions,
+            new VerifiedCredentials(new CredentialsCacheProperties(Duration.ofSeconds(1), 100)));
+    assertThat(shortLived.membersToTell(List.of(group))).containsExactlyInAnyOrderElementsOf(users);
+    jdbc.update(
+        "DELETE FROM ACT_ID_MEMBERSHIP WHERE USER_ID_ = ? AND GROUP_ID_ = ?", users.get(1), group);
+    assertThat(shortLived.membersToTell(List.of(group))).contains(users.get(1));
+    Thread.sleep(1_100);
+    assertThat(shortLived.membersToTell(List.of(group)))
+        .containsExactlyInAnyOrder(users.get(0), users.get(2));
+    // without the credentials' cache (time 0s) they are asked every time
+    Notifications unkept =
+        new Notifications(
+            jdbc,
+            clock,
+            identityService,
+            notification -> {},
+            transactions,
+            new VerifiedCredentials(new CredentialsCacheProperties(Duration.ZERO, 100)));
+    assertThat(unkept.membersToTell(List.of(group)))
+        .containsExactlyInAnyOrder(users.get(0), users.get(2));
+    jdbc.update(
+        "INSERT INTO ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) VALUES (?, ?)", users.get(1), group);
+    assertThat(unkept.membersToTell(List.of(group))).containsExactlyInAnyOrderElementsOf(users);
   }
 
   @Test
