@@ -68,13 +68,15 @@ public class Notifications {
   private final NotificationSender sender;
   private final TransactionTemplate savepoint;
 
-  /** A group's members for the new-task notices (null: asked every time). */
+  /** A group's members for the new-task notices, read under one identities' generation. */
   private record KeptMembers(List<String> members, long expiresAtMillis, long generation) {}
 
   /** Beyond this many groups the kept members start afresh (the policy has a few dozen). */
   static final int MAX_KEPT_GROUPS = 1_000;
 
+  /** Whose generation and time the kept members follow (null: asked every time). */
   private final VerifiedCredentials identities;
+
   private final Map<String, KeptMembers> keptMembers = new ConcurrentHashMap<>();
 
   public Notifications(
