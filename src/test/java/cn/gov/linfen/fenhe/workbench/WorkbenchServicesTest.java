@@ -124,14 +124,7 @@ class WorkbenchServicesTest extends IntegrationTest {
         .containsExactlyInAnyOrderElementsOf(users);
 
     // with a time of one second, another node's change is seen after it
-    Notifications shortLived =
-        new Notifications(
-            jdbc,
-            clock,
-            identityService,
-            notification -> {},
-            transactions,
-            new VerifiedCredentials(new CredentialsCacheProperties(Duration.ofSeconds(1), 100)));
+    Notifications shortLived = keepingFor(Duration.ofSeconds(1));
     assertThat(shortLived.membersToTell(List.of(group))).containsExactlyInAnyOrderElementsOf(users);
     jdbc.update(
         "DELETE FROM ACT_ID_MEMBERSHIP WHERE USER_ID_ = ? AND GROUP_ID_ = ?", users.get(1), group);
@@ -140,19 +133,23 @@ class WorkbenchServicesTest extends IntegrationTest {
     assertThat(shortLived.membersToTell(List.of(group)))
         .containsExactlyInAnyOrder(users.get(0), users.get(2));
     // without the credentials' cache (time 0s) they are asked every time
-    Notifications unkept =
-        new Notifications(
-            jdbc,
-            clock,
-            identityService,
-            notification -> {},
-            transactions,
-            new VerifiedCredentials(new CredentialsCacheProperties(Duration.ZERO, 100)));
+    Notifications unkept = keepingFor(Duration.ZERO);
     assertThat(unkept.membersToTell(List.of(group)))
         .containsExactlyInAnyOrder(users.get(0), users.get(2));
     jdbc.update(
         "INSERT INTO ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) VALUES (?, ?)", users.get(1), group);
     assertThat(unkept.membersToTell(List.of(group))).containsExactlyInAnyOrderElementsOf(users);
+  }
+
+  /** Notifications whose verified credentials (and so the notices' members) are kept this long. */
+  private Notifications keepingFor(Duration time) {
+    return new Notifications(
+        jdbc,
+        clock,
+        identityService,
+        notification -> {},
+        transactions,
+        new VerifiedCredentials(new CredentialsCacheProperties(time, 100)));
   }
 
   @Test
