@@ -267,15 +267,19 @@ class WildcardGrantsTest extends IntegrationTest {
         });
   }
 
+  /** The id of the one open task of the test's case number {@code index}. */
+  private String taskOf(int index) {
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(instances.get(index))
+        .singleResult()
+        .getId();
+  }
+
   /** The command checks a case's pages make, by the installed manager and by the engine's. */
   List<List<Boolean>> checks(String userId, List<String> groups) {
-    String task =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceId(instances.get(0))
-            .singleResult()
-            .getId();
+    String task = taskOf(0);
     List<Object[]> asked =
         List.of(
             new Object[] {Permissions.READ, Resources.PROCESS_DEFINITION, keyA},
@@ -567,20 +571,8 @@ class WildcardGrantsTest extends IntegrationTest {
   @Test
   void command_checks_answer_as_the_engines_statement_for_random_forms_and_grants() {
     String group2 = group + "-2";
-    String taskA =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceId(instances.get(0))
-            .singleResult()
-            .getId();
-    String taskB =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceId(instances.get(1))
-            .singleResult()
-            .getId();
+    String taskA = taskOf(0);
+    String taskB = taskOf(1);
     int grant = Authorization.AUTH_TYPE_GRANT;
     int global = Authorization.AUTH_TYPE_GLOBAL;
     grant(grant, user, null, Resources.TASK, taskA, Permissions.READ, Permissions.UPDATE);
