@@ -30,11 +30,9 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  * resource's own id are read in one statement for all the checks that need them (three probes of
  * the engine's unique indexes per check: the user's, his groups', the GLOBAL ones), and the values
  * are combined as the engine's statement combines them ({@link #combine}): a disjunctive list is
- * {@code COALESCE(v1, v2, …, 0)}, a conjunctive list the bitwise AND of {@code COALESCE(v, 0)};
- * composites (from two on, each of atomic checks only) likewise, a conjunctive one without the
- * {@code COALESCE}. The caller is authorized when that value is 1. A form the engine's statement
- * does not have (atomic and composite checks mixed, one composite alone, a column instead of an id)
- * is left to the engine ({@code null}).
+ * {@code COALESCE(v1, v2, …, 0)}, a conjunctive list the bitwise AND of {@code COALESCE(v, 0)}. The
+ * caller is authorized when that value is 1. Any other form (composite checks, a column instead of
+ * an id) is left to the engine ({@code null}).
  */
 final class CommandCheck {
 
@@ -55,9 +53,9 @@ final class CommandCheck {
     if (!supported(checks)) {
       return null;
     }
-    List<PermissionCheck> atomic = checks.getAtomicChecks();
-    boolean[] granted = granted(connection, prefix, postgres, userId, groups, atomic, byWildcard);
-    Long value = combine(checks, atomic, granted);
+    boolean[] granted =
+        granted(connection, prefix, postgres, userId, groups, checks.getAtomicChecks(), byWildcard);
+    Long value = combine(checks, granted);
     return value != null && value == 1L;
   }
 
@@ -78,13 +76,13 @@ final class CommandCheck {
 
   /**
    * The value of the engine's statement ({@code atomicChecks}: one check's value, COALESCE or
-   * BITAND of several), from whether a grant exists for each check (in the order of {@code order}).
+   * BITAND of several), from whether a grant exists for each atomic check (in their order).
    */
-  static Long combine(
-      CompositePermissionCheck checks, List<PermissionCheck> order, boolean[] granted) {
+  static Long combine(CompositePermissionCheck checks, boolean[] granted) {
+    List<PermissionCheck> atomic = checks.getAtomicChecks();
     List<Long> values = new ArrayList<>();
-    for (PermissionCheck check : checks.getAtomicChecks()) {
-      values.add(value(check, granted[indexOf(order, check)]));
+    for (int i = 0; i < atomic.size(); i++) {
+      values.add(value(atomic.get(i), granted[i]));
     }
     if (values.size() == 1) {
       return values.get(0);
@@ -97,15 +95,6 @@ final class CommandCheck {
       and &= value == null ? 0L : value;
     }
     return and;
-  }
-
-  private static int indexOf(List<PermissionCheck> order, PermissionCheck check) {
-    for (int i = 0; i < order.size(); i++) {
-      if (order.get(i) == check) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("a check not in the list");
   }
 
   /** COALESCE(v1, v2, …, 0). */
@@ -140,7 +129,7 @@ final class CommandCheck {
     boolean[] granted = new boolean[checks.size()];
     List<Integer> asked = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ");
-    List<Object> parameters = new ArrayList<>();
+    List<String> parameters = new ArrayList<>();
     for (int i = 0; i < checks.size(); i++) {
       PermissionCheck check = checks.get(i);
       String resourceId = check.getResourceId();
@@ -194,7 +183,7 @@ final class CommandCheck {
     }
     try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
       for (int i = 0; i < parameters.size(); i++) {
-        statement.setString(i + 1, (String) parameters.get(i));
+        statement.setString(i + 1, parameters.get(i));
       }
       try (ResultSet rows = statement.executeQuery()) {
         if (rows.next()) {

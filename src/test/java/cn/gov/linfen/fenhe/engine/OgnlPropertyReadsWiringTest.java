@@ -24,7 +24,7 @@ class OgnlPropertyReadsWiringTest extends IntegrationTest {
     // the engine has run queries of these classes at start (deployment, identities, filter)
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId("none").list())
         .isEmpty();
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isNotNegative();
+    engine.getRuntimeService().createProcessInstanceQuery().count();
     for (Class<?> query :
         new Class<?>[] {
           TaskQueryImpl.class, ProcessInstanceQueryImpl.class, AuthorizationCheck.class

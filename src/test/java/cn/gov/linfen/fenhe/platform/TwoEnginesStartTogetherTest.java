@@ -34,10 +34,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * users of the identity policy (issue 20, point 5; {@code StartupLock}). The same check with two
  * JVMs is part {@code cluster} of {@code bench/run.sh}.
  *
- * <p>Started at the same moment is not enough to make them meet: Flyway's own lock, which comes
- * first, lets one node ahead by seconds on a loaded machine. So both nodes also wait for each other
- * right before the engine's schema operation ({@link AtTheSameMoment}, outside the start-up lock):
- * without {@code ClusterSafeSchema} both then create the tables at once and one start fails.
+ * <p>In one JVM the second node starts once the first has set up logging (the one logback context
+ * of the JVM cannot be set up while it is in use). Starting close together is not enough to make
+ * them meet anyway: Flyway's own lock, which comes first, lets one node ahead by seconds on a
+ * loaded machine. So both nodes also wait for each other right before the engine's schema operation
+ * ({@link AtTheSameMoment}, outside the start-up lock): without {@code ClusterSafeSchema} both then
+ * create the tables at once and one start fails.
  */
 @Tag("own-context") // starts applications of its own: runs in a JVM of its own
 class TwoEnginesStartTogetherTest {
