@@ -1,9 +1,13 @@
 package cn.gov.linfen.fenhe.engine;
 
+import camundajar.impl.scala.Option;
+import camundajar.impl.scala.collection.Iterator;
+import camundajar.impl.scala.collection.immutable.List;
+import camundajar.impl.scala.collection.immutable.List$;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
+import camundajar.impl.scala.util.control.NonFatal$;
 import cn.gov.linfen.fenhe.common.BoundedMemo;
-import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -13,8 +17,23 @@ import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.feel.FeelEngine.Failure;
+import org.camunda.feel.api.EvaluationFailure;
+import org.camunda.feel.api.EvaluationFailureType;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FailedEvaluationResult;
+import org.camunda.feel.api.SuccessfulEvaluationResult;
 import org.camunda.feel.context.Context;
+import org.camunda.feel.context.FunctionProvider;
+import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.impl.interpreter.BuiltinFunctions;
+import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
+import org.camunda.feel.impl.interpreter.FeelInterpreter;
+import org.camunda.feel.impl.parser.ExpressionValidator;
 import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.syntaxtree.Val;
+import org.camunda.feel.syntaxtree.ValError;
+import org.camunda.feel.syntaxtree.ValFatalError;
 import org.camunda.feel.valuemapper.ValueMapper;
 
 /**
@@ -29,6 +48,12 @@ import org.camunda.feel.valuemapper.ValueMapper;
  * values, the same failures. The input entry {@code -} (any value) is true without FEEL, as in
  * FEEL. Decision texts come from deployed models; the cache is emptied when it holds more than
  * {@value #CAPACITY} texts.
+ *
+ * <p>The Scala engine also builds its built-in functions anew for every evaluation (its root
+ * context: some 150 function values and the maps that hold them), 80 % of a decision's FEEL time in
+ * the benchmark's flight recordings once parsing was gone. Here they are built once per engine and
+ * evaluated with a fresh context and failure list each time, as the Scala engine evaluates ({@link
+ * Parsing#evaluate}).
  */
 public class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
@@ -53,8 +78,8 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
     return dmnConfiguration().buildEngine();
   }
 
-  public ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
-    super(functionProviders == null ? List.of() : functionProviders);
+  public ParsedOnceFeelEngine(java.util.List<FeelCustomFunctionProvider> functionProviders) {
+    super(functionProviders == null ? java.util.List.of() : functionProviders);
   }
 
   @Override
@@ -72,6 +97,11 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
     return parsing.expressions.size() + parsing.unaryTests.size();
   }
 
+  /** The Scala engine this one evaluates with. */
+  org.camunda.feel.FeelEngine scalaEngine() {
+    return feelEngine;
+  }
+
   @Override
   protected org.camunda.feel.FeelEngine buildFeelEngine(
       CustomFunctionTransformer transformer, ValueMapper.CompositeValueMapper valueMapper) {
@@ -86,6 +116,12 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
     private final BoundedMemo<String, Either<Failure, ParsedExpression>> unaryTests =
         new BoundedMemo<>(CAPACITY);
 
+    /** The built-in functions, then the custom ones: the Scala engine's root context's. */
+    private final FunctionProvider functions;
+
+    private final FeelInterpreter interpreter;
+    private final ExpressionValidator validator;
+
     Parsing(CustomFunctionTransformer transformer, ValueMapper valueMapper) {
       // as FeelEngine.Builder: external functions off, the default clock
       super(
@@ -93,6 +129,85 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
           valueMapper,
           new org.camunda.feel.FeelEngine.Configuration(false),
           org.camunda.feel.FeelEngine.defaultClock());
+      // the clock is read when now() or today() is called, not here
+      this.functions =
+          new FunctionProvider.CompositeFunctionProvider(
+              List$.MODULE$
+                  .<FunctionProvider>empty()
+                  .$colon$colon(functionProvider())
+                  .$colon$colon(new BuiltinFunctions(clock(), valueMapper())));
+      this.interpreter = new FeelInterpreter(valueMapper());
+      this.validator = new ExpressionValidator(configuration().externalFunctionsEnabled());
+    }
+
+    /**
+     * As {@code FeelEngine.evaluate} of feel-engine 1.19 (validation, evaluation in the root
+     * context merged with the caller's, an assertion failure, an error value, a non-fatal
+     * exception: the same results and messages), with the root context's functions made once. Each
+     * evaluation has its own context and failure list.
+     */
+    @Override
+    public EvaluationResult evaluate(ParsedExpression expression, Context context) {
+      try {
+        Option<Failure> invalid = validator.validateExpression(expression.expression());
+        if (invalid.isDefined()) {
+          return new FailedEvaluationResult(
+              new Failure(
+                  "validation of expression '"
+                      + expression.text()
+                      + "' failed: "
+                      + invalid.get().message()),
+              NONE);
+        }
+        EvalContext evalContext =
+            new EvalContext(
+                    valueMapper(),
+                    VariableProvider.EmptyVariableProvider$.MODULE$,
+                    functions,
+                    new EvaluationFailureCollector())
+                .merge(context);
+        Val value = interpreter.eval(expression.expression(), evalContext);
+        List<EvaluationFailure> failures = evalContext.failureCollector().failures();
+        String assertion = firstAssertionFailure(failures);
+        if (assertion != null) {
+          return new FailedEvaluationResult(
+              new Failure(
+                  "Assertion failure on evaluate the expression '"
+                      + expression.text()
+                      + "': "
+                      + assertion),
+              failures);
+        }
+        String error =
+            value instanceof ValError valError
+                ? valError.error()
+                : value instanceof ValFatalError fatal ? fatal.error() : null;
+        if (error != null) {
+          return new FailedEvaluationResult(
+              new Failure("failed to evaluate expression '" + expression.text() + "': " + error),
+              failures);
+        }
+        return new SuccessfulEvaluationResult(valueMapper().unpackVal(value), failures);
+      } catch (Throwable e) { // NOPMD: as Scala's Try, non-fatal only
+        if (!NonFatal$.MODULE$.apply(e)) {
+          throw e;
+        }
+        return new FailedEvaluationResult(
+            new Failure("failed to evaluate expression '" + expression.text() + "' : " + e), NONE);
+      }
+    }
+
+    private static final List<EvaluationFailure> NONE = List$.MODULE$.empty();
+
+    private static String firstAssertionFailure(List<EvaluationFailure> failures) {
+      Iterator<EvaluationFailure> each = failures.iterator();
+      while (each.hasNext()) {
+        EvaluationFailure failure = each.next();
+        if (EvaluationFailureType.ASSERT_FAILURE$.MODULE$.equals(failure.failureType())) {
+          return failure.failureMessage();
+        }
+      }
+      return null;
     }
 
     @Override

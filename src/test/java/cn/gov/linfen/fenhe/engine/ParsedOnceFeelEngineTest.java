@@ -8,15 +8,29 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.context.Context;
+import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.impl.parser.FeelParser;
+import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.syntaxtree.ValFatalError;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,6 +143,133 @@ class ParsedOnceFeelEngineTest {
     }
     // the dash is answered without FEEL; every other text parsed once
     assertThat(parsedOnce.parsedTexts()).isEqualTo(UNARY_TESTS.size() - 2);
+  }
+
+  /** Camunda's FEEL engine with its Scala engine in reach. */
+  private static final class Stock extends ScalaFeelEngine {
+    Stock() {
+      super(List.of());
+    }
+
+    org.camunda.feel.FeelEngine engine() {
+      return feelEngine;
+    }
+  }
+
+  /**
+   * A context as Camunda's wrapper builds it, with a variable whose look-up fails and one that
+   * holds an error value.
+   */
+  private static Context context(Object amount, Object name) {
+    VariableContext values =
+        Variables.createVariables()
+            .putValue("amount", amount)
+            .putValue("name", name)
+            .putValue("fatal", new ValFatalError("计算中止"))
+            .asVariableContext();
+    VariableContext failing =
+        new VariableContext() {
+          @Override
+          public TypedValue resolve(String variableName) {
+            if ("boom".equals(variableName)) {
+              throw new IllegalStateException("变量读取失败");
+            }
+            return values.resolve(variableName);
+          }
+
+          @Override
+          public boolean containsVariable(String variableName) {
+            return "boom".equals(variableName) || values.containsVariable(variableName);
+          }
+
+          @Override
+          public Set<String> keySet() {
+            Set<String> keys = new java.util.HashSet<>(values.keySet());
+            keys.add("boom");
+            return keys;
+          }
+        };
+    return new CustomContext() {
+      @Override
+      public VariableProvider variableProvider() {
+        return new ContextVariableWrapper(failing);
+      }
+    };
+  }
+
+  private static final List<String> EVALUATED =
+      List.of(
+          "amount * 2",
+          "missing",
+          "missing.field + 1",
+          "amount + name",
+          "{a: amount, b: [1, 2, name]}",
+          "for x in [1, 2, 3] return x * amount",
+          "string length(12)",
+          "date(\"not a date\")",
+          "assert(amount, amount > 1000000)",
+          "assert(amount, amount > 1000000, \"金额超限\")",
+          "function(x) external { java: { class: \"java.lang.Math\","
+              + " method signature: \"max(int, int)\" } }",
+          "boom",
+          "fatal",
+          "today() < date(\"9999-12-31\")");
+
+  @Test
+  void evaluation_gives_the_scala_engines_results_and_failures_with_the_functions_made_once() {
+    org.camunda.feel.FeelEngine stock = new Stock().engine();
+    org.camunda.feel.FeelEngine ours = new ParsedOnceFeelEngine(List.of()).scalaEngine();
+    List<EvaluationResult> results = new ArrayList<>();
+    for (String expression : EVALUATED) {
+      // parsed without the parse's own validation, so that evaluation validates
+      ParsedExpression parsed =
+          new ParsedExpression(FeelParser.parseExpression(expression).get().value(), expression);
+      for (Object[] values :
+          List.of(
+              new Object[] {270000, "清算组"}, new Object[] {null, null}, new Object[] {"abc", 12})) {
+        EvaluationResult expected = stock.evaluate(parsed, context(values[0], values[1]));
+        EvaluationResult actual = ours.evaluate(parsed, context(values[0], values[1]));
+        assertThat(actual).as("%s with %s", expression, Arrays.asList(values)).isEqualTo(expected);
+        results.add(expected);
+      }
+    }
+    // the comparison covers each kind of answer
+    assertThat(results)
+        .anyMatch(r -> r.isSuccess() && r.suppressedFailures().isEmpty())
+        .anyMatch(r -> r.isSuccess() && !r.suppressedFailures().isEmpty())
+        .anyMatch(r -> r.isFailure() && r.failure().message().startsWith("Assertion failure"))
+        .anyMatch(r -> r.isFailure() && r.failure().message().startsWith("validation of"))
+        .anyMatch(r -> r.isFailure() && r.failure().message().contains("变量读取失败"))
+        .anyMatch(
+            r ->
+                r.isFailure()
+                    && r.failure().message().equals("failed to evaluate expression 'fatal': 计算中止"));
+  }
+
+  @Test
+  void each_evaluation_keeps_its_own_failures_and_reads_the_clock_when_called() throws Exception {
+    org.camunda.feel.FeelEngine ours = new ParsedOnceFeelEngine(List.of()).scalaEngine();
+    ParsedExpression missing = ours.parseExpression("missing").toOption().get();
+    ParsedExpression clean = ours.parseExpression("amount * 2").toOption().get();
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<EvaluationResult>> answers = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        ParsedExpression expression = i % 2 == 0 ? missing : clean;
+        answers.add(threads.submit(() -> ours.evaluate(expression, context(21, "x"))));
+      }
+      for (int i = 0; i < answers.size(); i++) {
+        EvaluationResult result = answers.get(i).get(30, TimeUnit.SECONDS);
+        assertThat(result.suppressedFailures().size()).as("evaluation %s", i).isEqualTo(1 - i % 2);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    ParsedExpression now = ours.parseExpression("now()").toOption().get();
+    Object first = ours.evaluate(now, context(1, "x")).result();
+    Thread.sleep(20);
+    Object second = ours.evaluate(now, context(1, "x")).result();
+    assertThat(second).isNotEqualTo(first);
   }
 
   @Test
