@@ -48,6 +48,10 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     configuration.setAdminGroups(new ArrayList<>(List.of(FenheGroup.ADMINS.id())));
     // candidates may claim and complete a task, not change its due date or owner
     configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+    // a new task's grants without the search for grants it cannot have yet
+    if (configuration.getResourceAuthorizationProvider() == null) {
+      configuration.setResourceAuthorizationProvider(new NewTaskGrants());
+    }
     if (configuration instanceof SpringProcessEngineConfiguration spring) {
       spring.setDeployChangedOnly(true);
       spring.setDeploymentName(DEPLOYMENT_NAME);
