@@ -58,9 +58,9 @@ public class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
-      VerifiedCredentials credentials) {
+      VerifiedCredentials credentials, ProcessEngine engine) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new CachingEngineAuthenticationFilter(credentials));
+        new FilterRegistrationBean<>(new CachingEngineAuthenticationFilter(credentials, engine));
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns(ENGINE_REST);
     registration.setInitParameters(
