@@ -116,6 +116,8 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
     private final BoundedMemo<String, Either<Failure, ParsedExpression>> unaryTests =
         new BoundedMemo<>(CAPACITY);
 
+    private static final List<EvaluationFailure> NONE = List$.MODULE$.empty();
+
     /** The built-in functions, then the custom ones: the Scala engine's root context's. */
     private final FunctionProvider functions;
 
@@ -188,7 +190,8 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
               failures);
         }
         return new SuccessfulEvaluationResult(valueMapper().unpackVal(value), failures);
-      } catch (Throwable e) { // NOPMD: as Scala's Try, non-fatal only
+      } catch (
+          Throwable e) { // as Scala's Try: a non-fatal failure is the result, a fatal one goes on
         if (!NonFatal$.MODULE$.apply(e)) {
           throw e;
         }
@@ -196,8 +199,6 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
             new Failure("failed to evaluate expression '" + expression.text() + "' : " + e), NONE);
       }
     }
-
-    private static final List<EvaluationFailure> NONE = List$.MODULE$.empty();
 
     private static String firstAssertionFailure(List<EvaluationFailure> failures) {
       Iterator<EvaluationFailure> each = failures.iterator();
