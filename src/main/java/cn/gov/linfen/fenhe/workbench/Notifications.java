@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -152,13 +153,7 @@ public class Notifications {
 
   /** The ids of the members of the groups. */
   public Set<String> members(Collection<String> groupIds) {
-    Set<String> users = new LinkedHashSet<>();
-    for (String group : groupIds) {
-      if (group != null && !group.isBlank()) {
-        users.addAll(membersOf(group));
-      }
-    }
-    return users;
+    return union(groupIds, this::membersOf);
   }
 
   /**
@@ -173,25 +168,34 @@ public class Notifications {
     if (identities == null || identities.ttlMillis() == 0) {
       return members(groupIds);
     }
+    return union(groupIds, this::keptMembersOf);
+  }
+
+  private List<String> keptMembersOf(String group) {
+    long now = identities.millis();
+    long generation = identities.generation();
+    KeptMembers kept = keptMembers.get(group);
+    if (kept == null || kept.generation() != generation || kept.expiresAtMillis() <= now) {
+      kept = new KeptMembers(membersOf(group), now + identities.ttlMillis(), generation);
+      // not kept when identities changed while they were read
+      if (identities.generation() == generation) {
+        if (keptMembers.size() >= MAX_KEPT_GROUPS) {
+          keptMembers.clear();
+        }
+        keptMembers.put(group, kept);
+      }
+    }
+    return kept.members();
+  }
+
+  /** The members of each named group (blank names skipped), each user once, in order. */
+  private static Set<String> union(
+      Collection<String> groupIds, Function<String, List<String>> membersOf) {
     Set<String> users = new LinkedHashSet<>();
     for (String group : groupIds) {
-      if (group == null || group.isBlank()) {
-        continue;
+      if (group != null && !group.isBlank()) {
+        users.addAll(membersOf.apply(group));
       }
-      long now = identities.millis();
-      long generation = identities.generation();
-      KeptMembers kept = keptMembers.get(group);
-      if (kept == null || kept.generation() != generation || kept.expiresAtMillis() <= now) {
-        kept = new KeptMembers(membersOf(group), now + identities.ttlMillis(), generation);
-        // not kept when identities changed while they were read
-        if (identities.generation() == generation) {
-          if (keptMembers.size() >= MAX_KEPT_GROUPS) {
-            keptMembers.clear();
-          }
-          keptMembers.put(group, kept);
-        }
-      }
-      users.addAll(kept.members());
     }
     return users;
   }
