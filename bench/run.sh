@@ -292,6 +292,10 @@ if has cases; then
       PSQL -d "$db" -At -F ' | ' -c "SELECT calls, round(total_exec_time::numeric, 1), left(regexp_replace(query, '\s+', ' ', 'g'), 160)
         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
         ORDER BY total_exec_time DESC LIMIT 15" > "$OUT/top-statements-$kind-$run.txt" || true
+      # every statement (start-up and warm-up included), to compare the kinds statement by statement
+      PSQL -d "$db" -At -F $'\t' -c "SELECT calls, round(total_exec_time::numeric, 1), rows, left(regexp_replace(query, '\s+', ' ', 'g'), 400)
+        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        ORDER BY total_exec_time DESC" > "$OUT/statements-$kind-$run.tsv" || true
       stop_app
       PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
     done
