@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -94,9 +95,10 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
    * Queries without an authorization join that filters nothing and command checks answered from the
    * caller's wildcard grants ({@link WildcardGrants}, {@link ExternalTaskAuthorizations}), the
    * officer's inbox and its count in SQL that PostgreSQL plans well ({@link CandidateGroupInbox}),
-   * and level full, leaner for P5's acts ({@link LeanHistoryLevel}: what it leaves out and why).
-   * Set once the configured level is resolved (the engine reads the level from its configuration at
-   * every event); any other level is left as configured.
+   * a new row's id checked before its failure's message is written ({@link
+   * IdCheckedEntityManager}), and level full, leaner for P5's acts ({@link LeanHistoryLevel}: what
+   * it leaves out and why). Set once the configured level is resolved (the engine reads the level
+   * from its configuration at every event); any other level is left as configured.
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -110,6 +112,12 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     configuration
         .getSessionFactories()
         .put(TaskManager.class, new GenericManagerFactory(CandidateGroupInbox.class));
+    // the engine's entity manager, writing an invalid id's message only when there is one
+    configuration
+        .getSessionFactories()
+        .put(
+            DbEntityManager.class,
+            new IdCheckedEntityManager.Factory(configuration.getIdGenerator()));
     HistoryLevel level = configuration.getHistoryLevel();
     if (level != null
         && level.getId() == HistoryLevel.HISTORY_LEVEL_FULL.getId()
