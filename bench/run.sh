@@ -202,10 +202,20 @@ ticks() { # utime+stime of the given pids (clock ticks)
 }
 pg_pids() { local pm; pm=$(head -1 "$PGDATA_DIR/postmaster.pid"); echo "$pm" $(pgrep -P "$pm"); }
 # PostgreSQL's CPU: its live processes plus the postmaster's ended children (cutime + cstime), so that a
-# backend or autovacuum worker ending between two readings keeps its CPU in the difference
+# backend or autovacuum worker ending between two readings keeps its CPU in the difference. A child that
+# ends and is reaped while the live ones are read would be counted twice (live, then in cutime: a whole
+# backend's CPU, seen once as a negative database CPU per case), so the reading is taken again until the
+# postmaster reaped nothing during it.
 pg_ticks() {
-  local pm; pm=$(head -1 "$PGDATA_DIR/postmaster.pid")
-  echo $(( $(ticks $(pg_pids)) + $(awk '{print $16 + $17}' "/proc/$pm/stat") ))
+  local pm before live after i
+  pm=$(head -1 "$PGDATA_DIR/postmaster.pid")
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    before=$(awk '{print $16 + $17}' "/proc/$pm/stat")
+    live=$(ticks $(pg_pids))
+    after=$(awk '{print $16 + $17}' "/proc/$pm/stat")
+    [ "$before" = "$after" ] && break
+  done
+  echo $(( live + after ))
 }
 stats() { # xact_commit, statements, app ticks, db ticks
   local db=$1
