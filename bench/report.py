@@ -136,6 +136,30 @@ if any(k[0] == "cases" for k in values):
                     "The lever: before = BENCH_FENHE_BEFORE_JAR, after = the jar under bench (same runs, alternated)",
                     "before", "after")
 
+PAIRED_METRICS = [("cases_per_s", "cases/s in the window (P1 steps ended ÷ steps of one case)"),
+                  ("app_cpu_ms_per_case", "app CPU per case (ms)"),
+                  ("db_cpu_ms_per_case", "database CPU per case (ms; its own backends)"),
+                  ("cpu_ms_per_case", "app + database CPU per case (ms)"),
+                  ("commits_per_case", "engine transactions per case"), ("statements_per_case", "statements per case"),
+                  ("cases_ended", "cases ended in the window"), ("steps_per_case", "steps (activity instances) of one case"),
+                  ("driver_ran_out", "driver ran out of cases (should be 0)")]
+
+if any(k[0] == "paired" for k in values):
+    # the two kinds in the order they were given (before first), from results.csv
+    pk = list(dict.fromkeys(r["label"] for r in rows if r["part"] == "paired"))
+    a, b = pk[0], pk[-1]
+    print(f"### Paired: {a} and {b} at the same time, each on its own database, measured over the same window "
+          f"({load('paired')})\n")
+    print(f"| metric | {a} | {b} | {b} ÷ {a} (medians) | {b} ÷ {a}, round by round |")
+    print("|---|---:|---:|---:|---|")
+    for metric, name in PAIRED_METRICS:
+        va, vb = values.get(("paired", a, metric), []), values.get(("paired", b, metric), [])
+        by_round = ", ".join(f"{y / x:.3f}×" for x, y in zip(va, vb) if x) if metric != "driver_ran_out" else ""
+        r = ratio(med("paired", b, metric), med("paired", a, metric), 3) if metric != "driver_ran_out" else ""
+        print(f"| {name} | {cell('paired', a, metric)} | {cell('paired', b, metric)} | {r} | {by_round} |")
+    print(f"\nn = {len(values.get(('paired', a, 'cases_per_s'), []))} rounds; both apps run at once, so each has about "
+          "half the machine: compare the two, not these figures with part 2's.\n")
+
 if any(k[0] == "tasklist" for k in values):
     print(f"### 3. Task list at scale ({load('tasklist')})\n")
     tk = [k for k in ("fenhe", "baseline", "secured", "fenhe-nocache", "fenhe-before")

@@ -28,6 +28,9 @@
 # cluster (issue 20, point 4; not in the default parts): two engine JVMs and two worker JVMs started together on
 # one fresh database, P1 cases through both engines, one engine killed (kill -9) in the middle of a run: cases
 # lost or duplicated, the survivor's takeover of the dead node's jobs and external tasks, one node vs two.
+# paired (issue 20; not in the default parts): --kinds "fenhe-before fenhe" run at the same time, each on its own
+# database and port (BENCH_PAIRED_PORT, default BENCH_FENHE_PORT + 2), both measured over one window
+# (BENCH_PAIRED_WINDOW 90 s, after BENCH_PAIRED_SETTLE 15 s): a lever's before and after meet the same minutes.
 # Results: bench/results/<UTC time>/results.csv and report.md (also printed). Uses its own PostgreSQL
 # cluster (bench/pg.sh: /var/tmp/fenhe-bench-pg, port 5499), never the tests' server.
 # Beside another run on the same machine: BENCH_PG_PORT and BENCH_PG_DIR (a PostgreSQL cluster of its own),
@@ -134,6 +137,9 @@ javac -d "$OUT/driver" bench/driver/Driver.java
 DRIVER() { java -cp "$OUT/driver" Driver "$@"; }
 "$ROOT/bench/pg.sh" start
 PGDATA_DIR=$BENCH_PG_DIR
+# BENCH_TRACK_PLANNING=on: pg_stat_statements times each statement's planning too (statements-<kind>-<run>.tsv);
+# set at every run, so that one run's setting does not stay for the next
+PSQL -d postgres -c "ALTER SYSTEM SET pg_stat_statements.track_planning = ${BENCH_TRACK_PLANNING:-off}" -c "SELECT pg_reload_conf()" > /dev/null
 
 fresh_db() {
   PSQL -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
@@ -302,8 +308,10 @@ if has cases; then
       PSQL -d "$db" -At -F ' | ' -c "SELECT calls, round(total_exec_time::numeric, 1), left(regexp_replace(query, '\s+', ' ', 'g'), 160)
         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
         ORDER BY total_exec_time DESC LIMIT 15" > "$OUT/top-statements-$kind-$run.txt" || true
-      # every statement (start-up and warm-up included), to compare the kinds statement by statement
-      PSQL -d "$db" -At -F $'\t' -c "SELECT calls, round(total_exec_time::numeric, 1), rows, left(regexp_replace(query, '\s+', ' ', 'g'), 400)
+      # every statement (start-up and warm-up included), to compare the kinds statement by statement: calls,
+      # execution ms, rows, planning ms (0 unless BENCH_TRACK_PLANNING=on), the statement
+      PSQL -d "$db" -At -F $'\t' -c "SELECT calls, round(total_exec_time::numeric, 1), rows, round(total_plan_time::numeric, 1),
+        left(regexp_replace(query, '\s+', ' ', 'g'), 400)
         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
         ORDER BY total_exec_time DESC" > "$OUT/statements-$kind-$run.tsv" || true
       stop_app
@@ -674,6 +682,118 @@ $(ticks "$@") $(ticks $(pg_pids))"; }
   CLUSTER_PIDS=
   echo "cluster: load1 at the kill ${load_kill:-?}" >> "$OUT/machine.txt"
   PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+fi
+
+# ----------------------------------------------------------------------------------- paired (issue 20: a lever's before and after)
+# Two Fenhe builds at the same time, each on its own database and port, each driven by its own driver with the same
+# concurrency; both measured over the same window, so that both meet the same minutes of the machine (on a VM
+# whose speed moves from minute to minute, alternated runs of a few minutes each cannot resolve a lever of a few
+# per cent). Per kind over the window: the cases' work done (P1's steps ended, in whole cases), the cases ended,
+# app CPU, the database CPU of its own backends (by pg_stat_activity), transactions and statements of its database.
+if has paired; then
+  read -r KIND_A KIND_B EXTRA <<< "$KINDS"
+  [ -n "${KIND_B:-}" ] && [ -z "${EXTRA:-}" ] && is_fenhe "$KIND_A" && is_fenhe "$KIND_B" \
+    || { echo "--parts paired needs --kinds with two Fenhe kinds, e.g. \"fenhe-before fenhe\"" >&2; exit 2; }
+  WINDOW=${BENCH_PAIRED_WINDOW:-90}; SETTLE=${BENCH_PAIRED_SETTLE:-15}
+  PORT_B=${BENCH_PAIRED_PORT:-$((FENHE_PORT + 2))}
+  log "part paired: $KIND_A and $KIND_B at the same time, window ${WINDOW} s after ${SETTLE} s, $CONCURRENCY cases at once each"
+  hz=$(getconf CLK_TCK)
+  # one reading of both kinds at the same moment: the pids of their databases' backends first (one query),
+  # then the clock and every tick from /proc at once, then the counters (slower, under load); lines
+  # "time <UTC>", "app <kind> <ticks>", "backend <database> <pid> <ticks>", "db <database> <xact_commit> <statements>"
+  snapshot() {
+    local pids p kind db
+    pids=$(PSQL -d postgres -At -F ' ' -c "SELECT datname, pid FROM pg_stat_activity
+      WHERE datname IN ('${DB[$KIND_A]}', '${DB[$KIND_B]}') AND pid <> pg_backend_pid()")
+    echo "time $(date -u '+%F %T.%3N')"
+    for kind in "$KIND_A" "$KIND_B"; do echo "app $kind $(ticks "${PID[$kind]}")"; done
+    while read -r db p; do
+      [ -n "$p" ] && [ -r "/proc/$p/stat" ] && echo "backend $db $p $(awk '{print $14 + $15}' "/proc/$p/stat")"
+    done <<< "$pids"
+    for kind in "$KIND_A" "$KIND_B"; do
+      db=${DB[$kind]}
+      echo "db $db $(PSQL -d "$db" -At -F ' ' -c "SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),
+        (SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()))")"
+    done
+  }
+  # from two snapshots of one kind: "app_ticks backend_ticks xact statements" (a backend new at the second counts whole)
+  snapshot_delta() {
+    awk -v kind="$3" -v db="$4" '
+      NR == FNR && $1 == "app" && $2 == kind { a0 = $3 } NR == FNR && $1 == "backend" && $2 == db { b0[$3] = $4 }
+      NR == FNR && $1 == "db" && $2 == db { x0 = $3; s0 = $4 }
+      NR != FNR && $1 == "app" && $2 == kind { a1 = $3 } NR != FNR && $1 == "backend" && $2 == db { d += $4 - ($3 in b0 ? b0[$3] : 0) }
+      NR != FNR && $1 == "db" && $2 == db { x1 = $3; s1 = $4 }
+      END { print a1 - a0, d + 0, x1 - x0, s1 - s0 }' "$1" "$2"
+  }
+  for run in $(seq 1 "$ROUNDS"); do
+    declare -A PID DB PRT DRV
+    for kind in "$KIND_A" "$KIND_B"; do
+      DB[$kind]=paired_${kind//-/_}_$run
+      if [ "$kind" = "$KIND_B" ]; then FENHE_PORT_SAVED=$FENHE_PORT; FENHE_PORT=$PORT_B; fi
+      start_app "$kind" "${DB[$kind]}" "$run"
+      PRT[$kind]=$(port_of "$kind")
+      [ "$kind" = "$KIND_B" ] && FENHE_PORT=$FENHE_PORT_SAVED
+      PID[$kind]=$APP_PID; CLUSTER_PIDS="$CLUSTER_PIDS $APP_PID"; APP_PID=
+    done
+    # warm-up, then start materials for more cases than the window can end (2 cases/s per app, more than
+    # either has reached alone on 2 cores); a driver that runs out before the window ends is recorded
+    enough=$(( (WINDOW + SETTLE) * 2 + CONCURRENCY ))
+    for kind in "$KIND_A" "$KIND_B"; do
+      u=http://127.0.0.1:${PRT[$kind]}
+      ( DRIVER uploads "$u" "$WARMUP" "$CONCURRENCY" "$OUT/uploads-warm-paired-$kind-$run.txt" > /dev/null
+        DRIVER cases "$u" "$WARMUP" "$CONCURRENCY" "warm-paired-$kind-$run" "$OUT/uploads-warm-paired-$kind-$run.txt" > /dev/null
+        DRIVER uploads "$u" "$enough" "$CONCURRENCY" "$OUT/uploads-paired-$kind-$run.txt" > /dev/null ) &
+      DRV[$kind]=$!
+    done
+    for kind in "$KIND_A" "$KIND_B"; do wait "${DRV[$kind]}"; done
+    for kind in "$KIND_A" "$KIND_B"; do
+      # exec: the background job is the driver's JVM itself, stopped when the window is over
+      ( exec java -cp "$OUT/driver" Driver cases "http://127.0.0.1:${PRT[$kind]}" "$enough" "$CONCURRENCY" "paired-$kind-$run" \
+        "$OUT/uploads-paired-$kind-$run.txt" ) > "$OUT/paired-driver-$kind-$run.txt" 2>&1 &
+      DRV[$kind]=$!
+    done
+    sleep "$SETTLE"
+    snapshot > "$OUT/tmp-snap0"
+    l0=$(load1)
+    sleep "$WINDOW"
+    snapshot > "$OUT/tmp-snap1"
+    t0=$(awk '$1 == "time" { print $2 " " $3 }' "$OUT/tmp-snap0"); t1=$(awk '$1 == "time" { print $2 " " $3 }' "$OUT/tmp-snap1")
+    seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { split(a, x, /[ :]/); split(b, y, /[ :]/);
+      print (y[2] * 3600 + y[3] * 60 + y[4]) - (x[2] * 3600 + x[3] * 60 + x[4]) }')
+    for kind in "$KIND_A" "$KIND_B"; do
+      kill -0 "${DRV[$kind]}" 2>/dev/null && ran_out=0 || ran_out=1
+      read -r a d x s_ <<< "$(snapshot_delta "$OUT/tmp-snap0" "$OUT/tmp-snap1" "$kind" "${DB[$kind]}")"
+      ended=$(PSQL -d "${DB[$kind]}" -At -c "SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'soe-reform-fund'
+        AND end_time_ > '$t0' AND end_time_ <= '$t1'")
+      # the cases' work done in the window, in whole cases: the steps that ended in it (every activity instance
+      # of P1) ÷ the steps of one ended case. Finer than the cases that ended: about 8 cases are half done at
+      # each end of the window.
+      read -r steps per_case <<< "$(PSQL -d "${DB[$kind]}" -At -F ' ' -c "SELECT
+        (SELECT count(*) FROM act_hi_actinst WHERE proc_def_key_ = 'soe-reform-fund' AND end_time_ > '$t0' AND end_time_ <= '$t1'),
+        (SELECT round(count(*)::numeric / greatest(count(DISTINCT a.proc_inst_id_), 1), 3) FROM act_hi_actinst a
+          JOIN act_hi_procinst p ON p.id_ = a.proc_inst_id_ WHERE p.proc_def_key_ = 'soe-reform-fund' AND p.end_time_ IS NOT NULL)")"
+      awk -v n="$steps" -v k="$per_case" -v w="$seconds" -v a="$a" -v d="$d" -v x="$x" -v s="$s_" -v hz="$hz" \
+        'BEGIN { n = (k > 0 && n > 0) ? n / k : 1; printf "%.3f %.1f %.1f %.1f %.1f %.1f\n", n/w, a*1000/hz/n, d*1000/hz/n, (a+d)*1000/hz/n, x/n, s/n }' > "$OUT/tmp"
+      read -r cps apc dpc tpc xpc spc < "$OUT/tmp"
+      record paired "$kind" "$run" cases_ended "$ended"
+      record paired "$kind" "$run" steps_per_case "$per_case"
+      record paired "$kind" "$run" cases_per_s "$cps"
+      record paired "$kind" "$run" app_cpu_ms_per_case "$apc"
+      record paired "$kind" "$run" db_cpu_ms_per_case "$dpc"
+      record paired "$kind" "$run" cpu_ms_per_case "$tpc"
+      record paired "$kind" "$run" commits_per_case "$xpc"
+      record paired "$kind" "$run" statements_per_case "$spc"
+      record paired "$kind" "$run" driver_ran_out "$ran_out"
+      log "paired $kind-$run: $ended cases ended in $seconds s, $steps steps ($per_case per case: $cps cases/s); app cpu ms/case $apc db cpu ms/case $dpc (its backends) commits/case $xpc statements/case $spc; load1 $l0 → $(load1)"
+    done
+    for kind in "$KIND_A" "$KIND_B"; do kill "${DRV[$kind]}" 2>/dev/null || true; done
+    for kind in "$KIND_A" "$KIND_B"; do wait "${DRV[$kind]}" 2>/dev/null || true; done
+    for kind in "$KIND_A" "$KIND_B"; do kill "${PID[$kind]}" 2>/dev/null || true; done
+    for kind in "$KIND_A" "$KIND_B"; do wait "${PID[$kind]}" 2>/dev/null || true; done
+    CLUSTER_PIDS=
+    for kind in "$KIND_A" "$KIND_B"; do PSQL -d postgres -c "DROP DATABASE IF EXISTS ${DB[$kind]} WITH (FORCE)"; done
+    rm -f "$OUT"/tmp-snap0 "$OUT"/tmp-snap1
+  done
 fi
 
 echo "loadavg at end: $(cat /proc/loadavg)" >> "$OUT/machine.txt"
