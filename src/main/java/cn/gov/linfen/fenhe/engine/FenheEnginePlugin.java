@@ -67,14 +67,16 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     listeners.add(new StartValidationParseListener(startValidators));
     listeners.add(new CompleterAsAssignee());
     listeners.add(new FlatExternalTasks());
-    EngineGuards.install(configuration);
-    // one instance per executor: each remembers the transactions it has set on its threads
+    // one instance per executor: each remembers the transactions it has set on its threads; before
+    // the guards, so that their reads (the task, its form, the caller's grants) plan as the
+    // command's
     configuration.setCustomPostCommandInterceptorsTxRequired(
         EngineGuards.with(
             configuration.getCustomPostCommandInterceptorsTxRequired(), new PlanCacheMode()));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
         EngineGuards.with(
             configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new PlanCacheMode()));
+    EngineGuards.install(configuration);
     useParsedOnceFeel(configuration);
   }
 

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricTaskInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -36,12 +37,16 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * sets {@code plan_cache_mode = auto} for that transaction only ({@code SET LOCAL}).
  *
  * <p>So does a query of one process instance, task or execution by its id ({@link #ofOneInstance}):
- * the REST API's {@code GET /task?processInstanceId=…} and {@code GET /process-instance/{id}}, with
+ * the REST API's {@code GET /task?processInstanceId=…}, {@code GET /process-instance/{id}} and
+ * {@code GET /process-instance/{id}/variables/{name}} (a variable query of one instance), with
  * which clients follow a case. Each was planned again at every call, 0.7 ms a plan, 46.6 ms of
  * planning per P1 case against the secured baseline's 11.9 (run V). An equality on an id or an
  * indexed instance column selects a handful of rows whatever the value, so a generic plan cannot go
- * wrong the way the inbox's did. Every other query (lists by candidate group, user, definition,
- * counts), and Fenhe's own list queries, keep the pool's setting. Other databases: nothing.
+ * wrong the way the inbox's did. It runs before Fenhe's guards ({@code EngineGuardInterceptor}), so
+ * that their reads of the command's task, form and grants plan as the command does (they were
+ * planned again at every command: run L1 in docs/benchmarks.md). Every other query (lists by
+ * candidate group, user, definition, counts), and Fenhe's own list queries, keep the pool's
+ * setting. Other databases: nothing.
  */
 public class PlanCacheMode extends CommandInterceptor {
 
@@ -89,11 +94,20 @@ public class PlanCacheMode extends CommandInterceptor {
     if (query instanceof HistoricActivityInstanceQueryImpl historic) {
       return any(historic.getProcessInstanceId(), historic.getExecutionId());
     }
+    if (query instanceof VariableInstanceQueryImpl variable) {
+      return one(variable.getProcessInstanceIds())
+          || one(variable.getExecutionIds())
+          || one(variable.getTaskIds());
+    }
     return false;
   }
 
   private static boolean any(String... ids) {
     return Stream.of(ids).anyMatch(Objects::nonNull);
+  }
+
+  private static boolean one(String[] ids) {
+    return ids != null && ids.length == 1;
   }
 
   private boolean firstCommandOf(CommandContext context) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricTaskInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +35,10 @@ class PlanCacheModeRulesTest {
             new HistoricProcessInstanceQueryImpl().processInstanceId("pi"),
             new HistoricTaskInstanceQueryImpl().processInstanceId("pi"),
             new HistoricTaskInstanceQueryImpl().taskId("t"),
-            new HistoricActivityInstanceQueryImpl().processInstanceId("pi"));
+            new HistoricActivityInstanceQueryImpl().processInstanceId("pi"),
+            new VariableInstanceQueryImpl().processInstanceIdIn("pi").variableName("amount"),
+            new VariableInstanceQueryImpl().executionIdIn("e"),
+            new VariableInstanceQueryImpl().taskIdIn("t"));
     ofOneCase.forEach(query -> assertThat(PlanCacheMode.ofOneInstance(query)).isTrue());
   }
 
@@ -53,7 +57,9 @@ class PlanCacheModeRulesTest {
             new ProcessInstanceQueryImpl().processInstanceBusinessKey("FH-1"),
             new HistoricProcessInstanceQueryImpl().finished(),
             new HistoricTaskInstanceQueryImpl().taskAssignee("demo-reform-office"),
-            new HistoricActivityInstanceQueryImpl().activityId("UserTask_Review"));
+            new HistoricActivityInstanceQueryImpl().activityId("UserTask_Review"),
+            new VariableInstanceQueryImpl().variableName("amount"),
+            new VariableInstanceQueryImpl().processInstanceIdIn("a", "b"));
     ofMany.forEach(query -> assertThat(PlanCacheMode.ofOneInstance(query)).isFalse());
   }
 }

@@ -2,6 +2,7 @@ package cn.gov.linfen.fenhe.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.linfen.fenhe.engine.guard.EngineGuardInterceptor;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.test.TestDatabase;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +61,21 @@ class PlanCacheModeTest extends IntegrationTest {
     public long executeCount(CommandContext context) {
       seen = setting(context);
       return 0;
+    }
+  }
+
+  @Test
+  void the_plan_cache_mode_is_decided_before_the_guards_read_for_the_command() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    for (List<CommandInterceptor> chain :
+        List.of(
+            configuration.getCustomPostCommandInterceptorsTxRequired(),
+            configuration.getCustomPostCommandInterceptorsTxRequiresNew())) {
+      List<Class<?>> order = chain.stream().<Class<?>>map(Object::getClass).toList();
+      assertThat(order).contains(PlanCacheMode.class, EngineGuardInterceptor.class);
+      assertThat(order.indexOf(PlanCacheMode.class))
+          .isLessThan(order.indexOf(EngineGuardInterceptor.class));
     }
   }
 
