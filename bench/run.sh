@@ -309,8 +309,8 @@ if has cases; then
         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
         ORDER BY total_exec_time DESC LIMIT 15" > "$OUT/top-statements-$kind-$run.txt" || true
       # every statement (start-up and warm-up included), to compare the kinds statement by statement: calls,
-      # execution ms, rows, planning ms (0 unless BENCH_TRACK_PLANNING=on), the statement
-      PSQL -d "$db" -At -F $'\t' -c "SELECT calls, round(total_exec_time::numeric, 1), rows, round(total_plan_time::numeric, 1),
+      # execution ms, rows, planning ms and plans (0 unless BENCH_TRACK_PLANNING=on), the statement
+      PSQL -d "$db" -At -F $'\t' -c "SELECT calls, round(total_exec_time::numeric, 1), rows, round(total_plan_time::numeric, 1), plans,
         left(regexp_replace(query, '\s+', ' ', 'g'), 400)
         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
         ORDER BY total_exec_time DESC" > "$OUT/statements-$kind-$run.tsv" || true
