@@ -223,11 +223,12 @@ pg_ticks() {
   done
   echo $(( live + after ))
 }
+db_counters() { # a database's xact_commit and statements (pg_stat_statements calls), in one query
+  PSQL -d "$1" -At -F ' ' -c "SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),
+    (SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()))"
+}
 stats() { # xact_commit, statements, app ticks, db ticks
-  local db=$1
-  echo "$(PSQL -d "$db" -At -c "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()") \
-$(PSQL -d "$db" -At -c "SELECT coalesce(sum(calls),0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())") \
-$(ticks $APP_PID ${CLIENT_PID:-}) $(pg_ticks)"
+  echo "$(db_counters "$1") $(ticks $APP_PID ${CLIENT_PID:-}) $(pg_ticks)"
 }
 
 # ----------------------------------------------------------------------------------- 1. pgbench
@@ -712,8 +713,7 @@ if has paired; then
     done <<< "$pids"
     for kind in "$KIND_A" "$KIND_B"; do
       db=${DB[$kind]}
-      echo "db $db $(PSQL -d "$db" -At -F ' ' -c "SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),
-        (SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()))")"
+      echo "db $db $(db_counters "$db")"
     done
   }
   # from two snapshots of one kind: "app_ticks backend_ticks xact statements" (a backend new at the second counts whole)
