@@ -540,9 +540,10 @@ if has cluster; then
   if [ "$up" -lt 2 ]; then
     log "cluster: an engine did not start, see $OUT/cluster-engine-*.log"
   else
-    # measured: app CPU = the four JVMs (or the one node's two), database CPU = every PostgreSQL process
+    # measured: app CPU = the four JVMs (or the one node's two), database CPU = every PostgreSQL process, those
+    # that ended during the run included (pg_ticks: the killed engine's backends end with it)
     cstats() { echo "$(PSQL -d "$db" -At -c "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()") \
-$(ticks "$@") $(ticks $(pg_pids))"; }
+$(ticks "$@") $(pg_ticks)"; }
     hz=$(getconf CLK_TCK)
     measure() { # label bases pids…: CASES cases through the bases; throughput and CPU per case
       local label=$1 bases=$2 line x0 a0 d0 x1 a1 d1 i0 i1 t0 t1; shift 2
