@@ -68,7 +68,7 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     listeners.add(new CompleterAsAssignee());
     listeners.add(new FlatExternalTasks());
     // one instance per executor: each remembers the transactions it has set on its threads; before
-    // the guards, so that their reads (the task, its form, the caller's grants) plan as the
+    // the guards, so that their reads (the task, its form and process definition) plan as the
     // command's
     configuration.setCustomPostCommandInterceptorsTxRequired(
         EngineGuards.with(

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
  * Camunda 7.24 builds {@code "Entity " + entity + " has an invalid id"} at every insert, so every
  * new row's {@code toString} (all its fields, its dates formatted) is made and thrown away unless
  * the id is missing or the reserved {@code *}: 3.2 % of the app's samples in a P1 run, most of them
- * for history rows (docs/benchmarks.md, run D1). The same check; when it fails, the engine's own
- * check with its exception and message.
+ * for history rows (the flight recording of run G7's build, docs/benchmarks.md). The same check;
+ * when it fails, the engine's own check with its exception and message.
  */
 public class IdCheckedEntityManager extends DbEntityManager {
 

@@ -43,10 +43,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * planning per P1 case against the secured baseline's 11.9 (run V). An equality on an id or an
  * indexed instance column selects a handful of rows whatever the value, so a generic plan cannot go
  * wrong the way the inbox's did. It runs before Fenhe's guards ({@code EngineGuardInterceptor}), so
- * that their reads of the command's task, form and grants plan as the command does (they were
- * planned again at every command: run L1 in docs/benchmarks.md). Every other query (lists by
- * candidate group, user, definition, counts), and Fenhe's own list queries, keep the pool's
- * setting. Other databases: nothing.
+ * that their reads of the command's task, form and process definition plan as the command does
+ * (they were planned again at every command: runs L1 and L2 in docs/benchmarks.md). Every other
+ * query (lists by candidate group, user, definition, counts), and Fenhe's own list queries, keep
+ * the pool's setting. Other databases: nothing.
  */
 public class PlanCacheMode extends CommandInterceptor {
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
@@ -38,7 +39,7 @@ class IdCheckedEntityManagerTest extends IntegrationTest {
     grant.setGroupId("id-check-" + resourceId);
     grant.setResource(Resources.TASK);
     grant.setResourceId(resourceId);
-    grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    grant.addPermission(Permissions.READ);
     return grant;
   }
 
@@ -82,6 +83,7 @@ class IdCheckedEntityManagerTest extends IntegrationTest {
                       return null;
                     }));
 
+    assertThat(stock).isInstanceOf(ProcessEngineException.class);
     assertThat(ours).isInstanceOf(ProcessEngineException.class);
     assertThat(ours.getClass()).isEqualTo(stock.getClass());
     assertThat(ours).hasMessage(stock.getMessage());
