@@ -717,7 +717,9 @@ if has paired; then
       echo "db $db $(db_counters "$db")"
     done
   }
-  # from two snapshots of one kind: "app_ticks backend_ticks xact statements" (a backend new at the second counts whole)
+  # from two snapshots of one kind: "app_ticks backend_ticks xact statements" (a backend new at the second counts
+  # whole; one that ended inside the window is lost with its CPU: the apps' pools keep their connections far
+  # longer than a window)
   snapshot_delta() {
     awk -v kind="$3" -v db="$4" '
       NR == FNR && $1 == "app" && $2 == kind { a0 = $3 } NR == FNR && $1 == "backend" && $2 == db { b0[$3] = $4 }
