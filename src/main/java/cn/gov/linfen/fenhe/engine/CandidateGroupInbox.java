@@ -122,6 +122,11 @@ public class CandidateGroupInbox extends TaskManager {
   @SuppressWarnings("unchecked")
   public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
     configureQuery(query);
+    // the tasks of one case, for a caller the engine does not check: a statement of fixed text
+    List<Task> ofOneCase = OneCaseQueries.tasks(getDbEntityManager(), query, orderBy(query));
+    if (ofOneCase != null) {
+      return ofOneCase;
+    }
     List<Object> parameters = new ArrayList<>();
     String orderBy = candidateGroupsOnly(query) ? orderBy(query) : null;
     String from = orderBy == null ? null : from(query, false, parameters);

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 
@@ -97,7 +98,8 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
    * Queries without an authorization join that filters nothing and command checks answered from the
    * caller's wildcard grants ({@link WildcardGrants}, {@link ExternalTaskAuthorizations}), the
    * officer's inbox and its count in SQL that PostgreSQL plans well ({@link CandidateGroupInbox}),
-   * a new row's id checked before its failure's message is written ({@link
+   * the tasks and the process instance of one case in statements of fixed text ({@link
+   * OneCaseQueries}), a new row's id checked before its failure's message is written ({@link
    * IdCheckedEntityManager}), and level full, leaner for P5's acts ({@link LeanHistoryLevel}: what
    * it leaves out and why). Set once the configured level is resolved (the engine reads the level
    * from its configuration at every event); any other level is left as configured.
@@ -114,6 +116,12 @@ public class FenheEnginePlugin implements ProcessEnginePlugin {
     configuration
         .getSessionFactories()
         .put(TaskManager.class, new GenericManagerFactory(CandidateGroupInbox.class));
+    // a case's tasks and its process instance, followed by a caller the engine does not check:
+    // statements of fixed text (same answers)
+    OneCaseQueries.register(configuration);
+    configuration
+        .getSessionFactories()
+        .put(ExecutionManager.class, new GenericManagerFactory(OneCaseExecutionManager.class));
     // the engine's entity manager, writing an invalid id's message only when there is one
     configuration
         .getSessionFactories()

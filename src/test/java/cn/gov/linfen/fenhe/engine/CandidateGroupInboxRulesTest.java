@@ -103,7 +103,7 @@ class CandidateGroupInboxRulesTest {
   }
 
   /** A value of the type that no new query has. */
-  private static Object notNew(Class<?> type) {
+  static Object notNew(Class<?> type) {
     if (type == String.class) {
       return "x";
     } else if (type == String[].class) {
