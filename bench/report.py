@@ -184,6 +184,23 @@ if any(k[0] == "tasklist" for k in values):
         print(f"| {name} | " + " | ".join(trio(k) for k in tk) + f" | {bare} | {secured} |")
     print()
 
+if any(k[0] == "follow" for k in values):
+    print(f"### 3b. Following one case: its tasks and its process instance, as the administrator ({load('follow')})\n")
+    fk = [k for k in ("fenhe", "baseline", "secured", "fenhe-nocache", "fenhe-before")
+          if any(key[0] == "follow" and key[1] in (f"{k}-tasks", f"{k}-instance") for key in values)]
+    print("| GET, per call | " + " | ".join(NAMES[k] for k in fk) + " | Fenhe ÷ bare | Fenhe ÷ secured"
+          + (" | Fenhe ÷ Fenhe before" if "fenhe-before" in fk else "") + " |")
+    print("|---|" + "---:|" * (len(fk) + 2 + (1 if "fenhe-before" in fk else 0)))
+    for q, qname in [("tasks", "/engine-rest/task?processInstanceId=…"), ("instance", "/engine-rest/process-instance/{id}")]:
+        for metric, mname in [("p50_ms", "p50 (ms)"), ("p95_ms", "p95 (ms)"), ("http_cpu_ms", "CPU of the HTTP threads (ms)"),
+                              ("db_cpu_ms", "database CPU (ms)")]:
+            bare, secured = ratios("follow", lambda k: f"{k}-{q}", metric)
+            before = (" | " + ratio(med("follow", f"fenhe-{q}", metric), med("follow", f"fenhe-before-{q}", metric))
+                      if "fenhe-before" in fk else "")
+            print(f"| {qname} {mname} | " + " | ".join(cell("follow", f"{k}-{q}", metric, 2) for k in fk)
+                  + f" | {bare} | {secured}{before} |")
+    print()
+
 if any(k[0] == "timers" for k in values):
     print(f"### 4. Working-day timers due at the same moment ({load('timers')})\n")
     print("| metric | Fenhe |")

@@ -28,6 +28,10 @@
 # cluster (issue 20, point 4; not in the default parts): two engine JVMs and two worker JVMs started together on
 # one fresh database, P1 cases through both engines, one engine killed (kill -9) in the middle of a run: cases
 # lost or duplicated, the survivor's takeover of the dead node's jobs and external tasks, one node vs two.
+# follow (issue 20; not in the default parts): the two GETs with which a client follows one case (its tasks,
+# its process instance; bench/models/bench-follow.bpmn, two parallel tasks) as the administrator, each kind
+# on a fresh database, --follow-calls calls each (3,000) after 1,500 warm-up calls: p50/p95 and, per call, the CPU of the
+# app's HTTP threads (not its background threads, GC or compiler) and of PostgreSQL.
 # paired (issue 20; not in the default parts): --kinds "fenhe-before fenhe" run at the same time, each on its own
 # database and port (BENCH_PAIRED_PORT, default BENCH_FENHE_PORT + 2), both measured over one window
 # (BENCH_PAIRED_WINDOW 90 s, after BENCH_PAIRED_SETTLE 15 s): a lever's before and after meet the same minutes.
@@ -47,6 +51,7 @@ SLOW_QUERIES=5
 BUILD=1; PGBENCH_SECONDS=10; KINDS="fenhe baseline secured"
 ACTS=100000; BATCH=1000; BATCH_CONCURRENCY=2; DEPARTMENTS=20
 CLUSTER_TIMERS=600
+FOLLOW_CALLS=3000; FOLLOW_WARMUP=1500
 JVM_FLAGS=${BENCH_JVM_FLAGS:--Xmx512m -Duser.timezone=UTC}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -64,6 +69,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --kinds) KINDS=$2; shift ;;
     --acts) ACTS=$2; shift ;;
+    --follow-calls) FOLLOW_CALLS=$2; shift ;;
     --batch) BATCH=$2; shift ;;
     --batch-concurrency) BATCH_CONCURRENCY=$2; shift ;;
     --cluster-timers) CLUSTER_TIMERS=$2; shift ;;
@@ -372,6 +378,52 @@ if has tasklist; then
     stop_app
     # BENCH_KEEP_DB=1 keeps the task list's database for EXPLAIN (bench/pg.sh psql -d tasklist_fenhe)
     [ -n "${BENCH_KEEP_DB:-}" ] || PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  done
+fi
+
+# ----------------------------------------------------------------------------------- 3b. following one case
+if has follow; then
+  log "part follow: the two GETs that follow one case, $FOLLOW_CALLS calls each after $FOLLOW_WARMUP"
+  hz=$(getconf CLK_TCK)
+  http_ticks() { # utime+stime of the app's HTTP threads (Tomcat's http-nio-…)
+    local t total=0
+    for t in /proc/$1/task/*; do
+      if [[ $(cat "$t/comm" 2>/dev/null) == http-nio* ]]; then
+        total=$((total + $(awk '{print $14 + $15}' "$t/stat")))
+      fi
+    done
+    echo $total
+  }
+  for run in $(seq 1 "$ROUNDS"); do
+    for kind in $KINDS; do
+      db=follow_${kind//-/_}
+      start_app "$kind" "$db" "$run"
+      base=http://127.0.0.1:$(port_of "$kind")
+      curl -sf -u "admin:$PASSWORD" -F "deployment-name=bench-follow" \
+        -F "bench-follow.bpmn=@bench/models/bench-follow.bpmn" "$base/engine-rest/deployment/create" > /dev/null \
+        || { log "$kind: deploying bench/models/bench-follow.bpmn failed (its log: $OUT)"; exit 1; }
+      id=$(curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' -d '{"businessKey":"bench-follow-1"}' \
+        "$base/engine-rest/process-definition/key/bench-follow/start" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+      for q in tasks instance; do
+        case $q in
+          tasks) path="/engine-rest/task?firstResult=0&maxResults=50&processInstanceId=$id" ;;
+          instance) path="/engine-rest/process-instance/$id" ;;
+        esac
+        BENCH_QUERY_WARMUP=$FOLLOW_WARMUP DRIVER query "$base" admin "$path" 1 warm-up > /dev/null
+        a0=$(http_ticks "$APP_PID"); d0=$(pg_ticks)
+        line=$(BENCH_QUERY_WARMUP=0 DRIVER query "$base" admin "$path" "$FOLLOW_CALLS" "$kind-follow-$q-$run")
+        a1=$(http_ticks "$APP_PID"); d1=$(pg_ticks)
+        echo "$line" >> "$OUT/queries.csv"
+        IFS=, read -r _ _ _ p50 p95 _ <<< "$line"
+        record follow "$kind-$q" "$run" p50_ms "$p50"
+        record follow "$kind-$q" "$run" p95_ms "$p95"
+        record follow "$kind-$q" "$run" http_cpu_ms "$(awk -v t=$((a1 - a0)) -v n="$FOLLOW_CALLS" -v hz="$hz" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')"
+        record follow "$kind-$q" "$run" db_cpu_ms "$(awk -v t=$((d1 - d0)) -v n="$FOLLOW_CALLS" -v hz="$hz" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')"
+        log "$line http ticks $((a1 - a0)) db ticks $((d1 - d0))"
+      done
+      stop_app
+      PSQL -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+    done
   done
 fi
 
