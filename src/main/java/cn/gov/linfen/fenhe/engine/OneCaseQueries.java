@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ParameterMapping;
@@ -109,23 +110,20 @@ public final class OneCaseQueries {
    * the query's order as {@link CandidateGroupInbox#orderBy} gives it, null when it needs a join.
    */
   static List<Task> tasks(DbEntityManager entities, TaskQueryImpl query, String orderBy) {
-    if (orderBy == null || !tasksOfOneInstance(query) || !unchecked(query)) {
+    if (orderBy == null || !tasksOfOneInstance(query)) {
       return null;
     }
-    String prefix = prefix();
-    if (prefix == null) {
-      return null;
-    }
-    return select(
+    return answer(
         entities,
         TASKS,
-        "SELECT RES.* FROM "
-            + prefix
-            + "ACT_RU_TASK RES WHERE RES.PROC_INST_ID_ = ? ORDER BY "
-            + orderBy
-            + " LIMIT ? OFFSET ?",
-        List.<Object>of(
-            query.getProcessInstanceId(), query.getMaxResults(), query.getFirstResult()));
+        query,
+        query.getProcessInstanceId(),
+        prefix ->
+            "SELECT RES.* FROM "
+                + prefix
+                + "ACT_RU_TASK RES WHERE RES.PROC_INST_ID_ = ? ORDER BY "
+                + orderBy
+                + " LIMIT ? OFFSET ?");
   }
 
   /**
@@ -134,25 +132,46 @@ public final class OneCaseQueries {
    */
   static List<ProcessInstance> processInstances(
       DbEntityManager entities, ProcessInstanceQueryImpl query) {
-    if (!oneProcessInstance(query) || !unchecked(query)) {
+    if (!oneProcessInstance(query)) {
       return null;
     }
-    String prefix = prefix();
-    if (prefix == null) {
-      return null;
-    }
-    return select(
+    return answer(
         entities,
         PROCESS_INSTANCES,
-        "SELECT RES.* FROM "
-            + prefix
-            + "ACT_RU_EXECUTION RES INNER JOIN "
-            + prefix
-            + "ACT_RE_PROCDEF P ON RES.PROC_DEF_ID_ = P.ID_"
-            + " WHERE RES.PARENT_ID_ IS NULL AND RES.PROC_INST_ID_ = ?"
-            + " ORDER BY RES.ID_ ASC LIMIT ? OFFSET ?",
-        List.<Object>of(
-            query.getProcessInstanceId(), query.getMaxResults(), query.getFirstResult()));
+        query,
+        query.getProcessInstanceId(),
+        prefix ->
+            "SELECT RES.* FROM "
+                + prefix
+                + "ACT_RU_EXECUTION RES INNER JOIN "
+                + prefix
+                + "ACT_RE_PROCDEF P ON RES.PROC_DEF_ID_ = P.ID_"
+                + " WHERE RES.PARENT_ID_ IS NULL AND RES.PROC_INST_ID_ = ?"
+                + " ORDER BY RES.ID_ ASC LIMIT ? OFFSET ?");
+  }
+
+  /**
+   * The rows of {@code statement} for the process instance and the query's page, read through the
+   * engine's entity cache as those of its own statements; null when the engine checks the caller or
+   * the database is not PostgreSQL or H2. {@code sql}: the text, given the table prefix.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> answer(
+      DbEntityManager entities,
+      String statement,
+      AbstractQuery<?, ?> query,
+      String instance,
+      UnaryOperator<String> sql) {
+    String prefix = prefix();
+    if (!unchecked(query) || prefix == null) {
+      return null;
+    }
+    TAKEN.increment();
+    Statement text =
+        new Statement(
+            sql.apply(prefix),
+            List.<Object>of(instance, query.getMaxResults(), query.getFirstResult()));
+    return (List<T>) entities.selectListWithRawParameter(statement, text, 0, Integer.MAX_VALUE);
   }
 
   /** Whether the task query asks for one process instance's tasks and nothing else. */
@@ -203,16 +222,6 @@ public final class OneCaseQueries {
       return null;
     }
     return Objects.requireNonNullElse(configuration.getDatabaseTablePrefix(), "");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> List<T> select(
-      DbEntityManager entities, String statement, String sql, List<Object> values) {
-    TAKEN.increment();
-    // the rows go through the engine's entity cache as those of its own statements
-    return (List<T>)
-        entities.selectListWithRawParameter(
-            statement, new Statement(sql, values), 0, Integer.MAX_VALUE);
   }
 
   private static List<Field> fields(Set<String> notCriteria, Class<?>... types) {
