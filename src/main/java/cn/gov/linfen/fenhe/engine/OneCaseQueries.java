@@ -43,11 +43,13 @@ import org.camunda.bpm.engine.task.Task;
  * a new query, checked field by field, so a criterion a later engine adds sends the query back; no
  * {@code or()}, no expressions, ordered by the row's own columns) and the engine itself checks
  * neither authorizations nor tenants for the caller ({@code configureQuery} decided: an
- * administrator, the platform's own services, the workers' technical user with its wildcard
- * grants); on PostgreSQL or H2. Everything else goes to the engine's statements, unchanged. Tests:
- * {@code OneCaseQueriesRulesTest} (which queries qualify), {@code OneCaseQueriesTest} (the same
- * answers as the engine's statements, pages and order included, on H2 and PostgreSQL; the REST
- * calls take this path; a caller the engine checks does not).
+ * administrator, or the platform's own calls without an authenticated user, such as the workbench's
+ * case page after its own access check, {@code AsPlatform}); an authenticated user who is not an
+ * administrator keeps the engine's tenant check, so the engine answers him even when his wildcard
+ * grants let every row pass; on PostgreSQL or H2. Everything else goes to the engine's statements,
+ * unchanged. Tests: {@code OneCaseQueriesRulesTest} (which queries qualify), {@code
+ * OneCaseQueriesTest} (the same answers as the engine's statements, pages and order included, on H2
+ * and PostgreSQL; the REST calls take this path; a caller the engine checks does not).
  */
 public final class OneCaseQueries {
 
