@@ -1,7 +1,5 @@
 package cn.gov.linfen.fenhe.engine;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,9 +77,8 @@ public class CandidateGroupInbox extends TaskManager {
   private static final int CHUNK = 500;
 
   /** Every other instance field of the query: each must be as on a new query. */
-  private static final List<Field> CRITERIA = criteria();
-
-  private static final TaskQueryImpl NEW_QUERY = new TaskQueryImpl();
+  private static final QueryCriteria CRITERIA =
+      new QueryCriteria(new TaskQueryImpl(), NOT_CRITERIA, TaskQueryImpl.class);
 
   private static final LongAdder TAKEN = new LongAdder();
 
@@ -144,16 +141,7 @@ public class CandidateGroupInbox extends TaskManager {
   static boolean candidateGroupsOnly(TaskQueryImpl query) {
     if (query.getQueries().size() != 1
         || query.getQueries().get(0) != query
-        || !query.getExpressions().isEmpty()) {
-      return false;
-    }
-    try {
-      for (Field field : CRITERIA) {
-        if (!Objects.deepEquals(field.get(query), field.get(NEW_QUERY))) {
-          return false;
-        }
-      }
-    } catch (IllegalAccessException e) {
+        || !CRITERIA.asNew(query)) {
       return false;
     }
     // read last: with a candidate user (refused above) it would look up the user's groups
@@ -339,16 +327,5 @@ public class CandidateGroupInbox extends TaskManager {
 
   private static String marks(int n) {
     return String.join(",", Collections.nCopies(n, "?"));
-  }
-
-  private static List<Field> criteria() {
-    List<Field> fields = new ArrayList<>();
-    for (Field field : TaskQueryImpl.class.getDeclaredFields()) {
-      if (!Modifier.isStatic(field.getModifiers()) && !NOT_CRITERIA.contains(field.getName())) {
-        field.setAccessible(true);
-        fields.add(field);
-      }
-    }
-    return List.copyOf(fields);
   }
 }

@@ -1,7 +1,5 @@
 package cn.gov.linfen.fenhe.engine;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -73,12 +71,14 @@ public final class OneCaseQueries {
 
   private static final Set<String> INSTANCE_NOT_CRITERIA = Set.of("processInstanceId", "queries");
 
-  private static final List<Field> TASK_CRITERIA = fields(TASK_NOT_CRITERIA, TaskQueryImpl.class);
-  private static final List<Field> INSTANCE_CRITERIA =
-      fields(
-          INSTANCE_NOT_CRITERIA, ProcessInstanceQueryImpl.class, AbstractVariableQueryImpl.class);
-  private static final TaskQueryImpl NEW_TASK_QUERY = new TaskQueryImpl();
-  private static final ProcessInstanceQueryImpl NEW_INSTANCE_QUERY = new ProcessInstanceQueryImpl();
+  private static final QueryCriteria TASK_CRITERIA =
+      new QueryCriteria(new TaskQueryImpl(), TASK_NOT_CRITERIA, TaskQueryImpl.class);
+  private static final QueryCriteria INSTANCE_CRITERIA =
+      new QueryCriteria(
+          new ProcessInstanceQueryImpl(),
+          INSTANCE_NOT_CRITERIA,
+          ProcessInstanceQueryImpl.class,
+          AbstractVariableQueryImpl.class);
 
   private static final LongAdder TAKEN = new LongAdder();
 
@@ -181,7 +181,7 @@ public final class OneCaseQueries {
     return query.getProcessInstanceId() != null
         && query.getQueries().size() == 1
         && query.getQueries().get(0) == query
-        && asNew(query, TASK_CRITERIA, NEW_TASK_QUERY);
+        && TASK_CRITERIA.asNew(query);
   }
 
   /** Whether the query asks for one process instance by its id and nothing else, in no order. */
@@ -190,7 +190,7 @@ public final class OneCaseQueries {
         && query.getQueries().size() == 1
         && query.getQueries().get(0) == query
         && query.getOrderingProperties().isEmpty()
-        && asNew(query, INSTANCE_CRITERIA, NEW_INSTANCE_QUERY);
+        && INSTANCE_CRITERIA.asNew(query);
   }
 
   /** Whether the engine checks neither authorizations nor tenants for the caller of this query. */
@@ -198,22 +198,6 @@ public final class OneCaseQueries {
     AuthorizationCheck auth = query.getAuthCheck();
     return !(auth.getShouldPerformAuthorizatioCheck() && auth.getAuthUserId() != null)
         && !query.getTenantCheck().isTenantCheckEnabled();
-  }
-
-  private static boolean asNew(AbstractQuery<?, ?> query, List<Field> criteria, Object fresh) {
-    if (!query.getExpressions().isEmpty()) {
-      return false;
-    }
-    try {
-      for (Field field : criteria) {
-        if (!Objects.deepEquals(field.get(query), field.get(fresh))) {
-          return false;
-        }
-      }
-      return true;
-    } catch (IllegalAccessException e) {
-      return false;
-    }
   }
 
   /** The engine's table prefix on PostgreSQL and H2; null on other databases. */
@@ -224,19 +208,6 @@ public final class OneCaseQueries {
       return null;
     }
     return Objects.requireNonNullElse(configuration.getDatabaseTablePrefix(), "");
-  }
-
-  private static List<Field> fields(Set<String> notCriteria, Class<?>... types) {
-    List<Field> fields = new ArrayList<>();
-    for (Class<?> type : types) {
-      for (Field field : type.getDeclaredFields()) {
-        if (!Modifier.isStatic(field.getModifiers()) && !notCriteria.contains(field.getName())) {
-          field.setAccessible(true);
-          fields.add(field);
-        }
-      }
-    }
-    return List.copyOf(fields);
   }
 
   /** A statement's text and its values, in the order of its {@code ?}. */
