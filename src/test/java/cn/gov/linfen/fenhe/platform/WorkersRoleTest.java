@@ -1,10 +1,13 @@
 package cn.gov.linfen.fenhe.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.gov.linfen.fenhe.FenheApplication;
 import cn.gov.linfen.fenhe.common.CreditCode;
 import cn.gov.linfen.fenhe.engine.ExternalTaskCompletions;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Topics;
+import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
 import cn.gov.linfen.fenhe.workers.example.ExampleRegistrationProcess;
@@ -14,9 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,6 +34,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class WorkersRoleTest extends IntegrationTest {
 
+  static final String WORKER_ID = "workers-role-test";
+
+  @Autowired ProcessEngine engine;
   @Autowired HistoryService historyService;
   @Autowired MeterRegistry meters;
 
@@ -107,6 +115,11 @@ class WorkersRoleTest extends IntegrationTest {
     assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
     List<String> acts = new ArrayList<>();
     posted.json().get("actKeys").forEach(k -> acts.add(k.asText()));
+
+    // a P1 case: its four steps' workers run on the pool too, and complete in batches
+    SoeReformFundScenario p1 =
+        new SoeReformFundScenario(engine, baseUrl(), "ROLE-P1-" + UUID.randomUUID(), Map.of());
+    p1.start(SoeReformFundScenario.application(Map.of("liquidationCostAmount", "300000.00")));
     double batchedBefore = batched();
 
     try (ConfigurableApplicationContext workers =
@@ -117,6 +130,7 @@ class WorkersRoleTest extends IntegrationTest {
                 "--camunda.bpm.client.base-url=" + baseUrl() + "/engine-rest",
                 "--camunda.bpm.client.basic-auth.username=fenhe-worker",
                 "--camunda.bpm.client.basic-auth.password=" + DEMO_PASSWORD,
+                "--camunda.bpm.client.worker-id=" + WORKER_ID,
                 "--camunda.bpm.client.async-response-timeout=2000")) {
       assertThat(workers.getBeanNamesForType(ProcessEngine.class)).isEmpty();
       assertThat(workers.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
@@ -128,13 +142,30 @@ class WorkersRoleTest extends IntegrationTest {
                       .finished()
                       .count()
                   == 0
-              || ended(acts) < acts.size())) {
+              || ended(acts) < acts.size()
+              || !p1.ended())) {
+        // the officers' steps of P1 as Tasklist works them; its service steps are the node's
+        p1.runUntil();
         Thread.sleep(200);
       }
     }
     assertThat(ended(acts)).as("the acts ran to their end").isEqualTo(acts.size());
-    // each act's two tasks completed through the platform's batch endpoint
-    assertThat(batched() - batchedBefore).isGreaterThanOrEqualTo(2.0 * acts.size());
+    assertThat(p1.ended()).as("the P1 case ran to its end").isTrue();
+    assertThat(
+            historyService
+                .createHistoricExternalTaskLogQuery()
+                .processInstanceId(p1.processInstanceId)
+                .successLog()
+                .list())
+        .as("P1's service steps, each completed by the workers node")
+        .extracting(HistoricExternalTaskLog::getTopicName, HistoricExternalTaskLog::getWorkerId)
+        .containsExactlyInAnyOrder(
+            tuple(Topics.VALIDATE_APPLICATION, WORKER_ID),
+            tuple(Topics.CHECK_STAFFING_AND_PAY, WORKER_ID),
+            tuple(Topics.ISSUE_DISBURSEMENT_NOTICE, WORKER_ID),
+            tuple(Topics.RECORD_TRANSFER, WORKER_ID));
+    // each act's two tasks and P1's four completed through the platform's batch endpoint
+    assertThat(batched() - batchedBefore).isGreaterThanOrEqualTo(2.0 * acts.size() + 4);
     assertThat(
             historyService
                 .createHistoricProcessInstanceQuery()

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Groups;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundProcess.Topics;
 import cn.gov.linfen.fenhe.procedures.p1.SoeReformFundScenario;
+import cn.gov.linfen.fenhe.procedures.p5.SupervisionProcess;
 import cn.gov.linfen.fenhe.test.ExternalTasks;
 import cn.gov.linfen.fenhe.test.Http;
 import cn.gov.linfen.fenhe.test.IntegrationTest;
@@ -71,6 +72,19 @@ class WorkerFailuresTest extends IntegrationTest {
           .isEqualTo(15_000L);
     }
     assertThat(policy.retries()).isEqualTo(3);
+    // the topics whose workers the fetching thread hands to the pool (fenhe.workers.pool.topics):
+    // P5's acts and P1's case steps (docs/failures.md)
+    assertThat(
+            subscriptions.stream()
+                .filter(s -> ((FailureHandling) s.getExternalTaskHandler()).pooled())
+                .map(SpringTopicSubscription::getTopicName))
+        .containsExactlyInAnyOrder(
+            SupervisionProcess.Topics.CHECK_ACT_QUALITY,
+            SupervisionProcess.Topics.SUBMIT_ACT,
+            Topics.VALIDATE_APPLICATION,
+            Topics.CHECK_STAFFING_AND_PAY,
+            Topics.ISSUE_DISBURSEMENT_NOTICE,
+            Topics.RECORD_TRANSFER);
   }
 
   @Test

@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The completions of the pooled workers (P5's acts), sent many at a time: a worker's {@code
- * complete(task, variables)} is queued and returns; {@code flushers} threads send what has queued
- * within {@code linger} (at most {@code max} tasks) to the platform's {@code POST
+ * The completions of the pooled workers (P5's acts, P1's steps), sent many at a time: a worker's
+ * {@code complete(task, variables)} is queued and returns; {@code flushers} threads send what has
+ * queued within {@code linger} (at most {@code max} tasks) to the platform's {@code POST
  * /api/external-tasks/complete} as the workers' technical user, one transaction for all of them.
  *
  * <p>If the platform refuses the batch or cannot be reached, each task of it is completed on its

@@ -43,7 +43,7 @@ public class FailuresConfiguration {
     return policy(environment);
   }
 
-  /** The pool of the high-volume topics (none configured: no pool). */
+  /** The pool of the configured topics (none configured: no pool). */
   static WorkerPool pool(Environment environment) {
     Binder binder = Binder.get(environment);
     List<String> topics =

@@ -8,13 +8,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads that run the workers of the high-volume topics ({@code fenhe.workers.pool.topics},
- * P5's acts): the external task client runs its workers one after the other on its one fetching
- * thread, so an act's two tasks waited for every REST call before them. Here the fetching thread
- * hands each task of these topics to {@code threads} threads (default 4) and fetches on. The queue
- * holds at most {@code queue} tasks (default 40, the client's max-tasks): when it is full the
- * fetching thread runs the task itself, so it never fetches more than the pool can work off within
- * the lock (a task locked is never waiting for longer than a queue's worth of REST calls).
+ * The threads that run the workers of the topics {@code fenhe.workers.pool.topics} (P5's acts, P1's
+ * case steps): the external task client runs its workers one after the other on its one fetching
+ * thread, so a task waited for every REST call before it (an act's two tasks; a P1 case's step for
+ * the steps of the other cases fetched with it). Here the fetching thread hands each task of these
+ * topics to {@code threads} threads (default 4) and fetches on. The queue holds at most {@code
+ * queue} tasks (default 40, the client's max-tasks): when it is full the fetching thread runs the
+ * task itself, so it never fetches more than the pool can work off within the lock (a task locked
+ * is never waiting for longer than a queue's worth of REST calls).
  */
 public final class WorkerPool implements Executor, AutoCloseable {
 
